@@ -1,0 +1,112 @@
+"""The document record shared by every performance document (IKU, RKT, RAK, later PK)."""
+
+from django.db import models
+from django.db.models import Q
+
+from dokumen.target import baca_target
+from satker.models import Pejabat, Satker
+
+
+class JenisDokumen(models.TextChoices):
+    IKU = "IKU", "Indikator Kinerja Utama"
+    RKT = "RKT", "Rencana Kinerja Tahunan"
+    RAK = "RAK", "Rencana Aksi Kinerja"
+
+
+class StatusDokumen(models.TextChoices):
+    DRAF = "DRAF", "Draf"
+
+
+class PresisiTanggal(models.TextChoices):
+    """Some seeds are dated to the month only ("Buntok, Januari 2024")."""
+
+    HARI = "HARI", "Lengkap (tanggal, bulan, tahun)"
+    BULAN = "BULAN", "Bulan dan tahun saja"
+
+
+class Dokumen(models.Model):
+    """One version of one satker's document of one type for one year."""
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="dokumen"
+    )
+    jenis = models.CharField("jenis", max_length=5, choices=JenisDokumen.choices)
+    tahun = models.PositiveSmallIntegerField("tahun")
+    versi = models.PositiveSmallIntegerField("versi", default=1)
+    status = models.CharField(
+        "status", max_length=15, choices=StatusDokumen.choices, default=StatusDokumen.DRAF
+    )
+    label_lampiran = models.CharField(
+        "label lampiran", max_length=40, blank=True, help_text="Mis. “LAMPIRAN 1”."
+    )
+    tahun_anggaran = models.PositiveSmallIntegerField(
+        "tahun anggaran",
+        null=True,
+        blank=True,
+        help_text="Hanya bila kepala dokumen mencantumkan tahun anggaran sendiri.",
+    )
+    tempat_ttd = models.CharField("tempat penandatanganan", max_length=80, blank=True)
+    tanggal_ttd = models.DateField("tanggal penandatanganan", null=True, blank=True)
+    tanggal_ttd_presisi = models.CharField(
+        "presisi tanggal",
+        max_length=5,
+        choices=PresisiTanggal.choices,
+        default=PresisiTanggal.HARI,
+    )
+    penandatangan = models.ForeignKey(
+        Pejabat,
+        verbose_name="penandatangan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dokumen_ditandatangani",
+    )
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "dokumen"
+        verbose_name_plural = "dokumen"
+        ordering = ["satker__nama", "-tahun", "jenis", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "jenis", "tahun", "versi"],
+                name="dokumen_unik_per_versi",
+                violation_error_message="Dokumen jenis ini untuk tahun dan versi tersebut "
+                "sudah ada di satker ini.",
+            ),
+            models.CheckConstraint(
+                name="dokumen_tahun_wajar",
+                condition=Q(tahun__gte=2000, tahun__lte=2100),
+                violation_error_message="Tahun harus antara 2000 dan 2100.",
+            ),
+            models.CheckConstraint(
+                name="dokumen_versi_positif",
+                condition=Q(versi__gte=1),
+                violation_error_message="Versi dimulai dari 1.",
+            ),
+        ]
+        indexes = [models.Index(fields=["tahun", "jenis", "status"], name="dokumen_cari_idx")]
+
+    def __str__(self) -> str:
+        versi = f" (versi {self.versi})" if self.versi > 1 else ""
+        return f"{self.jenis} {self.tahun} {self.satker}{versi}"
+
+
+class TargetMixin(models.Model):
+    """A target kept as written, plus the number and unit read from it when there is one."""
+
+    target = models.CharField("target", max_length=100, blank=True)
+    target_nilai = models.DecimalField(
+        "nilai target", max_digits=20, decimal_places=4, null=True, blank=True, editable=False
+    )
+    target_satuan = models.CharField("satuan target", max_length=30, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def baca_target(self) -> None:
+        """Fill the parsed number and unit from `target`; called by the services before save."""
+        terbaca = baca_target(self.target)
+        self.target_nilai = terbaca.nilai
+        self.target_satuan = terbaca.satuan

@@ -1,0 +1,53 @@
+"""Reads of documents, scoped to the user by the access rule in satker.akses."""
+
+from itertools import groupby
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from dokumen.format import tanggal_panjang
+from dokumen.models import Dokumen, PresisiTanggal
+from satker.akses import Pengguna, satker_terlihat
+from satker.models import Satker
+
+
+def dokumen_terlihat(user: Pengguna) -> QuerySet[Dokumen]:
+    return Dokumen.objects.filter(satker__in=satker_terlihat(user))
+
+
+def dokumen_ambil(user: Pengguna, pk: int) -> Dokumen:
+    """The document `pk` with its satker and signatory if `user` may see it; else 404."""
+    queryset = dokumen_terlihat(user).select_related("satker__induk", "penandatangan")
+    try:
+        return queryset.get(pk=pk)
+    except Dokumen.DoesNotExist:
+        raise Http404("Dokumen tidak ditemukan.") from None
+
+
+def dokumen_per_tahun(satker: Satker) -> list[tuple[int, list[Dokumen]]]:
+    """The satker's documents, newest year first, grouped by year."""
+    semua = satker.dokumen.order_by("-tahun", "jenis", "-versi")
+    return [(tahun, list(kelompok)) for tahun, kelompok in groupby(semua, lambda d: d.tahun)]
+
+
+def tanggal_ttd_tertulis(dokumen: Dokumen) -> str:
+    """The date as the signature line prints it; "" when the document has none."""
+    if dokumen.tanggal_ttd is None:
+        return ""
+    return tanggal_panjang(
+        dokumen.tanggal_ttd, dengan_hari=dokumen.tanggal_ttd_presisi == PresisiTanggal.HARI
+    )
+
+
+def kekurangan_dokumen(dokumen: Dokumen) -> list[str]:
+    """What the document still lacks before it can be signed, in words for the user."""
+    kurang = []
+    if not dokumen.tempat_ttd:
+        kurang.append("Tempat penandatanganan belum diisi.")
+    if dokumen.tanggal_ttd is None:
+        kurang.append("Tanggal penandatanganan belum diisi.")
+    elif dokumen.tanggal_ttd_presisi != PresisiTanggal.HARI:
+        kurang.append("Tanggal penandatanganan belum lengkap (hari belum diisi).")
+    if dokumen.penandatangan_id is None:
+        kurang.append("Penandatangan belum ditetapkan.")
+    return kurang

@@ -1,0 +1,57 @@
+"""Reads of IKU rows, shaped the way the paper table shows them."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from dokumen.models import Dokumen
+from indikator.models import BarisIku
+
+# Optional columns, in paper order; a column is shown only when some row fills it.
+KOLOM_IKU = (
+    ("sasaran", "Sasaran Strategis"),
+    ("indikator", "Indikator Kinerja (Uraian)"),
+    ("cara_penghitungan", "Cara Penghitungan"),
+    ("target", "Target"),
+    ("keterangan", "Keterangan"),
+    ("sumber_data", "Sumber Data"),
+)
+
+
+@dataclass
+class SelIku:
+    """A row plus how many rows its nomor and sasaran cells span (0: merged into above)."""
+
+    baris: BarisIku
+    rentang: int = 1
+
+
+@dataclass
+class KelompokIku:
+    program: str
+    baris: list[SelIku] = field(default_factory=list)
+
+
+@dataclass
+class TabelIku:
+    kolom: list[tuple[str, str]]
+    kelompok: list[KelompokIku]
+    jumlah_baris: int
+
+
+def tabel_iku(dokumen: Dokumen) -> TabelIku:
+    """The IKU table: rows grouped by program, continuation rows merged, used columns only."""
+    semua = list(BarisIku.objects.filter(dokumen=dokumen).order_by("urutan"))
+    kolom = [(nama, judul) for nama, judul in KOLOM_IKU if any(getattr(b, nama) for b in semua)]
+    kelompok = []
+    for program, anggota in groupby(semua, key=lambda b: b.program):
+        sel: list[SelIku] = []
+        for baris in anggota:
+            lanjutan = not baris.nomor and not baris.sasaran and sel
+            if lanjutan:
+                kepala = next(s for s in reversed(sel) if s.rentang)
+                kepala.rentang += 1
+                sel.append(SelIku(baris, rentang=0))
+            else:
+                sel.append(SelIku(baris))
+        kelompok.append(KelompokIku(program, sel))
+    return TabelIku(kolom=kolom, kelompok=kelompok, jumlah_baris=len(semua))

@@ -1,0 +1,32 @@
+"""Writes of IKU rows."""
+
+from django.db import transaction
+
+from dokumen.models import Dokumen
+from indikator.models import BarisIku
+
+KOLOM_BARIS_IKU = (
+    "program",
+    "nomor",
+    "sasaran",
+    "indikator",
+    "cara_penghitungan",
+    "target",
+    "sumber_data",
+    "keterangan",
+)
+
+
+@transaction.atomic
+def baris_iku_ganti(*, dokumen: Dokumen, baris: list[dict[str, str]]) -> list[BarisIku]:
+    """Replace every row of the IKU `dokumen` with `baris` (dicts of KOLOM_BARIS_IKU), in order."""
+    dokumen.baris_iku.all().delete()
+    hasil = []
+    for urutan, data in enumerate(baris, start=1):
+        nilai = {kolom: (data.get(kolom) or "").strip() for kolom in KOLOM_BARIS_IKU}
+        item = BarisIku(dokumen=dokumen, urutan=urutan, **nilai)
+        item.baca_target()
+        # Excluding the parent skips per-row queries; check constraints still run.
+        item.full_clean(exclude={"dokumen"})
+        hasil.append(item)
+    return BarisIku.objects.bulk_create(hasil)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RencanaAksiConfig(AppConfig):
+    name = "rencana_aksi"
+    verbose_name = "Rencana kinerja dan aksi"

@@ -1,0 +1,153 @@
+"""Rows of the RKT (Rencana Kinerja Tahunan) and RAK (Rencana Aksi Kinerja) documents."""
+
+from django.db import models
+from django.db.models import Q
+
+from dokumen.models import Dokumen, TargetMixin
+
+ANGGARAN_MAKSIMUM = 10**15  # Rp1 kuadriliun: far above any satker budget, catches typos.
+
+
+class SasaranRkt(models.Model):
+    """A sasaran of an RKT; its indicators follow it on paper in one merged cell."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="sasaran_rkt"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan")
+    nomor = models.CharField("nomor", max_length=10, blank=True)
+    sasaran = models.TextField("sasaran program/kegiatan")
+
+    class Meta:
+        verbose_name = "sasaran RKT"
+        verbose_name_plural = "sasaran RKT"
+        ordering = ["dokumen", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dokumen", "urutan"],
+                name="sasaran_rkt_urutan_unik",
+                violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
+            ),
+            models.CheckConstraint(
+                name="sasaran_rkt_terisi",
+                condition=~Q(sasaran=""),
+                violation_error_message="Sasaran wajib diisi.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomor} {self.sasaran}"[:80]
+
+
+class IndikatorRkt(TargetMixin):
+    """An indicator of an RKT sasaran, its target and the kegiatan aksi that serves it."""
+
+    sasaran = models.ForeignKey(
+        SasaranRkt, verbose_name="sasaran", on_delete=models.CASCADE, related_name="indikator"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan")
+    indikator = models.TextField("indikator kinerja")
+    kegiatan_aksi = models.TextField("nama kegiatan aksi", blank=True)
+
+    class Meta:
+        verbose_name = "indikator RKT"
+        verbose_name_plural = "indikator RKT"
+        ordering = ["sasaran", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sasaran", "urutan"],
+                name="indikator_rkt_urutan_unik",
+                violation_error_message="Urutan indikator sudah dipakai di sasaran ini.",
+            ),
+            models.CheckConstraint(
+                name="indikator_rkt_terisi",
+                condition=~Q(indikator=""),
+                violation_error_message="Indikator kinerja wajib diisi.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.indikator[:80]
+
+
+class SasaranRak(models.Model):
+    """A sasaran of a RAK; its rows follow it on paper in one merged cell."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="sasaran_rak"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan")
+    nomor = models.CharField("nomor", max_length=10, blank=True)
+    sasaran = models.TextField("sasaran program/kegiatan")
+
+    class Meta:
+        verbose_name = "sasaran RAK"
+        verbose_name_plural = "sasaran RAK"
+        ordering = ["dokumen", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dokumen", "urutan"],
+                name="sasaran_rak_urutan_unik",
+                violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
+            ),
+            models.CheckConstraint(
+                name="sasaran_rak_terisi",
+                condition=~Q(sasaran=""),
+                violation_error_message="Sasaran wajib diisi.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomor} {self.sasaran}"[:80]
+
+
+class BarisRak(TargetMixin):
+    """One action row of a RAK: a kegiatan, the quarters it runs in, its budget and owner.
+
+    A row with an empty `indikator` adds a kegiatan to the indicator of the row above it.
+    """
+
+    sasaran = models.ForeignKey(
+        SasaranRak, verbose_name="sasaran", on_delete=models.CASCADE, related_name="baris"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan")
+    indikator = models.TextField("indikator kinerja", blank=True)
+    kegiatan = models.TextField("kegiatan")
+    target_kegiatan_aksi = models.CharField("target kegiatan aksi", max_length=100, blank=True)
+    tw1 = models.BooleanField("triwulan I", default=False)
+    tw2 = models.BooleanField("triwulan II", default=False)
+    tw3 = models.BooleanField("triwulan III", default=False)
+    tw4 = models.BooleanField("triwulan IV", default=False)
+    anggaran = models.BigIntegerField("anggaran (Rp)", null=True, blank=True)
+    pelaksana = models.CharField("pelaksana", max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = "baris RAK"
+        verbose_name_plural = "baris RAK"
+        ordering = ["sasaran", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sasaran", "urutan"],
+                name="baris_rak_urutan_unik",
+                violation_error_message="Urutan baris sudah dipakai di sasaran ini.",
+            ),
+            models.CheckConstraint(
+                name="baris_rak_anggaran_wajar",
+                condition=Q(anggaran__isnull=True)
+                | Q(anggaran__gte=0, anggaran__lt=ANGGARAN_MAKSIMUM),
+                violation_error_message="Anggaran tidak boleh negatif dan harus di bawah "
+                "Rp1.000.000.000.000.000.",
+            ),
+            models.CheckConstraint(
+                name="baris_rak_kegiatan_terisi",
+                condition=~Q(kegiatan=""),
+                violation_error_message="Kegiatan wajib diisi.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.kegiatan[:80]
+
+    @property
+    def triwulan(self) -> list[bool]:
+        return [self.tw1, self.tw2, self.tw3, self.tw4]

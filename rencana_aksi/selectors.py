@@ -1,0 +1,55 @@
+"""Reads of RKT and RAK rows, shaped the way the paper tables show them."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from dokumen.models import Dokumen
+from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
+
+
+def tabel_rkt(dokumen: Dokumen) -> list[SasaranRkt]:
+    """Sasaran in order, each with `.indikator.all()` prefetched in order."""
+    return list(
+        SasaranRkt.objects.filter(dokumen=dokumen)
+        .order_by("urutan")
+        .prefetch_related(Prefetch("indikator", queryset=IndikatorRkt.objects.order_by("urutan")))
+    )
+
+
+@dataclass
+class SelRak:
+    """A RAK row plus how many rows its indikator and target cells span (0: merged above)."""
+
+    baris: BarisRak
+    rentang_indikator: int = 1
+
+
+@dataclass
+class SasaranRakTampil:
+    sasaran: SasaranRak
+    baris: list[SelRak]
+
+
+def tabel_rak(dokumen: Dokumen) -> list[SasaranRakTampil]:
+    """Sasaran in order with their rows; a row without indikator joins the indikator above."""
+    hasil = []
+    sasaran_semua = (
+        SasaranRak.objects.filter(dokumen=dokumen)
+        .order_by("urutan")
+        .prefetch_related(Prefetch("baris", queryset=BarisRak.objects.order_by("urutan")))
+    )
+    for sasaran in sasaran_semua:
+        sel: list[SelRak] = []
+        for baris in sasaran.baris.all():
+            if not baris.indikator and sel:
+                next(s for s in reversed(sel) if s.rentang_indikator).rentang_indikator += 1
+                sel.append(SelRak(baris, rentang_indikator=0))
+            else:
+                sel.append(SelRak(baris))
+        hasil.append(SasaranRakTampil(sasaran, sel))
+    return hasil
+
+
+def total_anggaran(tabel: list[SasaranRakTampil]) -> int:
+    return sum(s.baris.anggaran or 0 for t in tabel for s in t.baris)

@@ -1,0 +1,214 @@
+"""Satuan kerja (KPU RI, KPU Provinsi, KPU Kabupaten/Kota), their duties and officials."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+
+
+class Tingkat(models.TextChoices):
+    RI = "RI", "KPU RI"
+    PROVINSI = "PROVINSI", "KPU Provinsi"
+    KABKOTA = "KABKOTA", "KPU Kabupaten/Kota"
+
+
+class GayaPenomoran(models.TextChoices):
+    """How a satker marks the items of its lists on paper."""
+
+    ANGKA = "ANGKA", "Angka (1., 2., …)"
+    HURUF = "HURUF", "Huruf (a., b., …)"
+    POIN = "POIN", "Poin (-)"
+
+
+class Satker(models.Model):
+    """A KPU office that plans and reports its own performance."""
+
+    kode = models.SlugField("kode", max_length=60, unique=True)
+    nama = models.CharField("nama", max_length=150)
+    nama_lengkap = models.CharField("nama lengkap", max_length=200)
+    tingkat = models.CharField("tingkat", max_length=10, choices=Tingkat.choices)
+    induk = models.ForeignKey(
+        "self",
+        verbose_name="satker induk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="anak",
+    )
+    kota_ttd = models.CharField(
+        "kota penandatanganan",
+        max_length=80,
+        help_text="Kota pada baris tanda tangan, mis. Rangkasbitung untuk KPU Kabupaten Lebak.",
+    )
+    alamat = models.TextField("alamat", blank=True)
+    gaya_penomoran = models.CharField(
+        "gaya penomoran daftar",
+        max_length=10,
+        choices=GayaPenomoran.choices,
+        default=GayaPenomoran.ANGKA,
+    )
+
+    class Meta:
+        verbose_name = "satker"
+        verbose_name_plural = "satker"
+        ordering = ["tingkat", "nama"]
+        constraints = [
+            models.CheckConstraint(
+                name="satker_induk_sesuai_tingkat",
+                condition=Q(tingkat=Tingkat.RI, induk__isnull=True)
+                | (~Q(tingkat=Tingkat.RI) & Q(induk__isnull=False)),
+                violation_error_message="Hanya KPU RI yang tidak mempunyai satker induk.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class JenisTupoksi(models.TextChoices):
+    TUGAS = "TUGAS", "Tugas"
+    FUNGSI = "FUNGSI", "Fungsi"
+    WEWENANG = "WEWENANG", "Wewenang"
+    KEWAJIBAN = "KEWAJIBAN", "Kewajiban"
+
+
+class Tupoksi(models.Model):
+    """One item of a satker's tugas, fungsi, wewenang or kewajiban, in paper order."""
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.CASCADE, related_name="tupoksi"
+    )
+    jenis = models.CharField("jenis", max_length=10, choices=JenisTupoksi.choices)
+    urutan = models.PositiveSmallIntegerField("urutan")
+    teks = models.TextField("uraian")
+
+    class Meta:
+        verbose_name = "butir tugas/fungsi"
+        verbose_name_plural = "butir tugas/fungsi"
+        ordering = ["satker", "jenis", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "jenis", "urutan"],
+                name="tupoksi_urutan_unik",
+                violation_error_message="Urutan butir sudah dipakai.",
+            ),
+            models.CheckConstraint(
+                name="tupoksi_teks_terisi",
+                condition=~Q(teks=""),
+                violation_error_message="Uraian wajib diisi.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.urutan}: {self.teks[:60]}"
+
+
+class Jabatan(models.TextChoices):
+    KETUA = "KETUA", "Ketua"
+    ANGGOTA = "ANGGOTA", "Anggota"
+    SEKRETARIS = "SEKRETARIS", "Sekretaris"
+    KASUBBAG = "KASUBBAG", "Kepala Subbagian"
+
+
+class StatusJabatan(models.TextChoices):
+    DEFINITIF = "DEFINITIF", "Definitif"
+    PLT = "PLT", "Plt."
+    PLH = "PLH", "Plh."
+
+
+nip_validator = RegexValidator(r"^\d{18}$", "NIP harus terdiri dari 18 digit angka.")
+
+
+class Pejabat(models.Model):
+    """An official of a satker who may sign its documents.
+
+    Commissioners (Ketua, Anggota) are not civil servants and have no NIP.
+    """
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.CASCADE, related_name="pejabat"
+    )
+    nama = models.CharField("nama", max_length=150, help_text="Dengan gelar, mis. “…, SH”.")
+    nip = models.CharField("NIP", max_length=18, blank=True, validators=[nip_validator])
+    jabatan = models.CharField("jabatan", max_length=12, choices=Jabatan.choices)
+    status = models.CharField(
+        "status jabatan",
+        max_length=10,
+        choices=StatusJabatan.choices,
+        default=StatusJabatan.DEFINITIF,
+    )
+    sebutan_jabatan = models.TextField(
+        "sebutan jabatan pada tanda tangan",
+        help_text="Baris jabatan di atas tanda tangan, mis. “Ketua Komisi Pemilihan Umum "
+        "Kabupaten Lebak,”.",
+    )
+    mulai_menjabat = models.DateField("mulai menjabat", null=True, blank=True)
+    selesai_menjabat = models.DateField("selesai menjabat", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "pejabat"
+        verbose_name_plural = "pejabat"
+        ordering = ["satker", "jabatan", "nama"]
+        constraints = [
+            models.CheckConstraint(
+                name="pejabat_nip_18_digit",
+                condition=Q(nip="") | Q(nip__regex=r"^[0-9]{18}$"),
+                violation_error_message="NIP harus terdiri dari 18 digit angka.",
+            ),
+            models.CheckConstraint(
+                name="pejabat_masa_jabatan_urut",
+                condition=Q(selesai_menjabat__isnull=True)
+                | Q(mulai_menjabat__isnull=True)
+                | Q(selesai_menjabat__gte=models.F("mulai_menjabat")),
+                violation_error_message="Akhir masa jabatan tidak boleh sebelum awalnya.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.get_jabatan_display()} {self.satker})"
+
+    @property
+    def awalan_status(self) -> str:
+        """ "Plt. " or "Plh. " before the jabatan of an acting official, else ""."""
+        if self.status == StatusJabatan.DEFINITIF:
+            return ""
+        return f"{self.get_status_display()} "
+
+
+class Peran(models.TextChoices):
+    OPERATOR = "OPERATOR", "Operator"
+    KETUA = "KETUA", "Ketua"
+    SEKRETARIS = "SEKRETARIS", "Sekretaris"
+    REVIEWER_PROVINSI = "REVIEWER_PROVINSI", "Reviewer Provinsi"
+    ADMIN_RI = "ADMIN_RI", "Admin RI"
+
+
+class ProfilPengguna(models.Model):
+    """The role a user holds and the satker it applies to."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="pengguna",
+        on_delete=models.CASCADE,
+        related_name="profil",
+    )
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="pengguna"
+    )
+    peran = models.CharField("peran", max_length=20, choices=Peran.choices)
+    pejabat = models.ForeignKey(
+        Pejabat,
+        verbose_name="pejabat",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text="Untuk Ketua dan Sekretaris: pejabat yang diwakili akun ini.",
+    )
+
+    class Meta:
+        verbose_name = "profil pengguna"
+        verbose_name_plural = "profil pengguna"
+        ordering = ["satker", "peran", "user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_peran_display()} {self.satker}"
