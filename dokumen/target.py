@@ -6,7 +6,10 @@ from decimal import Decimal
 
 # Indonesian numbers group thousands with "." and use "," for decimals: "8.170.412.000", "87,5".
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_TARGET = re.compile(rf"^(?P<rp>Rp\.?\s*)?(?P<angka>{_NUMBER})\s*(?P<satuan>.*)$", re.IGNORECASE)
+# A unit is "%" or a word ("Laporan", "kali"); "1.2.3" is not a number followed by a unit.
+_TARGET = re.compile(
+    rf"^(?P<rp>Rp\.?\s*)?(?P<angka>{_NUMBER})\s*(?P<satuan>(?:%|[^\W\d_].*)?)$", re.IGNORECASE
+)
 _MAX_SATUAN = 30
 
 

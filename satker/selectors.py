@@ -48,10 +48,14 @@ def satker_ambil(user: Pengguna, kode: str) -> Satker:
 
 
 def tupoksi_per_jenis(satker: Satker) -> dict[str, list[Tupoksi]]:
-    """Prefetched tupoksi of `satker` as {"Tugas": [...], "Fungsi": [...], ...}, non-empty only."""
+    """The satker's tupoksi as {"Tugas": [...], "Fungsi": [...], ...}, non-empty kinds only.
+
+    Reads `satker.tupoksi` once (a prefetch when there is one, else one query).
+    """
+    butir = list(satker.tupoksi.all())
     hasil: dict[str, list[Tupoksi]] = {}
     for jenis in JenisTupoksi:
-        butir = [t for t in satker.tupoksi.all() if t.jenis == jenis]
-        if butir:
-            hasil[jenis.label] = butir
+        daftar = sorted((t for t in butir if t.jenis == jenis), key=lambda t: t.urutan)
+        if daftar:
+            hasil[jenis.label] = daftar
     return hasil

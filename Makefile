@@ -1,0 +1,56 @@
+# Two commands: `make run` serves the app on SQLite, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test setup assets db lint format clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+assets: node_modules/.installed
+
+# The local SQLite database with the seed documents and the demo accounts (idempotent).
+db: setup
+	mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py muat_fixture
+	DEBUG=1 $(PY) manage.py seed_demo_users
+
+run: db
+	DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+# PostgreSQL when DATABASE_URL is set or a server answers at 127.0.0.1:5432, else SQLite.
+test: setup
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "Tests run on the database in DATABASE_URL."; \
+	elif pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  echo "Tests run on PostgreSQL at 127.0.0.1:5432."; \
+	else \
+	  echo "Tests run on SQLite (no PostgreSQL at 127.0.0.1:5432)."; \
+	fi
+	@if [ -z "$$DATABASE_URL" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  export DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpu_kinerja; \
+	fi; \
+	DEBUG=0 SECRET_KEY=test-only $(PY) -m pytest
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,83 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+class TestSatkerList:
+    def test_it_requires_login(self, client):
+        response = client.get(reverse("beranda"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+    def test_the_admin_ri_sees_every_satker_grouped_by_provinsi(self, client, admin_ri):
+        client.force_login(admin_ri)
+        kelompok = client.get(reverse("beranda")).context["kelompok"]
+        susunan = {
+            (k.provinsi.kode if k.provinsi else None): [s.kode for s in k.satker] for k in kelompok
+        }
+        assert susunan == {
+            None: ["ri"],
+            "prov-banten": ["kab-lebak", "kota-serang"],
+            "prov-kalimantan-selatan": ["kota-banjarbaru"],
+            "prov-kalimantan-tengah": ["kab-barito-selatan"],
+            "prov-kalimantan-timur": ["kab-kutai-barat"],
+        }
+
+    def test_a_reviewer_sees_only_their_provinsi(self, client, reviewer_banten):
+        client.force_login(reviewer_banten)
+        html = client.get(reverse("beranda")).content.decode()
+        assert "KPU Kabupaten Lebak" in html and "KPU Kota Serang" in html
+        assert "Kutai Barat" not in html
+
+    def test_an_operator_sees_only_their_satker(self, client, operator_lebak):
+        client.force_login(operator_lebak)
+        kelompok = client.get(reverse("beranda")).context["kelompok"]
+        assert [s.kode for k in kelompok for s in k.satker] == ["kab-lebak"]
+
+
+@pytest.mark.django_db
+class TestSatkerDetail:
+    def _url(self, kode: str) -> str:
+        return reverse("satker-detail", args=[kode])
+
+    def test_it_shows_duties_officials_and_documents(self, client, operator_lebak):
+        client.force_login(operator_lebak)
+        html = client.get(self._url("kab-lebak")).content.decode()
+        assert "Sebagai Penyelenggara pada Pemilihan Bupati dan Wakil Bupati Lebak." in html
+        assert "RAHMAT SETIAWAN TONIDAYA" in html and "NIP. 198301282009021004" in html
+        assert "Tahun 2024" in html
+        for jenis in ("IKU", "RKT", "RAK"):
+            assert f">{jenis}</span>" in html
+
+    def test_another_satker_is_not_found(self, client, operator_serang):
+        client.force_login(operator_serang)
+        assert client.get(self._url("kab-lebak")).status_code == 404
+
+    def test_an_unknown_satker_is_not_found(self, client, admin_ri):
+        client.force_login(admin_ri)
+        assert client.get(self._url("kab-tidak-ada")).status_code == 404
+
+    def test_the_page_runs_a_constant_number_of_queries(self, client, admin_ri):
+        client.force_login(admin_ri)
+        counts = []
+        for kode in ("kab-lebak", "kab-barito-selatan"):
+            with CaptureQueriesContext(connection) as captured:
+                client.get(self._url(kode))
+            counts.append(len(captured))
+        assert counts[0] == counts[1]
+
+
+def test_healthz_answers_without_the_database(client):
+    # No django_db mark: pytest-django raises on any database access.
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_the_login_page_speaks_indonesian(client):
+    html = client.get(reverse("login")).content.decode()
+    assert "Masuk" in html
+    assert "Nama pengguna" in html and "Sandi" in html
