@@ -50,7 +50,8 @@ def test_demo_users_are_created_and_printed(settings):
     for kode in ("kab-kutai-barat", "kota-banjarbaru", "kota-serang", "kab-barito-selatan"):
         expected |= {f"operator.{kode}", f"ketua.{kode}", f"sekretaris.{kode}"}
     assert expected <= usernames
-    assert "operator.kab-lebak" in out.getvalue() and "demo12345" in out.getvalue()
+    assert "operator.kab-lebak" in out.getvalue()
+    assert "demo12345" in out.getvalue()
     ketua = get_user_model().objects.get(username="ketua.kab-lebak")
     assert ketua.check_password("demo12345")
     assert ketua.profil.pejabat.nama == "NI'MATULLAH"

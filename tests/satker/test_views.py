@@ -28,7 +28,8 @@ class TestSatkerList:
     def test_a_reviewer_sees_only_their_provinsi(self, client, reviewer_banten):
         client.force_login(reviewer_banten)
         html = client.get(reverse("beranda")).content.decode()
-        assert "KPU Kabupaten Lebak" in html and "KPU Kota Serang" in html
+        assert "KPU Kabupaten Lebak" in html
+        assert "KPU Kota Serang" in html
         assert "Kutai Barat" not in html
 
     def test_an_operator_sees_only_their_satker(self, client, operator_lebak):
@@ -46,7 +47,8 @@ class TestSatkerDetail:
         client.force_login(operator_lebak)
         html = client.get(self._url("kab-lebak")).content.decode()
         assert "Sebagai Penyelenggara pada Pemilihan Bupati dan Wakil Bupati Lebak." in html
-        assert "RAHMAT SETIAWAN TONIDAYA" in html and "NIP. 198301282009021004" in html
+        assert "RAHMAT SETIAWAN TONIDAYA" in html
+        assert "NIP. 198301282009021004" in html
         assert "Tahun 2024" in html
         for jenis in ("IKU", "RKT", "RAK"):
             assert f">{jenis}</span>" in html
@@ -80,4 +82,5 @@ def test_healthz_answers_without_the_database(client):
 def test_the_login_page_speaks_indonesian(client):
     html = client.get(reverse("login")).content.decode()
     assert "Masuk" in html
-    assert "Nama pengguna" in html and "Sandi" in html
+    assert "Nama pengguna" in html
+    assert "Sandi" in html
