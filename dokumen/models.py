@@ -61,6 +61,12 @@ class Dokumen(models.Model):
         blank=True,
         related_name="dokumen_ditandatangani",
     )
+    revisi = models.PositiveIntegerField(
+        "revisi",
+        default=0,
+        editable=False,
+        help_text="Naik setiap kali dokumen disimpan; mencegah suntingan saling menimpa.",
+    )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)
 
@@ -91,6 +97,11 @@ class Dokumen(models.Model):
     def __str__(self) -> str:
         versi = f" (versi {self.versi})" if self.versi > 1 else ""
         return f"{self.jenis} {self.tahun} {self.satker}{versi}"
+
+    @property
+    def bisa_diubah(self) -> bool:
+        """Only drafts are edited; every other state is read-only."""
+        return self.status == StatusDokumen.DRAF
 
 
 class TargetMixin(models.Model):

@@ -1,10 +1,11 @@
-"""The one access rule: which satker a user may see and change.
+"""The one access rule: which satker a user may see, and which they may change.
 
 Views, the API, the admin and PDF export all ask these functions; none of them filters satker
 on its own. An object outside a user's reach answers 404 (its existence is not revealed).
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from satker.models import Peran, ProfilPengguna, Satker
@@ -35,3 +36,34 @@ def satker_terlihat(user: Pengguna) -> QuerySet[Satker]:
     if profil.peran == Peran.REVIEWER_PROVINSI:
         return Satker.objects.filter(Q(pk=profil.satker_id) | Q(induk_id=profil.satker_id))
     return Satker.objects.filter(pk=profil.satker_id)
+
+
+# Roles that may change a satker's drafts and profile. The Ketua approves and signs but does not
+# edit content; reviewers read. Admin RI may act anywhere (support for satker staff).
+PERAN_PENULIS = frozenset({Peran.OPERATOR, Peran.SEKRETARIS, Peran.ADMIN_RI})
+
+
+def boleh_menulis(user: Pengguna, satker: Satker) -> bool:
+    """Whether `user` may change data of `satker` (which it must already be allowed to see)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    profil = profil_pengguna(user)
+    if profil is None or profil.peran not in PERAN_PENULIS:
+        return False
+    return profil.peran == Peran.ADMIN_RI or profil.satker_id == satker.pk
+
+
+def satker_sendiri(user: Pengguna) -> Satker | None:
+    """The satker a satker-level user (Operator, Ketua, Sekretaris) works for, else None."""
+    profil = profil_pengguna(user)
+    if profil is None or profil.peran in (Peran.REVIEWER_PROVINSI, Peran.ADMIN_RI):
+        return None
+    return profil.satker
+
+
+def pastikan_boleh_menulis(user: Pengguna, satker: Satker) -> None:
+    """Raise 403 unless `user` may change `satker`'s data; call after the 404 check."""
+    if not boleh_menulis(user, satker):
+        raise PermissionDenied("Peran Anda tidak berhak mengubah data satker ini.")
