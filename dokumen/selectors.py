@@ -1,12 +1,13 @@
 """Reads of documents, scoped to the user by the access rule in satker.akses."""
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from dokumen.format import tanggal_panjang
-from dokumen.models import Dokumen, PresisiTanggal
+from dokumen.models import Dokumen, JenisDokumen, PresisiTanggal
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import Satker
 
@@ -51,3 +52,43 @@ def kekurangan_dokumen(dokumen: Dokumen) -> list[str]:
     if dokumen.penandatangan_id is None:
         kurang.append("Penandatangan belum ditetapkan.")
     return kurang
+
+
+def dokumen_tahun_itu(sumber: Dokumen, tahun: int) -> Dokumen | None:
+    """The satker's existing document of the same type for `tahun`, if any (latest version)."""
+    return (
+        Dokumen.objects.filter(satker_id=sumber.satker_id, jenis=sumber.jenis, tahun=tahun)
+        .order_by("-versi")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class SelRingkasan:
+    """One cell of the home page matrix: the latest version of a type in a year, if any."""
+
+    jenis: str
+    dokumen: Dokumen | None
+    bisa_disalin: bool  # no document of this type exists for the next year yet
+
+
+def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
+    """Years (newest first) × types, each with its latest version: one query."""
+    terbaru: dict[tuple[int, str], Dokumen] = {}
+    for dokumen in satker.dokumen.order_by("tahun", "jenis", "versi"):
+        terbaru[(dokumen.tahun, dokumen.jenis)] = dokumen
+    tahun_semua = sorted({tahun for tahun, _ in terbaru}, reverse=True)
+    return [
+        (
+            tahun,
+            [
+                SelRingkasan(
+                    jenis=jenis,
+                    dokumen=terbaru.get((tahun, jenis)),
+                    bisa_disalin=(tahun, jenis) in terbaru and (tahun + 1, jenis) not in terbaru,
+                )
+                for jenis in JenisDokumen.values
+            ],
+        )
+        for tahun in tahun_semua
+    ]

@@ -1,7 +1,11 @@
-"""Writes of the shared document record."""
+"""Writes of documents: create, copy from last year, save a draft with its rows."""
 
 import datetime
+from typing import Any
 
+from django.db import transaction
+
+from dokumen.baris import data_baris, ganti_baris
 from dokumen.models import Dokumen, PresisiTanggal
 from satker.models import Pejabat, Satker
 
@@ -36,3 +40,66 @@ def dokumen_buat(
     dokumen.full_clean()
     dokumen.save()
     return dokumen
+
+
+class KonflikSuntingan(Exception):
+    """Someone else saved the document after this user opened it."""
+
+
+class DokumenTidakBisaDiubah(Exception):
+    """The document is no longer a draft."""
+
+
+# Header fields a user may change on a draft.
+KOLOM_KEPALA = (
+    "tahun",
+    "label_lampiran",
+    "tahun_anggaran",
+    "tempat_ttd",
+    "tanggal_ttd",
+    "tanggal_ttd_presisi",
+    "penandatangan",
+)
+
+
+@transaction.atomic
+def dokumen_simpan(
+    *, dokumen: Dokumen, kepala: dict[str, Any], baris: list[dict[str, Any]], revisi: int
+) -> Dokumen:
+    """Save a draft's header and rows together, unless someone saved it since `revisi`.
+
+    The row is locked while checking, so of two simultaneous saves exactly one wins.
+    """
+    terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+    if terkunci.revisi != revisi:
+        raise KonflikSuntingan
+    if not terkunci.bisa_diubah:
+        raise DokumenTidakBisaDiubah
+    for kolom in KOLOM_KEPALA:
+        setattr(terkunci, kolom, kepala[kolom])
+    penandatangan = terkunci.penandatangan
+    if penandatangan is not None and penandatangan.satker_id != terkunci.satker_id:
+        raise ValueError("Penandatangan harus pejabat satker pemilik dokumen.")
+    terkunci.revisi += 1
+    terkunci.full_clean()
+    terkunci.save()
+    ganti_baris(terkunci, baris)
+    return terkunci
+
+
+@transaction.atomic
+def dokumen_salin(*, sumber: Dokumen, tahun: int) -> Dokumen:
+    """A new draft for `tahun` with every row of `sumber`; the yearly cycle starts from last year.
+
+    Place, signatory and labels carry over; the signing date does not (it is a new document).
+    """
+    baru = dokumen_buat(
+        satker=sumber.satker,
+        jenis=sumber.jenis,
+        tahun=tahun,
+        label_lampiran=sumber.label_lampiran,
+        tempat_ttd=sumber.tempat_ttd,
+        penandatangan=sumber.penandatangan,
+    )
+    ganti_baris(baru, data_baris(sumber))
+    return baru

@@ -5,4 +5,7 @@ from dokumen import views
 app_name = "dokumen"
 urlpatterns = [
     path("<int:pk>/", views.dokumen_detail, name="detail"),
+    path("<int:pk>/ubah/", views.dokumen_ubah, name="ubah"),
+    path("<int:pk>/salin/", views.dokumen_salin_tahun_lalu, name="salin"),
+    path("baru/<slug:kode>/", views.dokumen_baru, name="baru"),
 ]

@@ -1,10 +1,34 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from dokumen.selectors import dokumen_ambil, kekurangan_dokumen, tanggal_ttd_tertulis
+from dokumen.editor import baris_dari_formset, formset_baris
+from dokumen.forms import DokumenBaruForm, DokumenKepalaForm
+from dokumen.selectors import (
+    dokumen_ambil,
+    dokumen_tahun_itu,
+    kekurangan_dokumen,
+    ringkasan_per_tahun,
+    tanggal_ttd_tertulis,
+)
+from dokumen.services import (
+    DokumenTidakBisaDiubah,
+    KonflikSuntingan,
+    dokumen_buat,
+    dokumen_salin,
+    dokumen_simpan,
+)
 from dokumen.tabel import tabel_dokumen
-from satker.selectors import tupoksi_per_jenis
+from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
+from satker.selectors import satker_ambil, tupoksi_per_jenis
+
+PESAN_KONFLIK = (
+    "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Isian Anda masih "
+    "ada di formulir ini: buka dokumen di tab baru untuk melihat perubahan mereka, lalu "
+    "simpan ulang."
+)
 
 
 @login_required
@@ -16,7 +40,92 @@ def dokumen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tabel": tabel_dokumen(dokumen),
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         "kekurangan": kekurangan_dokumen(dokumen),
+        "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
     }
     if dokumen.jenis == "IKU":
         context["tupoksi"] = tupoksi_per_jenis(dokumen.satker)
     return render(request, "dokumen/dokumen_detail.html", context)
+
+
+@login_required
+def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    dokumen = dokumen_ambil(request.user, pk)
+    pastikan_boleh_menulis(request.user, dokumen.satker)
+    if not dokumen.bisa_diubah:
+        messages.info(request, "Hanya draf yang dapat diubah; dokumen ini ditampilkan saja.")
+        return redirect("dokumen:detail", pk=dokumen.pk)
+    if request.method == "POST":
+        kepala = DokumenKepalaForm(request.POST, instance=dokumen)
+        formset = formset_baris(dokumen, data=request.POST)
+        if kepala.is_valid() and formset.is_valid():
+            try:
+                dokumen_simpan(
+                    dokumen=dokumen,
+                    kepala=kepala.cleaned_data,
+                    baris=baris_dari_formset(dokumen, formset),
+                    revisi=kepala.cleaned_data["revisi"],
+                )
+            except KonflikSuntingan:
+                messages.error(request, PESAN_KONFLIK)
+            except DokumenTidakBisaDiubah:
+                messages.error(request, "Dokumen ini sudah bukan draf, jadi tidak dapat diubah.")
+                return redirect("dokumen:detail", pk=dokumen.pk)
+            else:
+                messages.success(request, "Dokumen disimpan.")
+                return redirect("dokumen:detail", pk=dokumen.pk)
+        else:
+            messages.error(request, "Dokumen belum disimpan: periksa isian yang ditandai merah.")
+    else:
+        kepala = DokumenKepalaForm(instance=dokumen)
+        formset = formset_baris(dokumen)
+    context = {"dokumen": dokumen, "satker": dokumen.satker, "kepala": kepala, "formset": formset}
+    return render(request, "dokumen/dokumen_form.html", context)
+
+
+@login_required
+def dokumen_baru(request: HttpRequest, kode: str) -> HttpResponse:
+    satker = satker_ambil(request.user, kode)
+    pastikan_boleh_menulis(request.user, satker)
+    form = DokumenBaruForm(request.POST or None, satker=satker)
+    if request.method == "POST" and form.is_valid():
+        dokumen = dokumen_buat(
+            satker=satker,
+            jenis=form.cleaned_data["jenis"],
+            tahun=form.cleaned_data["tahun"],
+            tempat_ttd=satker.kota_ttd,
+        )
+        messages.success(request, f"Draf {dokumen.jenis} {dokumen.tahun} dibuat. Isi barisnya.")
+        return redirect("dokumen:ubah", pk=dokumen.pk)
+    return render(request, "dokumen/dokumen_baru.html", {"satker": satker, "form": form})
+
+
+@require_POST
+@login_required
+def dokumen_salin_tahun_lalu(request: HttpRequest, pk: int) -> HttpResponse:
+    """Copy document `pk` (last year's) into a new draft for the following year."""
+    sumber = dokumen_ambil(request.user, pk)
+    pastikan_boleh_menulis(request.user, sumber.satker)
+    tahun = sumber.tahun + 1
+    sudah_ada = dokumen_tahun_itu(sumber, tahun)
+    if sudah_ada is not None:
+        messages.warning(request, f"{sumber.jenis} {tahun} sudah ada; dibuka untuk Anda.")
+        return redirect("dokumen:detail", pk=sudah_ada.pk)
+    baru = dokumen_salin(sumber=sumber, tahun=tahun)
+    messages.success(
+        request, f"{baru.jenis} {tahun} disalin dari {sumber.tahun}: semua baris siap diubah."
+    )
+    return redirect("dokumen:ubah", pk=baru.pk)
+
+
+@login_required
+def beranda(request: HttpRequest) -> HttpResponse:
+    """A satker's staff land on their documents; reviewers and Admin RI on the satker list."""
+    satker = satker_sendiri(request.user)
+    if satker is None:
+        return redirect("satker-list")
+    context = {
+        "satker": satker,
+        "ringkasan": ringkasan_per_tahun(satker),
+        "boleh_ubah": boleh_menulis(request.user, satker),
+    }
+    return render(request, "dokumen/beranda.html", context)

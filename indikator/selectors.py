@@ -55,3 +55,15 @@ def tabel_iku(dokumen: Dokumen) -> TabelIku:
                 sel.append(SelIku(baris))
         kelompok.append(KelompokIku(program, sel))
     return TabelIku(kolom=kolom, kelompok=kelompok, jumlah_baris=len(semua))
+
+
+def baris_iku_data(dokumen: Dokumen) -> list[dict[str, str]]:
+    """The IKU's rows as plain dicts, the shape `baris_iku_ganti` takes."""
+    return [
+        {kolom: getattr(baris, kolom) for kolom, _ in KOLOM_IKU}
+        | {
+            "program": baris.program,
+            "nomor": baris.nomor,
+        }
+        for baris in BarisIku.objects.filter(dokumen=dokumen).order_by("urutan")
+    ]

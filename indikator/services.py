@@ -1,4 +1,4 @@
-"""Writes of IKU rows."""
+"""Writes of IKU rows (constraints left to the database, as in rencana_aksi.services)."""
 
 from django.db import transaction
 
@@ -26,7 +26,6 @@ def baris_iku_ganti(*, dokumen: Dokumen, baris: list[dict[str, str]]) -> list[Ba
         nilai = {kolom: (data.get(kolom) or "").strip() for kolom in KOLOM_BARIS_IKU}
         item = BarisIku(dokumen=dokumen, urutan=urutan, **nilai)
         item.baca_target()
-        # Excluding the parent skips per-row queries; check constraints still run.
-        item.full_clean(exclude={"dokumen"})
+        item.full_clean(exclude={"dokumen"}, validate_constraints=False)
         hasil.append(item)
     return BarisIku.objects.bulk_create(hasil)

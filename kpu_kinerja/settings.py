@@ -103,6 +103,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
 ]
 WHITENOISE_USE_FINDERS = True
+# The document editor posts every row at once: up to 500 rows × 16 fields (dokumen.editor).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 

@@ -53,3 +53,41 @@ def tabel_rak(dokumen: Dokumen) -> list[SasaranRakTampil]:
 
 def total_anggaran(tabel: list[SasaranRakTampil]) -> int:
     return sum(s.baris.anggaran or 0 for t in tabel for s in t.baris)
+
+
+def rkt_data(dokumen: Dokumen) -> list[dict]:
+    """The RKT as nested dicts, the shape `rkt_ganti` takes."""
+    return [
+        {
+            "nomor": sasaran.nomor,
+            "sasaran": sasaran.sasaran,
+            "indikator": [
+                {"indikator": i.indikator, "target": i.target, "kegiatan_aksi": i.kegiatan_aksi}
+                for i in sasaran.indikator.all()
+            ],
+        }
+        for sasaran in tabel_rkt(dokumen)
+    ]
+
+
+def rak_data(dokumen: Dokumen) -> list[dict]:
+    """The RAK as nested dicts, the shape `rak_ganti` takes."""
+    return [
+        {
+            "nomor": item.sasaran.nomor,
+            "sasaran": item.sasaran.sasaran,
+            "baris": [
+                {
+                    "indikator": b.indikator,
+                    "target": b.target,
+                    "kegiatan": b.kegiatan,
+                    "target_kegiatan_aksi": b.target_kegiatan_aksi,
+                    "triwulan": [tw for tw, aktif in enumerate(b.triwulan, start=1) if aktif],
+                    "anggaran": b.anggaran,
+                    "pelaksana": b.pelaksana,
+                }
+                for b in (sel.baris for sel in item.baris)
+            ],
+        }
+        for item in tabel_rak(dokumen)
+    ]

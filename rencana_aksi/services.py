@@ -1,4 +1,9 @@
-"""Writes of RKT and RAK rows: a document's sasaran and their rows are replaced as a whole."""
+"""Writes of RKT and RAK rows: a document's sasaran and their rows are replaced as a whole.
+
+Rows are validated field by field; their check constraints are left to the database, which
+refuses the whole save on a violation. (Django would run one SELECT per row and constraint;
+the row forms give the user the same rules as messages.)
+"""
 
 from typing import Any
 
@@ -24,7 +29,7 @@ def rkt_ganti(*, dokumen: Dokumen, sasaran: list[dict[str, Any]]) -> list[Sasara
             nomor=_teks(data, "nomor"),
             sasaran=_teks(data, "sasaran"),
         )
-        item.full_clean(exclude={"dokumen"})
+        item.full_clean(exclude={"dokumen"}, validate_constraints=False)
         item.save()
         indikator = []
         for urutan_indikator, baris in enumerate(data.get("indikator") or [], start=1):
@@ -36,7 +41,7 @@ def rkt_ganti(*, dokumen: Dokumen, sasaran: list[dict[str, Any]]) -> list[Sasara
                 kegiatan_aksi=_teks(baris, "kegiatan_aksi"),
             )
             row.baca_target()
-            row.full_clean(exclude={"sasaran"})
+            row.full_clean(exclude={"sasaran"}, validate_constraints=False)
             indikator.append(row)
         IndikatorRkt.objects.bulk_create(indikator)
         hasil.append(item)
@@ -58,7 +63,7 @@ def rak_ganti(*, dokumen: Dokumen, sasaran: list[dict[str, Any]]) -> list[Sasara
             nomor=_teks(data, "nomor"),
             sasaran=_teks(data, "sasaran"),
         )
-        item.full_clean(exclude={"dokumen"})
+        item.full_clean(exclude={"dokumen"}, validate_constraints=False)
         item.save()
         rows = []
         for urutan_baris, baris in enumerate(data.get("baris") or [], start=1):
@@ -78,7 +83,7 @@ def rak_ganti(*, dokumen: Dokumen, sasaran: list[dict[str, Any]]) -> list[Sasara
                 pelaksana=_teks(baris, "pelaksana"),
             )
             row.baca_target()
-            row.full_clean(exclude={"sasaran"})
+            row.full_clean(exclude={"sasaran"}, validate_constraints=False)
             rows.append(row)
         BarisRak.objects.bulk_create(rows)
         hasil.append(item)

@@ -1,9 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from dokumen.selectors import dokumen_per_tahun
+from satker.akses import boleh_menulis, pastikan_boleh_menulis
+from satker.forms import PejabatFormSet, TupoksiForm
 from satker.selectors import satker_ambil, satker_per_provinsi, tupoksi_per_jenis
+from satker.services import satker_profil_simpan
 
 
 @login_required
@@ -20,5 +26,39 @@ def satker_detail(request: HttpRequest, kode: str) -> HttpResponse:
         "satker": satker,
         "tupoksi": tupoksi_per_jenis(satker),
         "dokumen_per_tahun": dokumen_per_tahun(satker),
+        "boleh_ubah": boleh_menulis(request.user, satker),
     }
     return render(request, "satker/satker_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def satker_profil(request: HttpRequest, kode: str) -> HttpResponse:
+    """The satker's tupoksi and officials on one form, saved all or nothing."""
+    satker = satker_ambil(request.user, kode)
+    pastikan_boleh_menulis(request.user, satker)
+    data = request.POST if request.method == "POST" else None
+    form = TupoksiForm(data, satker=satker)
+    formset = PejabatFormSet(
+        data, instance=satker, queryset=satker.pejabat.order_by("jabatan", "nama"), prefix="pejabat"
+    )
+    if request.method == "POST":
+        # Both are validated so that every error shows at once.
+        form_sah, formset_sah = form.is_valid(), formset.is_valid()
+        if form_sah and formset_sah:
+            pejabat_disimpan = formset.save(commit=False)
+            try:
+                satker_profil_simpan(
+                    satker=satker,
+                    tupoksi=form.daftar_per_jenis(),
+                    pejabat_disimpan=pejabat_disimpan,
+                    pejabat_dihapus=formset.deleted_objects,
+                )
+            except ValidationError as error:
+                # Rolled back; only a change made by someone else since validation gets here.
+                formset.non_form_errors().extend(error.messages)
+            else:
+                messages.success(request, "Profil satker disimpan.")
+                return redirect("satker-detail", kode=satker.kode)
+    context = {"satker": satker, "form": form, "formset": formset}
+    return render(request, "satker/satker_profil_form.html", context)

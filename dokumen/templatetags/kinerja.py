@@ -22,3 +22,13 @@ def ribuan(angka: int | None) -> str:
 @register.filter
 def tanggal_panjang(tanggal: datetime.date | None) -> str:
     return "" if tanggal is None else fmt.tanggal_panjang(tanggal)
+
+
+@register.filter
+def kontrol(field) -> str:
+    """Render a bound field as a compact Bootstrap control, marked invalid when it has errors."""
+    checkbox = field.widget_type == "checkbox"
+    kelas = "form-check-input" if checkbox else "form-control form-control-sm"
+    if field.errors:
+        kelas += " is-invalid"
+    return field.as_widget(attrs={"class": kelas, "aria-label": field.label})

@@ -7,13 +7,13 @@ from django.urls import reverse
 @pytest.mark.django_db
 class TestSatkerList:
     def test_it_requires_login(self, client):
-        response = client.get(reverse("beranda"))
+        response = client.get(reverse("satker-list"))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
 
     def test_the_admin_ri_sees_every_satker_grouped_by_provinsi(self, client, admin_ri):
         client.force_login(admin_ri)
-        kelompok = client.get(reverse("beranda")).context["kelompok"]
+        kelompok = client.get(reverse("satker-list")).context["kelompok"]
         susunan = {
             (k.provinsi.kode if k.provinsi else None): [s.kode for s in k.satker] for k in kelompok
         }
@@ -27,14 +27,14 @@ class TestSatkerList:
 
     def test_a_reviewer_sees_only_their_provinsi(self, client, reviewer_banten):
         client.force_login(reviewer_banten)
-        html = client.get(reverse("beranda")).content.decode()
+        html = client.get(reverse("satker-list")).content.decode()
         assert "KPU Kabupaten Lebak" in html
         assert "KPU Kota Serang" in html
         assert "Kutai Barat" not in html
 
     def test_an_operator_sees_only_their_satker(self, client, operator_lebak):
         client.force_login(operator_lebak)
-        kelompok = client.get(reverse("beranda")).context["kelompok"]
+        kelompok = client.get(reverse("satker-list")).context["kelompok"]
         assert [s.kode for k in kelompok for s in k.satker] == ["kab-lebak"]
 
 

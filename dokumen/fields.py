@@ -1,0 +1,45 @@
+"""Form fields for the documents' Indonesian money input."""
+
+import re
+
+from django import forms
+
+from dokumen.format import ribuan
+from rencana_aksi.models import ANGGARAN_MAKSIMUM
+
+# "8.170.412.000", "8170412000", "Rp 8.170.412.000", "Rp8.170.412.000,00"
+_RUPIAH = re.compile(r"^(?:rp\.?)?\s*(?P<angka>\d{1,3}(?:\.\d{3})+|\d+)(?:,0{1,2})?$", re.I)
+
+
+class RupiahField(forms.Field):
+    """Whole Rupiah, typed the way people write it; empty means no amount."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return ribuan(value) if isinstance(value, int) else value
+
+    def to_python(self, value):
+        teks = str(value or "").strip()
+        if not teks:
+            return None
+        if len(teks) > 40:
+            raise forms.ValidationError("Anggaran terlalu panjang.", code="terlalu_panjang")
+        if teks.lstrip().startswith("-"):
+            raise forms.ValidationError("Anggaran tidak boleh negatif.", code="negatif")
+        cocok = _RUPIAH.match(teks.replace(" ", ""))
+        if not cocok:
+            raise forms.ValidationError(
+                "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000.", code="bukan_angka"
+            )
+        angka = int(cocok["angka"].replace(".", ""))
+        if angka >= ANGGARAN_MAKSIMUM:
+            raise forms.ValidationError(
+                f"Anggaran terlalu besar: harus di bawah Rp{ribuan(ANGGARAN_MAKSIMUM)}.",
+                code="terlalu_besar",
+            )
+        return angka

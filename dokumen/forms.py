@@ -1,0 +1,78 @@
+"""Forms for creating a document and editing its header."""
+
+from django import forms
+from django.utils import timezone
+
+from dokumen.models import Dokumen, JenisDokumen
+from satker.models import Satker
+
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+
+def _pesan_duplikat(jenis: str, tahun: int) -> str:
+    return f"{jenis} tahun {tahun} sudah ada untuk satker ini. Buka dokumen itu untuk mengubahnya."
+
+
+class DokumenBaruForm(forms.Form):
+    """Choose the type and year of a new document, and whether to copy last year's."""
+
+    jenis = forms.ChoiceField(label="Jenis dokumen", choices=JenisDokumen.choices)
+    tahun = forms.IntegerField(label="Tahun", min_value=TAHUN_MIN, max_value=TAHUN_MAKS)
+
+    def __init__(self, *args, satker: Satker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.satker = satker
+        self.fields["tahun"].initial = timezone.localdate().year + 1
+
+    def clean(self):
+        data = super().clean()
+        jenis, tahun = data.get("jenis"), data.get("tahun")
+        if jenis and tahun and self.satker.dokumen.filter(jenis=jenis, tahun=tahun).exists():
+            self.add_error("tahun", _pesan_duplikat(jenis, tahun))
+        return data
+
+
+class DokumenKepalaForm(forms.ModelForm):
+    """The header of a draft: year, lampiran label, place, date and signatory."""
+
+    revisi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = Dokumen
+        fields = [
+            "tahun",
+            "label_lampiran",
+            "tahun_anggaran",
+            "tempat_ttd",
+            "tanggal_ttd",
+            "tanggal_ttd_presisi",
+            "penandatangan",
+        ]
+        widgets = {"tanggal_ttd": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].min_value = TAHUN_MIN
+        self.fields["penandatangan"].queryset = self.instance.satker.pejabat.order_by("jabatan")
+        self.fields["penandatangan"].empty_label = "— belum ditetapkan —"
+        if not self.is_bound:
+            self.initial["revisi"] = self.instance.revisi
+
+    def clean_tahun(self):
+        tahun = self.cleaned_data["tahun"]
+        if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+            raise forms.ValidationError(f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}.")
+        lain = Dokumen.objects.filter(
+            satker=self.instance.satker,
+            jenis=self.instance.jenis,
+            tahun=tahun,
+            versi=self.instance.versi,
+        ).exclude(pk=self.instance.pk)
+        if lain.exists():
+            raise forms.ValidationError(_pesan_duplikat(self.instance.jenis, tahun))
+        return tahun
+
+    def validate_unique(self):
+        # Uniqueness of (satker, jenis, tahun, versi) is checked in clean_tahun, with a message
+        # that says what to do; the service's full_clean still guards the database.
+        pass

@@ -1,0 +1,170 @@
+"""Forms of the satker profile: the tupoksi lists and the officials.
+
+Forms only read and check input; the writes are `satker.services.satker_profil_simpan`.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.formsets import DELETION_FIELD_NAME
+
+from dokumen.format import ribuan
+from satker.models import JenisTupoksi, Pejabat, Satker
+from satker.selectors import tupoksi_per_jenis
+from satker.services import pejabat_pastikan_boleh_dihapus
+
+PANJANG_BUTIR_MAKS = 2000
+JUMLAH_BUTIR_MAKS = 100
+
+
+def _nama_field(jenis: JenisTupoksi) -> str:
+    return jenis.value.lower()
+
+
+def _baca_daftar(teks: str) -> list[str]:
+    """One item per line, stripped; blank lines are ignored."""
+    return [baris.strip() for baris in teks.splitlines() if baris.strip()]
+
+
+def _field_daftar(jenis: JenisTupoksi) -> forms.CharField:
+    return forms.CharField(
+        label=jenis.label,
+        required=False,
+        strip=False,  # lines are stripped one by one in _baca_daftar
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Satu butir per baris, tanpa nomor; baris kosong diabaikan.",
+    )
+
+
+class TupoksiForm(forms.Form):
+    """The four lists of a satker as textareas, one item per line."""
+
+    tugas = _field_daftar(JenisTupoksi.TUGAS)
+    fungsi = _field_daftar(JenisTupoksi.FUNGSI)
+    wewenang = _field_daftar(JenisTupoksi.WEWENANG)
+    kewajiban = _field_daftar(JenisTupoksi.KEWAJIBAN)
+
+    def __init__(self, *args, satker: Satker, **kwargs) -> None:
+        per_jenis = tupoksi_per_jenis(satker)
+        kwargs.setdefault(
+            "initial",
+            {
+                _nama_field(jenis): "\n".join(t.teks for t in per_jenis.get(jenis.label, []))
+                for jenis in JenisTupoksi
+            },
+        )
+        super().__init__(*args, **kwargs)
+        for jenis in JenisTupoksi:
+            # Tall enough to show the current list; long items still wrap.
+            jumlah = len(per_jenis.get(jenis.label, []))
+            self.fields[_nama_field(jenis)].widget.attrs["rows"] = min(max(jumlah + 2, 4), 20)
+
+    def _bersihkan(self, nama: str) -> list[str]:
+        daftar = _baca_daftar(self.cleaned_data.get(nama) or "")
+        kesalahan = []
+        if len(daftar) > JUMLAH_BUTIR_MAKS:
+            kesalahan.append(
+                f"Terlalu banyak butir ({ribuan(len(daftar))}); "
+                f"paling banyak {JUMLAH_BUTIR_MAKS} butir."
+            )
+        for nomor, butir in enumerate(daftar, start=1):
+            if len(butir) > PANJANG_BUTIR_MAKS:
+                kesalahan.append(
+                    f"Butir ke-{nomor} terlalu panjang ({ribuan(len(butir))} karakter); "
+                    f"paling banyak {ribuan(PANJANG_BUTIR_MAKS)} karakter per butir."
+                )
+        if kesalahan:
+            raise ValidationError(kesalahan)
+        return daftar
+
+    def clean_tugas(self) -> list[str]:
+        return self._bersihkan("tugas")
+
+    def clean_fungsi(self) -> list[str]:
+        return self._bersihkan("fungsi")
+
+    def clean_wewenang(self) -> list[str]:
+        return self._bersihkan("wewenang")
+
+    def clean_kewajiban(self) -> list[str]:
+        return self._bersihkan("kewajiban")
+
+    def daftar_per_jenis(self) -> dict[JenisTupoksi, list[str]]:
+        """The cleaned lists keyed by kind; call after `is_valid()`."""
+        return {jenis: self.cleaned_data[_nama_field(jenis)] for jenis in JenisTupoksi}
+
+
+class InputTanggal(forms.DateInput):
+    """A browser date picker; its value is always ISO (yyyy-mm-dd), whatever the locale."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class PejabatForm(forms.ModelForm):
+    """One official. NIP and the 18-digit rule come from the model's validator."""
+
+    class Meta:
+        model = Pejabat
+        fields = [
+            "nama",
+            "nip",
+            "jabatan",
+            "status",
+            "sebutan_jabatan",
+            "mulai_menjabat",
+            "selesai_menjabat",
+        ]
+        widgets = {
+            "sebutan_jabatan": forms.Textarea(attrs={"rows": 2}),
+            "mulai_menjabat": InputTanggal(),
+            "selesai_menjabat": InputTanggal(),
+        }
+        help_texts = {
+            "nip": "18 digit angka; kosongkan untuk Ketua dan Anggota.",
+            "sebutan_jabatan": "Baris jabatan di atas tanda tangan, persis seperti tercetak.",
+        }
+
+    def clean(self) -> dict:
+        cleaned_data = super().clean()
+        mulai = cleaned_data.get("mulai_menjabat")
+        selesai = cleaned_data.get("selesai_menjabat")
+        if mulai and selesai and selesai < mulai:
+            self.add_error("selesai_menjabat", "Akhir masa jabatan tidak boleh sebelum awalnya.")
+        return cleaned_data
+
+
+class BasePejabatFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if DELETION_FIELD_NAME in form.fields:
+            form.fields[DELETION_FIELD_NAME].label = "Hapus pejabat ini"
+
+    def clean(self) -> None:
+        super().clean()
+        ditolak = False
+        # Not `deleted_forms`: it is empty while any other row has an error.
+        for form in self.forms:
+            if form.instance.pk is None or not self._should_delete_form(form):
+                continue
+            try:
+                pejabat_pastikan_boleh_dihapus(pejabat=form.instance)
+            except ValidationError as error:
+                form.add_error(None, error)
+                ditolak = True
+        # Errors of a form marked for deletion do not make the formset invalid; this does.
+        if ditolak:
+            raise ValidationError(
+                "Ada pejabat yang tidak dapat dihapus; lihat keterangan pada barisnya."
+            )
+
+
+PejabatFormSet = forms.inlineformset_factory(
+    Satker,
+    Pejabat,
+    form=PejabatForm,
+    formset=BasePejabatFormSet,
+    extra=1,
+    can_delete=True,
+)

@@ -1,0 +1,50 @@
+// Row editing for the document editor: add, move and mark rows for deletion.
+// Without JavaScript the form still works: the "Urutan" and "Hapus" fields are plain inputs.
+(function () {
+  const tabel = document.querySelector("[data-formset]");
+  if (!tabel) return;
+  const prefix = tabel.dataset.formset;
+  const tbody = tabel.querySelector("tbody");
+  const total = document.getElementById(`id_${prefix}-TOTAL_FORMS`);
+  const template = document.getElementById("baris-kosong");
+
+  function renumber() {
+    tbody.querySelectorAll("tr.baris-form").forEach((tr, i) => {
+      const order = tr.querySelector(`input[name$="-ORDER"]`);
+      if (order) order.value = i + 1;
+      const label = tr.querySelector(".nomor-urut");
+      if (label) label.textContent = i + 1;
+    });
+  }
+
+  document.getElementById("tambah-baris").addEventListener("click", () => {
+    const index = Number(total.value);
+    const html = template.innerHTML.replaceAll("__prefix__", index);
+    tbody.insertAdjacentHTML("beforeend", html);
+    total.value = index + 1;
+    renumber();
+    const baru = tbody.lastElementChild.querySelector("textarea, input:not([type=hidden])");
+    if (baru) baru.focus();
+  });
+
+  tbody.addEventListener("click", (event) => {
+    const tombol = event.target.closest("[data-geser]");
+    if (!tombol) return;
+    const tr = tombol.closest("tr");
+    if (tombol.dataset.geser === "naik" && tr.previousElementSibling) {
+      tr.parentNode.insertBefore(tr, tr.previousElementSibling);
+    } else if (tombol.dataset.geser === "turun" && tr.nextElementSibling) {
+      tr.parentNode.insertBefore(tr.nextElementSibling, tr);
+    }
+    renumber();
+  });
+
+  tbody.addEventListener("change", (event) => {
+    if (event.target.name && event.target.name.endsWith("-DELETE")) {
+      event.target.closest("tr").classList.toggle("baris-dihapus", event.target.checked);
+    }
+  });
+  tbody.querySelectorAll(`input[name$="-DELETE"]:checked`).forEach((cb) =>
+    cb.closest("tr").classList.add("baris-dihapus"));
+  tabel.classList.add("js-aktif");
+})();

@@ -1,0 +1,251 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from dokumen.editor import formset_baris
+from dokumen.models import Dokumen
+from rencana_aksi.models import BarisRak
+from tests.conftest import dokumen_seed
+
+PREFIX = "baris"
+
+
+def _url(dokumen) -> str:
+    return reverse("dokumen:ubah", args=[dokumen.pk])
+
+
+def form_data(dokumen: Dokumen, **perubahan_kepala) -> dict[str, str]:
+    """The POST an unchanged edit page would send: header, management form and every row."""
+    formset = formset_baris(dokumen)
+    data = {
+        "revisi": str(dokumen.revisi),
+        "tahun": str(dokumen.tahun),
+        "label_lampiran": dokumen.label_lampiran,
+        "tahun_anggaran": str(dokumen.tahun_anggaran or ""),
+        "tempat_ttd": dokumen.tempat_ttd,
+        "tanggal_ttd": dokumen.tanggal_ttd.isoformat() if dokumen.tanggal_ttd else "",
+        "tanggal_ttd_presisi": dokumen.tanggal_ttd_presisi,
+        "penandatangan": str(dokumen.penandatangan_id or ""),
+        f"{PREFIX}-TOTAL_FORMS": str(len(formset.forms)),
+        f"{PREFIX}-INITIAL_FORMS": str(len(formset.forms)),
+        f"{PREFIX}-MIN_NUM_FORMS": "0",
+        f"{PREFIX}-MAX_NUM_FORMS": "500",
+    }
+    for i, form in enumerate(formset.forms):
+        for name, field in form.fields.items():
+            nilai = form.initial.get(name, "")
+            if name == "anggaran" and nilai is not None and nilai != "":
+                nilai = field.prepare_value(nilai)
+            if isinstance(nilai, bool):
+                if nilai:
+                    data[f"{PREFIX}-{i}-{name}"] = "on"
+                continue
+            data[f"{PREFIX}-{i}-{name}"] = "" if nilai is None else str(nilai)
+    data.update({k: str(v) for k, v in perubahan_kepala.items()})
+    return data
+
+
+def tambah_baris_rak(data: dict[str, str], **isi) -> dict[str, str]:
+    i = int(data[f"{PREFIX}-TOTAL_FORMS"])
+    data[f"{PREFIX}-TOTAL_FORMS"] = str(i + 1)
+    data[f"{PREFIX}-{i}-ORDER"] = str(i + 1)
+    for name, value in isi.items():
+        data[f"{PREFIX}-{i}-{name}"] = value
+    return data
+
+
+def _rows(dokumen) -> list[tuple]:
+    return list(
+        BarisRak.objects.filter(sasaran__dokumen=dokumen)
+        .order_by("sasaran__urutan", "urutan")
+        .values_list("kegiatan", "anggaran", "tw1", "tw2", "tw3", "tw4", "pelaksana")
+    )
+
+
+@pytest.mark.django_db
+class TestAccess:
+    @pytest.mark.parametrize(
+        ("persona", "status"),
+        [
+            ("operator_lebak", 200),
+            ("admin_ri", 200),
+            ("ketua_lebak", 403),
+            ("reviewer_banten", 403),
+            ("operator_serang", 404),
+            ("reviewer_kaltim", 404),
+        ],
+    )
+    def test_get_and_post_by_role(self, client, request, rak_lebak, persona, status):
+        client.force_login(request.getfixturevalue(persona))
+        assert client.get(_url(rak_lebak)).status_code == status
+        response = client.post(_url(rak_lebak), form_data(rak_lebak, tempat_ttd="X"))
+        assert response.status_code == (302 if status == 200 else status)
+        rak_lebak.refresh_from_db()
+        assert (rak_lebak.tempat_ttd == "X") == (status == 200)
+
+    def test_a_visitor_is_sent_to_login(self, client, rak_lebak):
+        assert client.get(_url(rak_lebak))["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+class TestSave:
+    def test_an_unchanged_save_keeps_every_row_and_bumps_the_revision(
+        self, client, operator_lebak, rak_lebak
+    ):
+        before = _rows(rak_lebak)
+        client.force_login(operator_lebak)
+        response = client.post(_url(rak_lebak), form_data(rak_lebak))
+        assert response.status_code == 302
+        rak_lebak.refresh_from_db()
+        assert rak_lebak.revisi == 1
+        assert _rows(rak_lebak) == before
+
+    @pytest.mark.parametrize("ketikan", ["1.500.000", "1500000", "Rp 1.500.000", "Rp1.500.000,00"])
+    def test_a_new_row_accepts_rupiah_as_people_type_it(
+        self, client, operator_lebak, rak_lebak, ketikan
+    ):
+        client.force_login(operator_lebak)
+        data = tambah_baris_rak(
+            form_data(rak_lebak), kegiatan="Kegiatan baru", anggaran=ketikan, tw2="on", tw3="on"
+        )
+        client.post(_url(rak_lebak), data)
+        baris = BarisRak.objects.get(sasaran__dokumen=rak_lebak, kegiatan="Kegiatan baru")
+        assert (baris.anggaran, baris.triwulan) == (1500000, [False, True, True, False])
+        html = client.get(reverse("dokumen:detail", args=[rak_lebak.pk])).content.decode()
+        assert "Rp1.500.000" in html
+
+    def test_rows_can_be_deleted_and_reordered(self, client, operator_lebak, rak_lebak):
+        client.force_login(operator_lebak)
+        data = form_data(rak_lebak)
+        data[f"{PREFIX}-1-DELETE"] = "on"  # row 2, its own sasaran
+        data[f"{PREFIX}-3-ORDER"] = "0"  # row 4 (a sasaran) moves to the top
+        client.post(_url(rak_lebak), data)
+        kegiatan = [row[0] for row in _rows(rak_lebak)]
+        assert len(kegiatan) == 23
+        assert kegiatan[0] == "Operasional dan Pemeliharaan Kantor"
+        assert not any(k.startswith("Menyusun perencanaan kebutuhan logistik") for k in kegiatan)
+
+    def test_html_is_stored_as_typed_and_shown_escaped(self, client, operator_lebak, rak_lebak):
+        client.force_login(operator_lebak)
+        data = form_data(rak_lebak)
+        data[f"{PREFIX}-0-kegiatan"] = '<script>alert("x")</script><b>tebal</b>'
+        client.post(_url(rak_lebak), data)
+        assert _rows(rak_lebak)[0][0] == '<script>alert("x")</script><b>tebal</b>'
+        html = client.get(reverse("dokumen:detail", args=[rak_lebak.pk])).content.decode()
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;tebal&lt;/b&gt;" in html
+
+
+@pytest.mark.django_db
+class TestBadInput:
+    def _post(self, client, user, dokumen, data):
+        client.force_login(user)
+        before = (_rows(dokumen), dokumen.revisi)
+        response = client.post(_url(dokumen), data)
+        dokumen.refresh_from_db()
+        assert response.status_code == 200
+        assert (_rows(dokumen), dokumen.revisi) == before, "nothing may be written"
+        return response.content.decode()
+
+    @pytest.mark.parametrize(
+        ("anggaran", "pesan"),
+        [
+            ("abc", "Tulis anggaran sebagai angka rupiah"),
+            ("-5", "Anggaran tidak boleh negatif."),
+            ("1.000.000.000.000.000", "Anggaran terlalu besar"),
+            ("1,5", "Tulis anggaran sebagai angka rupiah"),
+        ],
+    )
+    def test_a_bad_budget_is_explained_beside_the_field(
+        self, client, operator_lebak, rak_lebak, anggaran, pesan
+    ):
+        data = form_data(rak_lebak)
+        data[f"{PREFIX}-0-anggaran"] = anggaran
+        data[f"{PREFIX}-1-kegiatan"] = "Suntingan lain yang tidak boleh hilang"
+        html = self._post(client, operator_lebak, rak_lebak, data)
+        assert pesan in html
+        assert f'value="{anggaran}"' in html
+        assert "Suntingan lain yang tidak boleh hilang" in html
+
+    def test_a_ticked_quarter_needs_a_kegiatan(self, client, operator_lebak, rak_lebak):
+        data = tambah_baris_rak(form_data(rak_lebak), tw1="on")
+        data[f"{PREFIX}-{int(data[f'{PREFIX}-TOTAL_FORMS']) - 1}-kegiatan"] = ""
+        html = self._post(client, operator_lebak, rak_lebak, data)
+        assert "Isi kegiatan untuk triwulan yang dicentang." in html
+
+    def test_required_fields_are_named(self, client, operator_lebak, rak_lebak):
+        data = form_data(rak_lebak, tahun="")
+        data[f"{PREFIX}-0-sasaran"] = ""
+        html = self._post(client, operator_lebak, rak_lebak, data)
+        assert "Baris pertama harus berisi sasaran." in html
+        assert "Bidang ini harus diisi." in html
+
+    def test_a_100_kb_text_is_refused_with_a_message(self, client, operator_lebak, rak_lebak):
+        data = form_data(rak_lebak)
+        data[f"{PREFIX}-0-kegiatan"] = "x" * 100_000
+        html = self._post(client, operator_lebak, rak_lebak, data)
+        assert "paling banyak 5000 karakter" in html
+
+    def test_a_duplicate_year_is_refused(self, client, operator_lebak, rak_lebak):
+        client.force_login(operator_lebak)
+        client.post(reverse("dokumen:salin", args=[rak_lebak.pk]))
+        html = self._post(client, operator_lebak, rak_lebak, form_data(rak_lebak, tahun="2025"))
+        assert "RAK tahun 2025 sudah ada untuk satker ini." in html
+
+    def test_a_garbage_management_form_is_a_form_error_not_a_crash(
+        self, client, operator_lebak, rak_lebak
+    ):
+        data = form_data(rak_lebak)
+        data[f"{PREFIX}-TOTAL_FORMS"] = "abc"
+        html = self._post(client, operator_lebak, rak_lebak, data)
+        assert "Dokumen belum disimpan" in html
+
+
+@pytest.mark.django_db
+def test_the_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(
+    client, operator_lebak, rak_lebak
+):
+    client.force_login(operator_lebak)
+    pertama = form_data(rak_lebak)
+    kedua = form_data(rak_lebak)  # opened at the same revision
+    pertama[f"{PREFIX}-0-pelaksana"] = "Suntingan pertama"
+    kedua[f"{PREFIX}-0-pelaksana"] = "Suntingan kedua"
+    assert client.post(_url(rak_lebak), pertama).status_code == 302
+    response = client.post(_url(rak_lebak), kedua)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "baru saja diubah orang lain" in html
+    assert "Suntingan kedua" in html
+    assert _rows(rak_lebak)[0][-1] == "Suntingan pertama"
+
+
+@pytest.mark.django_db
+def test_the_edit_page_runs_a_constant_number_of_queries(client, operator_lebak):
+    from tests.dokumen.test_dokumen_detail import _rak_dengan
+
+    client.force_login(operator_lebak)
+    counts = []
+    for jumlah, tahun in [(5, 2030), (100, 2031)]:
+        dokumen = _rak_dengan(jumlah, tahun)
+        with CaptureQueriesContext(connection) as get:
+            assert client.get(_url(dokumen)).status_code == 200
+        with CaptureQueriesContext(connection) as post:
+            assert client.post(_url(dokumen), form_data(dokumen)).status_code == 302
+        # SQLite caps variables per statement, so it splits one bulk insert into batches.
+        sisipan = [q for q in post if q["sql"].startswith('INSERT INTO "rencana_aksi_barisrak"')]
+        assert 1 <= len(sisipan) <= (1 if connection.vendor == "postgresql" else 2)
+        counts.append((len(get), len(post) - len(sisipan)))
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_a_rkt_and_an_iku_save_unchanged(client, operator_lebak, rkt_lebak):
+    iku = dokumen_seed("kab-lebak", "IKU")
+    client.force_login(operator_lebak)
+    for dokumen in (rkt_lebak, iku):
+        from dokumen.baris import data_baris
+
+        before = data_baris(dokumen)
+        assert client.post(_url(dokumen), form_data(dokumen)).status_code == 302
+        assert data_baris(dokumen) == before
