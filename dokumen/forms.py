@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from dokumen.models import Dokumen, JenisDokumen
+from dokumen.services import KOLOM_KEPALA
 from satker.models import Satker
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
@@ -39,15 +40,7 @@ class DokumenKepalaForm(forms.ModelForm):
 
     class Meta:
         model = Dokumen
-        fields = [
-            "tahun",
-            "label_lampiran",
-            "tahun_anggaran",
-            "tempat_ttd",
-            "tanggal_ttd",
-            "tanggal_ttd_presisi",
-            "penandatangan",
-        ]
+        fields = list(KOLOM_KEPALA)
         widgets = {"tanggal_ttd": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
