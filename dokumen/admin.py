@@ -1,13 +1,25 @@
 from django.contrib import admin
 
-from dokumen.models import Dokumen
+from dokumen.models import Dokumen, RiwayatDokumen
 from indikator.admin import BarisIkuInline
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 
+
+class RiwayatInline(admin.TabularInline):
+    model = RiwayatDokumen
+    extra = 0
+    can_delete = False
+    fields = ["waktu", "aksi", "dari_status", "ke_status", "oleh", "catatan"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False  # history is written by the workflow service only
+
+
 INLINE_PER_JENIS = {
-    "IKU": [BarisIkuInline],
-    "RKT": [SasaranRktInline],
-    "RAK": [SasaranRakInline],
+    "IKU": [BarisIkuInline, RiwayatInline],
+    "RKT": [SasaranRktInline, RiwayatInline],
+    "RAK": [SasaranRakInline, RiwayatInline],
 }
 
 
@@ -31,3 +43,15 @@ class DokumenAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
         return queryset.distinct(), False
+
+
+@admin.register(RiwayatDokumen)
+class RiwayatDokumenAdmin(admin.ModelAdmin):
+    list_display = ["dokumen", "aksi", "oleh", "waktu"]
+    list_filter = ["aksi", "dokumen__jenis", "dokumen__tahun"]
+    search_fields = ["catatan", "dokumen__satker__nama", "oleh__username"]
+    list_select_related = ["dokumen__satker", "oleh"]
+    readonly_fields = ["dokumen", "aksi", "dari_status", "ke_status", "oleh", "waktu", "catatan"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,5 +1,6 @@
 """The document record shared by every performance document (IKU, RKT, RAK, later PK)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -14,7 +15,12 @@ class JenisDokumen(models.TextChoices):
 
 
 class StatusDokumen(models.TextChoices):
+    """draf → diajukan → disetujui → terbit; a returned document goes back to draf."""
+
     DRAF = "DRAF", "Draf"
+    DIAJUKAN = "DIAJUKAN", "Diajukan"
+    DISETUJUI = "DISETUJUI", "Disetujui"
+    TERBIT = "TERBIT", "Terbit"
 
 
 class PresisiTanggal(models.TextChoices):
@@ -61,6 +67,19 @@ class Dokumen(models.Model):
         blank=True,
         related_name="dokumen_ditandatangani",
     )
+    alasan_revisi = models.TextField(
+        "alasan revisi", blank=True, help_text="Wajib untuk versi 2 dan seterusnya."
+    )
+    token_verifikasi = models.CharField(
+        "token verifikasi", max_length=32, unique=True, null=True, blank=True, editable=False
+    )
+    berkas_pdf = models.FileField(
+        "PDF bertanda tangan", upload_to="dokumen/%Y/", blank=True, editable=False
+    )
+    sha256 = models.CharField("SHA-256 PDF", max_length=64, blank=True, editable=False)
+    ditandatangani_pada = models.DateTimeField(
+        "ditandatangani pada", null=True, blank=True, editable=False
+    )
     revisi = models.PositiveIntegerField(
         "revisi",
         default=0,
@@ -85,6 +104,11 @@ class Dokumen(models.Model):
                 name="dokumen_tahun_wajar",
                 condition=Q(tahun__gte=2000, tahun__lte=2100),
                 violation_error_message="Tahun harus antara 2000 dan 2100.",
+            ),
+            models.CheckConstraint(
+                name="dokumen_terbit_bertanda_tangan",
+                condition=~Q(status="TERBIT") | (~Q(sha256="") & Q(token_verifikasi__isnull=False)),
+                violation_error_message="Dokumen terbit harus mempunyai PDF bertanda tangan.",
             ),
             models.CheckConstraint(
                 name="dokumen_versi_positif",
@@ -121,3 +145,38 @@ class TargetMixin(models.Model):
         terbaca = baca_target(self.target)
         self.target_nilai = terbaca.nilai
         self.target_satuan = terbaca.satuan
+
+
+class AksiDokumen(models.TextChoices):
+    AJUKAN = "AJUKAN", "Diajukan"
+    SETUJUI = "SETUJUI", "Disetujui"
+    KEMBALIKAN = "KEMBALIKAN", "Dikembalikan"
+    TERBITKAN = "TERBITKAN", "Ditandatangani dan diterbitkan"
+    BUAT_REVISI = "BUAT_REVISI", "Revisi dibuat"
+
+
+class RiwayatDokumen(models.Model):
+    """One workflow step of a document: who did what, when, with which note."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="riwayat"
+    )
+    aksi = models.CharField("aksi", max_length=15, choices=AksiDokumen.choices)
+    dari_status = models.CharField("dari status", max_length=15, choices=StatusDokumen.choices)
+    ke_status = models.CharField("ke status", max_length=15, choices=StatusDokumen.choices)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.PROTECT,
+        related_name="riwayat_dokumen",
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    catatan = models.TextField("catatan", blank=True)
+
+    class Meta:
+        verbose_name = "riwayat dokumen"
+        verbose_name_plural = "riwayat dokumen"
+        ordering = ["dokumen", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen}: {self.get_aksi_display()} oleh {self.oleh}"

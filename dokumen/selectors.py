@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from dokumen.format import tanggal_panjang
-from dokumen.models import Dokumen, JenisDokumen, PresisiTanggal
+from dokumen.models import Dokumen, JenisDokumen, PresisiTanggal, RiwayatDokumen, StatusDokumen
 from satker.akses import Pengguna, satker_terlihat
-from satker.models import Satker
+from satker.models import Jabatan, Pejabat, Satker
 
 
 def dokumen_terlihat(user: Pengguna) -> QuerySet[Dokumen]:
@@ -92,3 +92,34 @@ def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
         )
         for tahun in tahun_semua
     ]
+
+
+# Who signs by default, as in the seeds; each document can name another of its officials.
+PENANDATANGAN_BAWAAN = {
+    JenisDokumen.IKU: Jabatan.KETUA,
+    JenisDokumen.RKT: Jabatan.KETUA,
+    JenisDokumen.RAK: Jabatan.SEKRETARIS,
+}
+
+
+def penandatangan_bawaan(satker: Satker, jenis: str) -> Pejabat | None:
+    return satker.pejabat.filter(jabatan=PENANDATANGAN_BAWAAN[JenisDokumen(jenis)]).first()
+
+
+def riwayat_dokumen(dokumen: Dokumen) -> list[RiwayatDokumen]:
+    return list(dokumen.riwayat.select_related("oleh").order_by("waktu", "pk"))
+
+
+def versi_pengganti(dokumen: Dokumen) -> Dokumen | None:
+    """The newest published later version of the same document, if one superseded it."""
+    return (
+        Dokumen.objects.filter(
+            satker_id=dokumen.satker_id,
+            jenis=dokumen.jenis,
+            tahun=dokumen.tahun,
+            versi__gt=dokumen.versi,
+            status=StatusDokumen.TERBIT,
+        )
+        .order_by("-versi")
+        .first()
+    )

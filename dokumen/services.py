@@ -22,6 +22,7 @@ def dokumen_buat(
     tanggal_ttd: datetime.date | None = None,
     tanggal_ttd_presisi: str = PresisiTanggal.HARI,
     penandatangan: Pejabat | None = None,
+    alasan_revisi: str = "",
 ) -> Dokumen:
     if penandatangan is not None and penandatangan.satker_id != satker.pk:
         raise ValueError("Penandatangan harus pejabat satker pemilik dokumen.")
@@ -36,6 +37,7 @@ def dokumen_buat(
         tanggal_ttd=tanggal_ttd,
         tanggal_ttd_presisi=tanggal_ttd_presisi,
         penandatangan=penandatangan,
+        alasan_revisi=alasan_revisi,
     )
     dokumen.full_clean()
     dokumen.save()

@@ -7,5 +7,8 @@ urlpatterns = [
     path("<int:pk>/", views.dokumen_detail, name="detail"),
     path("<int:pk>/ubah/", views.dokumen_ubah, name="ubah"),
     path("<int:pk>/salin/", views.dokumen_salin_tahun_lalu, name="salin"),
+    path("<int:pk>/aksi/<str:aksi>/", views.dokumen_aksi, name="aksi"),
+    path("<int:pk>/revisi/", views.dokumen_revisi, name="revisi"),
+    path("<int:pk>/pdf/", views.dokumen_pdf, name="pdf"),
     path("baru/<slug:kode>/", views.dokumen_baru, name="baru"),
 ]

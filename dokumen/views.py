@@ -1,17 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from dokumen.alur import (
+    TransisiDitolak,
+    aksi_tersedia,
+    dokumen_buat_revisi,
+    dokumen_transisi,
+)
 from dokumen.editor import baris_dari_formset, formset_baris
 from dokumen.forms import DokumenBaruForm, DokumenKepalaForm
+from dokumen.models import AksiDokumen, StatusDokumen
 from dokumen.selectors import (
     dokumen_ambil,
     dokumen_tahun_itu,
     kekurangan_dokumen,
+    penandatangan_bawaan,
     ringkasan_per_tahun,
+    riwayat_dokumen,
     tanggal_ttd_tertulis,
+    versi_pengganti,
 )
 from dokumen.services import (
     DokumenTidakBisaDiubah,
@@ -41,6 +51,9 @@ def dokumen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         "kekurangan": kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
+        "aksi_tersedia": aksi_tersedia(request.user, dokumen),
+        "riwayat": riwayat_dokumen(dokumen),
+        "pengganti": versi_pengganti(dokumen),
     }
     if dokumen.jenis == "IKU":
         context["tupoksi"] = tupoksi_per_jenis(dokumen.satker)
@@ -88,11 +101,13 @@ def dokumen_baru(request: HttpRequest, kode: str) -> HttpResponse:
     pastikan_boleh_menulis(request.user, satker)
     form = DokumenBaruForm(request.POST or None, satker=satker)
     if request.method == "POST" and form.is_valid():
+        jenis = form.cleaned_data["jenis"]
         dokumen = dokumen_buat(
             satker=satker,
-            jenis=form.cleaned_data["jenis"],
+            jenis=jenis,
             tahun=form.cleaned_data["tahun"],
             tempat_ttd=satker.kota_ttd,
+            penandatangan=penandatangan_bawaan(satker, jenis),
         )
         messages.success(request, f"Draf {dokumen.jenis} {dokumen.tahun} dibuat. Isi barisnya.")
         return redirect("dokumen:ubah", pk=dokumen.pk)
@@ -129,3 +144,61 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "boleh_ubah": boleh_menulis(request.user, satker),
     }
     return render(request, "dokumen/beranda.html", context)
+
+
+PESAN_AKSI = {
+    AksiDokumen.AJUKAN: "Dokumen diajukan kepada Ketua.",
+    AksiDokumen.SETUJUI: "Dokumen disetujui; penandatangan dapat menerbitkannya.",
+    AksiDokumen.KEMBALIKAN: "Dokumen dikembalikan menjadi draf dengan catatan Anda.",
+    AksiDokumen.TERBITKAN: "Dokumen ditandatangani secara elektronik dan diterbitkan.",
+}
+
+
+@require_POST
+@login_required
+def dokumen_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
+    """One workflow step; the service decides whether this user may take it."""
+    dokumen = dokumen_ambil(request.user, pk)
+    if aksi not in PESAN_AKSI:
+        raise Http404("Aksi tidak dikenal.")
+    try:
+        dokumen_transisi(
+            dokumen=dokumen,
+            user=request.user,
+            aksi=AksiDokumen(aksi),
+            catatan=request.POST.get("catatan", ""),
+        )
+    except TransisiDitolak as alasan:
+        messages.error(request, str(alasan))
+    else:
+        messages.success(request, PESAN_AKSI[AksiDokumen(aksi)])
+    return redirect("dokumen:detail", pk=dokumen.pk)
+
+
+@require_POST
+@login_required
+def dokumen_revisi(request: HttpRequest, pk: int) -> HttpResponse:
+    dokumen = dokumen_ambil(request.user, pk)
+    try:
+        baru = dokumen_buat_revisi(
+            dokumen=dokumen, user=request.user, alasan=request.POST.get("alasan", "")
+        )
+    except TransisiDitolak as alasan:
+        messages.error(request, str(alasan))
+        return redirect("dokumen:detail", pk=dokumen.pk)
+    messages.success(request, f"Versi {baru.versi} dibuat sebagai draf. Ubah lalu ajukan lagi.")
+    return redirect("dokumen:ubah", pk=baru.pk)
+
+
+@login_required
+def dokumen_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed PDF as stored when published (never re-rendered); else a DRAF render."""
+    dokumen = dokumen_ambil(request.user, pk)
+    nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
+    if dokumen.status == StatusDokumen.TERBIT:
+        return FileResponse(dokumen.berkas_pdf.open("rb"), filename=nama, as_attachment=False)
+    from dokumen.pdf import render_pdf
+
+    response = HttpResponse(render_pdf(dokumen).pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="draf-{nama}"'
+    return response

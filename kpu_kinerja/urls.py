@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from dokumen.views import beranda
+from dokumen.views_publik import verifikasi
 from kpu_kinerja import views
 
 urlpatterns = [
@@ -11,6 +12,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", beranda, name="beranda"),
+    path("verifikasi/<str:token>/", verifikasi, name="verifikasi"),
     path("", include("satker.urls")),
     path("dokumen/", include("dokumen.urls")),
 ]

@@ -11,8 +11,9 @@ from satker.models import Satker
 from tests.conftest import dokumen_seed
 
 # Savepoint pair (ATOMIC_REQUESTS), session, user, profile, the navbar's satker, the document,
-# and two for the rows (IKU: rows + the satker's tupoksi; RKT/RAK: sasaran + their rows).
-QUERIES_PER_DOCUMENT_PAGE = 9
+# two for the rows (IKU: rows + the satker's tupoksi; RKT/RAK: sasaran + their rows), the
+# workflow history and the check for a newer published version.
+QUERIES_PER_DOCUMENT_PAGE = 11
 
 
 def _url(dokumen) -> str:

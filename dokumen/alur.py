@@ -1,0 +1,216 @@
+"""The document workflow: draf → diajukan → disetujui → terbit, checked in one service.
+
+Who may do what:
+- ajukan: the satker's writers (Operator, Sekretaris, Admin RI), when nothing is missing;
+- setujui: the Ketua of the satker;
+- kembalikan (with a note): the Ketua, or a Reviewer of the satker's provinsi;
+- terbitkan: the official who signs the document, through their own account;
+- buat revisi (with a reason): the satker's writers, on a published document.
+A published document is immutable: a change is a new version.
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from dokumen.baris import data_baris, ganti_baris
+from dokumen.models import AksiDokumen, Dokumen, RiwayatDokumen, StatusDokumen
+from dokumen.selectors import kekurangan_dokumen
+from dokumen.services import dokumen_buat
+from satker.akses import Pengguna, boleh_menulis, profil_pengguna
+from satker.models import Peran
+
+
+class TransisiDitolak(Exception):
+    """The step is not possible in the document's current state; the message says why."""
+
+
+class TidakBerhak(PermissionDenied):
+    """The user's role may not take this step on this document."""
+
+
+def _penulis(user: Pengguna, dokumen: Dokumen) -> bool:
+    return boleh_menulis(user, dokumen.satker)
+
+
+def _ketua(user: Pengguna, dokumen: Dokumen) -> bool:
+    profil = profil_pengguna(user)
+    return bool(profil and profil.peran == Peran.KETUA and profil.satker_id == dokumen.satker_id)
+
+
+def _ketua_atau_reviewer(user: Pengguna, dokumen: Dokumen) -> bool:
+    profil = profil_pengguna(user)
+    reviewer = bool(
+        profil
+        and profil.peran == Peran.REVIEWER_PROVINSI
+        and profil.satker_id == dokumen.satker.induk_id
+    )
+    return reviewer or _ketua(user, dokumen)
+
+
+def _penandatangan(user: Pengguna, dokumen: Dokumen) -> bool:
+    profil = profil_pengguna(user)
+    return bool(
+        profil
+        and dokumen.penandatangan_id is not None
+        and profil.pejabat_id == dokumen.penandatangan_id
+    )
+
+
+@dataclass(frozen=True)
+class Transisi:
+    dari: frozenset[str]
+    ke: str
+    berhak: Callable[[Pengguna, Dokumen], bool]
+    butuh_catatan: bool = False
+
+
+TRANSISI = {
+    AksiDokumen.AJUKAN: Transisi(frozenset({StatusDokumen.DRAF}), StatusDokumen.DIAJUKAN, _penulis),
+    AksiDokumen.SETUJUI: Transisi(
+        frozenset({StatusDokumen.DIAJUKAN}), StatusDokumen.DISETUJUI, _ketua
+    ),
+    AksiDokumen.KEMBALIKAN: Transisi(
+        frozenset({StatusDokumen.DIAJUKAN, StatusDokumen.DISETUJUI}),
+        StatusDokumen.DRAF,
+        _ketua_atau_reviewer,
+        butuh_catatan=True,
+    ),
+    AksiDokumen.TERBITKAN: Transisi(
+        frozenset({StatusDokumen.DISETUJUI}), StatusDokumen.TERBIT, _penandatangan
+    ),
+}
+
+
+def aksi_tersedia(user: Pengguna, dokumen: Dokumen) -> list[AksiDokumen]:
+    """The steps `user` may take on `dokumen` now (for the buttons on its page)."""
+    tersedia = [
+        aksi
+        for aksi, transisi in TRANSISI.items()
+        if dokumen.status in transisi.dari and transisi.berhak(user, dokumen)
+    ]
+    if dokumen.status == StatusDokumen.TERBIT and _penulis(user, dokumen):
+        tersedia.append(AksiDokumen.BUAT_REVISI)
+    return tersedia
+
+
+def url_verifikasi(token: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("verifikasi", args=[token])
+
+
+def _terbitkan(dokumen: Dokumen) -> None:
+    """Render the final PDF, sign it as the signatory, and store it with its hash and token."""
+    from dokumen.pdf import render_pdf
+    from dokumen.tte import penandatangan_aktif
+
+    token = secrets.token_urlsafe(16)
+    url = url_verifikasi(token)
+    hasil = render_pdf(dokumen, url_verifikasi=url)
+    if hasil.kotak_ttd is None:
+        raise TransisiDitolak("Penandatangan belum ditetapkan.")
+    pdf = penandatangan_aktif().tandatangani(
+        hasil.pdf,
+        pejabat=dokumen.penandatangan,
+        kotak=hasil.kotak_ttd,
+        url_verifikasi=url,
+        alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
+        lokasi=dokumen.tempat_ttd,
+    )
+    nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
+    dokumen.berkas_pdf.save(nama, ContentFile(pdf), save=False)
+    dokumen.sha256 = hashlib.sha256(pdf).hexdigest()
+    dokumen.token_verifikasi = token
+    dokumen.ditandatangani_pada = timezone.now()
+
+
+@transaction.atomic
+def dokumen_transisi(
+    *, dokumen: Dokumen, user: Pengguna, aksi: AksiDokumen, catatan: str = ""
+) -> Dokumen:
+    """Take one workflow step, record who, when and the note; raise if it is not allowed."""
+    transisi = TRANSISI.get(aksi)
+    if transisi is None:
+        raise TransisiDitolak("Aksi tidak dikenal.")
+    terkunci = Dokumen.objects.select_for_update().select_related("satker", "penandatangan")
+    terkunci = terkunci.get(pk=dokumen.pk)
+    if not transisi.berhak(user, terkunci):
+        raise TidakBerhak("Peran Anda tidak berhak melakukan langkah ini pada dokumen ini.")
+    if terkunci.status not in transisi.dari:
+        raise TransisiDitolak(
+            f"Dokumen berstatus {terkunci.get_status_display().lower()}; langkah ini tidak "
+            "dapat dilakukan sekarang."
+        )
+    catatan = catatan.strip()
+    if transisi.butuh_catatan and not catatan:
+        raise TransisiDitolak("Tulis catatan yang menjelaskan apa yang perlu diperbaiki.")
+    if aksi in (AksiDokumen.AJUKAN, AksiDokumen.TERBITKAN):
+        kurang = kekurangan_dokumen(terkunci)
+        if kurang:
+            raise TransisiDitolak("Dokumen belum lengkap: " + " ".join(kurang))
+        if not data_baris(terkunci):
+            raise TransisiDitolak("Dokumen belum mempunyai baris.")
+    if aksi == AksiDokumen.TERBITKAN:
+        _terbitkan(terkunci)
+    RiwayatDokumen.objects.create(
+        dokumen=terkunci,
+        aksi=aksi,
+        dari_status=terkunci.status,
+        ke_status=transisi.ke,
+        oleh=user,
+        catatan=catatan,
+    )
+    terkunci.status = transisi.ke
+    terkunci.revisi += 1
+    terkunci.full_clean()
+    terkunci.save()
+    return terkunci
+
+
+@transaction.atomic
+def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dokumen:
+    """Version N+1 of a published document, as an editable draft copy; N stays verifiable."""
+    if not _penulis(user, dokumen):
+        raise TidakBerhak("Peran Anda tidak berhak membuat revisi dokumen ini.")
+    if dokumen.status != StatusDokumen.TERBIT:
+        raise TransisiDitolak("Revisi hanya dibuat dari dokumen yang sudah terbit.")
+    alasan = alasan.strip()
+    if not alasan:
+        raise TransisiDitolak("Tulis alasan revisi.")
+    saudara = Dokumen.objects.select_for_update().filter(
+        satker_id=dokumen.satker_id, jenis=dokumen.jenis, tahun=dokumen.tahun
+    )
+    if saudara.exclude(status=StatusDokumen.TERBIT).exists():
+        raise TransisiDitolak("Sudah ada versi yang sedang disusun; lanjutkan versi itu.")
+    versi = saudara.aggregate(Max("versi"))["versi__max"] + 1
+    baru = dokumen_buat(
+        satker=dokumen.satker,
+        jenis=dokumen.jenis,
+        tahun=dokumen.tahun,
+        versi=versi,
+        label_lampiran=dokumen.label_lampiran,
+        tahun_anggaran=dokumen.tahun_anggaran,
+        tempat_ttd=dokumen.tempat_ttd,
+        tanggal_ttd=dokumen.tanggal_ttd,
+        tanggal_ttd_presisi=dokumen.tanggal_ttd_presisi,
+        penandatangan=dokumen.penandatangan,
+        alasan_revisi=alasan,
+    )
+    ganti_baris(baru, data_baris(dokumen))
+    RiwayatDokumen.objects.create(
+        dokumen=baru,
+        aksi=AksiDokumen.BUAT_REVISI,
+        dari_status=StatusDokumen.TERBIT,
+        ke_status=StatusDokumen.DRAF,
+        oleh=user,
+        catatan=alasan,
+    )
+    return baru
