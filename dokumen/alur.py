@@ -214,3 +214,40 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
         catatan=alasan,
     )
     return baru
+
+
+def _akun_untuk(dokumen: Dokumen, aksi: AksiDokumen):
+    """An account allowed to take `aksi` on `dokumen` (for batch publishing), else None."""
+    from satker.models import ProfilPengguna
+
+    calon = ProfilPengguna.objects.select_related("user").filter(
+        satker_id=dokumen.satker_id, user__is_active=True
+    )
+    for profil in calon.order_by("peran", "user__username"):
+        if TRANSISI[aksi].berhak(profil.user, dokumen):
+            return profil.user
+    return None
+
+
+def dokumen_terbitkan_langsung(*, dokumen: Dokumen) -> Dokumen:
+    """Submit, approve and sign `dokumen` as its own satker's accounts, each step recorded.
+
+    For batch jobs: every step still goes through `dokumen_transisi`, as the account whose
+    role allows it; a missing account or signatory stops with a clear message.
+    """
+    langkah = {
+        StatusDokumen.DRAF: AksiDokumen.AJUKAN,
+        StatusDokumen.DIAJUKAN: AksiDokumen.SETUJUI,
+        StatusDokumen.DISETUJUI: AksiDokumen.TERBITKAN,
+    }
+    while dokumen.status in langkah:
+        aksi = langkah[StatusDokumen(dokumen.status)]
+        if aksi == AksiDokumen.TERBITKAN and dokumen.penandatangan_id is None:
+            raise TransisiDitolak("Penandatangan belum ditetapkan.")
+        user = _akun_untuk(dokumen, aksi)
+        if user is None:
+            raise TransisiDitolak(
+                f"Tidak ada akun satker {dokumen.satker} yang berhak: {aksi.label.lower()}."
+            )
+        dokumen = dokumen_transisi(dokumen=dokumen, user=user, aksi=aksi)
+    return dokumen

@@ -3,11 +3,15 @@
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.models import Dokumen, PresisiTanggal
 from satker.models import Pejabat, Satker
+
+
+PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
 
 
 def dokumen_buat(
@@ -25,7 +29,7 @@ def dokumen_buat(
     alasan_revisi: str = "",
 ) -> Dokumen:
     if penandatangan is not None and penandatangan.satker_id != satker.pk:
-        raise ValueError("Penandatangan harus pejabat satker pemilik dokumen.")
+        raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
     dokumen = Dokumen(
         satker=satker,
         jenis=jenis,
@@ -81,7 +85,7 @@ def dokumen_simpan(
         setattr(terkunci, kolom, kepala[kolom])
     penandatangan = terkunci.penandatangan
     if penandatangan is not None and penandatangan.satker_id != terkunci.satker_id:
-        raise ValueError("Penandatangan harus pejabat satker pemilik dokumen.")
+        raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
     terkunci.revisi += 1
     terkunci.full_clean()
     terkunci.save()

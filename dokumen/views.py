@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,7 +12,7 @@ from dokumen.alur import (
 )
 from dokumen.editor import baris_dari_formset, formset_baris
 from dokumen.forms import DokumenBaruForm, DokumenKepalaForm
-from dokumen.models import AksiDokumen, StatusDokumen
+from dokumen.models import AksiDokumen
 from dokumen.selectors import (
     dokumen_ambil,
     dokumen_tahun_itu,
@@ -31,6 +31,7 @@ from dokumen.services import (
     dokumen_simpan,
 )
 from dokumen.tabel import tabel_dokumen
+from dokumen.unduh import nama_berkas, pdf_dokumen
 from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 from satker.selectors import satker_ambil, tupoksi_per_jenis
 
@@ -192,13 +193,7 @@ def dokumen_revisi(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def dokumen_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The signed PDF as stored when published (never re-rendered); else a DRAF render."""
     dokumen = dokumen_ambil(request.user, pk)
-    nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
-    if dokumen.status == StatusDokumen.TERBIT:
-        return FileResponse(dokumen.berkas_pdf.open("rb"), filename=nama, as_attachment=False)
-    from dokumen.pdf import render_pdf
-
-    response = HttpResponse(render_pdf(dokumen).pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="draf-{nama}"'
+    response = HttpResponse(pdf_dokumen(dokumen), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{nama_berkas(dokumen)}"'
     return response

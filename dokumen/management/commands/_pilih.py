@@ -1,0 +1,29 @@
+"""Arguments shared by the document commands: which satker, type, year and version."""
+
+from django.core.management.base import CommandError, CommandParser
+
+from dokumen.models import Dokumen, JenisDokumen
+
+
+def tambah_argumen_dokumen(parser: CommandParser, *, dengan_versi: bool) -> None:
+    parser.add_argument("--satker", required=True, help="kode satker, mis. kab-lebak")
+    parser.add_argument("--jenis", required=True, choices=[j.lower() for j in JenisDokumen])
+    parser.add_argument("--tahun", required=True, type=int)
+    if dengan_versi:
+        parser.add_argument("--versi", type=int, help="bawaan: versi terbaru")
+
+
+def ambil_dokumen(options: dict) -> Dokumen:
+    dokumen = Dokumen.objects.select_related("satker", "penandatangan").filter(
+        satker__kode=options["satker"], jenis=options["jenis"].upper(), tahun=options["tahun"]
+    )
+    if options.get("versi"):
+        dokumen = dokumen.filter(versi=options["versi"])
+    terpilih = dokumen.order_by("-versi").first()
+    if terpilih is None:
+        versi = f" versi {options['versi']}" if options.get("versi") else ""
+        raise CommandError(
+            f"Tidak ada {options['jenis'].upper()} {options['tahun']}{versi} "
+            f"untuk satker {options['satker']}."
+        )
+    return terpilih
