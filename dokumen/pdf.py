@@ -1,0 +1,165 @@
+"""The print rendering of a document: an HTML page for WeasyPrint, then the PDF.
+
+`render_html` gives the print page (templates/pdf/); `render_pdf` lays it out with WeasyPrint
+and reports where the signature box landed (`KotakTtd`, in PDF points, bottom-left origin), so
+a later signing step can draw its stamp there. Without `url_verifikasi` the PDF is a draft
+(a "DRAF" watermark on every page); with it, the version about to be signed (a TTE statement
+and the verification URL in every page's footer).
+
+The table rows come from `dokumen.tabel.tabel_dokumen`, the same data the web page shows.
+"""
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from dokumen.kotak import HasilRender, KotakTtd
+from dokumen.models import Dokumen, JenisDokumen
+from dokumen.selectors import tanggal_ttd_tertulis
+from dokumen.tabel import tabel_dokumen
+from satker.models import GayaPenomoran, Satker
+from satker.selectors import tupoksi_per_jenis
+
+TEMPLATE_PDF = {
+    JenisDokumen.IKU: "pdf/iku.html",
+    JenisDokumen.RKT: "pdf/rkt.html",
+    JenisDokumen.RAK: "pdf/rak.html",
+}
+
+ID_KOTAK_TTD = "kotak-ttd"
+PX_KE_PT = 0.75  # CSS px are 1/96 in, PDF points 1/72 in
+
+# Relative widths of the IKU's optional columns; the "No" column is fixed.
+BOBOT_KOLOM_IKU = {
+    "sasaran": 5,
+    "indikator": 6,
+    "cara_penghitungan": 6,
+    "target": 2,
+    "keterangan": 5,
+    "sumber_data": 5,
+}
+LEBAR_NO_IKU = 6  # percent
+
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class KolomCetak:
+    nama: str
+    judul: str
+    lebar: str  # a CSS percentage
+
+
+def kolom_iku_cetak(kolom: list[tuple[str, str]]) -> list[KolomCetak]:
+    """The IKU's used columns with print widths that fill the rest of the table."""
+    total = sum(BOBOT_KOLOM_IKU[nama] for nama, _ in kolom) or 1
+    sisa = 100 - LEBAR_NO_IKU
+    return [
+        KolomCetak(nama, judul, f"{sisa * BOBOT_KOLOM_IKU[nama] / total:.2f}%")
+        for nama, judul in kolom
+    ]
+
+
+def blok_iku(baris: list[Any]) -> list[list[Any]]:
+    """A program group's rows cut into blocks kept on one page: a row that starts a merged
+    nomor/sasaran cell together with its continuation rows (`rentang` 0)."""
+    blok: list[list[Any]] = []
+    for sel in baris:
+        if sel.rentang or not blok:
+            blok.append([sel])
+        else:
+            blok[-1].append(sel)
+    return blok
+
+
+def penanda(gaya: str, nomor: int) -> str:
+    """The marker of item `nomor` (1-based) in a satker's list style: "3.", "c." or "-"."""
+    if gaya == GayaPenomoran.POIN:
+        return "-"
+    if gaya == GayaPenomoran.HURUF:
+        huruf = ""
+        while nomor:
+            nomor, sisa = divmod(nomor - 1, 26)
+            huruf = chr(ord("a") + sisa) + huruf
+        return f"{huruf}."
+    return f"{nomor}."
+
+
+def daftar_tupoksi(satker: Satker) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The IKU's tupoksi lists as (title, [(marker, text)]); a single item gets no marker, as
+    it reads as a paragraph on paper. Markers are real text, printed before their item."""
+    return [
+        (
+            judul,
+            [
+                ("" if len(butir) == 1 else penanda(satker.gaya_penomoran, nomor), item.teks)
+                for nomor, item in enumerate(butir, start=1)
+            ],
+        )
+        for judul, butir in tupoksi_per_jenis(satker).items()
+    ]
+
+
+def _konteks(dokumen: Dokumen, url_verifikasi: str | None) -> dict[str, Any]:
+    tabel = tabel_dokumen(dokumen).isi
+    konteks: dict[str, Any] = {
+        "dokumen": dokumen,
+        "satker": dokumen.satker,
+        "pejabat": dokumen.penandatangan,
+        "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
+        "tabel": tabel,
+        "draf": url_verifikasi is None,
+        "url_verifikasi": url_verifikasi,
+        "id_kotak_ttd": ID_KOTAK_TTD,
+    }
+    if dokumen.jenis == JenisDokumen.IKU:
+        konteks["tupoksi"] = daftar_tupoksi(dokumen.satker)
+        konteks["kolom"] = kolom_iku_cetak(tabel.kolom)
+        konteks["lebar_no"] = f"{LEBAR_NO_IKU}%"
+        konteks["kelompok"] = [(k.program, blok_iku(k.baris)) for k in tabel.kelompok]
+    return konteks
+
+
+def render_html(dokumen: Dokumen, *, url_verifikasi: str | None = None) -> str:
+    """The print page of `dokumen`: a draft without `url_verifikasi`, else the page to sign."""
+    try:
+        template = TEMPLATE_PDF[dokumen.jenis]
+    except KeyError:
+        raise ValueError(f"Jenis dokumen tidak dikenal: {dokumen.jenis}") from None
+    return render_to_string(template, _konteks(dokumen, url_verifikasi))
+
+
+def render_pdf(dokumen: Dokumen, *, url_verifikasi: str | None = None) -> HasilRender:
+    """The PDF of `dokumen` and where its signature box landed (None without a signatory)."""
+    html = render_html(dokumen, url_verifikasi=url_verifikasi)
+    # Everything the page needs is inline or a system font; never reach out to the network.
+    fetcher = URLFetcher(allowed_protocols=("data", "file"), timeout=5)
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render()
+    kotak = _kotak_ttd(document) if dokumen.penandatangan_id else None
+    return HasilRender(
+        pdf=document.write_pdf(), kotak_ttd=kotak, jumlah_halaman=len(document.pages)
+    )
+
+
+def _kotak_ttd(document: Any) -> KotakTtd | None:
+    """The signature box in PDF points, origin at the page's bottom-left."""
+    for indeks, halaman in enumerate(document.pages):
+        posisi = halaman.anchors.get(ID_KOTAK_TTD)
+        if posisi is None:
+            continue
+        x1, y1, x2, y2 = posisi
+        tinggi = halaman.height * PX_KE_PT
+        return KotakTtd(
+            halaman=indeks,
+            x1=x1 * PX_KE_PT,
+            y1=tinggi - y2 * PX_KE_PT,
+            x2=x2 * PX_KE_PT,
+            y2=tinggi - y1 * PX_KE_PT,
+        )
+    return None
