@@ -140,7 +140,9 @@ def dokumen_transisi(
     transisi = TRANSISI.get(aksi)
     if transisi is None:
         raise TransisiDitolak("Aksi tidak dikenal.")
-    terkunci = Dokumen.objects.select_for_update().select_related("satker", "penandatangan")
+    # of=self: PostgreSQL cannot lock the nullable side of the signatory join.
+    terkunci = Dokumen.objects.select_for_update(of=("self",))
+    terkunci = terkunci.select_related("satker", "penandatangan")
     terkunci = terkunci.get(pk=dokumen.pk)
     if not transisi.berhak(user, terkunci):
         raise TidakBerhak("Peran Anda tidak berhak melakukan langkah ini pada dokumen ini.")

@@ -84,3 +84,11 @@ def test_the_login_page_speaks_indonesian(client):
     assert "Masuk" in html
     assert "Nama pengguna" in html
     assert "Sandi" in html
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_explained_in_indonesian(client, operator_lebak):
+    client.force_login(operator_lebak)
+    response = client.get("/dokumen/999999/")
+    assert response.status_code == 404
+    assert "Halaman atau dokumen tidak ditemukan" in response.content.decode()
