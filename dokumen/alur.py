@@ -110,21 +110,24 @@ def url_verifikasi(token: str) -> str:
 def _terbitkan(dokumen: Dokumen) -> None:
     """Render the final PDF, sign it as the signatory, and store it with its hash and token."""
     from dokumen.pdf import render_pdf
-    from dokumen.tte import penandatangan_aktif
+    from dokumen.tte import TteTidakSiap, penandatangan_aktif
 
     token = secrets.token_urlsafe(16)
     url = url_verifikasi(token)
     hasil = render_pdf(dokumen, url_verifikasi=url)
     if hasil.kotak_ttd is None:
         raise TransisiDitolak("Penandatangan belum ditetapkan.")
-    pdf = penandatangan_aktif().tandatangani(
-        hasil.pdf,
-        pejabat=dokumen.penandatangan,
-        kotak=hasil.kotak_ttd,
-        url_verifikasi=url,
-        alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
-        lokasi=dokumen.tempat_ttd,
-    )
+    try:
+        pdf = penandatangan_aktif().tandatangani(
+            hasil.pdf,
+            pejabat=dokumen.penandatangan,
+            kotak=hasil.kotak_ttd,
+            url_verifikasi=url,
+            alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
+            lokasi=dokumen.tempat_ttd,
+        )
+    except TteTidakSiap as alasan:
+        raise TransisiDitolak(str(alasan)) from None
     nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
     dokumen.berkas_pdf.save(nama, ContentFile(pdf), save=False)
     dokumen.sha256 = hashlib.sha256(pdf).hexdigest()

@@ -10,7 +10,6 @@ from dokumen.baris import data_baris, ganti_baris
 from dokumen.models import Dokumen, PresisiTanggal
 from satker.models import Pejabat, Satker
 
-
 PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
 
 

@@ -123,5 +123,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "fontTools": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
+
+# The public address printed in QR codes and PDF footers, so a paper copy can be checked.
+SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
+
+# TTE (tanda tangan elektronik), see dokumen/tte.py. An empty value counts as unset.
+# Development keys live under PKI_DIR (made by `python manage.py init_pki`); a PKCS#12 file
+# (e.g. a BSrE-issued certificate) replaces them for every official when TTE_PKCS12_PATH is set.
+PKI_DIR = Path(env_str("PKI_DIR", default=str(VAR_DIR / "pki")))
+TTE_BACKEND = env_str("TTE_BACKEND", default="lokal")
+TTE_PKCS12_PATH = env_str("TTE_PKCS12_PATH", default="")
+TTE_PKCS12_PASSPHRASE = env_str("TTE_PKCS12_PASSPHRASE", default="")
+TTE_TIMESTAMP_URL = env_str("TTE_TIMESTAMP_URL", default="")  # RFC 3161 TSA → PAdES B-T

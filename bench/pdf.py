@@ -1,0 +1,101 @@
+"""PDF benchmark: render time of each seed document, signing time, and the overhead ratio.
+
+    DEBUG=1 .venv/bin/python bench/pdf.py [--ulang 3]
+
+Loads the seed fixtures and the development PKI if missing (both idempotent), then for every
+seed document measures, in this one run: a bare WeasyPrint render of the same HTML (the
+baseline), our render (which also locates the signature box), and pyHanko signing. It prints
+medians and the ratio (render + sign) / bare render. Target: Lebak's RAK under 1.5.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kpu_kinerja.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from dokumen.fixture import muat_fixture  # noqa: E402
+from dokumen.models import Dokumen  # noqa: E402
+from dokumen.pdf import render_html, render_pdf  # noqa: E402
+from dokumen.tte import init_pki, penandatangan_aktif  # noqa: E402
+
+TARGET_RASIO_RAK = 1.5
+URL = "https://kinerja.kpu.go.id/verifikasi/contoh/"
+
+
+def median_detik(fungsi, ulang: int) -> tuple[float, object]:
+    waktu, hasil = [], None
+    for _ in range(ulang):
+        mulai = time.perf_counter()
+        hasil = fungsi()
+        waktu.append(time.perf_counter() - mulai)
+    return statistics.median(waktu), hasil
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", type=int, default=3, help="repetitions per measurement")
+    ulang = parser.parse_args().ulang
+
+    muat_fixture(Path(settings.BASE_DIR) / "fixtures")
+    init_pki()
+    penandatangan = penandatangan_aktif()
+    semua = Dokumen.objects.filter(tahun=2024, versi=1).select_related("satker", "penandatangan")
+
+    print(f"{'dokumen':<32}{'hlm':>4}{'polos':>9}{'render':>9}{'tanda':>9}{'rasio':>8}")
+    rasio_rak = None
+    for dokumen in semua.order_by("satker__kode", "jenis"):
+        html = render_html(dokumen, url_verifikasi=URL)
+        polos, _ = median_detik(
+            lambda h=html: HTML(string=h, base_url=str(settings.BASE_DIR)).write_pdf(), ulang
+        )
+        render, hasil = median_detik(lambda d=dokumen: render_pdf(d, url_verifikasi=URL), ulang)
+        if hasil.kotak_ttd is None:
+            print(
+                f"{str(dokumen):<32}{hasil.jumlah_halaman:>4}{polos:>9.3f}{render:>9.3f}"
+                f"{'—':>9}{'—':>8}  (tanpa penandatangan)"
+            )
+            continue
+        tanda, _ = median_detik(
+            lambda d=dokumen, h=hasil: penandatangan.tandatangani(
+                h.pdf,
+                pejabat=d.penandatangan,
+                kotak=h.kotak_ttd,
+                url_verifikasi=URL,
+                alasan="Benchmark",
+                lokasi=d.tempat_ttd,
+            ),
+            ulang,
+        )
+        rasio = (render + tanda) / polos
+        if dokumen.satker.kode == "kab-lebak" and dokumen.jenis == "RAK":
+            rasio_rak = rasio
+        print(
+            f"{str(dokumen):<32}{hasil.jumlah_halaman:>4}{polos:>9.3f}{render:>9.3f}"
+            f"{tanda:>9.3f}{rasio:>8.2f}"
+        )
+    print("(detik, median dari", ulang, "kali; rasio = (render + tanda tangan) / render polos)")
+    if rasio_rak is None:
+        print("RAK Lebak tidak ditemukan.")
+        return 1
+    lulus = rasio_rak < TARGET_RASIO_RAK
+    print(
+        f"RAK Lebak: rasio {rasio_rak:.2f}, target < {TARGET_RASIO_RAK}: "
+        f"{'TERCAPAI' if lulus else 'TIDAK TERCAPAI'}"
+    )
+    return 0 if lulus else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
