@@ -26,6 +26,7 @@ db: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py muat_fixture
 	DEBUG=1 $(PY) manage.py seed_demo_users
+	DEBUG=1 $(PY) manage.py init_pki
 
 run: db
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
