@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from dokumen.models import Dokumen, RiwayatDokumen
+from dokumen.models import CatatanReviu, Dokumen, RiwayatDokumen
 from indikator.admin import BarisIkuInline
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 
@@ -55,3 +55,11 @@ class RiwayatDokumenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(CatatanReviu)
+class CatatanReviuAdmin(admin.ModelAdmin):
+    list_display = ["dokumen", "bagian", "oleh", "dibuat", "selesai"]
+    list_filter = ["selesai", "dokumen__jenis", "dokumen__tahun"]
+    search_fields = ["isi", "jawaban", "dokumen__satker__nama"]
+    list_select_related = ["dokumen__satker", "oleh"]

@@ -180,3 +180,52 @@ class RiwayatDokumen(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dokumen}: {self.get_aksi_display()} oleh {self.oleh}"
+
+
+class CatatanReviu(models.Model):
+    """A reviewer's note on a document, or on one of its rows, and the satker's answer.
+
+    Rows are replaced as a whole when a draft is saved, so a note names its row by the label it
+    had when the note was written (`bagian`), not by a foreign key that a save would break.
+    """
+
+    dokumen = models.ForeignKey(
+        Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="catatan_reviu"
+    )
+    bagian = models.CharField(
+        "bagian", max_length=300, blank=True, help_text="Baris yang dimaksud; kosong = dokumen."
+    )
+    isi = models.TextField("catatan")
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.PROTECT,
+        related_name="catatan_reviu",
+    )
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    jawaban = models.TextField("jawaban", blank=True)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="dijawab oleh",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="jawaban_reviu",
+    )
+    dijawab_pada = models.DateTimeField("dijawab pada", null=True, blank=True)
+    selesai = models.BooleanField("selesai", default=False)
+
+    class Meta:
+        verbose_name = "catatan reviu"
+        verbose_name_plural = "catatan reviu"
+        ordering = ["dokumen", "selesai", "dibuat", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="catatan_reviu_berisi",
+                condition=~Q(isi=""),
+                violation_error_message="Catatan wajib diisi.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen}: {self.isi[:60]}"
