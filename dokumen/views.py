@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dokumen.alur import (
@@ -13,6 +14,14 @@ from dokumen.alur import (
 from dokumen.editor import baris_dari_formset, formset_baris
 from dokumen.forms import DokumenBaruForm, DokumenKepalaForm
 from dokumen.models import AksiDokumen
+from dokumen.reviu import (
+    CatatanTidakValid,
+    boleh_mereviu,
+    catatan_dokumen,
+    catatan_jawab,
+    catatan_tambah,
+    pilihan_bagian,
+)
 from dokumen.selectors import (
     dokumen_ambil,
     dokumen_tahun_itu,
@@ -52,10 +61,15 @@ def dokumen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         "kekurangan": kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
+        "boleh_tulis": boleh_menulis(request.user, dokumen.satker),
         "aksi_tersedia": aksi_tersedia(request.user, dokumen),
         "riwayat": riwayat_dokumen(dokumen),
         "pengganti": versi_pengganti(dokumen),
+        "catatan": catatan_dokumen(dokumen),
+        "boleh_mereviu": boleh_mereviu(request.user, dokumen),
     }
+    if context["boleh_mereviu"]:
+        context["pilihan_bagian"] = pilihan_bagian(dokumen)
     if dokumen.jenis == "IKU":
         context["tupoksi"] = tupoksi_per_jenis(dokumen.satker)
     return render(request, "dokumen/dokumen_detail.html", context)
@@ -197,3 +211,40 @@ def dokumen_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf_dokumen(dokumen), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{nama_berkas(dokumen)}"'
     return response
+
+
+@require_POST
+@login_required
+def catatan_baru(request: HttpRequest, pk: int) -> HttpResponse:
+    dokumen = dokumen_ambil(request.user, pk)
+    try:
+        catatan_tambah(
+            dokumen=dokumen,
+            user=request.user,
+            isi=request.POST.get("isi", ""),
+            bagian=request.POST.get("bagian", ""),
+        )
+    except CatatanTidakValid as alasan:
+        messages.error(request, str(alasan))
+    else:
+        messages.success(request, "Catatan reviu dikirim ke satker.")
+    return redirect(f"{reverse('dokumen:detail', args=[dokumen.pk])}#catatan-reviu")
+
+
+@require_POST
+@login_required
+def catatan_jawaban(request: HttpRequest, pk: int, catatan_pk: int) -> HttpResponse:
+    dokumen = dokumen_ambil(request.user, pk)
+    catatan = get_object_or_404(dokumen.catatan_reviu, pk=catatan_pk)
+    try:
+        catatan_jawab(
+            catatan=catatan,
+            user=request.user,
+            jawaban=request.POST.get("jawaban", ""),
+            selesai=request.POST.get("selesai") == "1",
+        )
+    except CatatanTidakValid as alasan:
+        messages.error(request, str(alasan))
+    else:
+        messages.success(request, "Jawaban disimpan.")
+    return redirect(f"{reverse('dokumen:detail', args=[dokumen.pk])}#catatan-reviu")

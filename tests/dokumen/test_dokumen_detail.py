@@ -12,8 +12,8 @@ from tests.conftest import dokumen_seed
 
 # Savepoint pair (ATOMIC_REQUESTS), session, user, profile, the navbar's satker, the document,
 # two for the rows (IKU: rows + the satker's tupoksi; RKT/RAK: sasaran + their rows), the
-# workflow history and the check for a newer published version.
-QUERIES_PER_DOCUMENT_PAGE = 11
+# workflow history, the check for a newer published version and the review notes.
+QUERIES_PER_DOCUMENT_PAGE = 12
 
 
 def _url(dokumen) -> str:
