@@ -1,52 +1,162 @@
-from django.contrib import admin
+import zipfile
+from tempfile import SpooledTemporaryFile
 
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
+
+from dokumen.kemajuan import WARNA_STATUS, kemajuan_dokumen
 from dokumen.models import CatatanReviu, Dokumen, RiwayatDokumen
-from indikator.admin import BarisIkuInline
+from dokumen.unduh import nama_berkas, pdf_dokumen
+from indikator.admin import BarisIkuInline, BarisIkuTabelInline
+from kpu_kinerja.admin_akses import (
+    FilterProvinsi,
+    ModelAdminTerbatas,
+    TabularInlineTerbatas,
+    boleh_mengubah_di_admin,
+)
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 
+BATAS_ZIP = 200  # documents per ZIP from the change list; the batch export handles more
+ZIP_DI_MEMORI = 50 * 1024 * 1024  # beyond this the ZIP spills to a temporary file
 
-class RiwayatInline(admin.TabularInline):
+
+class RiwayatInline(TabularInlineTerbatas):
     model = RiwayatDokumen
+    jalur_satker = "dokumen__satker"
     extra = 0
     can_delete = False
     fields = ["waktu", "aksi", "dari_status", "ke_status", "oleh", "catatan"]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("oleh")
+
     def has_add_permission(self, request, obj=None):
         return False  # history is written by the workflow service only
 
 
-INLINE_PER_JENIS = {
-    "IKU": [BarisIkuInline, RiwayatInline],
-    "RKT": [SasaranRktInline, RiwayatInline],
-    "RAK": [SasaranRakInline, RiwayatInline],
-}
+class CatatanReviuInline(TabularInlineTerbatas):
+    model = CatatanReviu
+    jalur_satker = "dokumen__satker"
+    extra = 0
+    can_delete = False
+    fields = ["dibuat", "oleh", "bagian", "isi", "jawaban", "dijawab_oleh", "selesai"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("oleh", "dijawab_oleh")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # notes are written on the document page, through the review service
+
+
+INLINE_BARIS = {"IKU": BarisIkuInline, "RKT": SasaranRktInline, "RAK": SasaranRakInline}
+# Readers get the IKU rows as one table rather than one form per row.
+INLINE_BARIS_BACA = INLINE_BARIS | {"IKU": BarisIkuTabelInline}
+
+
+def lencana_status(status: str, label: str) -> str:
+    latar, teks = WARNA_STATUS[status]
+    return format_html(
+        '<span style="background:{};color:{};padding:2px 8px;border-radius:9px;'
+        'font-size:11px;font-weight:600;white-space:nowrap">{}</span>',
+        latar,
+        teks,
+        label,
+    )
 
 
 @admin.register(Dokumen)
-class DokumenAdmin(admin.ModelAdmin):
-    list_display = ["satker", "jenis", "tahun", "versi", "status", "diubah"]
-    list_filter = ["tahun", "jenis", "status", "satker__induk", "satker"]
+class DokumenAdmin(ModelAdminTerbatas):
+    list_display = ["satker", "jenis", "tahun", "versi", "status_berwarna", "diubah"]
+    list_filter = [
+        "tahun",
+        "jenis",
+        "status",
+        ("satker__induk", FilterProvinsi),
+        ("satker", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = [
         "satker__nama",
         "baris_iku__indikator",
         "sasaran_rkt__indikator__indikator",
+        "sasaran_rkt__indikator__kegiatan_aksi",
+        "sasaran_rak__baris__indikator",
         "sasaran_rak__baris__kegiatan",
     ]
+    search_help_text = "Cari nama satker, teks indikator, atau kegiatan."
     list_select_related = ["satker"]
     raw_id_fields = ["penandatangan"]
+    actions = ["unduh_pdf_zip"]
 
     def get_inlines(self, request, obj):
         # Only the rows of the document's own type; a new document has none yet.
-        return INLINE_PER_JENIS.get(obj.jenis, []) if obj else []
+        if obj is None:
+            return []
+        baris = INLINE_BARIS if boleh_mengubah_di_admin(request.user) else INLINE_BARIS_BACA
+        return [baris[obj.jenis], CatatanReviuInline, RiwayatInline]
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
         return queryset.distinct(), False
 
+    @admin.display(description="status", ordering="status")
+    def status_berwarna(self, dokumen: Dokumen) -> str:
+        return lencana_status(dokumen.status, dokumen.get_status_display())
+
+    @admin.action(description="Unduh PDF (ZIP)")
+    def unduh_pdf_zip(self, request, queryset):
+        # `queryset` is the selection within get_queryset: documents out of reach never get in.
+        if queryset.count() > BATAS_ZIP:
+            self.message_user(
+                request,
+                f"Pilih paling banyak {BATAS_ZIP} dokumen untuk satu ZIP. "
+                "Persempit pilihan dengan filter, lalu unduh bertahap.",
+                messages.ERROR,
+            )
+            return None
+        berkas = SpooledTemporaryFile(max_size=ZIP_DI_MEMORI)  # noqa: SIM115 (FileResponse closes it)
+        with zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as arsip:
+            for dokumen in queryset.select_related("satker__induk", "penandatangan"):
+                arsip.writestr(nama_berkas(dokumen), pdf_dokumen(dokumen))
+        berkas.seek(0)
+        return FileResponse(
+            berkas,
+            as_attachment=True,
+            filename="dokumen-kinerja.zip",
+            content_type="application/zip",
+        )
+
+    def get_urls(self):
+        kemajuan = path(
+            "kemajuan/",
+            self.admin_site.admin_view(self.kemajuan_view),
+            name="dokumen_dokumen_kemajuan",
+        )
+        return [kemajuan, *super().get_urls()]
+
+    def kemajuan_view(self, request):
+        """The progress overview: visible Kabupaten/Kota satker × document type for a year."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        tahun = request.GET.get("tahun", "")
+        tahun = int(tahun) if tahun.isdigit() and 2000 <= int(tahun) <= 2100 else None
+        konteks = self.admin_site.each_context(request) | {
+            "title": "Kemajuan dokumen kinerja",
+            "opts": self.model._meta,
+            "kemajuan": kemajuan_dokumen(request.user, tahun),
+            "warna": WARNA_STATUS,
+        }
+        return TemplateResponse(request, "admin/dokumen/kemajuan.html", konteks)
+
 
 @admin.register(RiwayatDokumen)
-class RiwayatDokumenAdmin(admin.ModelAdmin):
+class RiwayatDokumenAdmin(ModelAdminTerbatas):
+    jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "aksi", "oleh", "waktu"]
     list_filter = ["aksi", "dokumen__jenis", "dokumen__tahun"]
     search_fields = ["catatan", "dokumen__satker__nama", "oleh__username"]
@@ -58,7 +168,8 @@ class RiwayatDokumenAdmin(admin.ModelAdmin):
 
 
 @admin.register(CatatanReviu)
-class CatatanReviuAdmin(admin.ModelAdmin):
+class CatatanReviuAdmin(ModelAdminTerbatas):
+    jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "bagian", "oleh", "dibuat", "selesai"]
     list_filter = ["selesai", "dokumen__jenis", "dokumen__tahun"]
     search_fields = ["isi", "jawaban", "dokumen__satker__nama"]

@@ -1,28 +1,103 @@
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 
+from dokumen.format import rupiah
+from kpu_kinerja.admin_akses import (
+    ModelAdminTerbatas,
+    StackedInlineTerbatas,
+    TabularInlineTerbatas,
+)
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 
+NAMA_TRIWULAN = ("I", "II", "III", "IV")
 
-class SasaranRktInline(admin.TabularInline):
+
+def _daftar(baris: list[str]) -> str:
+    """Lines as a compact list; "-" when there are none."""
+    if not baris:
+        return "-"
+    return format_html(
+        '<ul style="margin:0;padding-left:1.2em">{}</ul>',
+        format_html_join("", "<li>{}</li>", ((b,) for b in baris)),
+    )
+
+
+class SasaranRktInline(TabularInlineTerbatas):
+    """A sasaran with its indicators listed, so a reader sees the whole RKT on one page."""
+
     model = SasaranRkt
+    jalur_satker = "dokumen__satker"
     extra = 0
     show_change_link = True
+    fields = ["urutan", "nomor", "sasaran", "isi_indikator"]
+    readonly_fields = ["isi_indikator"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("indikator")
+
+    @admin.display(description="indikator, target → kegiatan aksi")
+    def isi_indikator(self, sasaran: SasaranRkt) -> str:
+        if sasaran.pk is None:
+            return "-"
+        return _daftar(
+            [
+                format_html(
+                    "{} <b>{}</b>{}",
+                    i.indikator,
+                    i.target,
+                    format_html(" → {}", i.kegiatan_aksi) if i.kegiatan_aksi else "",
+                )
+                for i in sasaran.indikator.all()
+            ]
+        )
 
 
-class SasaranRakInline(admin.TabularInline):
+class SasaranRakInline(TabularInlineTerbatas):
+    """A sasaran with its action rows listed, so a reader sees the whole RAK on one page."""
+
     model = SasaranRak
+    jalur_satker = "dokumen__satker"
     extra = 0
     show_change_link = True
+    fields = ["urutan", "nomor", "sasaran", "isi_baris"]
+    readonly_fields = ["isi_baris"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("baris")
+
+    @admin.display(
+        description="indikator, target → kegiatan, target; triwulan, anggaran, pelaksana"
+    )
+    def isi_baris(self, sasaran: SasaranRak) -> str:
+        if sasaran.pk is None:
+            return "-"
+        return _daftar([_baris_rak(b) for b in sasaran.baris.all()])
 
 
-class IndikatorRktInline(admin.TabularInline):
+def _baris_rak(baris: BarisRak) -> str:
+    """One RAK row: indicator and target, the kegiatan and its target, then when, cost, who."""
+    triwulan = ", ".join(n for n, aktif in zip(NAMA_TRIWULAN, baris.triwulan, strict=True) if aktif)
+    rincian = [f"TW {triwulan}" if triwulan else "", rupiah(baris.anggaran), baris.pelaksana]
+    indikator = format_html("{} <b>{}</b> → ", baris.indikator, baris.target)
+    return format_html(
+        '{}{} <b>{}</b><br><span class="quiet">{}</span>',
+        indikator if baris.indikator else "",
+        baris.kegiatan,
+        baris.target_kegiatan_aksi,
+        " · ".join(teks for teks in rincian if teks),
+    )
+
+
+class IndikatorRktInline(TabularInlineTerbatas):
     model = IndikatorRkt
+    jalur_satker = "sasaran__dokumen__satker"
     extra = 0
     readonly_fields = ["target_nilai", "target_satuan"]
 
 
-class BarisRakInline(admin.StackedInline):
+class BarisRakInline(StackedInlineTerbatas):
     model = BarisRak
+    jalur_satker = "sasaran__dokumen__satker"
     extra = 0
     fields = [
         ("urutan", "indikator", "target"),
@@ -33,35 +108,50 @@ class BarisRakInline(admin.StackedInline):
 
 
 @admin.register(SasaranRkt)
-class SasaranRktAdmin(admin.ModelAdmin):
+class SasaranRktAdmin(ModelAdminTerbatas):
+    jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "urutan", "nomor", "sasaran"]
-    list_filter = ["dokumen__tahun", "dokumen__satker"]
+    list_filter = ["dokumen__tahun", ("dokumen__satker", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["sasaran", "indikator__indikator", "indikator__kegiatan_aksi"]
     list_select_related = ["dokumen__satker"]
     inlines = [IndikatorRktInline]
 
 
 @admin.register(SasaranRak)
-class SasaranRakAdmin(admin.ModelAdmin):
+class SasaranRakAdmin(ModelAdminTerbatas):
+    jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "urutan", "nomor", "sasaran"]
-    list_filter = ["dokumen__tahun", "dokumen__satker"]
+    list_filter = ["dokumen__tahun", ("dokumen__satker", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["sasaran", "baris__indikator", "baris__kegiatan"]
     list_select_related = ["dokumen__satker"]
     inlines = [BarisRakInline]
 
 
 @admin.register(IndikatorRkt)
-class IndikatorRktAdmin(admin.ModelAdmin):
+class IndikatorRktAdmin(ModelAdminTerbatas):
+    jalur_satker = "sasaran__dokumen__satker"
     list_display = ["sasaran", "urutan", "indikator", "target", "kegiatan_aksi"]
+    list_filter = [
+        "sasaran__dokumen__tahun",
+        ("sasaran__dokumen__satker", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["indikator", "kegiatan_aksi"]
     list_select_related = ["sasaran__dokumen__satker"]
     readonly_fields = ["target_nilai", "target_satuan"]
 
 
 @admin.register(BarisRak)
-class BarisRakAdmin(admin.ModelAdmin):
+class BarisRakAdmin(ModelAdminTerbatas):
+    jalur_satker = "sasaran__dokumen__satker"
     list_display = ["sasaran", "urutan", "kegiatan", "anggaran", "pelaksana"]
-    list_filter = ["tw1", "tw2", "tw3", "tw4", "sasaran__dokumen__satker"]
+    list_filter = [
+        "tw1",
+        "tw2",
+        "tw3",
+        "tw4",
+        "sasaran__dokumen__tahun",
+        ("sasaran__dokumen__satker", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["indikator", "kegiatan", "pelaksana"]
     list_select_related = ["sasaran__dokumen__satker"]
     readonly_fields = ["target_nilai", "target_satuan"]

@@ -1,0 +1,144 @@
+"""The progress overview: for one year, which Kabupaten/Kota satker has which document where.
+
+Read by the admin's progress page (`DokumenAdmin.kemajuan_view`). Scoped by the access rule;
+three queries whatever the number of satker and documents: the years, the satker, the
+documents (the latest version of each is picked in Python).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from satker.akses import Pengguna, satker_terlihat
+from satker.models import Satker, Tingkat
+
+BELUM_ADA = "BELUM"  # the status key of a missing document
+LABEL_BELUM_ADA = "Belum ada"
+
+# Status → (background, text) colour, shared by the change list badge and the progress page.
+WARNA_STATUS = {
+    StatusDokumen.DRAF: ("#6c757d", "#fff"),
+    StatusDokumen.DIAJUKAN: ("#0d6efd", "#fff"),
+    StatusDokumen.DISETUJUI: ("#ffc107", "#212529"),
+    StatusDokumen.TERBIT: ("#198754", "#fff"),
+    BELUM_ADA: ("#dc3545", "#fff"),
+}
+
+# The column order of the counts: every status, then the missing documents.
+URUTAN_STATUS = [*StatusDokumen.values, BELUM_ADA]
+LABEL_STATUS = dict(StatusDokumen.choices) | {BELUM_ADA: LABEL_BELUM_ADA}
+
+
+@dataclass(frozen=True)
+class SelKemajuan:
+    """One cell: the latest version of a satker's document of one type, or none."""
+
+    jenis: str
+    dokumen: Dokumen | None
+
+    @property
+    def status(self) -> str:
+        return self.dokumen.status if self.dokumen else BELUM_ADA
+
+    @property
+    def label(self) -> str:
+        return LABEL_STATUS[self.status]
+
+
+@dataclass(frozen=True)
+class BarisKemajuan:
+    satker: Satker
+    sel: list[SelKemajuan]
+
+
+@dataclass(frozen=True)
+class KelompokProvinsi:
+    provinsi: Satker
+    baris: list[BarisKemajuan]
+
+    @property
+    def jumlah_belum_ada(self) -> int:
+        """The documents its satker have not started yet."""
+        return sum(sel.dokumen is None for baris in self.baris for sel in baris.sel)
+
+
+@dataclass(frozen=True)
+class JumlahStatus:
+    """The number of cells per status (BELUM_ADA included) of one column, or of all."""
+
+    judul: str
+    per_status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def daftar(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) in the order of `URUTAN_STATUS`."""
+        return [(s, LABEL_STATUS[s], self.per_status.get(s, 0)) for s in URUTAN_STATUS]
+
+    @property
+    def total(self) -> int:
+        return sum(self.per_status.values())
+
+
+@dataclass(frozen=True)
+class Kemajuan:
+    tahun: int
+    tahun_tersedia: list[int]
+    kelompok: list[KelompokProvinsi]
+    jumlah_per_jenis: list[JumlahStatus]
+    jumlah_semua: JumlahStatus
+
+    @property
+    def pilihan_tahun(self) -> list[int]:
+        """The years to choose from: those with documents, and the one shown."""
+        return sorted({*self.tahun_tersedia, self.tahun}, reverse=True)
+
+    @property
+    def jumlah_satker(self) -> int:
+        return sum(len(k.baris) for k in self.kelompok)
+
+
+def tahun_dokumen(user: Pengguna) -> list[int]:
+    """The years with at least one document the user may see, newest first."""
+    return list(
+        Dokumen.objects.filter(satker__in=satker_terlihat(user))
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .distinct()
+    )
+
+
+def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
+    """The visible Kabupaten/Kota satker × IKU/RKT/RAK for `tahun` (default: newest year)."""
+    tahun_tersedia = tahun_dokumen(user)
+    if tahun is None:
+        tahun = tahun_tersedia[0] if tahun_tersedia else timezone.localdate().year
+
+    kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    satker_semua = list(kabkota.select_related("induk").order_by("induk__nama", "nama", "pk"))
+
+    terbaru: dict[tuple[int, str], Dokumen] = {}
+    dokumen = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun).order_by("versi")
+    for item in dokumen:
+        terbaru[(item.satker_id, item.jenis)] = item  # a later version replaces an earlier one
+
+    kelompok: list[KelompokProvinsi] = []
+    hitung = {jenis: Counter() for jenis in JenisDokumen.values}
+    for satker in satker_semua:
+        sel = [SelKemajuan(j, terbaru.get((satker.pk, j))) for j in JenisDokumen.values]
+        for item in sel:
+            hitung[item.jenis][item.status] += 1
+        if not kelompok or kelompok[-1].provinsi.pk != satker.induk_id:
+            kelompok.append(KelompokProvinsi(satker.induk, []))
+        kelompok[-1].baris.append(BarisKemajuan(satker, sel))
+
+    jumlah_per_jenis = [JumlahStatus(jenis, dict(hitung[jenis])) for jenis in JenisDokumen.values]
+    semua = sum(hitung.values(), Counter())
+    return Kemajuan(
+        tahun=tahun,
+        tahun_tersedia=tahun_tersedia,
+        kelompok=kelompok,
+        jumlah_per_jenis=jumlah_per_jenis,
+        jumlah_semua=JumlahStatus("Semua", dict(semua)),
+    )

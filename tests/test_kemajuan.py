@@ -1,0 +1,175 @@
+"""The progress overview in the admin: visible Kabupaten/Kota satker × IKU/RKT/RAK for a year."""
+
+import secrets
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from dokumen.kemajuan import BELUM_ADA, kemajuan_dokumen
+from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from satker.demo import PASSWORD_DEMO, buat_akun_demo
+from satker.models import Satker, Tingkat
+from tests.conftest import dokumen_seed
+
+URL = reverse("admin:dokumen_dokumen_kemajuan")
+JENIS = JenisDokumen.values
+
+
+def _masuk(client, username: str) -> None:
+    buat_akun_demo()
+    data = {"username": username, "password": PASSWORD_DEMO}
+    assert client.post(reverse("admin:login"), data).status_code == 302
+
+
+def _terbitkan(dokumen: Dokumen) -> None:
+    """Mark published without signing: the CheckConstraint wants a hash and a token."""
+    Dokumen.objects.filter(pk=dokumen.pk).update(
+        status=StatusDokumen.TERBIT, sha256="a" * 64, token_verifikasi=secrets.token_hex(8)
+    )
+
+
+def _harapan(kode_satker: set[str], tahun: int) -> dict[str, Counter]:
+    """Per type, the statuses of the latest versions, computed straight from the data."""
+    hasil = {jenis: Counter() for jenis in JENIS}
+    for kode in kode_satker:
+        for jenis in JENIS:
+            terbaru = (
+                Dokumen.objects.filter(satker__kode=kode, jenis=jenis, tahun=tahun)
+                .order_by("-versi")
+                .first()
+            )
+            hasil[jenis][terbaru.status if terbaru else BELUM_ADA] += 1
+    return hasil
+
+
+def _sel_html(html: str, status: str) -> int:
+    """The matrix cells of `status` in the page."""
+    return sum(html.count(f'class="sel" data-jenis="{j}" data-status="{status}"') for j in JENIS)
+
+
+def _tambah_satker(jumlah: int, induk: str = "prov-banten") -> None:
+    """`jumlah` more Kabupaten/Kota under `induk`, each with an IKU, an RKT and a RAK for 2024."""
+    provinsi = Satker.objects.get(kode=induk)
+    Satker.objects.bulk_create(
+        Satker(
+            kode=f"kab-uji-{i}",
+            nama=f"KPU Kabupaten Uji {i:02d}",
+            nama_lengkap=f"Komisi Pemilihan Umum Kabupaten Uji {i:02d}",
+            tingkat=Tingkat.KABKOTA,
+            induk=provinsi,
+            kota_ttd="Uji",
+        )
+        for i in range(jumlah)
+    )
+    baru = Satker.objects.filter(kode__startswith="kab-uji-")
+    Dokumen.objects.bulk_create(
+        Dokumen(satker=satker, jenis=jenis, tahun=2024, status=status)
+        for satker in baru
+        for jenis, status in zip(JENIS, StatusDokumen.values, strict=False)
+    )
+
+
+def _jumlah_kueri(client, url: str, data: dict | None = None) -> int:
+    client.get(url, data)  # warm up per-process caches (content types, templates)
+    with CaptureQueriesContext(connection) as kueri:
+        assert client.get(url, data).status_code == 200
+    return len(kueri)
+
+
+@pytest.mark.django_db
+class TestHalaman:
+    def test_it_counts_the_latest_status_per_type_as_in_the_data(self, client):
+        _masuk(client, "admin.ri")
+        Dokumen.objects.filter(pk=dokumen_seed("kab-lebak", "RKT").pk).update(
+            status=StatusDokumen.DIAJUKAN
+        )
+        Dokumen.objects.filter(satker__kode="kota-banjarbaru").update(
+            status=StatusDokumen.DISETUJUI
+        )
+        _terbitkan(dokumen_seed("kab-lebak", "IKU"))
+        _terbitkan(dokumen_seed("kota-serang", "IKU"))
+        # A newer draft version replaces Serang's published IKU in the matrix.
+        Dokumen.objects.create(
+            satker=dokumen_seed("kota-serang", "IKU").satker,
+            jenis="IKU",
+            tahun=2024,
+            versi=2,
+            alasan_revisi="Uji",
+        )
+
+        response = client.get(URL)
+        assert response.status_code == 200
+        kemajuan = response.context["kemajuan"]
+        kabkota = set(Satker.objects.filter(tingkat=Tingkat.KABKOTA).values_list("kode", flat=True))
+        harapan = _harapan(kabkota, 2024)
+
+        assert kemajuan.tahun == 2024
+        assert {j.judul: Counter(j.per_status) for j in kemajuan.jumlah_per_jenis} == harapan
+        assert Counter(kemajuan.jumlah_semua.per_status) == sum(harapan.values(), Counter())
+        assert harapan["IKU"] == Counter({"DRAF": 3, "TERBIT": 1, "DISETUJUI": 1})
+        assert harapan["RKT"] == Counter({BELUM_ADA: 4, "DIAJUKAN": 1})
+
+        html = response.content.decode()
+        for status in [*StatusDokumen.values, BELUM_ADA]:
+            assert _sel_html(html, status) == sum(h[status] for h in harapan.values()), status
+
+    def test_it_shows_only_the_reviewers_provinsi(self, client):
+        _masuk(client, "reviewer.banten")
+        response = client.get(URL)
+        kemajuan = response.context["kemajuan"]
+        assert [k.provinsi.kode for k in kemajuan.kelompok] == ["prov-banten"]
+        assert [b.satker.kode for b in kemajuan.kelompok[0].baris] == ["kab-lebak", "kota-serang"]
+        assert {j.judul: Counter(j.per_status) for j in kemajuan.jumlah_per_jenis} == _harapan(
+            {"kab-lebak", "kota-serang"}, 2024
+        )
+        assert "Kutai Barat" not in response.content.decode()
+
+    def test_it_links_each_document_to_its_admin_page(self, client):
+        _masuk(client, "reviewer.banten")
+        html = client.get(URL).content.decode()
+        rak = dokumen_seed("kab-lebak", "RAK")
+        assert reverse("admin:dokumen_dokumen_change", args=[rak.pk]) in html
+        assert reverse("dokumen:detail", args=[rak.pk]) in html
+
+    def test_it_defaults_to_the_newest_year_and_lets_one_choose(self, client):
+        _masuk(client, "admin.ri")
+        lebak = Satker.objects.get(kode="kab-lebak")
+        Dokumen.objects.create(satker=lebak, jenis="IKU", tahun=2025)
+        kemajuan = client.get(URL).context["kemajuan"]
+        assert kemajuan.tahun == 2025
+        assert kemajuan.pilihan_tahun == [2025, 2024]
+        assert kemajuan.jumlah_per_jenis[0].per_status == {"DRAF": 1, BELUM_ADA: 4}
+        assert client.get(URL, {"tahun": 2024}).context["kemajuan"].tahun == 2024
+        assert client.get(URL, {"tahun": "x"}).context["kemajuan"].tahun == 2025
+
+    def test_it_is_linked_from_the_admin_index_and_the_document_list(self, client):
+        _masuk(client, "reviewer.banten")
+        assert URL in client.get(reverse("admin:index")).content.decode()
+        assert URL in client.get(reverse("admin:dokumen_dokumen_changelist")).content.decode()
+
+    def test_it_keeps_operators_out(self, client, operator_lebak):
+        client.force_login(operator_lebak)
+        response = client.get(URL)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+
+    def test_it_runs_a_constant_number_of_queries(self, client):
+        _masuk(client, "reviewer.banten")
+        sedikit = _jumlah_kueri(client, URL)
+        _tambah_satker(30)
+        assert len(client.get(URL).context["kemajuan"].kelompok[0].baris) == 32
+        assert _jumlah_kueri(client, URL) == sedikit
+
+
+@pytest.mark.django_db
+def test_the_selector_reads_three_queries_for_any_number_of_satker(
+    admin_ri, django_assert_num_queries
+):
+    _tambah_satker(30)
+    with django_assert_num_queries(3):  # the years, the satker, the documents
+        kemajuan = kemajuan_dokumen(admin_ri)
+    assert kemajuan.jumlah_satker == 35
+    assert kemajuan.jumlah_semua.total == 35 * 3
