@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from dokumen.views import beranda
 from dokumen.views_publik import verifikasi
 from kpu_kinerja import views
+
+admin.site.site_header = "Administrasi SAKIP KPU"
+admin.site.site_title = "SAKIP KPU"
+admin.site.index_title = "Reviu dan administrasi"
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -15,4 +20,7 @@ urlpatterns = [
     path("verifikasi/<str:token>/", verifikasi, name="verifikasi"),
     path("", include("satker.urls")),
     path("dokumen/", include("dokumen.urls")),
+    path("api/v1/", include("kpu_kinerja.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

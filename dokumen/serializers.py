@@ -1,0 +1,522 @@
+"""The API's shapes of a document and its rows, and the row rules of the editor's forms.
+
+Rows travel in the shape of `dokumen.baris.data_baris`: an IKU is a list of rows; an RKT or
+RAK a list of sasaran, each with its rows nested (`indikator` / `baris`). Sending the list
+replaces every row of a draft, so adding, changing, moving and deleting a row is sending the
+list with that change. Reading and writing use separate row serializers: the read ones promise
+every key (the schema can tell the three shapes apart), the write ones carry the form rules.
+"""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import AnonymousUser
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
+from rest_framework import serializers
+
+from dokumen.alur import aksi_tersedia
+from dokumen.baris import data_baris
+from dokumen.editor import BARIS_MAKS
+from dokumen.fields import RupiahField
+from dokumen.form_baris import TEKS_MAKS
+from dokumen.forms import TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat
+from dokumen.models import AksiDokumen, Dokumen, JenisDokumen
+from rencana_aksi.models import ANGGARAN_MAKSIMUM
+from satker.akses import Pengguna, boleh_menulis, satker_terlihat
+from satker.models import Pejabat, Satker, Tingkat
+
+PESAN_TAHUN = f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}."
+
+# Workflow steps → the name of their POST endpoint under /api/v1/dokumen/{id}/.
+AKSI_API = {
+    AksiDokumen.AJUKAN: "ajukan",
+    AksiDokumen.SETUJUI: "setujui",
+    AksiDokumen.KEMBALIKAN: "kembalikan",
+    AksiDokumen.TERBITKAN: "terbitkan",
+    AksiDokumen.BUAT_REVISI: "revisi",
+}
+
+
+def _teks(**kwargs: Any) -> serializers.CharField:
+    """An optional text cell, capped like the editor's (`teks_panjang`)."""
+    kwargs.setdefault("max_length", TEKS_MAKS)
+    return serializers.CharField(required=False, allow_blank=True, default="", **kwargs)
+
+
+def _wajib(pesan: str, **kwargs: Any) -> serializers.CharField:
+    """A required text cell whose every way of being empty gets the form's message."""
+    kwargs.setdefault("max_length", TEKS_MAKS)
+    return serializers.CharField(
+        error_messages={"required": pesan, "blank": pesan, "null": pesan}, **kwargs
+    )
+
+
+# -- rows, as read ---------------------------------------------------------------------------
+
+
+class BarisIkuSerializer(serializers.Serializer):
+    """One IKU row; an empty `nomor` and `sasaran` continue the row above."""
+
+    program = serializers.CharField()
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    indikator = serializers.CharField()
+    cara_penghitungan = serializers.CharField()
+    target = serializers.CharField()
+    sumber_data = serializers.CharField()
+    keterangan = serializers.CharField()
+
+
+class IndikatorRktSerializer(serializers.Serializer):
+    indikator = serializers.CharField()
+    target = serializers.CharField()
+    kegiatan_aksi = serializers.CharField()
+
+
+class SasaranRktSerializer(serializers.Serializer):
+    """An RKT sasaran with its indicators."""
+
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    indikator = IndikatorRktSerializer(many=True)
+
+
+class BarisRakSerializer(serializers.Serializer):
+    """One RAK row; an empty `indikator` adds a kegiatan to the indicator of the row above."""
+
+    indikator = serializers.CharField()
+    target = serializers.CharField()
+    kegiatan = serializers.CharField()
+    target_kegiatan_aksi = serializers.CharField()
+    triwulan = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=4))
+    anggaran = serializers.IntegerField(allow_null=True, min_value=0)
+    pelaksana = serializers.CharField()
+
+
+class SasaranRakSerializer(serializers.Serializer):
+    """A RAK sasaran with its rows."""
+
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    baris = BarisRakSerializer(many=True)
+
+
+# -- rows, as written (the rules of indikator.forms and rencana_aksi.forms) --------------------
+
+
+class BarisIkuIsianSerializer(serializers.Serializer):
+    program = _teks(max_length=200)
+    nomor = _teks(max_length=10)
+    sasaran = _teks()
+    indikator = _teks()
+    cara_penghitungan = _teks()
+    target = _teks(max_length=100)
+    sumber_data = _teks()
+    keterangan = _teks()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not any(attrs.get(k) for k in ("sasaran", "indikator", "keterangan")):
+            raise serializers.ValidationError(
+                {"indikator": "Isi indikator (atau sasaran/keterangan) baris ini."}
+            )
+        return attrs
+
+
+class IndikatorRktIsianSerializer(serializers.Serializer):
+    indikator = _wajib("Indikator kinerja wajib diisi.")
+    target = _teks(max_length=100)
+    kegiatan_aksi = _teks()
+
+
+def _daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> serializers.Field:
+    """The rows of one sasaran (at least one, as the editor's flat rows always give)."""
+    return anak(many=True, error_messages={"required": pesan_kosong, "null": pesan_kosong})
+
+
+def _pastikan_ada(baris: list, pesan_kosong: str) -> list:
+    if not baris:
+        raise serializers.ValidationError(pesan_kosong)
+    return baris
+
+
+PESAN_TANPA_INDIKATOR = "Isi paling sedikit satu indikator untuk sasaran ini."
+PESAN_TANPA_KEGIATAN = "Isi paling sedikit satu kegiatan untuk sasaran ini."
+
+
+class SasaranRktIsianSerializer(serializers.Serializer):
+    nomor = _teks(max_length=10)
+    sasaran = _wajib("Sasaran wajib diisi.")
+    indikator = _daftar_baris(IndikatorRktIsianSerializer, PESAN_TANPA_INDIKATOR)
+
+    def validate_indikator(self, indikator: list) -> list:
+        return _pastikan_ada(indikator, PESAN_TANPA_INDIKATOR)
+
+
+class AnggaranField(serializers.Field):
+    """Whole Rupiah as a JSON integer, or as people write it ("8.170.412.000"); null for none.
+
+    Parsed and checked by the editor's RupiahField, so the rules and messages are the form's.
+    """
+
+    default_error_messages = {"invalid": "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("default", None)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int | None:
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid")
+        try:
+            return RupiahField().clean(str(data))
+        except forms.ValidationError as galat:
+            raise serializers.ValidationError(galat.messages) from None
+
+    def to_representation(self, value: int | None) -> int | None:
+        return value
+
+
+extend_schema_field(
+    {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": ANGGARAN_MAKSIMUM - 1,
+        "nullable": True,
+        "description": "Rupiah utuh; teks seperti “8.170.412.000” juga diterima.",
+    }
+)(AnggaranField)
+
+
+class BarisRakIsianSerializer(serializers.Serializer):
+    indikator = _teks()
+    target = _teks(max_length=100)
+    kegiatan = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEKS_MAKS
+    )
+    target_kegiatan_aksi = _teks(max_length=100)
+    triwulan = serializers.ListField(
+        child=serializers.IntegerField(
+            min_value=1,
+            max_value=4,
+            error_messages={
+                "min_value": "Triwulan hanya 1, 2, 3, atau 4.",
+                "max_value": "Triwulan hanya 1, 2, 3, atau 4.",
+                "invalid": "Triwulan hanya 1, 2, 3, atau 4.",
+                "max_string_length": "Triwulan hanya 1, 2, 3, atau 4.",
+            },
+        ),
+        required=False,
+        default=list,
+        max_length=4,
+    )
+    anggaran = AnggaranField()
+    pelaksana = _teks(max_length=150)
+
+    def validate_triwulan(self, triwulan: list[int]) -> list[int]:
+        if len(set(triwulan)) != len(triwulan):
+            raise serializers.ValidationError("Setiap triwulan cukup ditulis sekali.")
+        return sorted(triwulan)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("kegiatan"):
+            pesan = (
+                "Isi kegiatan untuk triwulan yang dicentang."
+                if attrs.get("triwulan")
+                else "Kegiatan wajib diisi."
+            )
+            raise serializers.ValidationError({"kegiatan": pesan})
+        return attrs
+
+
+class SasaranRakIsianSerializer(serializers.Serializer):
+    nomor = _teks(max_length=10)
+    sasaran = _wajib("Sasaran wajib diisi.")
+    baris = _daftar_baris(BarisRakIsianSerializer, PESAN_TANPA_KEGIATAN)
+
+    def validate_baris(self, baris: list) -> list:
+        return _pastikan_ada(baris, PESAN_TANPA_KEGIATAN)
+
+
+BARIS_ISIAN = {
+    JenisDokumen.IKU: BarisIkuIsianSerializer,
+    JenisDokumen.RKT: SasaranRktIsianSerializer,
+    JenisDokumen.RAK: SasaranRakIsianSerializer,
+}
+ANAK = {JenisDokumen.RKT: "indikator", JenisDokumen.RAK: "baris"}
+
+SKEMA_BARIS = PolymorphicProxySerializer(
+    component_name="Baris",
+    serializers=[BarisIkuSerializer, SasaranRktSerializer, SasaranRakSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
+SKEMA_BARIS_ISIAN = PolymorphicProxySerializer(
+    component_name="BarisIsian",
+    serializers=[BarisIkuIsianSerializer, SasaranRktIsianSerializer, SasaranRakIsianSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
+
+
+@extend_schema_field(SKEMA_BARIS_ISIAN)
+class BarisIsianField(serializers.Field):
+    """A draft's rows, validated by the row rules of the document's type (from the instance)."""
+
+    default_error_messages = {
+        "not_a_list": "Kirim baris sebagai daftar.",
+        "terlalu_banyak": f"Paling banyak {BARIS_MAKS} baris.",
+    }
+
+    def to_internal_value(self, data: Any) -> list[dict[str, Any]]:
+        if not isinstance(data, list):
+            self.fail("not_a_list")
+        if len(data) > BARIS_MAKS:
+            self.fail("terlalu_banyak")
+        jenis = JenisDokumen(self.parent.instance.jenis)
+        isian = BARIS_ISIAN[jenis](data=data, many=True)
+        if not isian.is_valid():
+            raise serializers.ValidationError(isian.errors)
+        baris = isian.validated_data
+        if jenis != JenisDokumen.IKU and sum(len(s[ANAK[jenis]]) for s in baris) > BARIS_MAKS:
+            self.fail("terlalu_banyak")
+        return baris
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+class DokumenRingkasSerializer(serializers.ModelSerializer):
+    """A document in a list: header only, no rows (one query for the whole page)."""
+
+    satker = serializers.CharField(source="satker.kode", read_only=True)
+    satker_nama = serializers.CharField(source="satker.nama", read_only=True)
+    provinsi = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dokumen
+        fields = [
+            "id",
+            "satker",
+            "satker_nama",
+            "provinsi",
+            "jenis",
+            "tahun",
+            "versi",
+            "status",
+            "revisi",
+            "diubah",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_provinsi(self, dokumen: Dokumen) -> str | None:
+        """The kode of the satker's provinsi (the satker itself for a KPU Provinsi)."""
+        satker = dokumen.satker
+        if satker.tingkat == Tingkat.PROVINSI:
+            return satker.kode
+        if satker.tingkat == Tingkat.KABKOTA and satker.induk is not None:
+            return satker.induk.kode
+        return None
+
+
+class DokumenSerializer(DokumenRingkasSerializer):
+    """A document with its header, signature details and rows."""
+
+    boleh_ubah = serializers.SerializerMethodField()
+    aksi_tersedia = serializers.SerializerMethodField()
+    baris = serializers.SerializerMethodField()
+
+    class Meta(DokumenRingkasSerializer.Meta):
+        fields = [
+            *DokumenRingkasSerializer.Meta.fields,
+            "label_lampiran",
+            "tahun_anggaran",
+            "tempat_ttd",
+            "tanggal_ttd",
+            "tanggal_ttd_presisi",
+            "penandatangan",
+            "alasan_revisi",
+            "ditandatangani_pada",
+            "sha256",
+            "token_verifikasi",
+            "dibuat",
+            "boleh_ubah",
+            "aksi_tersedia",
+            "baris",
+        ]
+        read_only_fields = fields
+
+    def _user(self) -> Pengguna:
+        request = self.context.get("request")
+        return request.user if request is not None else AnonymousUser()
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_boleh_ubah(self, dokumen: Dokumen) -> bool:
+        """Whether the requesting user may change this draft now (PUT/PATCH)."""
+        return dokumen.bisa_diubah and boleh_menulis(self._user(), dokumen.satker)
+
+    @extend_schema_field(
+        {"type": "array", "items": {"type": "string", "enum": list(AKSI_API.values())}}
+    )
+    def get_aksi_tersedia(self, dokumen: Dokumen) -> list[str]:
+        """The workflow steps the requesting user may take now, as their endpoint names."""
+        return [AKSI_API[aksi] for aksi in aksi_tersedia(self._user(), dokumen)]
+
+    @extend_schema_field(SKEMA_BARIS)
+    def get_baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
+        return data_baris(dokumen)
+
+
+class DokumenBaruSerializer(serializers.Serializer):
+    """A new draft: the satker (by kode), the type and the year."""
+
+    satker = serializers.SlugRelatedField(
+        slug_field="kode",
+        queryset=Satker.objects.none(),
+        error_messages={"does_not_exist": "Satker dengan kode “{value}” tidak ditemukan."},
+    )
+    jenis = serializers.ChoiceField(choices=JenisDokumen.choices)
+    tahun = serializers.IntegerField(
+        min_value=TAHUN_MIN,
+        max_value=TAHUN_MAKS,
+        error_messages={"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
+    )
+
+    def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["satker"].queryset = satker_terlihat(user)
+
+
+class DokumenUbahSerializer(serializers.ModelSerializer):
+    """A draft's header and rows, with the `revisi` the client read (optimistic locking).
+
+    PATCH sends only what changes (header fields and/or `baris`), but always `revisi`.
+    """
+
+    revisi = serializers.IntegerField(
+        min_value=0,
+        help_text="Nilai `revisi` dokumen saat dibaca; berbeda → 409 (diubah orang lain).",
+    )
+    tahun = serializers.IntegerField(
+        min_value=TAHUN_MIN,
+        max_value=TAHUN_MAKS,
+        error_messages={"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
+    )
+    baris = BarisIsianField(
+        help_text="Semua baris dokumen; menggantikan baris yang tersimpan.",
+    )
+
+    class Meta:
+        model = Dokumen
+        fields = [
+            "revisi",
+            "tahun",
+            "label_lampiran",
+            "tahun_anggaran",
+            "tempat_ttd",
+            "tanggal_ttd",
+            "tanggal_ttd_presisi",
+            "penandatangan",
+            "baris",
+        ]
+        extra_kwargs = {
+            "tahun_anggaran": {
+                "min_value": TAHUN_MIN,
+                "max_value": TAHUN_MAKS,
+                "error_messages": {"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
+            },
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        dokumen = self.instance
+        self.fields["penandatangan"].queryset = (
+            dokumen.satker.pejabat.all() if isinstance(dokumen, Dokumen) else Pejabat.objects.none()
+        )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "revisi" not in attrs:
+            raise serializers.ValidationError(
+                {"revisi": "Sertakan nilai revisi dokumen yang Anda baca."}
+            )
+        dokumen = self.instance
+        tahun = attrs.get("tahun", dokumen.tahun)
+        lain = Dokumen.objects.filter(
+            satker_id=dokumen.satker_id, jenis=dokumen.jenis, tahun=tahun, versi=dokumen.versi
+        ).exclude(pk=dokumen.pk)
+        if lain.exists():
+            raise serializers.ValidationError({"tahun": _pesan_duplikat(dokumen.jenis, tahun)})
+        return attrs
+
+
+class CatatanSerializer(serializers.Serializer):
+    catatan = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=TEKS_MAKS,
+        help_text="Wajib untuk kembalikan: apa yang perlu diperbaiki.",
+    )
+
+
+class AlasanRevisiSerializer(serializers.Serializer):
+    alasan = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEKS_MAKS
+    )
+
+
+class PesanSerializer(serializers.Serializer):
+    """An error with one message (404, 403, 409)."""
+
+    detail = serializers.CharField()
+
+
+class VerifikasiSerializer(serializers.ModelSerializer):
+    """The public record of a published, signed document."""
+
+    satker = serializers.CharField(source="satker.kode", read_only=True)
+    satker_nama = serializers.CharField(source="satker.nama_lengkap", read_only=True)
+    penandatangan = serializers.SerializerMethodField()
+    digantikan = serializers.SerializerMethodField()
+    versi_pengganti = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dokumen
+        fields = [
+            "satker",
+            "satker_nama",
+            "jenis",
+            "tahun",
+            "versi",
+            "status",
+            "penandatangan",
+            "ditandatangani_pada",
+            "sha256",
+            "digantikan",
+            "versi_pengganti",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_penandatangan(self, dokumen: Dokumen) -> str:
+        pejabat = dokumen.penandatangan
+        if pejabat is None:
+            return ""
+        return f"{pejabat.nama}, {pejabat.awalan_status}{pejabat.get_jabatan_display()}"
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_digantikan(self, dokumen: Dokumen) -> bool:
+        return self.context.get("pengganti") is not None
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_versi_pengganti(self, dokumen: Dokumen) -> int | None:
+        pengganti = self.context.get("pengganti")
+        return pengganti.versi if pengganti else None
