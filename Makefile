@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup assets db lint format clean
+.PHONY: run test setup assets db lint format clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,19 @@ format:
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles
+
+# Benchmarks on PostgreSQL with the national dataset (docs/performance.md). Creates the database
+# $(BENCH_DB) on first use (generate_national takes ~25 s); later runs reuse it.
+BENCH_DB ?= kpu_bench
+BENCH_URL := postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
+
+bench: setup
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $(BENCH_DB)"
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) manage.py migrate --no-input -v0
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) manage.py muat_fixture
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) manage.py generate_national --years 3
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/akun.py
+	DATABASE_URL=$(BENCH_URL) SECURE_SSL_REDIRECT=0 $(PY) bench/web.py
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/pdf.py
+	DATABASE_URL=$(BENCH_URL) $(PY) bench/ekspor.py

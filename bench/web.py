@@ -117,8 +117,8 @@ def ukur(halaman: Halaman, detik: int) -> Hasil:
         [*perintah, f"http://{ALAMAT}{halaman.path}"], capture_output=True, text=True, check=True
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", keluaran).group(1))
-    p50 = _ms(re.search(r"50%\s+(\S+)", keluaran).group(1))
-    p99 = _ms(re.search(r"99%\s+(\S+)", keluaran).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", keluaran, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", keluaran, re.M).group(1))
     galat = re.search(r"Non-2xx or 3xx responses: (\d+)", keluaran)
     return Hasil(halaman, rps, p50, p99, int(galat.group(1)) if galat else 0)
 
