@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.html import format_html
 
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_dokumen
-from dokumen.models import CatatanReviu, Dokumen, RiwayatDokumen
+from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from kpu_kinerja.admin_akses import (
@@ -52,6 +52,27 @@ class CatatanReviuInline(TabularInlineTerbatas):
 
     def has_add_permission(self, request, obj=None):
         return False  # notes are written on the document page, through the review service
+
+
+class JejakInline(TabularInlineTerbatas):
+    """The document's audit history, newest first; the full snapshots are on each entry."""
+
+    model = JejakPerubahan
+    jalur_satker = "dokumen__satker"
+    extra = 0
+    can_delete = False
+    fields = ["waktu", "jenis", "oleh", "ringkasan"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("oleh")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # the audit history is written by the services only
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 INLINE_BARIS = {"IKU": BarisIkuInline, "RKT": SasaranRktInline, "RAK": SasaranRakInline}
@@ -98,7 +119,7 @@ class DokumenAdmin(ModelAdminTerbatas):
         if obj is None:
             return []
         baris = INLINE_BARIS if boleh_mengubah_di_admin(request.user) else INLINE_BARIS_BACA
-        return [baris[obj.jenis], CatatanReviuInline, RiwayatInline]
+        return [baris[obj.jenis], CatatanReviuInline, RiwayatInline, JejakInline]
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
@@ -174,3 +195,33 @@ class CatatanReviuAdmin(ModelAdminTerbatas):
     list_filter = ["selesai", "dokumen__jenis", "dokumen__tahun"]
     search_fields = ["isi", "jawaban", "dokumen__satker__nama"]
     list_select_related = ["dokumen__satker", "oleh"]
+
+
+@admin.register(JejakPerubahan)
+class JejakPerubahanAdmin(ModelAdminTerbatas):
+    """Read-only for everyone: an audit entry is never added, changed or deleted by hand."""
+
+    jalur_satker = "dokumen__satker"
+    list_display = ["dokumen", "jenis", "oleh", "waktu", "ringkasan"]
+    list_filter = [
+        "jenis",
+        "dokumen__jenis",
+        "dokumen__tahun",
+        ("dokumen__satker__induk", FilterProvinsi),
+        ("oleh", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["ringkasan", "dokumen__satker__nama", "oleh__username"]
+    search_help_text = "Cari isi ringkasan, nama satker, atau nama pengguna."
+    list_select_related = ["dokumen__satker", "oleh"]
+    date_hierarchy = "waktu"
+    fields = ["dokumen", "jenis", "oleh", "waktu", "ringkasan", "sebelum", "sesudah"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

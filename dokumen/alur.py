@@ -23,7 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dokumen.baris import data_baris, ganti_baris
-from dokumen.models import AksiDokumen, Dokumen, RiwayatDokumen, StatusDokumen
+from dokumen.jejak import catat_perubahan, potret
+from dokumen.models import AksiDokumen, Dokumen, JenisPerubahan, RiwayatDokumen, StatusDokumen
 from dokumen.selectors import kekurangan_dokumen
 from dokumen.services import dokumen_buat
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
@@ -157,6 +158,7 @@ def dokumen_transisi(
     catatan = catatan.strip()
     if transisi.butuh_catatan and not catatan:
         raise TransisiDitolak("Tulis catatan yang menjelaskan apa yang perlu diperbaiki.")
+    sebelum = potret(terkunci)
     if aksi in (AksiDokumen.AJUKAN, AksiDokumen.TERBITKAN):
         kurang = kekurangan_dokumen(terkunci)
         if kurang:
@@ -177,6 +179,15 @@ def dokumen_transisi(
     terkunci.revisi += 1
     terkunci.full_clean()
     terkunci.save()
+    langkah = AksiDokumen(aksi).label + (f" (catatan: {catatan})" if catatan else "") + "."
+    catat_perubahan(
+        dokumen=terkunci,
+        user=user,
+        jenis=JenisPerubahan.TRANSISI,
+        sebelum=sebelum,
+        sesudah=potret(terkunci, baris=sebelum["baris"]),
+        keterangan=langkah,
+    )
     return terkunci
 
 
@@ -217,6 +228,15 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
         ke_status=StatusDokumen.DRAF,
         oleh=user,
         catatan=alasan,
+    )
+    sebelum = potret(dokumen)
+    catat_perubahan(
+        dokumen=baru,
+        user=user,
+        jenis=JenisPerubahan.REVISI,
+        sebelum=sebelum,
+        sesudah=potret(baru, baris=sebelum["baris"]),
+        keterangan=f"Versi {baru.versi} dibuat dari versi {dokumen.versi}.",
     )
     return baru
 

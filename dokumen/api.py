@@ -253,6 +253,7 @@ class DokumenViewSet(
                 tahun=tahun,
                 tempat_ttd=satker.kota_ttd,
                 penandatangan=penandatangan_bawaan(satker, jenis),
+                oleh=request.user,
             )
         return self._jawab(dokumen, status.HTTP_201_CREATED)
 
@@ -269,7 +270,11 @@ class DokumenViewSet(
         try:
             with _simpan_aman():
                 dokumen = dokumen_simpan(
-                    dokumen=dokumen, kepala=kepala, baris=baris, revisi=data["revisi"]
+                    dokumen=dokumen,
+                    kepala=kepala,
+                    baris=baris,
+                    revisi=data["revisi"],
+                    oleh=request.user,
                 )
         except KonflikSuntingan:
             raise Konflik(PESAN_KONFLIK) from None

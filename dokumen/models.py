@@ -1,6 +1,7 @@
 """The document record shared by every performance document (IKU, RKT, RAK, later PK)."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
@@ -229,3 +230,41 @@ class CatatanReviu(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dokumen}: {self.isi[:60]}"
+
+
+class JenisPerubahan(models.TextChoices):
+    BUAT = "BUAT", "Dibuat"
+    SIMPAN = "SIMPAN", "Disimpan"
+    TRANSISI = "TRANSISI", "Langkah alur kerja"
+    REVISI = "REVISI", "Versi baru"
+
+
+class JejakPerubahan(models.Model):
+    """One change to a document or its rows: who, when, a summary, and the state before/after.
+
+    Written by the services (`dokumen.jejak.catat_perubahan`), never edited. Rows are replaced as
+    a whole on each save, so the snapshots hold the rows as data (`dokumen.baris.data_baris`).
+    """
+
+    dokumen = models.ForeignKey(
+        Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="jejak"
+    )
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.PROTECT,
+        related_name="jejak_perubahan",
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    jenis = models.CharField("jenis", max_length=10, choices=JenisPerubahan.choices)
+    ringkasan = models.TextField("ringkasan")
+    sebelum = models.JSONField("sebelum", null=True, blank=True, encoder=DjangoJSONEncoder)
+    sesudah = models.JSONField("sesudah", encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = "jejak perubahan"
+        verbose_name_plural = "jejak perubahan"
+        ordering = ["-waktu", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen}: {self.get_jenis_display()} oleh {self.oleh}"

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dokumen.baris import data_baris, ganti_baris
-from dokumen.models import Dokumen, PresisiTanggal
+from dokumen.jejak import catat_perubahan, potret
+from dokumen.models import Dokumen, JenisPerubahan, PresisiTanggal
+from satker.akses import Pengguna
 from satker.models import Pejabat, Satker
 
 PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
@@ -26,7 +28,9 @@ def dokumen_buat(
     tanggal_ttd_presisi: str = PresisiTanggal.HARI,
     penandatangan: Pejabat | None = None,
     alasan_revisi: str = "",
+    oleh: Pengguna | None = None,
 ) -> Dokumen:
+    """A new draft; with `oleh`, recorded in the document's audit history."""
     if penandatangan is not None and penandatangan.satker_id != satker.pk:
         raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
     dokumen = Dokumen(
@@ -44,6 +48,11 @@ def dokumen_buat(
     )
     dokumen.full_clean()
     dokumen.save()
+    if oleh is not None:
+        sesudah = potret(dokumen, baris=[])
+        catat_perubahan(
+            dokumen=dokumen, user=oleh, jenis=JenisPerubahan.BUAT, sebelum=None, sesudah=sesudah
+        )
     return dokumen
 
 
@@ -69,17 +78,24 @@ KOLOM_KEPALA = (
 
 @transaction.atomic
 def dokumen_simpan(
-    *, dokumen: Dokumen, kepala: dict[str, Any], baris: list[dict[str, Any]], revisi: int
+    *,
+    dokumen: Dokumen,
+    kepala: dict[str, Any],
+    baris: list[dict[str, Any]],
+    revisi: int,
+    oleh: Pengguna | None = None,
 ) -> Dokumen:
     """Save a draft's header and rows together, unless someone saved it since `revisi`.
 
-    The row is locked while checking, so of two simultaneous saves exactly one wins.
+    The row is locked while checking, so of two simultaneous saves exactly one wins. With
+    `oleh`, the change is recorded in the document's audit history.
     """
     terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
     if terkunci.revisi != revisi:
         raise KonflikSuntingan
     if not terkunci.bisa_diubah:
         raise DokumenTidakBisaDiubah
+    sebelum = potret(terkunci) if oleh is not None else None
     for kolom in KOLOM_KEPALA:
         setattr(terkunci, kolom, kepala[kolom])
     penandatangan = terkunci.penandatangan
@@ -89,14 +105,23 @@ def dokumen_simpan(
     terkunci.full_clean()
     terkunci.save()
     ganti_baris(terkunci, baris)
+    if oleh is not None:
+        catat_perubahan(
+            dokumen=terkunci,
+            user=oleh,
+            jenis=JenisPerubahan.SIMPAN,
+            sebelum=sebelum,
+            sesudah=potret(terkunci),
+        )
     return terkunci
 
 
 @transaction.atomic
-def dokumen_salin(*, sumber: Dokumen, tahun: int) -> Dokumen:
+def dokumen_salin(*, sumber: Dokumen, tahun: int, oleh: Pengguna | None = None) -> Dokumen:
     """A new draft for `tahun` with every row of `sumber`; the yearly cycle starts from last year.
 
     Place, signatory and labels carry over; the signing date does not (it is a new document).
+    With `oleh`, recorded in the new document's audit history.
     """
     baru = dokumen_buat(
         satker=sumber.satker,
@@ -106,5 +131,15 @@ def dokumen_salin(*, sumber: Dokumen, tahun: int) -> Dokumen:
         tempat_ttd=sumber.tempat_ttd,
         penandatangan=sumber.penandatangan,
     )
-    ganti_baris(baru, data_baris(sumber))
+    baris = data_baris(sumber)
+    ganti_baris(baru, baris)
+    if oleh is not None:
+        catat_perubahan(
+            dokumen=baru,
+            user=oleh,
+            jenis=JenisPerubahan.BUAT,
+            sebelum=None,
+            sesudah=potret(baru, baris=baris),
+            keterangan=f"Disalin dari {sumber.jenis} {sumber.tahun}.",
+        )
     return baru

@@ -92,6 +92,7 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
                     kepala=kepala.cleaned_data,
                     baris=baris_dari_formset(dokumen, formset),
                     revisi=kepala.cleaned_data["revisi"],
+                    oleh=request.user,
                 )
             except KonflikSuntingan:
                 messages.error(request, PESAN_KONFLIK)
@@ -123,6 +124,7 @@ def dokumen_baru(request: HttpRequest, kode: str) -> HttpResponse:
             tahun=form.cleaned_data["tahun"],
             tempat_ttd=satker.kota_ttd,
             penandatangan=penandatangan_bawaan(satker, jenis),
+            oleh=request.user,
         )
         messages.success(request, f"Draf {dokumen.jenis} {dokumen.tahun} dibuat. Isi barisnya.")
         return redirect("dokumen:ubah", pk=dokumen.pk)
@@ -140,7 +142,7 @@ def dokumen_salin_tahun_lalu(request: HttpRequest, pk: int) -> HttpResponse:
     if sudah_ada is not None:
         messages.warning(request, f"{sumber.jenis} {tahun} sudah ada; dibuka untuk Anda.")
         return redirect("dokumen:detail", pk=sudah_ada.pk)
-    baru = dokumen_salin(sumber=sumber, tahun=tahun)
+    baru = dokumen_salin(sumber=sumber, tahun=tahun, oleh=request.user)
     messages.success(
         request, f"{baru.jenis} {tahun} disalin dari {sumber.tahun}: semua baris siap diubah."
     )
