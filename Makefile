@@ -43,7 +43,7 @@ test: setup
 	@if [ -z "$$DATABASE_URL" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  export DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpu_kinerja; \
 	fi; \
-	DEBUG=0 SECRET_KEY=test-only $(PY) -m pytest
+	DEBUG=0 SECRET_KEY=test-only SECURE_SSL_REDIRECT=0 $(PY) -m pytest
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -20,7 +20,10 @@ urlpatterns = [
     path("verifikasi/<str:token>/", verifikasi, name="verifikasi"),
     path("", include("satker.urls")),
     path("dokumen/", include("dokumen.urls")),
+    path("ekspor/", include("ekspor.urls")),
     path("api/v1/", include("kpu_kinerja.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+handler500 = "kpu_kinerja.galat.server_error"
