@@ -171,3 +171,73 @@ TTE_BACKEND = env_str("TTE_BACKEND", default="lokal")
 TTE_PKCS12_PATH = env_str("TTE_PKCS12_PATH", default="")
 TTE_PKCS12_PASSPHRASE = env_str("TTE_PKCS12_PASSPHRASE", default="")
 TTE_TIMESTAMP_URL = env_str("TTE_TIMESTAMP_URL", default="")  # RFC 3161 TSA → PAdES B-T
+
+# Batch export (issue 6)
+# "Unduh semua PDF" of a provinsi and year runs in the background (ekspor/). With a broker it
+# runs on Celery workers (`celery -A kpu_kinerja worker`), which need this database and this
+# MEDIA_ROOT (a shared disk when they run on other machines); without one (the default of
+# `make run`) it runs in a thread of the web process. An empty value counts as unset.
+INSTALLED_APPS += ["ekspor"]
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(MEDIA_ROOT)))
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="")
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None  # a chord needs one: the same Redis
+CELERY_TASK_ACKS_LATE = True  # a part whose worker dies is delivered again (parts are idempotent)
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # PDF parts are long: take one at a time, share evenly
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_TIMEZONE = TIME_ZONE
+
+# Security and reliability (issue 6)
+# HTTPS. Behind a TLS-terminating proxy set BEHIND_PROXY=1: the proxy must set X-Forwarded-Proto
+# (and X-Forwarded-For, which the login throttle then reads). The test suite and the live-server
+# browser tests speak plain http, so they run with SECURE_SSL_REDIRECT=0.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the load balancer's probe may use plain http
+SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", default="0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Login throttling (django-axes): 5 failures for one username from one address lock that pair
+# out for AXES_COOLOFF_MENIT minutes, on /masuk/ and /admin/login/ alike; a success resets the
+# count. force_login, sessions and API tokens do not authenticate through the backends.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = int(env_str("AXES_COOLOFF_MENIT", default="15")) / 60  # a float: hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_COOLOFF_MESSAGE = "Akun dikunci sementara: terlalu banyak percobaan masuk. Coba lagi nanti."
+if BEHIND_PROXY:
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Every request gets an id (X-Request-ID, shown on the 500 page as "Kode kejadian"); log lines
+# carry it with the method, path, user and satker (kpu_kinerja/middleware.py). Axes stays last.
+MIDDLEWARE = [
+    "kpu_kinerja.middleware.IdPermintaanMiddleware",
+    *MIDDLEWARE,
+    "axes.middleware.AxesMiddleware",
+]
+LOGGING["filters"] = {"konteks": {"()": "kpu_kinerja.middleware.FilterKonteksPermintaan"}}
+LOGGING["formatters"] = {
+    "konteks": {
+        "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(method)s %(path)s "
+        "user=%(user)s satker=%(satker)s: %(message)s"
+    }
+}
+LOGGING["handlers"]["console"] |= {"filters": ["konteks"], "formatter": "konteks"}
+# Filtered on the logger too, so every handler of a failed request's record gets the context.
+LOGGING["loggers"]["django.request"] = {"level": "WARNING", "filters": ["konteks"]}
+
+# The version written into backups' manifests (`manage.py backup`, kpu_kinerja/cadangan.py).
+APP_VERSION = env_str("APP_VERSION", default="dev")

@@ -1,0 +1,1 @@
+"""Batch export: every PDF of one provinsi and year in a ZIP, made in the background."""

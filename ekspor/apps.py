@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EksporConfig(AppConfig):
+    name = "ekspor"
+    verbose_name = "Ekspor PDF"
