@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
-from dokumen.kemajuan import WARNA_STATUS, kemajuan_dokumen
+from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
 from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
@@ -164,12 +164,16 @@ class DokumenAdmin(ModelAdminTerbatas):
         """The progress overview: visible Kabupaten/Kota satker × document type for a year."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        tahun = request.GET.get("tahun", "")
-        tahun = int(tahun) if tahun.isdigit() and 2000 <= int(tahun) <= 2100 else None
+        diminta = request.GET.get("tahun", "")
+        diminta = int(diminta) if diminta.isdigit() and 2000 <= int(diminta) <= 2100 else None
+        tahun_tersedia = tahun_dokumen(request.user)
+        tahun = tahun_tampil(diminta, tahun_tersedia)
         konteks = self.admin_site.each_context(request) | {
             "title": "Kemajuan dokumen kinerja",
             "opts": self.model._meta,
-            "kemajuan": kemajuan_dokumen(request.user, tahun),
+            "tahun": tahun,
+            "pilihan_tahun": sorted({*tahun_tersedia, tahun}, reverse=True),
+            "isi": kemajuan_html(request.user, tahun),
             "warna": WARNA_STATUS,
         }
         return TemplateResponse(request, "admin/dokumen/kemajuan.html", konteks)

@@ -8,10 +8,14 @@ documents (the latest version of each is picked in Python).
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
-from satker.akses import Pengguna, satker_terlihat
+from satker.akses import Pengguna, kunci_cakupan, satker_terlihat
 from satker.models import Satker, Tingkat
 
 BELUM_ADA = "BELUM"  # the status key of a missing document
@@ -84,15 +88,9 @@ class JumlahStatus:
 @dataclass(frozen=True)
 class Kemajuan:
     tahun: int
-    tahun_tersedia: list[int]
     kelompok: list[KelompokProvinsi]
     jumlah_per_jenis: list[JumlahStatus]
     jumlah_semua: JumlahStatus
-
-    @property
-    def pilihan_tahun(self) -> list[int]:
-        """The years to choose from: those with documents, and the one shown."""
-        return sorted({*self.tahun_tersedia, self.tahun}, reverse=True)
 
     @property
     def jumlah_satker(self) -> int:
@@ -109,11 +107,17 @@ def tahun_dokumen(user: Pengguna) -> list[int]:
     )
 
 
+def tahun_tampil(tahun_diminta: int | None, tahun_tersedia: list[int]) -> int:
+    """The year asked for, else the newest year with documents, else this year."""
+    if tahun_diminta is not None:
+        return tahun_diminta
+    return tahun_tersedia[0] if tahun_tersedia else timezone.localdate().year
+
+
 def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
     """The visible Kabupaten/Kota satker × IKU/RKT/RAK for `tahun` (default: newest year)."""
-    tahun_tersedia = tahun_dokumen(user)
     if tahun is None:
-        tahun = tahun_tersedia[0] if tahun_tersedia else timezone.localdate().year
+        tahun = tahun_tampil(None, tahun_dokumen(user))
 
     kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
     satker_semua = list(kabkota.select_related("induk").order_by("induk__nama", "nama", "pk"))
@@ -137,8 +141,39 @@ def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
     semua = sum(hitung.values(), Counter())
     return Kemajuan(
         tahun=tahun,
-        tahun_tersedia=tahun_tersedia,
         kelompok=kelompok,
         jumlah_per_jenis=jumlah_per_jenis,
         jumlah_semua=JumlahStatus("Semua", dict(semua)),
     )
+
+
+# Satker names and places change rarely and are not in the key: they show within five minutes.
+UMUR_CACHE_KEMAJUAN = 5 * 60
+
+
+def kunci_kemajuan(user: Pengguna, tahun: int) -> str:
+    """The matrix's version: any saved, added or deleted document of the year moves it.
+
+    Two small aggregates instead of the matrix's three reads and its ~40 ms of rendering.
+    """
+    kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    versi = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
+        jumlah=Count("pk"), terakhir=Max("diubah")
+    )
+    terakhir = versi["terakhir"].timestamp() if versi["terakhir"] else 0
+    return f"kemajuan:{kunci_cakupan(user)}:{tahun}:{kabkota.count()}:{versi['jumlah']}:{terakhir}"
+
+
+def kemajuan_html(user: Pengguna, tahun: int) -> SafeString:
+    """The counts and the matrix as HTML, rendered once per version of the year's documents.
+
+    Every reviewer of a provinsi opens this page around the deadline; it is the same for all of
+    them until a document changes. Holds no per-user token: the export form is outside it.
+    """
+    kunci = kunci_kemajuan(user, tahun)
+    html = cache.get(kunci)
+    if html is None:
+        konteks = {"kemajuan": kemajuan_dokumen(user, tahun)}
+        html = render_to_string("admin/dokumen/_kemajuan_isi.html", konteks)
+        cache.set(kunci, html, UMUR_CACHE_KEMAJUAN)
+    return mark_safe(html)  # noqa: S308 — rendered by our own autoescaping template

@@ -3,9 +3,16 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
 from dokumen.models import Dokumen, JenisDokumen
 from indikator.selectors import tabel_iku
 from rencana_aksi.selectors import tabel_rak, tabel_rkt
+
+# A day: the key changes with every save, so an old entry is never served, only left to expire.
+UMUR_CACHE_TABEL = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -22,3 +29,24 @@ def tabel_dokumen(dokumen: Dokumen) -> TabelDokumen:
     if dokumen.jenis == JenisDokumen.RAK:
         return TabelDokumen("rencana_aksi/_tabel_rak.html", tabel_rak(dokumen))
     raise ValueError(f"Jenis dokumen tidak dikenal: {dokumen.jenis}")
+
+
+def kunci_tabel(dokumen: Dokumen) -> str:
+    """Every write of rows saves the document (services and admin alike), so `diubah` moves."""
+    return f"tabel-dokumen:{dokumen.pk}:{dokumen.revisi}:{dokumen.diubah.timestamp()}"
+
+
+def tabel_dokumen_html(dokumen: Dokumen) -> SafeString:
+    """The document's table as the page shows it, rendered once per version of the document.
+
+    The table is most of a document page's work (a RAK is ~300 cells) and changes only when
+    the document is saved, while it is read many times around the January deadline. The key
+    holds the version, so any cache (per process or shared) serves only the current table.
+    """
+    kunci = kunci_tabel(dokumen)
+    html = cache.get(kunci)
+    if html is None:
+        tabel = tabel_dokumen(dokumen)
+        html = render_to_string(tabel.template, {"tabel": tabel.isi})
+        cache.set(kunci, html, UMUR_CACHE_TABEL)
+    return mark_safe(html)  # noqa: S308 — rendered by our own autoescaping template

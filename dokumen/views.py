@@ -39,7 +39,7 @@ from dokumen.services import (
     dokumen_salin,
     dokumen_simpan,
 )
-from dokumen.tabel import tabel_dokumen
+from dokumen.tabel import tabel_dokumen_html
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 from satker.selectors import satker_ambil, tupoksi_per_jenis
@@ -57,7 +57,7 @@ def dokumen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
-        "tabel": tabel_dokumen(dokumen),
+        "tabel_html": tabel_dokumen_html(dokumen),
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         "kekurangan": kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),

@@ -181,6 +181,8 @@ INSTALLED_APPS += ["ekspor"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(MEDIA_ROOT)))
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None  # a chord needs one: the same Redis
+# Deployments (or test runs) sharing one Redis each keep their own queue.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", default="celery")
 CELERY_TASK_ACKS_LATE = True  # a part whose worker dies is delivered again (parts are idempotent)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # PDF parts are long: take one at a time, share evenly
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -241,3 +243,22 @@ LOGGING["loggers"]["django.request"] = {"level": "WARNING", "filters": ["konteks
 
 # The version written into backups' manifests (`manage.py backup`, kpu_kinerja/cadangan.py).
 APP_VERSION = env_str("APP_VERSION", default="dev")
+
+# Caches. With CACHE_URL (Redis, e.g. redis://127.0.0.1:6379/1) every web process and worker
+# shares one cache and sessions are read from it (cached_db: written through to the database,
+# so a restart of Redis logs nobody out). Without it (`make run`, the tests) each process keeps
+# its own memory cache and sessions stay in the database: a per-process session cache would
+# keep a logged-out session alive in the other processes. Cached fragments carry their data's
+# version in the key (dokumen/tabel.py, dokumen/kemajuan.py), so either kind is correct.
+CACHE_URL = env_str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"kpu-kinerja:{APP_VERSION}",  # a new release renders afresh
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -38,6 +38,23 @@ def satker_terlihat(user: Pengguna) -> QuerySet[Satker]:
     return Satker.objects.filter(pk=profil.satker_id)
 
 
+def kunci_cakupan(user: Pengguna) -> str:
+    """A name for the set `satker_terlihat(user)` returns: two users with one name see the same.
+
+    For cache keys of scoped pages; it follows the branches of `satker_terlihat` above.
+    """
+    if not user.is_authenticated:
+        return "tidak-ada"
+    profil = profil_pengguna(user)
+    if user.is_superuser or (profil is not None and profil.peran == Peran.ADMIN_RI):
+        return "semua"
+    if profil is None:
+        return "tidak-ada"
+    if profil.peran == Peran.REVIEWER_PROVINSI:
+        return f"provinsi-{profil.satker_id}"
+    return f"satker-{profil.satker_id}"
+
+
 # Roles that may change a satker's drafts and profile. The Ketua approves and signs but does not
 # edit content; reviewers read. Admin RI may act anywhere (support for satker staff).
 PERAN_PENULIS = frozenset({Peran.OPERATOR, Peran.SEKRETARIS, Peran.ADMIN_RI})

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test.utils import override_settings
 
 from dokumen.fixture import muat_fixture
@@ -30,6 +31,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = FAST_HASHER
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test rolls back its data, so it starts without fragments cached from another's."""
+    cache.clear()
 
 
 def _user(username: str):
