@@ -60,6 +60,7 @@ clean:
 # $(BENCH_DB) on first use (generate_national takes ~25 s); later runs reuse it.
 BENCH_DB ?= kpu_bench
 BENCH_URL := postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
+BENCH_CACHE ?= redis://127.0.0.1:6379/2
 
 bench: setup
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 \
@@ -68,6 +69,6 @@ bench: setup
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) manage.py muat_fixture
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) manage.py generate_national --years 3
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/akun.py
-	DATABASE_URL=$(BENCH_URL) SECURE_SSL_REDIRECT=0 $(PY) bench/web.py
+	DATABASE_URL=$(BENCH_URL) CACHE_URL=$(BENCH_CACHE) SECURE_SSL_REDIRECT=0 $(PY) bench/web.py
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/pdf.py
 	DATABASE_URL=$(BENCH_URL) $(PY) bench/ekspor.py

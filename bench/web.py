@@ -46,6 +46,7 @@ class Halaman:
     nama: str
     path: str
     header: str = ""
+    acuan: bool = False  # a reference row: printed to explain the others, not held to targets
 
 
 @dataclass
@@ -89,6 +90,8 @@ def daftar_halaman() -> list[Halaman]:
     tahun = Dokumen.objects.order_by("-tahun").values_list("tahun", flat=True).first()
     return [
         Halaman("/healthz/ (lantai)", "/healthz/"),
+        # No query at all: the layout and a two-field form, what any HTML page pays for rendering.
+        Halaman("acuan: halaman masuk (tanpa kueri)", reverse("login"), acuan=True),
         Halaman("beranda operator", reverse("beranda"), _cookie_sesi("operator.kab-lebak")),
         Halaman(
             "halaman RAK",
@@ -168,12 +171,14 @@ def main() -> int:
     semua_lulus = True
     for h in hasil:
         rasio = h.rps / lantai
-        lulus = h is hasil[0] or (rasio >= TARGET_RASIO and h.p99_ms < TARGET_P99_MS)
+        dinilai = h is not hasil[0] and not h.halaman.acuan
+        lulus = not dinilai or (rasio >= TARGET_RASIO and h.p99_ms < TARGET_P99_MS)
         lulus = lulus and h.galat == 0
         semua_lulus &= lulus
+        status = "acuan" if h.halaman.acuan else ("ok" if lulus else "DI BAWAH TARGET")
         print(
             f"{h.halaman.nama:<44}{h.rps:>9.0f}{h.p50_ms:>9.1f}{h.p99_ms:>9.1f}{rasio:>8.2f}  "
-            f"{'ok' if lulus else 'DI BAWAH TARGET'}{f' ({h.galat} galat)' if h.galat else ''}"
+            f"{status}{f' ({h.galat} galat)' if h.galat else ''}"
         )
     print(
         f"wrk -t1 -c8 -d{detik}s; gunicorn -w 2; target: rasio ≥ {TARGET_RASIO}, "

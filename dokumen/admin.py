@@ -175,6 +175,8 @@ class DokumenAdmin(ModelAdminTerbatas):
             "pilihan_tahun": sorted({*tahun_tersedia, tahun}, reverse=True),
             "isi": kemajuan_html(request.user, tahun),
             "warna": WARNA_STATUS,
+            # The matrix needs the width, and the sidebar's app list is half of the rendering.
+            "is_nav_sidebar_enabled": False,
         }
         return TemplateResponse(request, "admin/dokumen/kemajuan.html", konteks)
 

@@ -54,6 +54,7 @@ from dokumen.serializers import (
     AlasanRevisiSerializer,
     CatatanSerializer,
     DokumenBaruSerializer,
+    DokumenDaftarSerializer,
     DokumenRingkasSerializer,
     DokumenSerializer,
     DokumenUbahSerializer,
@@ -170,6 +171,13 @@ def _langkah(ringkas: str) -> Any:
     )
 
 
+# What DokumenRingkasSerializer reads, satker and provinsi included.
+KOLOM_DAFTAR = (
+    *("jenis", "tahun", "versi", "status", "revisi", "diubah"),
+    *("satker__kode", "satker__nama", "satker__tingkat", "satker__induk__kode"),
+)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Daftar dokumen yang terlihat (tanpa baris)",
@@ -222,14 +230,17 @@ class DokumenViewSet(
     def get_queryset(self) -> QuerySet[Dokumen]:
         if getattr(self, "swagger_fake_view", False):
             return Dokumen.objects.none()
-        return (
+        dokumen = (
             dokumen_terlihat(self.request.user)
             .select_related("satker__induk")
             .order_by("satker__nama", "-tahun", "jenis", "-versi", "pk")
         )
+        if self.action == "list":  # a page of 50 headers: read only the columns it shows
+            dokumen = dokumen.only(*KOLOM_DAFTAR)
+        return dokumen
 
     def get_serializer_class(self) -> type:
-        return DokumenRingkasSerializer if self.action == "list" else DokumenSerializer
+        return DokumenDaftarSerializer if self.action == "list" else DokumenSerializer
 
     def get_object(self) -> Dokumen:
         return dokumen_ambil(self.request.user, self.kwargs[self.lookup_field])

@@ -211,7 +211,7 @@ X_FRAME_OPTIONS = "DENY"
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
-    "django.contrib.auth.backends.ModelBackend",
+    "satker.backends.BackendPengguna",  # ModelBackend, reading profile and satker along
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = int(env_str("AXES_COOLOFF_MENIT", default="15")) / 60  # a float: hours

@@ -52,6 +52,9 @@ class Satker(models.Model):
         verbose_name = "satker"
         verbose_name_plural = "satker"
         ordering = ["tingkat", "nama"]
+        # Lists sort by name (the API's documents, the progress matrix): with this index the
+        # first page of 4,600 documents reads a few satker instead of sorting them all.
+        indexes = [models.Index(fields=["nama"], name="satker_nama_idx")]
         constraints = [
             models.CheckConstraint(
                 name="satker_induk_sesuai_tingkat",
