@@ -63,6 +63,7 @@ BENCH_URL := postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
 BENCH_CACHE ?= redis://127.0.0.1:6379/2
 
 bench: setup
+	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk); }
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 \
 	  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $(BENCH_DB)"
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) manage.py migrate --no-input -v0

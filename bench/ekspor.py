@@ -1,6 +1,6 @@
 """Batch export benchmark: one provinsi's PDFs of a year on 1 vs 2 Celery workers.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpu_nasional .venv/bin/python bench/ekspor.py
+    make bench     (or: DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpu_bench .venv/bin/python bench/ekspor.py)
 
 Expects the national dataset (`manage.py generate_national`) and Redis at 127.0.0.1:6379. Exports
 every document of one provinsi and year (default: the provinsi with the most documents in the
@@ -35,6 +35,7 @@ os.environ.setdefault("SECRET_KEY", "bench-only")
 os.environ.setdefault("DEBUG", "0")
 os.environ["CELERY_BROKER_URL"] = BROKER  # the workers inherit this environment
 os.environ["MEDIA_ROOT"] = MEDIA
+os.environ["CELERY_QUEUE"] = f"bench-{secrets.token_hex(4)}"  # no other run takes its tasks
 
 import django  # noqa: E402
 
