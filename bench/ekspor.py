@@ -1,6 +1,7 @@
 """Batch export benchmark: one provinsi's PDFs of a year on 1 vs 2 Celery workers.
 
-    make bench     (or: DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpu_bench .venv/bin/python bench/ekspor.py)
+    make bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpu_bench .venv/bin/python bench/ekspor.py
 
 Expects the national dataset (`manage.py generate_national`) and Redis at 127.0.0.1:6379. Exports
 every document of one provinsi and year (default: the provinsi with the most documents in the

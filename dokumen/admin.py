@@ -8,8 +8,10 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
+from dokumen.admin_form import DokumenAdminForm
+from dokumen.jejak import catat_perubahan, potret
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
-from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen
+from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, JenisPerubahan, RiwayatDokumen
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from kpu_kinerja.admin_akses import (
@@ -113,6 +115,27 @@ class DokumenAdmin(ModelAdminTerbatas):
     list_select_related = ["satker"]
     raw_id_fields = ["penandatangan"]
     actions = ["unduh_pdf_zip"]
+    form = DokumenAdminForm
+
+    def save_model(self, request, obj, form, change):
+        # Locked until the admin's transaction ends, so no editor save slips in between; the
+        # state before goes to the audit entry written once the row inlines are saved too.
+        if change:
+            sebelum = Dokumen.objects.select_for_update().get(pk=obj.pk)
+            request.jejak_sebelum = potret(sebelum)
+            obj.revisi = sebelum.revisi + 1
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        catat_perubahan(
+            dokumen=form.instance,
+            user=request.user,
+            jenis=JenisPerubahan.SIMPAN if change else JenisPerubahan.BUAT,
+            sebelum=getattr(request, "jejak_sebelum", None),
+            sesudah=potret(form.instance),
+            keterangan="Melalui halaman admin.",
+        )
 
     def get_inlines(self, request, obj):
         # Only the rows of the document's own type; a new document has none yet.

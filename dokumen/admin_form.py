@@ -1,0 +1,29 @@
+"""The admin's document form: the same edit-conflict rule as the editor and the API."""
+
+from django import forms
+
+from dokumen.models import Dokumen
+from dokumen.views import PESAN_KONFLIK
+
+
+class DokumenAdminForm(forms.ModelForm):
+    """Carries the `revisi` the page was opened with; refuses the save if it has moved since.
+
+    Without it an Admin RI saving in the admin would silently overwrite what an operator saved
+    in the editor meanwhile (and the reverse: the admin's save moves `revisi`).
+    """
+
+    revisi_dibaca = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revisi_dibaca"].initial = self.instance.revisi
+
+    def clean(self):
+        cleaned = super().clean()
+        dibaca = cleaned.get("revisi_dibaca")
+        if self.instance.pk is not None and dibaca is not None:
+            sekarang = Dokumen.objects.filter(pk=self.instance.pk).values_list("revisi", flat=True)
+            if sekarang.first() != dibaca:
+                raise forms.ValidationError(PESAN_KONFLIK, code="konflik")
+        return cleaned

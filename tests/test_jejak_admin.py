@@ -1,0 +1,95 @@
+"""Edits made in the Django admin (Admin RI) are audited and obey the edit-conflict rule."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from dokumen.baris import data_baris
+from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan
+from dokumen.services import KOLOM_KEPALA, dokumen_simpan
+from tests.conftest import dokumen_seed
+
+
+class _IsianForm(HTMLParser):
+    """Every field of the page's forms as a browser would submit it unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self.data: dict[str, str] = {}
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        nama = a.get("name")
+        if tag == "input" and nama and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.data[nama] = a.get("value") or ("on" if a.get("type") == "checkbox" else "")
+        elif tag == "select" and nama:
+            self._select = nama
+            self.data.setdefault(nama, "")
+        elif tag == "option" and self._select and "selected" in a:
+            self.data[self._select] = a.get("value", "")
+        elif tag == "textarea" and nama:
+            self._textarea = nama
+            self.data[nama] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += (
+                data.removeprefix("\n") if not self.data[self._textarea] else data
+            )
+
+
+def _isian(client, url: str) -> dict[str, str]:
+    parser = _IsianForm()
+    parser.feed(client.get(url).content.decode())
+    parser.data.pop("csrfmiddlewaretoken", None)
+    return parser.data
+
+
+@pytest.mark.django_db
+def test_an_admin_edit_of_a_row_is_recorded_and_moves_the_revision(client, admin_ri):
+    iku = dokumen_seed("kab-lebak", "IKU")
+    client.force_login(admin_ri)
+    url = reverse("admin:dokumen_dokumen_change", args=[iku.pk])
+    data = _isian(client, url)
+    data["tempat_ttd"] = "Rangkasbitung (admin)"
+    data["baris_iku-0-indikator"] = "Indikator diubah di admin"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    iku.refresh_from_db()
+    assert iku.revisi == 1
+    assert data_baris(iku)[0]["indikator"] == "Indikator diubah di admin"
+    jejak = JejakPerubahan.objects.get(dokumen=iku)
+    assert (jejak.oleh, jejak.jenis) == (admin_ri, JenisPerubahan.SIMPAN)
+    assert jejak.ringkasan.startswith("Melalui halaman admin. Kepala: tempat_ttd")
+    assert "baris: 1 diubah" in jejak.ringkasan
+    assert jejak.sesudah["baris"][0]["indikator"] == "Indikator diubah di admin"
+
+
+@pytest.mark.django_db
+def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri, operator_lebak):
+    iku = dokumen_seed("kab-lebak", "IKU")
+    client.force_login(admin_ri)
+    url = reverse("admin:dokumen_dokumen_change", args=[iku.pk])
+    data = _isian(client, url)  # opened at revisi 0
+    kepala = {kolom: getattr(iku, kolom) for kolom in KOLOM_KEPALA}
+    kepala["tempat_ttd"] = "Disimpan operator"
+    dokumen_simpan(dokumen=iku, kepala=kepala, baris=data_baris(iku), revisi=0, oleh=operator_lebak)
+    data["tempat_ttd"] = "Ditimpa admin"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "baru saja diubah orang lain" in response.content.decode()
+    assert Dokumen.objects.get(pk=iku.pk).tempat_ttd == "Disimpan operator"
