@@ -97,7 +97,18 @@ def tunggu_selesai(batch: EksporBatch, mulai: float) -> float:
     sys.exit(f"Ekspor {batch.pk} belum selesai setelah {BATAS_DETIK} s.")
 
 
+def akhiri_sisa(user, provinsi: Satker, tahun: int) -> None:
+    """A job left unfinished (say, by a killed run) would be joined rather than measured."""
+    EksporBatch.objects.filter(
+        diminta_oleh=user,
+        provinsi=provinsi,
+        tahun=tahun,
+        status__in=[StatusEkspor.ANTRE, StatusEkspor.BERJALAN],
+    ).update(status=StatusEkspor.GAGAL, pesan_galat="Diakhiri oleh bench/ekspor.py.")
+
+
 def ukur(user, provinsi: Satker, tahun: int) -> tuple[float, EksporBatch]:
+    akhiri_sisa(user, provinsi, tahun)
     mulai = time.perf_counter()
     batch = services.ekspor_mulai(user=user, provinsi=provinsi, tahun=tahun)
     return tunggu_selesai(batch, mulai), batch
@@ -105,6 +116,7 @@ def ukur(user, provinsi: Satker, tahun: int) -> tuple[float, EksporBatch]:
 
 def ukur_di_proses(user, provinsi: Satker, tahun: int) -> float:
     """Joined rather than polled: polling from this process would take the GIL from the job."""
+    akhiri_sisa(user, provinsi, tahun)
     with override_settings(CELERY_BROKER_URL=""):
         mulai = time.perf_counter()
         batch = services.ekspor_mulai(user=user, provinsi=provinsi, tahun=tahun)

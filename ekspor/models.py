@@ -49,6 +49,8 @@ class EksporBatch(models.Model):
     berkas_zip = models.FileField("berkas ZIP", upload_to=lokasi_zip, blank=True, editable=False)
     pesan_galat = models.TextField("pesan galat", blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    # Moves with every finished document: a job whose last move is old has lost its runner.
+    diperbarui = models.DateTimeField("terakhir bergerak", auto_now=True)
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
 
     class Meta:

@@ -18,16 +18,18 @@ import io
 import json
 import logging
 import os
+import shutil
 import threading
 import weakref
 import zipfile
 from collections.abc import Sequence
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.db.models.functions import Least
 from django.utils import timezone
 
@@ -69,6 +71,19 @@ def ekspor_mulai(*, user: Pengguna, provinsi: Satker, tahun: int) -> EksporBatch
     """Record an export of `provinsi`'s documents of `tahun` and start it once committed."""
     if not provinsi_terlihat(user).filter(pk=provinsi.pk).exists():
         raise EksporDitolak("Provinsi ini tidak dapat Anda lihat.")
+    # A second click (or a second tab) joins the job already under way instead of starting a
+    # duplicate; the lock on the provinsi makes two simultaneous clicks wait for each other.
+    Satker.objects.select_for_update().filter(pk=provinsi.pk).first()
+    belum_selesai = EksporBatch.objects.filter(
+        diminta_oleh=user,
+        provinsi=provinsi,
+        tahun=tahun,
+        status__in=[StatusEkspor.ANTRE, StatusEkspor.BERJALAN],
+    )
+    _tandai_terhenti(belum_selesai)
+    berjalan = belum_selesai.first()
+    if berjalan is not None:
+        return berjalan
     dokumen_pk = list(dokumen_ekspor(user, provinsi, tahun).values_list("pk", flat=True))
     batch = EksporBatch(
         diminta_oleh=user, provinsi=provinsi, tahun=tahun, jumlah_total=len(dokumen_pk)
@@ -123,6 +138,43 @@ def berkas_bagian(batch_pk: int, nomor: int) -> Path:
     return folder_ekspor(batch_pk) / f"bagian-{nomor:04d}.zip"
 
 
+PESAN_TERHENTI = (
+    "Ekspor terhenti (proses yang menjalankannya berhenti sebelum selesai). Minta ekspor lagi."
+)
+# No document finished for this long: the thread or the workers running the job are gone
+# (a restart, a crash). A document takes about a second; a queued job waits for earlier ones.
+BATAS_MACET = timedelta(minutes=15)
+
+
+def _tandai_terhenti(batch: QuerySet[EksporBatch]) -> int:
+    """Mark the jobs of `batch` that stopped moving as GAGAL; returns how many."""
+    sekarang = timezone.now()
+    return batch.filter(
+        status__in=[StatusEkspor.ANTRE, StatusEkspor.BERJALAN],
+        diperbarui__lt=sekarang - BATAS_MACET,
+    ).update(status=StatusEkspor.GAGAL, pesan_galat=PESAN_TERHENTI, selesai_pada=sekarang)
+
+
+def ekspor_bersihkan(*, umur_simpan: timedelta) -> tuple[int, int]:
+    """Housekeeping, run by `manage.py ekspor_bersihkan` (e.g. hourly from cron).
+
+    Jobs that stopped moving (`BATAS_MACET`) are marked GAGAL, so their pages say so. The ZIPs
+    of jobs finished more than `umur_simpan` ago are deleted with their folders; the jobs stay
+    listed in the admin as a record. Returns (jobs marked failed, ZIPs deleted).
+    """
+    jumlah_macet = _tandai_terhenti(EksporBatch.objects.all())
+    jumlah_dihapus = 0
+    lama = EksporBatch.objects.filter(selesai_pada__lt=timezone.now() - umur_simpan).exclude(
+        berkas_zip=""
+    )
+    for batch in lama:
+        shutil.rmtree(folder_ekspor(batch.pk), ignore_errors=True)
+        batch.berkas_zip = ""
+        batch.save(update_fields=["berkas_zip"])
+        jumlah_dihapus += 1
+    return jumlah_macet, jumlah_dihapus
+
+
 def tandai_gagal(batch_pk: int, pesan: str) -> None:
     EksporBatch.objects.filter(pk=batch_pk).exclude(status=StatusEkspor.SELESAI).update(
         status=StatusEkspor.GAGAL, pesan_galat=pesan[:2000], selesai_pada=timezone.now()
@@ -153,14 +205,15 @@ def pdf_ekspor(dokumen: Dokumen) -> tuple[bytes, str]:
 def _catat_selesai(batch_pk: int, jumlah: int = 1) -> None:
     """Count finished documents atomically; never past the total (a part may run twice)."""
     EksporBatch.objects.filter(pk=batch_pk).update(
-        jumlah_selesai=Least(F("jumlah_selesai") + jumlah, F("jumlah_total"))
+        jumlah_selesai=Least(F("jumlah_selesai") + jumlah, F("jumlah_total")),
+        diperbarui=timezone.now(),
     )
 
 
 def bagian_buat(batch_pk: int, nomor: int, dokumen_pk: Sequence[int]) -> None:
     """Render part `nomor` of the job (the documents `dokumen_pk`) into its part file."""
     EksporBatch.objects.filter(pk=batch_pk, status=StatusEkspor.ANTRE).update(
-        status=StatusEkspor.BERJALAN
+        status=StatusEkspor.BERJALAN, diperbarui=timezone.now()
     )
     tujuan = berkas_bagian(batch_pk, nomor)
     if tujuan.exists():

@@ -39,7 +39,7 @@ def ekspor_status(request: HttpRequest, pk: int) -> JsonResponse:
     """What the job page polls: {"status", "selesai", "total", "persen"} and, when done, the
     download address or the error."""
     batch = ekspor_ambil(request.user, pk)
-    selesai = batch.status == StatusEkspor.SELESAI
+    selesai = batch.status == StatusEkspor.SELESAI and bool(batch.berkas_zip)
     return JsonResponse(
         {
             "status": batch.status,

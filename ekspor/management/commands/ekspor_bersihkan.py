@@ -1,0 +1,26 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ekspor.services import ekspor_bersihkan
+
+
+class Command(BaseCommand):
+    help = (
+        "Tandai gagal ekspor yang tidak bergerak 15 menit dan hapus ZIP ekspor lama. "
+        "Jalankan berkala, mis. setiap jam dari cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hari-simpan",
+            type=float,
+            default=7,
+            help="ZIP ekspor yang selesai lebih dari sekian hari lalu dihapus.",
+        )
+
+    def handle(self, *args, hari_simpan: float, **options):
+        if hari_simpan < 0:
+            raise CommandError("--hari-simpan tidak boleh negatif.")
+        macet, dihapus = ekspor_bersihkan(umur_simpan=timedelta(days=hari_simpan))
+        self.stdout.write(f"Ekspor terhenti ditandai gagal: {macet}; ZIP lama dihapus: {dihapus}.")

@@ -1,0 +1,128 @@
+"""Export housekeeping: no duplicate jobs, stuck jobs end as GAGAL, old ZIPs are removed."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from ekspor import services
+from ekspor.models import EksporBatch, StatusEkspor
+from ekspor.services import PESAN_TERHENTI, ekspor_mulai
+from satker.models import Satker
+
+
+def _banten() -> Satker:
+    return Satker.objects.get(kode="prov-banten")
+
+
+@pytest.fixture
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.mark.django_db
+def test_a_second_request_joins_the_job_under_way(client, reviewer_banten):
+    pertama = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    kedua = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    assert kedua == pertama
+    assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2023) != pertama
+
+    client.force_login(reviewer_banten)
+    response = client.post(reverse("ekspor:baru"), {"provinsi": _banten().pk, "tahun": 2024})
+    assert response.url == reverse("ekspor:detail", args=[pertama.pk])
+    assert EksporBatch.objects.filter(tahun=2024).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_finished_or_failed_job_does_not_hold_back_a_new_one(reviewer_banten):
+    pertama = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    services.tandai_gagal(pertama.pk, "uji")
+    assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) != pertama
+
+
+def _diam_sejak(batch: EksporBatch, menit: int) -> None:
+    EksporBatch.objects.filter(pk=batch.pk).update(
+        status=StatusEkspor.BERJALAN, diperbarui=timezone.now() - timedelta(minutes=menit)
+    )
+
+
+@pytest.mark.django_db
+def test_a_job_that_stopped_moving_is_marked_failed_and_a_moving_one_is_left(reviewer_banten):
+    macet = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    bergerak = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2023)
+    _diam_sejak(macet, 16)
+    _diam_sejak(bergerak, 5)
+
+    call_command("ekspor_bersihkan")
+
+    macet.refresh_from_db()
+    bergerak.refresh_from_db()
+    assert (macet.status, macet.pesan_galat) == (StatusEkspor.GAGAL, PESAN_TERHENTI)
+    assert macet.selesai_pada is not None
+    assert bergerak.status == StatusEkspor.BERJALAN
+
+
+@pytest.mark.django_db
+def test_a_new_request_does_not_join_a_job_that_stopped_moving(reviewer_banten):
+    macet = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    _diam_sejak(macet, 16)
+
+    baru = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+
+    assert baru != macet
+    macet.refresh_from_db()
+    assert macet.status == StatusEkspor.GAGAL
+
+
+@pytest.mark.django_db
+def test_finishing_a_document_moves_the_job(reviewer_banten):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    _diam_sejak(batch, 16)
+    services._catat_selesai(batch.pk)
+    batch.refresh_from_db()
+    assert timezone.now() - batch.diperbarui < timedelta(minutes=1)
+    assert batch.jumlah_selesai == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_media")
+def test_old_zips_are_deleted_and_the_page_says_so(client, reviewer_banten):
+    batch = EksporBatch.objects.create(
+        diminta_oleh=reviewer_banten, provinsi=_banten(), tahun=2024, jumlah_total=0
+    )
+    batch.berkas_zip.save("ekspor.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18), save=False)
+    batch.status = StatusEkspor.SELESAI
+    batch.selesai_pada = timezone.now() - timedelta(days=8)
+    batch.save()
+    folder = services.folder_ekspor(batch.pk)
+    assert folder.is_dir()
+
+    call_command("ekspor_bersihkan", "--hari-simpan", "7")
+
+    batch.refresh_from_db()
+    assert not batch.berkas_zip
+    assert not folder.exists()
+    client.force_login(reviewer_banten)
+    halaman = client.get(reverse("ekspor:detail", args=[batch.pk])).content.decode()
+    assert "sudah dihapus" in halaman
+    assert client.get(reverse("ekspor:status", args=[batch.pk])).json()["unduh"] is None
+    assert client.get(reverse("ekspor:unduh", args=[batch.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_media")
+def test_a_recent_zip_is_kept(reviewer_banten):
+    batch = EksporBatch.objects.create(
+        diminta_oleh=reviewer_banten,
+        provinsi=_banten(),
+        tahun=2024,
+        status=StatusEkspor.SELESAI,
+        selesai_pada=timezone.now() - timedelta(days=1),
+    )
+    batch.berkas_zip.save("ekspor.zip", ContentFile(b"isi"), save=True)
+    call_command("ekspor_bersihkan")
+    batch.refresh_from_db()
+    assert batch.berkas_zip
