@@ -8,10 +8,10 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
+from dokumen.admin_baris import catat_perubahan_admin, kunci_dokumen
 from dokumen.admin_form import DokumenAdminForm
-from dokumen.jejak import catat_perubahan, potret
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
-from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, JenisPerubahan, RiwayatDokumen
+from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from kpu_kinerja.admin_akses import (
@@ -68,7 +68,8 @@ class JejakInline(TabularInlineTerbatas):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("oleh")
+        # The snapshots are the heavy part and only the entry's own page shows them.
+        return super().get_queryset(request).select_related("oleh").defer("sebelum", "sesudah")
 
     def has_add_permission(self, request, obj=None):
         return False  # the audit history is written by the services only
@@ -117,25 +118,28 @@ class DokumenAdmin(ModelAdminTerbatas):
     actions = ["unduh_pdf_zip"]
     form = DokumenAdminForm
 
+    # As in the editor: only drafts change, and a published (signed) document is never deleted.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or obj.bisa_diubah)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.bisa_diubah)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # it would not ask each document's state
+        return actions
+
     def save_model(self, request, obj, form, change):
-        # Locked until the admin's transaction ends, so no editor save slips in between; the
-        # state before goes to the audit entry written once the row inlines are saved too.
-        if change:
-            sebelum = Dokumen.objects.select_for_update().get(pk=obj.pk)
-            request.jejak_sebelum = potret(sebelum)
-            obj.revisi = sebelum.revisi + 1
+        # The form's check locked the document (dokumen/admin_form.py); keep its state before
+        # for the audit entry, written once the row inlines are saved too.
+        request.jejak_baris = kunci_dokumen(obj.pk) if change else (obj, None)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        catat_perubahan(
-            dokumen=form.instance,
-            user=request.user,
-            jenis=JenisPerubahan.SIMPAN if change else JenisPerubahan.BUAT,
-            sebelum=getattr(request, "jejak_sebelum", None),
-            sesudah=potret(form.instance),
-            keterangan="Melalui halaman admin.",
-        )
+        _, sebelum = request.jejak_baris
+        catat_perubahan_admin(request, form.instance, sebelum)
 
     def get_inlines(self, request, obj):
         # Only the rows of the document's own type; a new document has none yet.
@@ -243,6 +247,13 @@ class JejakPerubahanAdmin(ModelAdminTerbatas):
     search_help_text = "Cari isi ringkasan, nama satker, atau nama pengguna."
     list_select_related = ["dokumen__satker", "oleh"]
     date_hierarchy = "waktu"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            return queryset.defer("sebelum", "sesudah")  # the list shows the summary only
+        return queryset
+
     fields = ["dokumen", "jenis", "oleh", "waktu", "ringkasan", "sebelum", "sesudah"]
     readonly_fields = fields
 

@@ -22,8 +22,14 @@ class DokumenAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         dibaca = cleaned.get("revisi_dibaca")
-        if self.instance.pk is not None and dibaca is not None:
-            sekarang = Dokumen.objects.filter(pk=self.instance.pk).values_list("revisi", flat=True)
+        if self.instance.pk is not None:
+            # Locked until the admin's request transaction ends: no editor save or workflow
+            # step can come between this check and the save.
+            sekarang = (
+                Dokumen.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("revisi", flat=True)
+            )
             if sekarang.first() != dibaca:
                 raise forms.ValidationError(PESAN_KONFLIK, code="konflik")
         return cleaned

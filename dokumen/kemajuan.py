@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -157,11 +157,16 @@ def kunci_kemajuan(user: Pengguna, tahun: int) -> str:
     Two small aggregates instead of the matrix's three reads and its ~40 ms of rendering.
     """
     kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    # revisi moves on every save and step: its sum catches a change committed after a later
+    # one, which Max(diubah) alone (set at save, not at commit) would miss.
     versi = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
-        jumlah=Count("pk"), terakhir=Max("diubah")
+        jumlah=Count("pk"), terakhir=Max("diubah"), revisi=Sum("revisi")
     )
     terakhir = versi["terakhir"].timestamp() if versi["terakhir"] else 0
-    return f"kemajuan:{kunci_cakupan(user)}:{tahun}:{kabkota.count()}:{versi['jumlah']}:{terakhir}"
+    return (
+        f"kemajuan:{kunci_cakupan(user)}:{tahun}:{kabkota.count()}:"
+        f"{versi['jumlah']}:{versi['revisi'] or 0}:{terakhir}"
+    )
 
 
 def kemajuan_html(user: Pengguna, tahun: int) -> SafeString:

@@ -32,8 +32,9 @@ def dokumen_ekspor(user: Pengguna, provinsi: Satker, tahun: int) -> QuerySet[Dok
 
 
 def ekspor_terlihat(user: Pengguna) -> QuerySet[EksporBatch]:
-    """The jobs `user` may follow and download: their own, and those of a provinsi they see
-    whole (the provinsi and every one of its satker), as a reviewer of it or Admin RI does.
+    """The jobs `user` may follow and download: those of a provinsi they see whole (the
+    provinsi and every one of its satker), as a reviewer of it or Admin RI does. Having asked
+    for a job is not enough: a reviewer moved to another provinsi no longer reads the ZIP.
 
     "Whole", because a job's ZIP holds the documents of the provinsi's Kabupaten/Kota: seeing
     the provinsi's own record alone is not enough to read them.
@@ -44,7 +45,7 @@ def ekspor_terlihat(user: Pengguna) -> QuerySet[EksporBatch]:
     provinsi_utuh = terlihat.filter(tingkat=Tingkat.PROVINSI).exclude(
         anak__in=Satker.objects.exclude(pk__in=terlihat)
     )
-    return EksporBatch.objects.filter(Q(diminta_oleh=user) | Q(provinsi__in=provinsi_utuh))
+    return EksporBatch.objects.filter(provinsi__in=provinsi_utuh)
 
 
 def ekspor_ambil(user: Pengguna, pk: int) -> EksporBatch:

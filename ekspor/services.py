@@ -29,7 +29,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Least
 from django.utils import timezone
 
@@ -141,36 +141,41 @@ def berkas_bagian(batch_pk: int, nomor: int) -> Path:
 PESAN_TERHENTI = (
     "Ekspor terhenti (proses yang menjalankannya berhenti sebelum selesai). Minta ekspor lagi."
 )
-# No document finished for this long: the thread or the workers running the job are gone
-# (a restart, a crash). A document takes about a second; a queued job waits for earlier ones.
+# A running job whose documents stopped finishing for this long lost its thread or workers (a
+# restart, a crash): a document takes about a second. A queued job waits for the jobs before
+# it (one at a time in a thread; a Celery backlog), so it gets longer before it counts as lost.
 BATAS_MACET = timedelta(minutes=15)
+BATAS_ANTRE = timedelta(hours=2)
 
 
 def _tandai_terhenti(batch: QuerySet[EksporBatch]) -> int:
     """Mark the jobs of `batch` that stopped moving as GAGAL; returns how many."""
     sekarang = timezone.now()
-    return batch.filter(
-        status__in=[StatusEkspor.ANTRE, StatusEkspor.BERJALAN],
-        diperbarui__lt=sekarang - BATAS_MACET,
-    ).update(status=StatusEkspor.GAGAL, pesan_galat=PESAN_TERHENTI, selesai_pada=sekarang)
+    macet = Q(status=StatusEkspor.BERJALAN, diperbarui__lt=sekarang - BATAS_MACET) | Q(
+        status=StatusEkspor.ANTRE, diperbarui__lt=sekarang - BATAS_ANTRE
+    )
+    return batch.filter(macet).update(
+        status=StatusEkspor.GAGAL, pesan_galat=PESAN_TERHENTI, selesai_pada=sekarang
+    )
 
 
 def ekspor_bersihkan(*, umur_simpan: timedelta) -> tuple[int, int]:
     """Housekeeping, run by `manage.py ekspor_bersihkan` (e.g. hourly from cron).
 
-    Jobs that stopped moving (`BATAS_MACET`) are marked GAGAL, so their pages say so. The ZIPs
-    of jobs finished more than `umur_simpan` ago are deleted with their folders; the jobs stay
-    listed in the admin as a record. Returns (jobs marked failed, ZIPs deleted).
+    Jobs that stopped moving are marked GAGAL, so their pages say so. The folders of jobs that
+    ended more than `umur_simpan` ago — a ZIP, or the parts a failed job left — are deleted;
+    the jobs stay listed in the admin as a record. Returns (jobs marked failed, folders deleted).
     """
     jumlah_macet = _tandai_terhenti(EksporBatch.objects.all())
     jumlah_dihapus = 0
-    lama = EksporBatch.objects.filter(selesai_pada__lt=timezone.now() - umur_simpan).exclude(
-        berkas_zip=""
-    )
-    for batch in lama:
-        shutil.rmtree(folder_ekspor(batch.pk), ignore_errors=True)
-        batch.berkas_zip = ""
-        batch.save(update_fields=["berkas_zip"])
+    for batch in EksporBatch.objects.filter(selesai_pada__lt=timezone.now() - umur_simpan):
+        folder = folder_ekspor(batch.pk)
+        if not folder.exists() and not batch.berkas_zip:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        if batch.berkas_zip:
+            batch.berkas_zip = ""
+            batch.save(update_fields=["berkas_zip"])
         jumlah_dihapus += 1
     return jumlah_macet, jumlah_dihapus
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin
 from indikator.models import BarisIku
 from kpu_kinerja.admin_akses import (
     ModelAdminTerbatas,
@@ -8,7 +9,7 @@ from kpu_kinerja.admin_akses import (
 )
 
 
-class BarisIkuInline(StackedInlineTerbatas):
+class BarisIkuInline(BarisDokumenInlineMixin, StackedInlineTerbatas):
     model = BarisIku
     jalur_satker = "dokumen__satker"
     extra = 0
@@ -43,7 +44,7 @@ class BarisIkuTabelInline(TabularInlineTerbatas):
 
 
 @admin.register(BarisIku)
-class BarisIkuAdmin(ModelAdminTerbatas):
+class BarisIkuAdmin(BarisDokumenAdminMixin, ModelAdminTerbatas):
     jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "urutan", "nomor", "indikator", "target"]
     list_filter = ["dokumen__tahun", ("dokumen__satker", admin.RelatedOnlyFieldListFilter)]

@@ -256,7 +256,9 @@ if CACHE_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
-            "KEY_PREFIX": f"kpu-kinerja:{APP_VERSION}",  # a new release renders afresh
+            # One Redis for staging and production needs CACHE_KEY_PREFIX apart; a release
+            # with another APP_VERSION renders its fragments afresh.
+            "KEY_PREFIX": f"{env_str('CACHE_KEY_PREFIX', default='kpu-kinerja')}:{APP_VERSION}",
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin
 from dokumen.format import rupiah
 from kpu_kinerja.admin_akses import (
     ModelAdminTerbatas,
@@ -22,7 +23,7 @@ def _daftar(baris: list[str]) -> str:
     )
 
 
-class SasaranRktInline(TabularInlineTerbatas):
+class SasaranRktInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
     """A sasaran with its indicators listed, so a reader sees the whole RKT on one page."""
 
     model = SasaranRkt
@@ -52,7 +53,7 @@ class SasaranRktInline(TabularInlineTerbatas):
         )
 
 
-class SasaranRakInline(TabularInlineTerbatas):
+class SasaranRakInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
     """A sasaran with its action rows listed, so a reader sees the whole RAK on one page."""
 
     model = SasaranRak
@@ -88,15 +89,17 @@ def _baris_rak(baris: BarisRak) -> str:
     )
 
 
-class IndikatorRktInline(TabularInlineTerbatas):
+class IndikatorRktInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
     model = IndikatorRkt
+    jalur_dokumen = "dokumen"  # the parent is the sasaran
     jalur_satker = "sasaran__dokumen__satker"
     extra = 0
     readonly_fields = ["target_nilai", "target_satuan"]
 
 
-class BarisRakInline(StackedInlineTerbatas):
+class BarisRakInline(BarisDokumenInlineMixin, StackedInlineTerbatas):
     model = BarisRak
+    jalur_dokumen = "dokumen"  # the parent is the sasaran
     jalur_satker = "sasaran__dokumen__satker"
     extra = 0
     fields = [
@@ -108,7 +111,7 @@ class BarisRakInline(StackedInlineTerbatas):
 
 
 @admin.register(SasaranRkt)
-class SasaranRktAdmin(ModelAdminTerbatas):
+class SasaranRktAdmin(BarisDokumenAdminMixin, ModelAdminTerbatas):
     jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "urutan", "nomor", "sasaran"]
     list_filter = ["dokumen__tahun", ("dokumen__satker", admin.RelatedOnlyFieldListFilter)]
@@ -118,7 +121,7 @@ class SasaranRktAdmin(ModelAdminTerbatas):
 
 
 @admin.register(SasaranRak)
-class SasaranRakAdmin(ModelAdminTerbatas):
+class SasaranRakAdmin(BarisDokumenAdminMixin, ModelAdminTerbatas):
     jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "urutan", "nomor", "sasaran"]
     list_filter = ["dokumen__tahun", ("dokumen__satker", admin.RelatedOnlyFieldListFilter)]
@@ -128,8 +131,9 @@ class SasaranRakAdmin(ModelAdminTerbatas):
 
 
 @admin.register(IndikatorRkt)
-class IndikatorRktAdmin(ModelAdminTerbatas):
+class IndikatorRktAdmin(BarisDokumenAdminMixin, ModelAdminTerbatas):
     jalur_satker = "sasaran__dokumen__satker"
+    jalur_dokumen = "sasaran__dokumen"
     list_display = ["sasaran", "urutan", "indikator", "target", "kegiatan_aksi"]
     list_filter = [
         "sasaran__dokumen__tahun",
@@ -141,8 +145,9 @@ class IndikatorRktAdmin(ModelAdminTerbatas):
 
 
 @admin.register(BarisRak)
-class BarisRakAdmin(ModelAdminTerbatas):
+class BarisRakAdmin(BarisDokumenAdminMixin, ModelAdminTerbatas):
     jalur_satker = "sasaran__dokumen__satker"
+    jalur_dokumen = "sasaran__dokumen"
     list_display = ["sasaran", "urutan", "kegiatan", "anggaran", "pelaksana"]
     list_filter = [
         "tw1",

@@ -126,3 +126,49 @@ def test_a_recent_zip_is_kept(reviewer_banten):
     call_command("ekspor_bersihkan")
     batch.refresh_from_db()
     assert batch.berkas_zip
+
+
+@pytest.mark.django_db
+def test_a_queued_job_waits_longer_before_it_counts_as_lost(reviewer_banten):
+    antre = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    EksporBatch.objects.filter(pk=antre.pk).update(
+        diperbarui=timezone.now() - timedelta(minutes=30)
+    )
+    call_command("ekspor_bersihkan")
+    antre.refresh_from_db()
+    assert antre.status == StatusEkspor.ANTRE  # behind other jobs, not lost
+
+    EksporBatch.objects.filter(pk=antre.pk).update(diperbarui=timezone.now() - timedelta(hours=3))
+    call_command("ekspor_bersihkan")
+    antre.refresh_from_db()
+    assert antre.status == StatusEkspor.GAGAL
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_media")
+def test_the_parts_a_failed_job_left_are_deleted_too(reviewer_banten):
+    batch = EksporBatch.objects.create(
+        diminta_oleh=reviewer_banten,
+        provinsi=_banten(),
+        tahun=2024,
+        status=StatusEkspor.GAGAL,
+        selesai_pada=timezone.now() - timedelta(days=8),
+    )
+    folder = services.folder_ekspor(batch.pk)
+    folder.mkdir(parents=True)
+    (folder / "bagian-0001.zip.123.tmp").write_bytes(b"sisa")
+
+    call_command("ekspor_bersihkan")
+
+    assert not folder.exists()
+
+
+@pytest.mark.django_db
+def test_a_reviewer_moved_to_another_provinsi_no_longer_reads_the_old_job(client, reviewer_banten):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    client.force_login(reviewer_banten)
+    assert client.get(reverse("ekspor:detail", args=[batch.pk])).status_code == 200
+    profil = reviewer_banten.profil
+    profil.satker = Satker.objects.get(kode="prov-kalimantan-timur")
+    profil.save()
+    assert client.get(reverse("ekspor:detail", args=[batch.pk])).status_code == 404

@@ -93,3 +93,68 @@ def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri, operator_l
     assert response.status_code == 200
     assert "baru saja diubah orang lain" in response.content.decode()
     assert Dokumen.objects.get(pk=iku.pk).tempat_ttd == "Disimpan operator"
+
+
+@pytest.mark.django_db
+def test_a_rak_row_changed_on_its_own_admin_page_is_a_change_of_the_document(
+    client, admin_ri, operator_lebak, rak_lebak
+):
+    halaman = reverse("dokumen:detail", args=[rak_lebak.pk])
+    client.force_login(operator_lebak)
+    assert "Kegiatan diubah di admin" not in client.get(halaman).content.decode()  # now cached
+    baris = rak_lebak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+    client.force_login(admin_ri)
+    url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
+    data = _isian(client, url)
+    data["kegiatan"] = "Kegiatan diubah di admin"
+
+    assert client.post(url, data).status_code == 302
+
+    rak_lebak.refresh_from_db()
+    assert rak_lebak.revisi == 1  # an editor still open on revisi 0 is told of the conflict
+    jejak = JejakPerubahan.objects.get(dokumen=rak_lebak)
+    assert (jejak.oleh, jejak.ringkasan) == (admin_ri, "Melalui halaman admin. baris: 1 diubah")
+    client.force_login(operator_lebak)
+    assert "Kegiatan diubah di admin" in client.get(halaman).content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_a_row_on_its_admin_page_is_recorded(client, admin_ri, rak_lebak):
+    baris = rak_lebak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+    client.force_login(admin_ri)
+    url = reverse("admin:rencana_aksi_barisrak_delete", args=[baris.pk])
+
+    assert client.post(url, {"post": "yes"}).status_code == 302
+
+    jejak = JejakPerubahan.objects.get(dokumen=rak_lebak)
+    # Rows compare by position: the rest move up one place, and the last place is gone.
+    assert jejak.ringkasan.startswith("Melalui halaman admin. baris: ")
+    assert jejak.ringkasan.endswith(", 1 dihapus")
+    assert len(jejak.sesudah["baris"][0]["baris"]) == len(jejak.sebelum["baris"][0]["baris"]) - 1
+    assert Dokumen.objects.get(pk=rak_lebak.pk).revisi == 1
+
+
+@pytest.mark.django_db
+def test_rows_are_not_added_on_their_own_admin_pages(client, admin_ri):
+    client.force_login(admin_ri)
+    for model in ("indikator_barisiku", "rencana_aksi_barisrak", "rencana_aksi_sasaranrkt"):
+        assert client.get(reverse(f"admin:{model}_add")).status_code == 403, model
+
+
+@pytest.mark.django_db
+def test_a_document_that_is_not_a_draft_is_read_only_in_the_admin(client, admin_ri, rak_lebak):
+    Dokumen.objects.filter(pk=rak_lebak.pk).update(status="DIAJUKAN")
+    baris = rak_lebak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+    client.force_login(admin_ri)
+    dokumen_url = reverse("admin:dokumen_dokumen_change", args=[rak_lebak.pk])
+    baris_url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
+
+    assert 'name="_save"' not in client.get(dokumen_url).content.decode()
+    assert 'name="_save"' not in client.get(baris_url).content.decode()
+    data = _isian(client, baris_url) | {"kegiatan": "Tidak boleh"}
+    assert client.post(baris_url, data).status_code == 403
+    hapus = reverse("admin:rencana_aksi_barisrak_delete", args=[baris.pk])
+    assert client.post(hapus, {"post": "yes"}).status_code == 403
+    assert not JejakPerubahan.objects.filter(dokumen=rak_lebak).exists()
+    daftar = client.get(reverse("admin:dokumen_dokumen_changelist")).content.decode()
+    assert "delete_selected" not in daftar

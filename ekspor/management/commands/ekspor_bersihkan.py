@@ -7,7 +7,7 @@ from ekspor.services import ekspor_bersihkan
 
 class Command(BaseCommand):
     help = (
-        "Tandai gagal ekspor yang tidak bergerak 15 menit dan hapus ZIP ekspor lama. "
+        "Tandai gagal ekspor yang berhenti bergerak dan hapus berkas ekspor lama. "
         "Jalankan berkala, mis. setiap jam dari cron."
     )
 
@@ -16,11 +16,13 @@ class Command(BaseCommand):
             "--hari-simpan",
             type=float,
             default=7,
-            help="ZIP ekspor yang selesai lebih dari sekian hari lalu dihapus.",
+            help="Berkas ekspor yang berakhir lebih dari sekian hari lalu dihapus.",
         )
 
     def handle(self, *args, hari_simpan: float, **options):
         if hari_simpan < 0:
             raise CommandError("--hari-simpan tidak boleh negatif.")
         macet, dihapus = ekspor_bersihkan(umur_simpan=timedelta(days=hari_simpan))
-        self.stdout.write(f"Ekspor terhenti ditandai gagal: {macet}; ZIP lama dihapus: {dihapus}.")
+        self.stdout.write(
+            f"Ekspor terhenti ditandai gagal: {macet}; folder ekspor lama dihapus: {dihapus}."
+        )

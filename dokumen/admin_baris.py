@@ -1,0 +1,109 @@
+"""The admin pages that change a document's rows follow the editor's rules.
+
+Only a draft's rows change (a submitted, approved or published document is read-only, as in
+the editor; a published one is signed). A change made on a row page is a change of its
+document: the document is locked, its `revisi` moves — so an editor open on it is told of
+the conflict and its cached table is rendered again — and the audit history records it with
+the rows before and after.
+"""
+
+from django.http import HttpRequest
+
+from dokumen.jejak import Potret, catat_perubahan, potret
+from dokumen.models import Dokumen, JenisPerubahan
+
+KETERANGAN_ADMIN = "Melalui halaman admin."
+
+
+def dokumen_dari(obj, jalur: str) -> Dokumen:
+    """The document of a row: `jalur` is the lookup from the row to it ("sasaran__dokumen")."""
+    for bagian in jalur.split("__"):
+        obj = getattr(obj, bagian)
+    return obj
+
+
+def kunci_dokumen(dokumen_pk: int) -> tuple[Dokumen, Potret]:
+    """The document locked until the admin's transaction ends, and its state before."""
+    terkunci = Dokumen.objects.select_for_update().get(pk=dokumen_pk)
+    return terkunci, potret(terkunci)
+
+
+def catat_perubahan_admin(request: HttpRequest, dokumen: Dokumen, sebelum: Potret | None) -> None:
+    """After the rows were written: move `revisi` (and `diubah`), then record the change.
+
+    `sebelum` None: the document is new (nobody can have it open yet).
+    """
+    if sebelum is not None:
+        dokumen.revisi += 1
+        dokumen.save()
+    catat_perubahan(
+        dokumen=dokumen,
+        user=request.user,
+        jenis=JenisPerubahan.SIMPAN if sebelum is not None else JenisPerubahan.BUAT,
+        sebelum=sebelum,
+        sesudah=potret(dokumen),
+        keterangan=KETERANGAN_ADMIN,
+    )
+
+
+class BarisDokumenInlineMixin:
+    """An inline of rows: changeable only while the document it belongs to is a draft.
+
+    `jalur_dokumen` leads from the inline's parent object to the document ("" when the parent
+    is the document itself).
+    """
+
+    jalur_dokumen = ""
+
+    def _draf(self, obj) -> bool:
+        if obj is None:
+            return True
+        dokumen = dokumen_dari(obj, self.jalur_dokumen) if self.jalur_dokumen else obj
+        return dokumen.bisa_diubah
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._draf(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._draf(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._draf(obj)
+
+
+class BarisDokumenAdminMixin:
+    """A ModelAdmin of rows (or of sasaran with their rows as inlines).
+
+    Rows are added through their document (the editor, or the document's admin page), never
+    here, so a row cannot be put under a document that is not a draft. There is no bulk
+    delete: each deletion is recorded against its document.
+    """
+
+    jalur_dokumen = "dokumen"  # from the row to its document
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        draf = obj is None or dokumen_dari(obj, self.jalur_dokumen).bisa_diubah
+        return super().has_change_permission(request, obj) and draf
+
+    def has_delete_permission(self, request, obj=None):
+        draf = obj is None or dokumen_dari(obj, self.jalur_dokumen).bisa_diubah
+        return super().has_delete_permission(request, obj) and draf
+
+    def save_model(self, request, obj, form, change):
+        dokumen = dokumen_dari(obj, self.jalur_dokumen)
+        request.jejak_baris = kunci_dokumen(dokumen.pk)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # the inline rows, if any
+        terkunci, sebelum = request.jejak_baris
+        catat_perubahan_admin(request, terkunci, sebelum)
+
+    def delete_model(self, request, obj):
+        terkunci, sebelum = kunci_dokumen(dokumen_dari(obj, self.jalur_dokumen).pk)
+        super().delete_model(request, obj)
+        catat_perubahan_admin(request, terkunci, sebelum)
