@@ -36,19 +36,28 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Playwright's sync API keeps an asyncio event loop "running" in the main thread for as long
 # as Playwright is started (it lives in a greenlet), so Django refuses the tests' own ORM calls
 # with SynchronousOnlyOperation. Allowing it is the standard set-up for Playwright + Django
-# tests; the live server answers requests in its own threads, where no loop runs.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# tests; the live server answers requests in its own threads, where no loop runs. It is allowed
+# only while the browser runs, so the rest of the suite keeps Django's check.
+IZIN_ASYNC = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole run (launching takes about a second)."""
+    """One headless Chromium per module (launching takes about a second)."""
     if sync_playwright is None or not CHROMIUM.exists():
         pytest.skip(f"tes peramban butuh Playwright dan Chromium di {CHROMIUM}")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    sebelumnya = os.environ.get(IZIN_ASYNC)
+    os.environ[IZIN_ASYNC] = "true"
+    try:
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if sebelumnya is None:
+            os.environ.pop(IZIN_ASYNC, None)
+        else:
+            os.environ[IZIN_ASYNC] = sebelumnya
 
 
 @pytest.fixture
