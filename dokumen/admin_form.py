@@ -2,8 +2,8 @@
 
 from django import forms
 
+from dokumen.forms import PESAN_KONFLIK
 from dokumen.models import Dokumen
-from dokumen.views import PESAN_KONFLIK
 
 
 class DokumenAdminForm(forms.ModelForm):

@@ -7,6 +7,13 @@ from dokumen.models import Dokumen, JenisDokumen
 from dokumen.services import KOLOM_KEPALA
 from satker.models import Satker
 
+# A save over a newer one, in the editor and the admin's document page alike.
+PESAN_KONFLIK = (
+    "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Isian Anda masih "
+    "ada di formulir ini: buka dokumen di tab baru untuk melihat perubahan mereka, lalu "
+    "simpan ulang."
+)
+
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 
 

@@ -12,7 +12,7 @@ from dokumen.alur import (
     dokumen_transisi,
 )
 from dokumen.editor import baris_dari_formset, formset_baris
-from dokumen.forms import DokumenBaruForm, DokumenKepalaForm
+from dokumen.forms import PESAN_KONFLIK, DokumenBaruForm, DokumenKepalaForm
 from dokumen.models import AksiDokumen
 from dokumen.reviu import (
     CatatanTidakValid,
@@ -43,12 +43,6 @@ from dokumen.tabel import tabel_dokumen_html
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 from satker.selectors import satker_ambil, tupoksi_per_jenis
-
-PESAN_KONFLIK = (
-    "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Isian Anda masih "
-    "ada di formulir ini: buka dokumen di tab baru untuk melihat perubahan mereka, lalu "
-    "simpan ulang."
-)
 
 
 @login_required

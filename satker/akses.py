@@ -22,37 +22,39 @@ def profil_pengguna(user: Pengguna) -> ProfilPengguna | None:
         return None
 
 
-def satker_terlihat(user: Pengguna) -> QuerySet[Satker]:
-    """The satker whose data `user` may read."""
+def _cakupan(user: Pengguna) -> tuple[str, int | None]:
+    """The rule itself: ("semua" | "provinsi" | "satker" | "tidak-ada", the satker's id)."""
     if not user.is_authenticated:
-        return Satker.objects.none()
+        return "tidak-ada", None
     if user.is_superuser:
-        return Satker.objects.all()
+        return "semua", None
     profil = profil_pengguna(user)
     if profil is None:
-        return Satker.objects.none()
+        return "tidak-ada", None
     if profil.peran == Peran.ADMIN_RI:
-        return Satker.objects.all()
+        return "semua", None
     if profil.peran == Peran.REVIEWER_PROVINSI:
-        return Satker.objects.filter(Q(pk=profil.satker_id) | Q(induk_id=profil.satker_id))
-    return Satker.objects.filter(pk=profil.satker_id)
+        return "provinsi", profil.satker_id
+    return "satker", profil.satker_id
+
+
+def satker_terlihat(user: Pengguna) -> QuerySet[Satker]:
+    """The satker whose data `user` may read."""
+    jenis, satker_id = _cakupan(user)
+    if jenis == "semua":
+        return Satker.objects.all()
+    if jenis == "provinsi":
+        return Satker.objects.filter(Q(pk=satker_id) | Q(induk_id=satker_id))
+    if jenis == "satker":
+        return Satker.objects.filter(pk=satker_id)
+    return Satker.objects.none()
 
 
 def kunci_cakupan(user: Pengguna) -> str:
-    """A name for the set `satker_terlihat(user)` returns: two users with one name see the same.
-
-    For cache keys of scoped pages; it follows the branches of `satker_terlihat` above.
-    """
-    if not user.is_authenticated:
-        return "tidak-ada"
-    profil = profil_pengguna(user)
-    if user.is_superuser or (profil is not None and profil.peran == Peran.ADMIN_RI):
-        return "semua"
-    if profil is None:
-        return "tidak-ada"
-    if profil.peran == Peran.REVIEWER_PROVINSI:
-        return f"provinsi-{profil.satker_id}"
-    return f"satker-{profil.satker_id}"
+    """A name for the set `satker_terlihat(user)` returns, for cache keys of scoped pages:
+    two users with one name see the same satker."""
+    jenis, satker_id = _cakupan(user)
+    return jenis if satker_id is None else f"{jenis}-{satker_id}"
 
 
 # Roles that may change a satker's drafts and profile. The Ketua approves and signs but does not
