@@ -5,10 +5,22 @@ import re
 from django import forms
 
 from dokumen.format import ribuan
+from dokumen.validasi import tolak_angka_non_ascii
 from rencana_aksi.models import ANGGARAN_MAKSIMUM
 
-# "8.170.412.000", "8170412000", "Rp 8.170.412.000", "Rp8.170.412.000,00"
-_RUPIAH = re.compile(r"^(?:rp\.?)?\s*(?P<angka>\d{1,3}(?:\.\d{3})+|\d+)(?:,0{1,2})?$", re.I)
+# "8.170.412.000", "8170412000", "Rp 8.170.412.000", "Rp8.170.412.000,00"; digits 0–9 only.
+_RUPIAH = re.compile(
+    r"^(?:rp\.?)?\s*(?P<angka>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,0{1,2})?$", re.I
+)
+
+
+class BilanganField(forms.IntegerField):
+    """A whole number typed with 0–9 only (int() would also read "٢٠٢٤" as 2024)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            tolak_angka_non_ascii(value)
+        return super().to_python(value)
 
 
 class RupiahField(forms.Field):
@@ -29,6 +41,7 @@ class RupiahField(forms.Field):
             return None
         if len(teks) > 40:
             raise forms.ValidationError("Anggaran terlalu panjang.", code="terlalu_panjang")
+        tolak_angka_non_ascii(teks)
         if teks.lstrip().startswith("-"):
             raise forms.ValidationError("Anggaran tidak boleh negatif.", code="negatif")
         cocok = _RUPIAH.match(teks.replace(" ", ""))

@@ -4,6 +4,11 @@ from typing import Any
 
 from django import forms
 
+from dokumen.target import peringatan_target
+from dokumen.validasi import periksa_target, tolak_karakter_tersembunyi
+
+# The longest text of a cell, a review note, an answer or a workflow note, in the forms and
+# the API alike.
 TEKS_MAKS = 5000
 
 
@@ -15,8 +20,28 @@ def teks_panjang(label: str, **kwargs) -> forms.CharField:
     )
 
 
+def tolak_teks_tersembunyi(form: forms.BaseForm) -> None:
+    """Give every text field of `form` the hidden-character check."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            field.validators.append(tolak_karakter_tersembunyi)
+
+
 class FormBaris(forms.Form):
     """A row of the editor; `as_baris` gives it in the shape the services take."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tolak_teks_tersembunyi(self)
+        if "target" in self.fields:
+            self.fields["target"].validators.append(periksa_target)
+
+    @property
+    def peringatan_target(self) -> str:
+        """A note beside a target that holds no number (saved anyway: it may be "WTP")."""
+        if "target" not in self.fields or (self.is_bound and "target" in self.errors):
+            return ""
+        return peringatan_target(str(self["target"].value() or ""))
 
     def as_baris(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k not in ("ORDER", "DELETE")}

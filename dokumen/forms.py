@@ -1,8 +1,13 @@
 """Forms for creating a document and editing its header."""
 
+import datetime
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from dokumen.fields import BilanganField
+from dokumen.form_baris import tolak_teks_tersembunyi
 from dokumen.models import Dokumen, JenisDokumen
 from dokumen.services import KOLOM_KEPALA
 from satker.models import Satker
@@ -15,6 +20,28 @@ PESAN_KONFLIK = (
 )
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+PESAN_TAHUN = f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}."
+PESAN_TANGGAL = f"Tanggal harus antara tahun {TAHUN_MIN} dan {TAHUN_MAKS}."
+
+
+def periksa_tanggal_ttd(tanggal: datetime.date | None) -> None:
+    """A signing date in the years a document can have (not 0001-01-01 by a slip)."""
+    if tanggal is not None and not TAHUN_MIN <= tanggal.year <= TAHUN_MAKS:
+        raise forms.ValidationError(PESAN_TANGGAL, code="tanggal_di_luar_rentang")
+
+
+# A row model's hidden fields, named as the field the user typed into.
+NAMA_KOLOM = {"target_nilai": "target", "target_satuan": "target"}
+
+
+def galat_layanan(form: forms.BaseForm, galat: ValidationError) -> None:
+    """A service's refusal shown on `form`: beside its field when the form has one."""
+    if not hasattr(galat, "error_dict"):
+        form.add_error(None, galat.messages)
+        return
+    for kolom, pesan in galat.message_dict.items():
+        kolom = NAMA_KOLOM.get(kolom, kolom)
+        form.add_error(kolom if kolom in form.fields else None, pesan)
 
 
 def _pesan_duplikat(jenis: str, tahun: int) -> str:
@@ -25,7 +52,7 @@ class DokumenBaruForm(forms.Form):
     """Choose the type and year of a new document, and whether to copy last year's."""
 
     jenis = forms.ChoiceField(label="Jenis dokumen", choices=JenisDokumen.choices)
-    tahun = forms.IntegerField(label="Tahun", min_value=TAHUN_MIN, max_value=TAHUN_MAKS)
+    tahun = BilanganField(label="Tahun", min_value=TAHUN_MIN, max_value=TAHUN_MAKS)
 
     def __init__(self, *args, satker: Satker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,11 +75,14 @@ class DokumenKepalaForm(forms.ModelForm):
     class Meta:
         model = Dokumen
         fields = list(KOLOM_KEPALA)
+        field_classes = {"tahun": BilanganField, "tahun_anggaran": BilanganField}
         widgets = {"tanggal_ttd": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tahun"].min_value = TAHUN_MIN
+        self.fields["tanggal_ttd"].validators.append(periksa_tanggal_ttd)
+        tolak_teks_tersembunyi(self)
         self.fields["penandatangan"].queryset = self.instance.satker.pejabat.order_by("jabatan")
         self.fields["penandatangan"].empty_label = "— belum ditetapkan —"
         if not self.is_bound:
@@ -61,7 +91,7 @@ class DokumenKepalaForm(forms.ModelForm):
     def clean_tahun(self):
         tahun = self.cleaned_data["tahun"]
         if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
-            raise forms.ValidationError(f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}.")
+            raise forms.ValidationError(PESAN_TAHUN)
         lain = Dokumen.objects.filter(
             satker=self.instance.satker,
             jenis=self.instance.jenis,
@@ -70,6 +100,12 @@ class DokumenKepalaForm(forms.ModelForm):
         ).exclude(pk=self.instance.pk)
         if lain.exists():
             raise forms.ValidationError(_pesan_duplikat(self.instance.jenis, tahun))
+        return tahun
+
+    def clean_tahun_anggaran(self):
+        tahun = self.cleaned_data["tahun_anggaran"]
+        if tahun is not None and not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+            raise forms.ValidationError(PESAN_TAHUN)
         return tahun
 
     def validate_unique(self):

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +14,13 @@ from dokumen.alur import (
     dokumen_transisi,
 )
 from dokumen.editor import baris_dari_formset, formset_baris
-from dokumen.forms import PESAN_KONFLIK, DokumenBaruForm, DokumenKepalaForm
+from dokumen.forms import (
+    PESAN_KONFLIK,
+    TAHUN_MAKS,
+    DokumenBaruForm,
+    DokumenKepalaForm,
+    galat_layanan,
+)
 from dokumen.models import AksiDokumen
 from dokumen.reviu import (
     CatatanTidakValid,
@@ -43,6 +51,9 @@ from dokumen.tabel import tabel_dokumen_html
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 from satker.selectors import satker_ambil, tupoksi_per_jenis
+
+PESAN_BELUM_DISIMPAN = "Dokumen belum disimpan: periksa isian yang ditandai merah."
+PESAN_SUDAH_ADA = "Dokumen yang sama baru saja dibuat orang lain; muat ulang halaman."
 
 
 @login_required
@@ -93,11 +104,21 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
             except DokumenTidakBisaDiubah:
                 messages.error(request, "Dokumen ini sudah bukan draf, jadi tidak dapat diubah.")
                 return redirect("dokumen:detail", pk=dokumen.pk)
+            except ValidationError as galat:
+                galat_layanan(kepala, galat)
+                messages.error(request, PESAN_BELUM_DISIMPAN)
             else:
                 messages.success(request, "Dokumen disimpan.")
+                tanpa_angka = sum(1 for form in formset.forms if form.peringatan_target)
+                if tanpa_angka:
+                    messages.warning(
+                        request,
+                        f"{tanpa_angka} target tidak berisi angka yang terbaca, jadi capaiannya "
+                        "tidak dapat dihitung. Buka Ubah untuk melihat barisnya.",
+                    )
                 return redirect("dokumen:detail", pk=dokumen.pk)
         else:
-            messages.error(request, "Dokumen belum disimpan: periksa isian yang ditandai merah.")
+            messages.error(request, PESAN_BELUM_DISIMPAN)
     else:
         kepala = DokumenKepalaForm(instance=dokumen)
         formset = formset_baris(dokumen)
@@ -112,16 +133,23 @@ def dokumen_baru(request: HttpRequest, kode: str) -> HttpResponse:
     form = DokumenBaruForm(request.POST or None, satker=satker)
     if request.method == "POST" and form.is_valid():
         jenis = form.cleaned_data["jenis"]
-        dokumen = dokumen_buat(
-            satker=satker,
-            jenis=jenis,
-            tahun=form.cleaned_data["tahun"],
-            tempat_ttd=satker.kota_ttd,
-            penandatangan=penandatangan_bawaan(satker, jenis),
-            oleh=request.user,
-        )
-        messages.success(request, f"Draf {dokumen.jenis} {dokumen.tahun} dibuat. Isi barisnya.")
-        return redirect("dokumen:ubah", pk=dokumen.pk)
+        try:
+            with transaction.atomic():
+                dokumen = dokumen_buat(
+                    satker=satker,
+                    jenis=jenis,
+                    tahun=form.cleaned_data["tahun"],
+                    tempat_ttd=satker.kota_ttd,
+                    penandatangan=penandatangan_bawaan(satker, jenis),
+                    oleh=request.user,
+                )
+        except ValidationError as galat:
+            galat_layanan(form, galat)
+        except IntegrityError:  # the same document created at the same moment by someone else
+            form.add_error("tahun", PESAN_SUDAH_ADA)
+        else:
+            messages.success(request, f"Draf {dokumen.jenis} {dokumen.tahun} dibuat. Isi barisnya.")
+            return redirect("dokumen:ubah", pk=dokumen.pk)
     return render(request, "dokumen/dokumen_baru.html", {"satker": satker, "form": form})
 
 
@@ -136,7 +164,19 @@ def dokumen_salin_tahun_lalu(request: HttpRequest, pk: int) -> HttpResponse:
     if sudah_ada is not None:
         messages.warning(request, f"{sumber.jenis} {tahun} sudah ada; dibuka untuk Anda.")
         return redirect("dokumen:detail", pk=sudah_ada.pk)
-    baru = dokumen_salin(sumber=sumber, tahun=tahun, oleh=request.user)
+    if tahun > TAHUN_MAKS:
+        messages.error(
+            request, f"Tidak dapat disalin ke {tahun}: tahun dokumen paling akhir {TAHUN_MAKS}."
+        )
+        return redirect("dokumen:detail", pk=sumber.pk)
+    try:
+        baru = dokumen_salin(sumber=sumber, tahun=tahun, oleh=request.user)
+    except ValidationError as galat:
+        messages.error(request, f"Dokumen belum disalin: {' '.join(galat.messages)}")
+        return redirect("dokumen:detail", pk=sumber.pk)
+    except IntegrityError:
+        messages.error(request, f"Dokumen belum disalin: {PESAN_SUDAH_ADA}")
+        return redirect("dokumen:detail", pk=sumber.pk)
     messages.success(
         request, f"{baru.jenis} {tahun} disalin dari {sumber.tahun}: semua baris siap diubah."
     )
