@@ -78,6 +78,16 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The `make run` default under a small office's load: WAL lets readers go on while one
+    # writes, BEGIN IMMEDIATE takes the write lock up front (a deferred transaction that starts
+    # reading, then writes, fails at once with "database is locked" instead of waiting), and
+    # the busy timeout makes the next writer wait its turn instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(env_str("SQLITE_TIMEOUT_DETIK", default="20")),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
