@@ -49,8 +49,17 @@ class EksporBatch(models.Model):
     berkas_zip = models.FileField("berkas ZIP", upload_to=lokasi_zip, blank=True, editable=False)
     pesan_galat = models.TextField("pesan galat", blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
-    # Moves with every finished document: a job whose last move is old has lost its runner.
+    # Moves with every finished document: a job whose last move is old has stopped moving.
     diperbarui = models.DateTimeField("terakhir bergerak", auto_now=True)
+    # The documents of each part, fixed when the job is recorded: a resumed job renders only
+    # the parts whose files are missing, with the same documents as before.
+    bagian = models.JSONField("dokumen per bagian", default=list, blank=True, editable=False)
+    # The runner's lease: the process running the job (or its last part) renews `detak` every
+    # few seconds; a lease not renewed, or held by a process that is gone, means the job lost
+    # its runner and may be resumed.
+    pelaksana = models.CharField("pelaksana", max_length=200, blank=True, editable=False)
+    detak = models.DateTimeField("detak terakhir", null=True, blank=True, editable=False)
+    jumlah_lanjut = models.PositiveSmallIntegerField("dilanjutkan", default=0, editable=False)
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
 
     class Meta:

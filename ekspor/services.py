@@ -11,6 +11,12 @@ A part renders into `MEDIA_ROOT/ekspor/<job>/bagian-NNNN.zip` (written under a t
 and renamed, so a part run again after a crash starts clean and a finished one is not redone),
 with its manifest rows inside. The join writes the job's ZIP, with `DAFTAR-ISI.csv`, into the same
 folder and removes the parts. Workers on other machines need the same database and MEDIA_ROOT.
+
+Whatever runs a job (the thread, a worker's part or join) holds its lease (`berdetak`): it renews
+`detak` every `JEDA_DETAK` seconds. A job whose lease lapsed, or whose holder on this machine is
+gone (a killed process), lost its runner: a new request for it, the cleaner or a Celery worker
+that starts resumes it (`ekspor_lanjutkan_yatim`), rendering only the parts whose files are
+missing, instead of leaving it "Sedang berjalan" until the stall check fails it.
 """
 
 import csv
@@ -19,16 +25,18 @@ import json
 import logging
 import os
 import shutil
+import socket
 import threading
 import weakref
 import zipfile
-from collections.abc import Sequence
-from datetime import timedelta
-from functools import partial
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from functools import cache, partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Least
 from django.utils import timezone
@@ -62,6 +70,9 @@ _SATU_JOB = threading.Lock()
 UTAS_EKSPOR: "weakref.WeakValueDictionary[int, threading.Thread]" = weakref.WeakValueDictionary()
 
 
+BELUM_BERAKHIR = [StatusEkspor.ANTRE, StatusEkspor.BERJALAN]
+
+
 class EksporDitolak(Exception):
     """The user may not export this provinsi (the views answer 404)."""
 
@@ -75,34 +86,39 @@ def ekspor_mulai(*, user: Pengguna, provinsi: Satker, tahun: int) -> EksporBatch
     # duplicate; the lock on the provinsi makes two simultaneous clicks wait for each other.
     Satker.objects.select_for_update().filter(pk=provinsi.pk).first()
     belum_selesai = EksporBatch.objects.filter(
-        diminta_oleh=user,
-        provinsi=provinsi,
-        tahun=tahun,
-        status__in=[StatusEkspor.ANTRE, StatusEkspor.BERJALAN],
+        diminta_oleh=user, provinsi=provinsi, tahun=tahun, status__in=BELUM_BERAKHIR
     )
+    # A job that lost its runner is resumed, not joined as if it were still moving.
+    for batch in belum_selesai.select_for_update(of=("self",)):
+        if _yatim(batch):
+            _lanjutkan(batch)
     _tandai_terhenti(belum_selesai)
     berjalan = belum_selesai.first()
     if berjalan is not None:
         return berjalan
     dokumen_pk = list(dokumen_ekspor(user, provinsi, tahun).values_list("pk", flat=True))
     batch = EksporBatch(
-        diminta_oleh=user, provinsi=provinsi, tahun=tahun, jumlah_total=len(dokumen_pk)
+        diminta_oleh=user,
+        provinsi=provinsi,
+        tahun=tahun,
+        jumlah_total=len(dokumen_pk),
+        bagian=[
+            dokumen_pk[awal : awal + DOKUMEN_PER_BAGIAN]
+            for awal in range(0, len(dokumen_pk), DOKUMEN_PER_BAGIAN)
+        ],
     )
     batch.full_clean()
     batch.save()
-    bagian = [
-        dokumen_pk[awal : awal + DOKUMEN_PER_BAGIAN]
-        for awal in range(0, len(dokumen_pk), DOKUMEN_PER_BAGIAN)
-    ]
     # Workers and threads read the job from the database: only hand it on once it is there.
-    transaction.on_commit(partial(_kirim, batch.pk, bagian))
+    transaction.on_commit(partial(_kirim, batch.pk))
     return batch
 
 
-def _kirim(batch_pk: int, bagian: list[list[int]]) -> None:
+def _kirim(batch_pk: int) -> None:
+    """Run the job's missing parts and its join: in a thread of this process, or on Celery."""
     if not settings.CELERY_BROKER_URL:
         utas = threading.Thread(
-            target=jalankan_di_proses, args=(batch_pk, bagian), name=f"ekspor-{batch_pk}"
+            target=jalankan_di_proses, args=(batch_pk,), name=f"ekspor-{batch_pk}"
         )
         utas.daemon = True
         UTAS_EKSPOR[batch_pk] = utas
@@ -111,19 +127,30 @@ def _kirim(batch_pk: int, bagian: list[list[int]]) -> None:
     try:
         from ekspor.tasks import kirim_ke_celery  # Celery is only needed with a broker
 
-        kirim_ke_celery(batch_pk, bagian)
+        kirim_ke_celery(batch_pk)
     except Exception as exc:
         logger.exception("Ekspor %s tidak dapat dikirim ke antrean Celery", batch_pk)
         tandai_gagal(batch_pk, f"Antrean tugas tidak dapat dihubungi: {exc}")
 
 
-def jalankan_di_proses(batch_pk: int, bagian: Sequence[Sequence[int]]) -> None:
-    """The whole job in this thread: every part, then the join (a failure marks it GAGAL)."""
+def bagian_kurang(batch: EksporBatch) -> list[tuple[int, list[int]]]:
+    """The parts of `batch` (number, documents) whose files are not there yet."""
+    return [
+        (nomor, dokumen_pk)
+        for nomor, dokumen_pk in enumerate(batch.bagian, start=1)
+        if not berkas_bagian(batch.pk, nomor).exists()
+    ]
+
+
+def jalankan_di_proses(batch_pk: int) -> None:
+    """The whole job in this thread: the missing parts, then the join (a failure marks it
+    GAGAL). The lease is held while the job waits for the one before it, too."""
     try:
-        with _SATU_JOB:
-            for nomor, dokumen_pk in enumerate(bagian, start=1):
+        with berdetak(batch_pk), _SATU_JOB:
+            batch = EksporBatch.objects.get(pk=batch_pk)
+            for nomor, dokumen_pk in bagian_kurang(batch):
                 bagian_buat(batch_pk, nomor, dokumen_pk)
-            bagian_gabung(batch_pk, len(bagian))
+            bagian_gabung(batch_pk, len(batch.bagian))
     except Exception:
         logger.exception("Ekspor %s gagal", batch_pk)
     finally:
@@ -141,11 +168,151 @@ def berkas_bagian(batch_pk: int, nomor: int) -> Path:
 PESAN_TERHENTI = (
     "Ekspor terhenti (proses yang menjalankannya berhenti sebelum selesai). Minta ekspor lagi."
 )
-# A running job whose documents stopped finishing for this long lost its thread or workers (a
-# restart, a crash): a document takes about a second. A queued job waits for the jobs before
-# it (one at a time in a thread; a Celery backlog), so it gets longer before it counts as lost.
+PESAN_BERULANG = (
+    "Ekspor terhenti: proses yang menjalankannya berhenti berulang kali sebelum selesai. "
+    "Minta ekspor lagi; bila terulang, hubungi pengelola aplikasi."
+)
+# A running job whose documents stopped finishing for this long is stuck although something
+# still holds its lease (a hung render): a document takes about a second. A queued job waits
+# for the jobs before it (one at a time in a thread; a Celery backlog), so it gets longer.
+# The broker's visibility timeout (CELERY_BROKER_TRANSPORT_OPTIONS) is the same 15 minutes.
 BATAS_MACET = timedelta(minutes=15)
 BATAS_ANTRE = timedelta(hours=2)
+
+# The lease: its holder renews it every JEDA_DETAK seconds. Not renewed for BATAS_DETAK, it has
+# lapsed wherever the holder ran; held by a process of this machine that is gone, it counts as
+# lapsed after TENGGANG_DETAK (time for another live runner of the job, on Celery, to renew it).
+JEDA_DETAK = 2.0
+BATAS_DETAK = timedelta(seconds=60)
+TENGGANG_DETAK = timedelta(seconds=3 * JEDA_DETAK)
+# A job whose runner died this many times is failed: something in it may be what kills them.
+MAKS_LANJUT = 3
+
+
+@cache
+def _mesin() -> str:
+    """This machine as its processes see it: the host name and, on Linux, the pid namespace
+    (two containers may share a host name, never their processes)."""
+    try:
+        ruang = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        ruang = 0
+    return f"{socket.gethostname()}/{ruang}"
+
+
+def _pelaksana_ini() -> str:
+    return f"{_mesin()}:{os.getpid()}"  # the pid at call time: a prefork child has its own
+
+
+def _proses_hilang(pelaksana: str) -> bool:
+    """True when `pelaksana` is a process of this machine that is gone (or a zombie); a
+    process elsewhere cannot be asked, so it counts as alive (its lease will tell)."""
+    mesin, _, pid = pelaksana.rpartition(":")
+    if mesin != _mesin() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, under another user
+    try:
+        # "pid (name) S ...": a killed child its parent has not reaped yet is a zombie.
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@contextmanager
+def berdetak(batch_pk: int) -> Iterator[None]:
+    """Hold the job's lease while the block runs: renewed now and every JEDA_DETAK seconds
+    by a thread of its own, so a long render does not let it lapse."""
+
+    def perbarui() -> None:
+        EksporBatch.objects.filter(pk=batch_pk, status__in=BELUM_BERAKHIR).update(
+            pelaksana=_pelaksana_ini(), detak=timezone.now()
+        )
+
+    def ulangi() -> None:
+        try:
+            while not berhenti.wait(JEDA_DETAK):
+                try:
+                    perbarui()
+                except DatabaseError:
+                    logger.warning("Detak ekspor %s tidak tercatat", batch_pk, exc_info=True)
+        finally:
+            connections.close_all()  # this thread's connection
+
+    perbarui()
+    berhenti = threading.Event()
+    utas = threading.Thread(target=ulangi, name=f"ekspor-{batch_pk}-detak", daemon=True)
+    utas.start()
+    try:
+        yield
+    finally:
+        berhenti.set()
+        utas.join()
+
+
+def _yatim(batch: EksporBatch, sekarang: datetime | None = None) -> bool:
+    """Whether `batch` lost its runner. A Celery job not yet taken from the queue has no
+    lease (`detak` empty): only the queue rule of `_tandai_terhenti` applies to it."""
+    if batch.status not in BELUM_BERAKHIR or batch.detak is None:
+        return False
+    sekarang = sekarang or timezone.now()
+    if batch.detak < sekarang - BATAS_DETAK:
+        return True
+    return batch.detak < sekarang - TENGGANG_DETAK and _proses_hilang(batch.pelaksana)
+
+
+def _lanjutkan(batch: EksporBatch) -> bool:
+    """Restart `batch` (locked, lost its runner) once committed: only its missing parts are
+    rendered again; finished parts are kept and the dead runner's temporary files removed.
+    A job that cannot be resumed is failed instead. Returns whether it was resumed."""
+    sekarang = timezone.now()
+    jumlah_dokumen = sum(len(pk) for pk in batch.bagian)
+    if jumlah_dokumen != batch.jumlah_total or batch.jumlah_lanjut >= MAKS_LANJUT:
+        # Parts not recorded (a job from before they were) or a runner that keeps dying.
+        pesan = PESAN_BERULANG if batch.jumlah_lanjut >= MAKS_LANJUT else PESAN_TERHENTI
+        tandai_gagal(batch.pk, pesan)
+        return False
+    for sisa in folder_ekspor(batch.pk).glob("*.tmp"):
+        sisa.unlink(missing_ok=True)
+    kurang = {nomor for nomor, _ in bagian_kurang(batch)}
+    selesai = sum(len(pk) for nomor, pk in enumerate(batch.bagian, start=1) if nomor not in kurang)
+    # A fresh lease without a holder: the new runner takes it; on Celery, should the parts
+    # wait in the queue longer than BATAS_DETAK, they are queued once more (parts are idempotent).
+    EksporBatch.objects.filter(pk=batch.pk).update(
+        jumlah_selesai=selesai,
+        jumlah_lanjut=F("jumlah_lanjut") + 1,
+        pelaksana="",
+        detak=sekarang,
+        diperbarui=sekarang,
+    )
+    logger.warning(
+        "Ekspor %s kehilangan pelaksananya; dilanjutkan (%s bagian)", batch.pk, len(kurang)
+    )
+    transaction.on_commit(partial(_kirim, batch.pk))
+    return True
+
+
+def ekspor_lanjutkan_yatim() -> list[int]:
+    """Resume every job that lost its runner; returns their keys. Run by the cleaner and by
+    a Celery worker as it starts (often: in place of one that was killed)."""
+    dilanjutkan = []
+    calon = EksporBatch.objects.filter(
+        status__in=BELUM_BERAKHIR, detak__lt=timezone.now() - TENGGANG_DETAK
+    ).values_list("pk", flat=True)
+    for pk in list(calon):
+        with transaction.atomic():
+            batch = (
+                EksporBatch.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status__in=BELUM_BERAKHIR)
+                .first()
+            )
+            if batch is not None and _yatim(batch) and _lanjutkan(batch):
+                dilanjutkan.append(pk)
+    return dilanjutkan
 
 
 def _tandai_terhenti(batch: QuerySet[EksporBatch]) -> int:
@@ -159,13 +326,21 @@ def _tandai_terhenti(batch: QuerySet[EksporBatch]) -> int:
     )
 
 
-def ekspor_bersihkan(*, umur_simpan: timedelta) -> tuple[int, int]:
+def ekspor_bersihkan(*, umur_simpan: timedelta) -> tuple[int, int, int]:
     """Housekeeping, run by `manage.py ekspor_bersihkan` (e.g. hourly from cron).
 
-    Jobs that stopped moving are marked GAGAL, so their pages say so. The folders of jobs that
-    ended more than `umur_simpan` ago — a ZIP, or the parts a failed job left — are deleted;
-    the jobs stay listed in the admin as a record. Returns (jobs marked failed, folders deleted).
+    Jobs that lost their runner are resumed (without a broker, in this process, which waits
+    for them: it would take their threads with it). Jobs that stopped moving are marked GAGAL,
+    so their pages say so. The folders of jobs that ended more than `umur_simpan` ago — a ZIP,
+    or the parts a failed job left — are deleted; the jobs stay listed in the admin as a
+    record. Returns (jobs marked failed, folders deleted, jobs resumed).
     """
+    dilanjutkan = ekspor_lanjutkan_yatim()
+    if not settings.CELERY_BROKER_URL:
+        for pk in dilanjutkan:
+            utas = UTAS_EKSPOR.get(pk)
+            if utas is not None:
+                utas.join()
     jumlah_macet = _tandai_terhenti(EksporBatch.objects.all())
     jumlah_dihapus = 0
     for batch in EksporBatch.objects.filter(selesai_pada__lt=timezone.now() - umur_simpan):
@@ -177,7 +352,7 @@ def ekspor_bersihkan(*, umur_simpan: timedelta) -> tuple[int, int]:
             batch.berkas_zip = ""
             batch.save(update_fields=["berkas_zip"])
         jumlah_dihapus += 1
-    return jumlah_macet, jumlah_dihapus
+    return jumlah_macet, jumlah_dihapus, len(dilanjutkan)
 
 
 def tandai_gagal(batch_pk: int, pesan: str) -> None:
@@ -223,8 +398,11 @@ def bagian_buat(batch_pk: int, nomor: int, dokumen_pk: Sequence[int]) -> None:
     tujuan = berkas_bagian(batch_pk, nomor)
     if tujuan.exists():
         return  # done before the task was delivered again
-    if EksporBatch.objects.filter(pk=batch_pk, status=StatusEkspor.GAGAL).exists():
-        return  # another part failed: no point in rendering more
+    status = EksporBatch.objects.filter(pk=batch_pk).values_list("status", flat=True).first()
+    if status not in BELUM_BERAKHIR:
+        # Another part failed (no point in rendering more), or a part delivered again after
+        # a resumed job was joined (its file would only be left behind).
+        return
     try:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         sementara = tujuan.with_name(f"{tujuan.name}.{os.getpid()}.tmp")
@@ -268,8 +446,8 @@ def _baris_manifest(dokumen: Dokumen, keterangan: str) -> dict[str, object]:
 def bagian_gabung(batch_pk: int, jumlah_bagian: int) -> None:
     """Join the parts into the job's ZIP with its manifest, and mark the job SELESAI."""
     batch = EksporBatch.objects.select_related("provinsi").get(pk=batch_pk)
-    if batch.status == StatusEkspor.SELESAI:
-        return
+    if batch.status not in BELUM_BERAKHIR:
+        return  # joined already, or failed
     try:
         folder = folder_ekspor(batch_pk)
         folder.mkdir(parents=True, exist_ok=True)
@@ -294,16 +472,18 @@ def bagian_gabung(batch_pk: int, jumlah_bagian: int) -> None:
             arsip.writestr(DAFTAR_ISI, "\ufeff" + daftar_isi.getvalue())  # BOM: Excel reads UTF-8
         os.replace(sementara, folder / nama)
 
-        batch.berkas_zip.name = lokasi_relatif(folder / nama)
-        batch.status = StatusEkspor.SELESAI
-        batch.jumlah_selesai = batch.jumlah_total
-        batch.selesai_pada = timezone.now()
-        batch.pesan_galat = ""
-        batch.save(
-            update_fields=["berkas_zip", "status", "jumlah_selesai", "selesai_pada", "pesan_galat"]
+        # Conditional: of two joins of a resumed job, only one marks it done.
+        EksporBatch.objects.filter(pk=batch_pk, status__in=BELUM_BERAKHIR).update(
+            berkas_zip=lokasi_relatif(folder / nama),
+            status=StatusEkspor.SELESAI,
+            jumlah_selesai=F("jumlah_total"),
+            selesai_pada=timezone.now(),
+            pesan_galat="",
         )
-        for berkas in bagian:
-            berkas.unlink(missing_ok=True)
+        # Only the ZIP stays: the parts, and any temporary file a dead runner left.
+        for sisa in folder.iterdir():
+            if sisa.name != nama:
+                sisa.unlink(missing_ok=True)
     except Exception as exc:
         tandai_gagal(batch_pk, f"Penggabungan gagal: {type(exc).__name__}: {exc}")
         raise

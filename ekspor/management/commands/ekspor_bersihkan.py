@@ -7,7 +7,8 @@ from ekspor.services import ekspor_bersihkan
 
 class Command(BaseCommand):
     help = (
-        "Tandai gagal ekspor yang berhenti bergerak dan hapus berkas ekspor lama. "
+        "Lanjutkan ekspor yang kehilangan pelaksananya, tandai gagal ekspor yang berhenti "
+        "bergerak, dan hapus berkas ekspor lama. "
         "Jalankan berkala, mis. setiap jam dari cron."
     )
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, hari_simpan: float, **options):
         if hari_simpan < 0:
             raise CommandError("--hari-simpan tidak boleh negatif.")
-        macet, dihapus = ekspor_bersihkan(umur_simpan=timedelta(days=hari_simpan))
+        macet, dihapus, dilanjutkan = ekspor_bersihkan(umur_simpan=timedelta(days=hari_simpan))
         self.stdout.write(
             f"Ekspor terhenti ditandai gagal: {macet}; folder ekspor lama dihapus: {dihapus}."
         )
+        self.stdout.write(f"Ekspor yang kehilangan pelaksananya dilanjutkan: {dilanjutkan}.")
