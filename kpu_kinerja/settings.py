@@ -194,6 +194,10 @@ CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None  # a chord needs one: the same
 # Deployments (or test runs) sharing one Redis each keep their own queue.
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", default="celery")
 CELERY_TASK_ACKS_LATE = True  # a part whose worker dies is delivered again (parts are idempotent)
+# Redis hands a task left unacknowledged (its worker was killed) to another worker after this
+# long: the export's stall check (ekspor.services.BATAS_MACET, 15 minutes). A killed worker's
+# parts are queued again well before, when the job is resumed (ekspor_lanjutkan_yatim).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # PDF parts are long: take one at a time, share evenly
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 24 * 3600
