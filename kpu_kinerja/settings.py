@@ -90,9 +90,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords set in the admin, `createsuperuser` or `changepassword`: at least 10 characters,
+# not in Django's list of 20,000 common passwords (messages in Indonesian from Django's own
+# translations). The demo accounts (`seed_demo_users`) are set directly and keep demo12345.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -221,7 +227,9 @@ X_FRAME_OPTIONS = "DENY"
 
 # Login throttling (django-axes): 5 failures for one username from one address lock that pair
 # out for AXES_COOLOFF_MENIT minutes, on /masuk/ and /admin/login/ alike; a success resets the
-# count. force_login, sessions and API tokens do not authenticate through the backends.
+# count. AXES_BATAS_ALAMAT failures from one address within the cool-off, whatever the
+# usernames, lock the address (satker.backends.HandlerAxes). force_login, sessions and API
+# tokens do not authenticate through the backends.
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
@@ -230,6 +238,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = int(env_str("AXES_COOLOFF_MENIT", default="15")) / 60  # a float: hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "satker.backends.HandlerAxes"
+AXES_BATAS_GAGAL_ALAMAT = int(env_str("AXES_BATAS_ALAMAT", default="20"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_COOLOFF_MESSAGE = "Akun dikunci sementara: terlalu banyak percobaan masuk. Coba lagi nanti."
@@ -237,11 +247,17 @@ if BEHIND_PROXY:
     AXES_IPWARE_PROXY_COUNT = 1
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
+# Sessions: SESSION_COOKIE_AGE (14 days from the last activity) for operators; signers (Ketua,
+# Sekretaris, an account linked to an official) and admins (Admin RI, reviewers, staff) get a
+# session that ends SESI_PENANDATANGAN_JAM hours after login (kpu_kinerja.middleware).
+SESI_PENANDATANGAN_JAM = int(env_str("SESI_PENANDATANGAN_JAM", default="12"))
+
 # Every request gets an id (X-Request-ID, shown on the 500 page as "Kode kejadian"); log lines
 # carry it with the method, path, user and satker (kpu_kinerja/middleware.py). Axes stays last.
 MIDDLEWARE = [
     "kpu_kinerja.middleware.IdPermintaanMiddleware",
     *MIDDLEWARE,
+    "kpu_kinerja.middleware.BatasSesiMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 LOGGING["filters"] = {"konteks": {"()": "kpu_kinerja.middleware.FilterKonteksPermintaan"}}

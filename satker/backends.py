@@ -1,7 +1,18 @@
-"""Authentication backend: the signed-in user comes with their profile and satker."""
+"""Authentication: the backend, the login throttle's per-address limit, the session lifetime."""
 
+import datetime
+
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_failure_limit
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.db.models import Sum
+
+from satker.akses import profil_pengguna
+from satker.models import Peran
 
 
 class BackendPengguna(ModelBackend):
@@ -18,3 +29,48 @@ class BackendPengguna(ModelBackend):
         except UserModel.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None
+
+
+class HandlerAxes(AxesDatabaseHandler):
+    """Axes' database handler, plus a limit per address across all usernames.
+
+    Axes takes one failure limit for every lockout parameter set, so a set of its own for the
+    address would lock an office behind one NAT after 5 typos of different people. Here a pair
+    (username, address) is locked after AXES_FAILURE_LIMIT failures, and the address itself
+    after AXES_BATAS_GAGAL_ALAMAT failures within the cool-off, whatever the usernames. A
+    success resets only its own pair (AXES_LOCKOUT_PARAMETERS), so one valid account cannot
+    wipe the address's count of guesses at others.
+    """
+
+    def get_failures(self, request, credentials: dict | None = None) -> int:
+        gagal = super().get_failures(request, credentials)
+        alamat = AccessAttempt.objects.filter(
+            ip_address=request.axes_ip_address,
+            attempt_time__gte=get_cool_off_threshold(request),
+        ).aggregate(jumlah=Sum("failures_since_start"))["jumlah"]
+        if (alamat or 0) >= settings.AXES_BATAS_GAGAL_ALAMAT:
+            return max(gagal, get_failure_limit(request, credentials))
+        return gagal
+
+
+PERAN_SESI_PENDEK = {Peran.KETUA, Peran.SEKRETARIS, Peran.REVIEWER_PROVINSI, Peran.ADMIN_RI}
+
+
+def sesi_pendek(user) -> bool:
+    """Whether `user` signs documents or administers: their session lasts hours, not weeks.
+
+    A stolen or forgotten session of theirs can sign, publish or change other satkers' data.
+    """
+    if user.is_staff or user.is_superuser:
+        return True
+    profil = profil_pengguna(user)
+    if profil is None:
+        return False
+    return profil.peran in PERAN_SESI_PENDEK or profil.pejabat_id is not None
+
+
+def batas_sesi(user) -> datetime.timedelta | None:
+    """How long a new session of `user` may last; None: SESSION_COOKIE_AGE, from activity."""
+    if sesi_pendek(user):
+        return datetime.timedelta(hours=settings.SESI_PENANDATANGAN_JAM)
+    return None
