@@ -11,7 +11,8 @@ from django.utils.html import format_html
 from dokumen.admin_baris import catat_perubahan_admin, kunci_dokumen
 from dokumen.admin_form import DokumenAdminForm
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
-from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen
+from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen, TandaTangan
+from dokumen.services import boleh_dihapus, dokumen_hapus
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from kpu_kinerja.admin_akses import (
@@ -78,6 +79,23 @@ class JejakInline(TabularInlineTerbatas):
         return False
 
 
+class TandaTanganInline(TabularInlineTerbatas):
+    """Who signed, as frozen at signing; written by the workflow only."""
+
+    model = TandaTangan
+    jalur_satker = "dokumen__satker"
+    extra = 0
+    can_delete = False
+    fields = ["urutan", "nama", "nip", "jabatan", "status_jabatan", "nama_sertifikat", "waktu"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 INLINE_BARIS = {"IKU": BarisIkuInline, "RKT": SasaranRktInline, "RAK": SasaranRakInline}
 # Readers get the IKU rows as one table rather than one form per row.
 INLINE_BARIS_BACA = INLINE_BARIS | {"IKU": BarisIkuTabelInline}
@@ -118,12 +136,29 @@ class DokumenAdmin(ModelAdminTerbatas):
     actions = ["unduh_pdf_zip"]
     form = DokumenAdminForm
 
-    # As in the editor: only drafts change, and a published (signed) document is never deleted.
+    # As in the editor: only drafts change, and only a never-submitted draft is deleted.
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (obj is None or obj.bisa_diubah)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (obj is None or obj.bisa_diubah)
+        return super().has_delete_permission(request, obj) and (obj is None or boleh_dihapus(obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        # Status and version move only through the workflow (with its history); satker, type
+        # and year are what the document is: another one is a new document, not an edit.
+        if obj is None:
+            return [*super().get_readonly_fields(request, obj), "status", "versi"]
+        return [
+            *super().get_readonly_fields(request, obj),
+            "satker",
+            "jenis",
+            "tahun",
+            "versi",
+            "status",
+        ]
+
+    def delete_model(self, request, obj):
+        dokumen_hapus(dokumen=obj, user=request.user)  # audited; its history stays
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -146,7 +181,13 @@ class DokumenAdmin(ModelAdminTerbatas):
         if obj is None:
             return []
         baris = INLINE_BARIS if boleh_mengubah_di_admin(request.user) else INLINE_BARIS_BACA
-        return [baris[obj.jenis], CatatanReviuInline, RiwayatInline, JejakInline]
+        return [
+            baris[obj.jenis],
+            TandaTanganInline,
+            CatatanReviuInline,
+            RiwayatInline,
+            JejakInline,
+        ]
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
@@ -234,18 +275,19 @@ class CatatanReviuAdmin(ModelAdminTerbatas):
 class JejakPerubahanAdmin(ModelAdminTerbatas):
     """Read-only for everyone: an audit entry is never added, changed or deleted by hand."""
 
-    jalur_satker = "dokumen__satker"
-    list_display = ["dokumen", "jenis", "oleh", "waktu", "ringkasan"]
+    # By the entry's own satker: the history of a deleted draft stays in its reviewers' reach.
+    jalur_satker = "satker"
+    list_display = ["nama_dokumen", "jenis", "oleh", "waktu", "ringkasan"]
     list_filter = [
         "jenis",
         "dokumen__jenis",
         "dokumen__tahun",
-        ("dokumen__satker__induk", FilterProvinsi),
+        ("satker__induk", FilterProvinsi),
         ("oleh", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["ringkasan", "dokumen__satker__nama", "oleh__username"]
-    search_help_text = "Cari isi ringkasan, nama satker, atau nama pengguna."
-    list_select_related = ["dokumen__satker", "oleh"]
+    search_fields = ["ringkasan", "nama_dokumen", "satker__nama", "oleh__username"]
+    search_help_text = "Cari isi ringkasan, nama dokumen atau satker, atau nama pengguna."
+    list_select_related = ["oleh"]
     date_hierarchy = "waktu"
 
     def get_queryset(self, request):
@@ -254,7 +296,50 @@ class JejakPerubahanAdmin(ModelAdminTerbatas):
             return queryset.defer("sebelum", "sesudah")  # the list shows the summary only
         return queryset
 
-    fields = ["dokumen", "jenis", "oleh", "waktu", "ringkasan", "sebelum", "sesudah"]
+    fields = [
+        "dokumen",
+        "satker",
+        "nama_dokumen",
+        "jenis",
+        "oleh",
+        "waktu",
+        "ringkasan",
+        "sebelum",
+        "sesudah",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TandaTangan)
+class TandaTanganAdmin(ModelAdminTerbatas):
+    """Read-only for everyone: a signature record is written when the PDF is signed."""
+
+    jalur_satker = "dokumen__satker"
+    list_display = ["dokumen", "urutan", "nama", "jabatan", "waktu"]
+    list_filter = ["jabatan", "dokumen__jenis", "dokumen__tahun"]
+    search_fields = ["nama", "nip", "nama_sertifikat", "dokumen__satker__nama"]
+    list_select_related = ["dokumen__satker"]
+    fields = [
+        "dokumen",
+        "urutan",
+        "pejabat",
+        "nama",
+        "nip",
+        "jabatan",
+        "status_jabatan",
+        "sebutan_jabatan",
+        "nama_sertifikat",
+        "waktu",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request):

@@ -7,6 +7,8 @@ the conflict and its cached table is rendered again — and the audit history re
 the rows before and after.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from dokumen.jejak import Potret, catat_perubahan, potret
@@ -46,6 +48,25 @@ def catat_perubahan_admin(request: HttpRequest, dokumen: Dokumen, sebelum: Potre
     )
 
 
+class FormBarisAdmin(forms.ModelForm):
+    """A row form that reads the target's number and unit again, as the editor's save does.
+
+    Without it a target changed in the admin ("85%" → "12 Laporan") kept the old 85 and "%".
+    """
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if not hasattr(self.instance, "baca_target") or "target" not in self.cleaned_data:
+            return
+        try:
+            self.instance.baca_target()
+            self.instance.clean_fields(
+                exclude=[f.name for f in self.instance._meta.fields if f.name != "target_nilai"]
+            )
+        except ValidationError as galat:
+            self.add_error("target", galat.messages)
+
+
 class BarisDokumenInlineMixin:
     """An inline of rows: changeable only while the document it belongs to is a draft.
 
@@ -54,6 +75,7 @@ class BarisDokumenInlineMixin:
     """
 
     jalur_dokumen = ""
+    form = FormBarisAdmin
 
     def _draf(self, obj) -> bool:
         if obj is None:
@@ -81,6 +103,13 @@ class BarisDokumenAdminMixin:
 
     jalur_dokumen = "dokumen"  # from the row to its document
     actions = None
+    form = FormBarisAdmin
+
+    def get_readonly_fields(self, request, obj=None):
+        # A row never moves to another document (or sasaran): the signed document it left, or
+        # the published one it would join, would no longer be what was signed.
+        induk = self.jalur_dokumen.split("__")[0]
+        return [*super().get_readonly_fields(request, obj), induk]
 
     def has_add_permission(self, request):
         return False

@@ -10,6 +10,7 @@ A published document is immutable: a change is a new version.
 """
 
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,11 +25,21 @@ from django.utils import timezone
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.jejak import catat_perubahan, potret
-from dokumen.models import AksiDokumen, Dokumen, JenisPerubahan, RiwayatDokumen, StatusDokumen
+from dokumen.models import (
+    AksiDokumen,
+    Dokumen,
+    JenisPerubahan,
+    RiwayatDokumen,
+    StatusDokumen,
+    TandaTangan,
+)
 from dokumen.selectors import kekurangan_dokumen
 from dokumen.services import dokumen_buat
+from kpu_kinerja.middleware import kode_kejadian
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran
+
+logger = logging.getLogger(__name__)
 
 
 class TransisiDitolak(Exception):
@@ -59,11 +70,14 @@ def _ketua_atau_reviewer(user: Pengguna, dokumen: Dokumen) -> bool:
 
 
 def _penandatangan(user: Pengguna, dokumen: Dokumen) -> bool:
+    # The satker is checked too: an account is never a signatory for another satker, even if
+    # its profile was once linked to an official elsewhere.
     profil = profil_pengguna(user)
     return bool(
         profil
         and dokumen.penandatangan_id is not None
         and profil.pejabat_id == dokumen.penandatangan_id
+        and profil.satker_id == dokumen.satker_id
     )
 
 
@@ -108,14 +122,34 @@ def url_verifikasi(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("verifikasi", args=[token])
 
 
-def _terbitkan(dokumen: Dokumen) -> None:
-    """Render the final PDF, sign it as the signatory, and store it with its hash and token."""
-    from dokumen.pdf import render_pdf
-    from dokumen.tte import TteTidakSiap, penandatangan_aktif
+def tanda_tangan_baru(dokumen: Dokumen, *, urutan: int = 1) -> TandaTangan:
+    """The signature record of `dokumen`'s signatory as they stand now (not yet saved)."""
+    pejabat = dokumen.penandatangan
+    return TandaTangan(
+        dokumen=dokumen,
+        urutan=urutan,
+        pejabat=pejabat,
+        nama=pejabat.nama,
+        nip=pejabat.nip,
+        jabatan=pejabat.jabatan,
+        status_jabatan=pejabat.status,
+        sebutan_jabatan=pejabat.sebutan_jabatan,
+        waktu=timezone.now(),
+    )
 
+
+def _terbitkan(dokumen: Dokumen) -> None:
+    """Render the final PDF, sign it as the signatory, and store it with its hash, token and
+    the signature record: the printed block, the stamp and the record name the same person."""
+    from dokumen.pdf import render_pdf
+    from dokumen.tte import TteTidakSiap, nama_penanda_terakhir, penandatangan_aktif
+
+    if dokumen.penandatangan_id is None:
+        raise TransisiDitolak("Penandatangan belum ditetapkan.")
+    tanda_tangan = tanda_tangan_baru(dokumen)
     token = secrets.token_urlsafe(16)
     url = url_verifikasi(token)
-    hasil = render_pdf(dokumen, url_verifikasi=url)
+    hasil = render_pdf(dokumen, url_verifikasi=url, tanda_tangan=tanda_tangan)
     if hasil.kotak_ttd is None:
         raise TransisiDitolak("Penandatangan belum ditetapkan.")
     try:
@@ -127,13 +161,21 @@ def _terbitkan(dokumen: Dokumen) -> None:
             alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
             lokasi=dokumen.tempat_ttd,
         )
-    except TteTidakSiap as alasan:
-        raise TransisiDitolak(str(alasan)) from None
+    except TteTidakSiap as galat:
+        # The detail (paths, settings) is for the operator; the user gets a code to quote.
+        kode = kode_kejadian()
+        logger.error("TTE tidak siap untuk %s: %s %s", dokumen, galat, galat.rincian)
+        raise TransisiDitolak(
+            f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}."
+        ) from None
     nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
     dokumen.berkas_pdf.save(nama, ContentFile(pdf), save=False)
     dokumen.sha256 = hashlib.sha256(pdf).hexdigest()
     dokumen.token_verifikasi = token
-    dokumen.ditandatangani_pada = timezone.now()
+    dokumen.ditandatangani_pada = tanda_tangan.waktu
+    tanda_tangan.nama_sertifikat = nama_penanda_terakhir(pdf)
+    tanda_tangan.full_clean(exclude={"dokumen"})
+    tanda_tangan.save()
 
 
 @transaction.atomic

@@ -127,6 +127,8 @@ def catat_perubahan(
         ringkasan = f"{keterangan} {ringkasan}"
     return JejakPerubahan.objects.create(
         dokumen=dokumen,
+        satker_id=dokumen.satker_id,
+        nama_dokumen=str(dokumen),
         oleh=user,
         jenis=jenis,
         ringkasan=ringkasan,

@@ -1,12 +1,13 @@
 """The document record shared by every performance document (IKU, RKT, RAK, later PK)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
 from dokumen.target import baca_target
-from satker.models import Pejabat, Satker
+from satker.models import Jabatan, Pejabat, Satker, StatusJabatan
 
 
 class JenisDokumen(models.TextChoices):
@@ -128,6 +129,70 @@ class Dokumen(models.Model):
         """Only drafts are edited; every other state is read-only."""
         return self.status == StatusDokumen.DRAF
 
+    def clean(self) -> None:
+        # The signatory is one of the satker's own officials, whichever way the link was set
+        # (editor, API, admin): another satker's official could otherwise sign for it.
+        if (
+            self.penandatangan_id is not None
+            and self.satker_id is not None
+            and self.penandatangan.satker_id != self.satker_id
+        ):
+            raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
+
+
+PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
+
+
+class TandaTangan(models.Model):
+    """One signature on a published document, as it was at the moment of signing.
+
+    The signatory's name, NIP and jabatan are copied here when the PDF is signed and never
+    change: the verification page and the API read this record, not the live official, so an
+    official renamed later cannot rewrite who signed. `pejabat` stays as a link for lookups.
+    """
+
+    dokumen = models.ForeignKey(
+        Dokumen, verbose_name="dokumen", on_delete=models.PROTECT, related_name="tanda_tangan"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+    pejabat = models.ForeignKey(
+        Pejabat,
+        verbose_name="pejabat",
+        on_delete=models.PROTECT,
+        related_name="tanda_tangan",
+    )
+    nama = models.CharField("nama", max_length=150)
+    nip = models.CharField("NIP", max_length=18, blank=True)
+    jabatan = models.CharField("jabatan", max_length=12, choices=Jabatan.choices)
+    status_jabatan = models.CharField(
+        "status jabatan", max_length=10, choices=StatusJabatan.choices
+    )
+    sebutan_jabatan = models.TextField("sebutan jabatan pada tanda tangan")
+    nama_sertifikat = models.CharField("nama pada sertifikat", max_length=200, blank=True)
+    waktu = models.DateTimeField("waktu penandatanganan")
+
+    class Meta:
+        verbose_name = "tanda tangan"
+        verbose_name_plural = "tanda tangan"
+        ordering = ["dokumen", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dokumen", "urutan"],
+                name="tanda_tangan_unik_per_urutan",
+                violation_error_message="Dokumen ini sudah ditandatangani pada urutan tersebut.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen}: {self.nama}"
+
+    @property
+    def awalan_status(self) -> str:
+        """ "Plt. " or "Plh. " before the jabatan of an acting official, else ""."""
+        if self.status_jabatan == StatusJabatan.DEFINITIF:
+            return ""
+        return f"{self.get_status_jabatan_display()} "
+
 
 class TargetMixin(models.Model):
     """A target kept as written, plus the number and unit read from it when there is one."""
@@ -237,6 +302,7 @@ class JenisPerubahan(models.TextChoices):
     SIMPAN = "SIMPAN", "Disimpan"
     TRANSISI = "TRANSISI", "Langkah alur kerja"
     REVISI = "REVISI", "Versi baru"
+    HAPUS = "HAPUS", "Dihapus"
 
 
 class JejakPerubahan(models.Model):
@@ -244,11 +310,22 @@ class JejakPerubahan(models.Model):
 
     Written by the services (`dokumen.jejak.catat_perubahan`), never edited. Rows are replaced as
     a whole on each save, so the snapshots hold the rows as data (`dokumen.baris.data_baris`).
+    A deleted draft keeps its history: `dokumen` becomes empty while `satker` and `nama_dokumen`
+    still say whose and which document it was.
     """
 
     dokumen = models.ForeignKey(
-        Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="jejak"
+        Dokumen,
+        verbose_name="dokumen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="jejak",
     )
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="jejak_dokumen"
+    )
+    nama_dokumen = models.CharField("nama dokumen", max_length=200)
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="oleh",
@@ -267,4 +344,4 @@ class JejakPerubahan(models.Model):
         ordering = ["-waktu", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.dokumen}: {self.get_jenis_display()} oleh {self.oleh}"
+        return f"{self.nama_dokumen}: {self.get_jenis_display()} oleh {self.oleh}"

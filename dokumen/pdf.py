@@ -19,8 +19,8 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from dokumen.kotak import HasilRender, KotakTtd
-from dokumen.models import Dokumen, JenisDokumen
-from dokumen.selectors import tanggal_ttd_tertulis
+from dokumen.models import Dokumen, JenisDokumen, TandaTangan
+from dokumen.selectors import penandatangan_tercetak, tanggal_ttd_tertulis
 from dokumen.tabel import tabel_dokumen
 from satker.models import GayaPenomoran, Satker
 from satker.selectors import tupoksi_per_jenis
@@ -106,12 +106,14 @@ def daftar_tupoksi(satker: Satker) -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-def _konteks(dokumen: Dokumen, url_verifikasi: str | None) -> dict[str, Any]:
+def _konteks(
+    dokumen: Dokumen, url_verifikasi: str | None, tanda_tangan: TandaTangan | None
+) -> dict[str, Any]:
     tabel = tabel_dokumen(dokumen).isi
     konteks: dict[str, Any] = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
-        "pejabat": dokumen.penandatangan,
+        "pejabat": tanda_tangan or penandatangan_tercetak(dokumen),
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         "tabel": tabel,
         "draf": url_verifikasi is None,
@@ -126,18 +128,32 @@ def _konteks(dokumen: Dokumen, url_verifikasi: str | None) -> dict[str, Any]:
     return konteks
 
 
-def render_html(dokumen: Dokumen, *, url_verifikasi: str | None = None) -> str:
-    """The print page of `dokumen`: a draft without `url_verifikasi`, else the page to sign."""
+def render_html(
+    dokumen: Dokumen,
+    *,
+    url_verifikasi: str | None = None,
+    tanda_tangan: TandaTangan | None = None,
+) -> str:
+    """The print page of `dokumen`: a draft without `url_verifikasi`, else the page to sign.
+
+    `tanda_tangan` is the signature record about to be signed, so the printed block shows
+    exactly what the record keeps.
+    """
     try:
         template = TEMPLATE_PDF[dokumen.jenis]
     except KeyError:
         raise ValueError(f"Jenis dokumen tidak dikenal: {dokumen.jenis}") from None
-    return render_to_string(template, _konteks(dokumen, url_verifikasi))
+    return render_to_string(template, _konteks(dokumen, url_verifikasi, tanda_tangan))
 
 
-def render_pdf(dokumen: Dokumen, *, url_verifikasi: str | None = None) -> HasilRender:
+def render_pdf(
+    dokumen: Dokumen,
+    *,
+    url_verifikasi: str | None = None,
+    tanda_tangan: TandaTangan | None = None,
+) -> HasilRender:
     """The PDF of `dokumen` and where its signature box landed (None without a signatory)."""
-    html = render_html(dokumen, url_verifikasi=url_verifikasi)
+    html = render_html(dokumen, url_verifikasi=url_verifikasi, tanda_tangan=tanda_tangan)
     # Everything the page needs is inline or a system font; never reach out to the network.
     fetcher = URLFetcher(allowed_protocols=("data", "file"), timeout=5)
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render()

@@ -7,7 +7,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from dokumen.format import tanggal_panjang
-from dokumen.models import Dokumen, JenisDokumen, PresisiTanggal, RiwayatDokumen, StatusDokumen
+from dokumen.models import (
+    Dokumen,
+    JenisDokumen,
+    PresisiTanggal,
+    RiwayatDokumen,
+    StatusDokumen,
+    TandaTangan,
+)
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import Jabatan, Pejabat, Satker
 
@@ -104,6 +111,18 @@ PENANDATANGAN_BAWAAN = {
 
 def penandatangan_bawaan(satker: Satker, jenis: str) -> Pejabat | None:
     return satker.pejabat.filter(jabatan=PENANDATANGAN_BAWAAN[JenisDokumen(jenis)]).first()
+
+
+def tanda_tangan_terbit(dokumen: Dokumen) -> TandaTangan | None:
+    """The frozen record of who signed a published document (None before it is signed)."""
+    if dokumen.status != StatusDokumen.TERBIT:
+        return None
+    return dokumen.tanda_tangan.order_by("urutan").first()
+
+
+def penandatangan_tercetak(dokumen: Dokumen) -> TandaTangan | Pejabat | None:
+    """Whom the signature block names: once signed, the record; before, the chosen official."""
+    return tanda_tangan_terbit(dokumen) or dokumen.penandatangan
 
 
 def riwayat_dokumen(dokumen: Dokumen) -> list[RiwayatDokumen]:

@@ -1,15 +1,31 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from kpu_kinerja.admin_akses import FilterProvinsi, ModelAdminTerbatas, TabularInlineTerbatas
-from satker.models import Pejabat, ProfilPengguna, Satker, Tupoksi
+from satker.models import JejakProfil, Pejabat, ProfilPengguna, Satker, Tupoksi
 
 
-class TupoksiInline(TabularInlineTerbatas):
+class ProfilHanyaDibacaMixin:
+    """Officials and tupoksi are read here and edited on the satker's profile page, where the
+    rules for officials who signed and the profile's audit history apply to every change."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TupoksiInline(ProfilHanyaDibacaMixin, TabularInlineTerbatas):
     model = Tupoksi
     extra = 0
 
 
-class PejabatInline(TabularInlineTerbatas):
+class PejabatInline(ProfilHanyaDibacaMixin, TabularInlineTerbatas):
     model = Pejabat
     extra = 0
 
@@ -17,15 +33,22 @@ class PejabatInline(TabularInlineTerbatas):
 @admin.register(Satker)
 class SatkerAdmin(ModelAdminTerbatas):
     jalur_satker = ""
-    list_display = ["nama", "kode", "tingkat", "induk", "kota_ttd"]
+    list_display = ["nama", "kode", "tingkat", "induk", "kota_ttd", "tautan_profil"]
     list_filter = ["tingkat", ("induk", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["nama", "kode", "kota_ttd"]
     list_select_related = ["induk"]
     inlines = [PejabatInline, TupoksiInline]
 
+    @admin.display(description="profil")
+    def tautan_profil(self, satker: Satker) -> str:
+        return format_html(
+            '<a href="{}">Ubah pejabat dan tupoksi</a>',
+            reverse("satker-profil", args=[satker.kode]),
+        )
+
 
 @admin.register(Pejabat)
-class PejabatAdmin(ModelAdminTerbatas):
+class PejabatAdmin(ProfilHanyaDibacaMixin, ModelAdminTerbatas):
     list_display = ["nama", "jabatan", "status", "nip", "satker"]
     list_filter = ["jabatan", "status", ("satker__induk", FilterProvinsi)]
     search_fields = ["nama", "nip", "satker__nama"]
@@ -33,7 +56,7 @@ class PejabatAdmin(ModelAdminTerbatas):
 
 
 @admin.register(Tupoksi)
-class TupoksiAdmin(ModelAdminTerbatas):
+class TupoksiAdmin(ProfilHanyaDibacaMixin, ModelAdminTerbatas):
     list_display = ["satker", "jenis", "urutan", "teks"]
     list_filter = ["jenis", ("satker", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["teks"]
@@ -47,3 +70,26 @@ class ProfilPenggunaAdmin(ModelAdminTerbatas):
     search_fields = ["user__username", "satker__nama"]
     list_select_related = ["user", "satker", "pejabat__satker"]
     autocomplete_fields = ["satker"]
+    raw_id_fields = ["pejabat"]  # ProfilPengguna.clean refuses another satker's official
+
+
+@admin.register(JejakProfil)
+class JejakProfilAdmin(ModelAdminTerbatas):
+    """Read-only for everyone: written by the profile service, never by hand."""
+
+    list_display = ["satker", "oleh", "waktu", "ringkasan"]
+    list_filter = [("satker__induk", FilterProvinsi), ("oleh", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["ringkasan", "satker__nama", "oleh__username"]
+    list_select_related = ["satker", "oleh"]
+    date_hierarchy = "waktu"
+    fields = ["satker", "oleh", "waktu", "ringkasan", "sebelum", "sesudah"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -10,7 +10,7 @@ from django.forms.formsets import DELETION_FIELD_NAME
 from dokumen.format import ribuan
 from satker.models import JenisTupoksi, Pejabat, Satker
 from satker.selectors import tupoksi_per_jenis
-from satker.services import pejabat_pastikan_boleh_dihapus
+from satker.services import pejabat_pastikan_boleh_dihapus, pejabat_pastikan_boleh_diubah
 
 PANJANG_BUTIR_MAKS = 2000
 JUMLAH_BUTIR_MAKS = 100
@@ -133,6 +133,15 @@ class PejabatForm(forms.ModelForm):
         if mulai and selesai and selesai < mulai:
             self.add_error("selesai_menjabat", "Akhir masa jabatan tidak boleh sebelum awalnya.")
         return cleaned_data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # the instance now holds the input
+        if self.cleaned_data.get(DELETION_FIELD_NAME):
+            return  # deletion has its own check (BasePejabatFormSet.clean)
+        try:
+            pejabat_pastikan_boleh_diubah(pejabat=self.instance)
+        except ValidationError as galat:
+            self.add_error(None, galat)
 
 
 class BasePejabatFormSet(forms.BaseInlineFormSet):

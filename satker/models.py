@@ -1,6 +1,8 @@
 """Satuan kerja (KPU RI, KPU Provinsi, KPU Kabupaten/Kota), their duties and officials."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -66,6 +68,34 @@ class Satker(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def clean(self) -> None:
+        # RI → Provinsi → Kabupaten/Kota; the database trigger of migration 0003 holds the same
+        # rule for writes that skip validation. A misplaced satker would drop out of its
+        # reviewer's reach (satker.akses), with its children.
+        if self.induk_id is None:
+            return
+        if self.tingkat == Tingkat.RI:
+            return  # the check constraint names this case
+        harus = INDUK_TINGKAT[self.tingkat]
+        if self.induk.tingkat != harus:
+            raise ValidationError(
+                {
+                    "induk": f"Satker induk {self.get_tingkat_display()} harus "
+                    f"{Tingkat(harus).label}, bukan {self.induk.get_tingkat_display()}."
+                }
+            )
+        if self.pk is not None and self.tingkat != Tingkat.KABKOTA:
+            anak_salah = self.anak.exclude(tingkat=ANAK_TINGKAT[self.tingkat])
+            if anak_salah.exists():
+                raise ValidationError(
+                    {"tingkat": "Tingkat ini tidak cocok dengan satker di bawahnya."}
+                )
+
+
+# The one parent level each level hangs under, and the one child level it may have.
+INDUK_TINGKAT = {Tingkat.PROVINSI: Tingkat.RI, Tingkat.KABKOTA: Tingkat.PROVINSI}
+ANAK_TINGKAT = {Tingkat.RI: Tingkat.PROVINSI, Tingkat.PROVINSI: Tingkat.KABKOTA}
 
 
 class JenisTupoksi(models.TextChoices):
@@ -215,3 +245,41 @@ class ProfilPengguna(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_peran_display()} {self.satker}"
+
+    def clean(self) -> None:
+        # The account signs as this official (dokumen.alur): it must be one of its own satker's.
+        if (
+            self.pejabat_id is not None
+            and self.satker_id is not None
+            and self.pejabat.satker_id != self.satker_id
+        ):
+            raise ValidationError({"pejabat": "Pejabat harus pejabat satker pengguna ini."})
+
+
+class JejakProfil(models.Model):
+    """One change of a satker's profile (tupoksi, officials): who, when, before and after.
+
+    Written by `satker.services.satker_profil_simpan` and the admin, never edited.
+    """
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="jejak_profil"
+    )
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.PROTECT,
+        related_name="jejak_profil",
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    ringkasan = models.TextField("ringkasan")
+    sebelum = models.JSONField("sebelum", encoder=DjangoJSONEncoder)
+    sesudah = models.JSONField("sesudah", encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = "jejak perubahan profil"
+        verbose_name_plural = "jejak perubahan profil"
+        ordering = ["-waktu", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.satker}: {self.ringkasan[:60]}"

@@ -1,12 +1,13 @@
 """Writes of satker data. Each validates (`full_clean`) before it saves."""
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from satker.models import JenisTupoksi, Pejabat, Satker, Tupoksi
+from satker.models import JejakProfil, JenisTupoksi, Pejabat, Satker, Tupoksi
 
 
 def satker_buat(
@@ -85,8 +86,43 @@ def pejabat_pastikan_boleh_dihapus(*, pejabat: Pejabat) -> None:
     )
 
 
+# What a signature names: once an official has signed a published document these stay as
+# signed. A new person (or a new jabatan) is a new official.
+KOLOM_IDENTITAS = ("nama", "nip", "jabatan", "status", "sebutan_jabatan")
+
+
+def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat) -> None:
+    """Raise a ValidationError when `pejabat`'s unsaved changes rewrite the identity of an
+    official who signed a published document (their term dates may still change)."""
+    if pejabat.pk is None:
+        return
+    lama = Pejabat.objects.filter(pk=pejabat.pk).first()
+    if lama is None:
+        return
+    berubah = [k for k in KOLOM_IDENTITAS if getattr(lama, k) != getattr(pejabat, k)]
+    if not berubah:
+        return
+    # The reverse relation of dokumen.TandaTangan: satker does not import dokumen.
+    ditandatangani = sorted(
+        {
+            f"{t.dokumen.jenis} {t.dokumen.tahun}"
+            + (f" versi {t.dokumen.versi}" if t.dokumen.versi > 1 else "")
+            for t in lama.tanda_tangan.select_related("dokumen")
+        }
+    )
+    if not ditandatangani:
+        return
+    label = ", ".join(Pejabat._meta.get_field(k).verbose_name for k in berubah)
+    raise ValidationError(
+        f"{lama.nama} telah menandatangani dokumen terbit ({', '.join(ditandatangani)}), "
+        f"sehingga {label} tidak dapat diubah. Untuk pejabat pengganti, tambahkan pejabat baru.",
+        code="pejabat_sudah_menandatangani",
+    )
+
+
 def pejabat_simpan(*, pejabat: Pejabat) -> Pejabat:
     """Save a new or changed official whose fields are already set."""
+    pejabat_pastikan_boleh_diubah(pejabat=pejabat)
     pejabat.full_clean()
     pejabat.save()
     return pejabat
@@ -103,18 +139,75 @@ def pejabat_hapus(*, pejabat: Pejabat) -> None:
         raise
 
 
+def potret_profil(satker: Satker) -> dict[str, Any]:
+    """The satker's tupoksi lists and officials as JSON-ready data, for the audit history."""
+    tupoksi = {jenis.value: [] for jenis in JenisTupoksi}
+    for butir in satker.tupoksi.order_by("jenis", "urutan"):
+        tupoksi[butir.jenis].append(butir.teks)
+    pejabat = [
+        {
+            "id": p.pk,
+            **{k: getattr(p, k) for k in KOLOM_IDENTITAS},
+            "mulai_menjabat": p.mulai_menjabat,
+            "selesai_menjabat": p.selesai_menjabat,
+        }
+        for p in satker.pejabat.order_by("pk")
+    ]
+    return {"tupoksi": tupoksi, "pejabat": pejabat}
+
+
+def ringkasan_profil(sebelum: dict[str, Any], sesudah: dict[str, Any]) -> str:
+    """The change in one line, e.g. "Tugas diubah; pejabat: 'A' diubah (nama), 'B' ditambah"."""
+    bagian = [
+        f"{JenisTupoksi(jenis).label} diubah"
+        for jenis, daftar in sesudah["tupoksi"].items()
+        if sebelum["tupoksi"].get(jenis) != daftar
+    ]
+    lama = {p["id"]: p for p in sebelum["pejabat"]}
+    baru = {p["id"]: p for p in sesudah["pejabat"]}
+    pejabat = [f"'{p['nama']}' ditambah" for i, p in baru.items() if i not in lama]
+    for i, p in baru.items():
+        if i in lama and lama[i] != p:
+            kolom = ", ".join(k for k in p if k != "id" and p[k] != lama[i].get(k))
+            pejabat.append(f"'{p['nama']}' diubah ({kolom})")
+    pejabat += [f"'{p['nama']}' dihapus" for i, p in lama.items() if i not in baru]
+    if pejabat:
+        bagian.append("pejabat: " + ", ".join(pejabat))
+    return "; ".join(bagian) + "." if bagian else "Tidak ada perubahan isi."
+
+
+def catat_perubahan_profil(
+    *, satker: Satker, oleh, sebelum: dict[str, Any], keterangan: str = ""
+) -> JejakProfil | None:
+    """Record the profile's change since `sebelum`; nothing when nothing changed."""
+    sesudah = potret_profil(satker)
+    if sesudah == sebelum:
+        return None
+    ringkasan = ringkasan_profil(sebelum, sesudah)
+    return JejakProfil.objects.create(
+        satker=satker,
+        oleh=oleh,
+        ringkasan=f"{keterangan} {ringkasan}".strip(),
+        sebelum=sebelum,
+        sesudah=sesudah,
+    )
+
+
 @transaction.atomic
 def satker_profil_simpan(
     *,
     satker: Satker,
+    oleh,
     tupoksi: Mapping[JenisTupoksi, list[str]],
     pejabat_disimpan: Iterable[Pejabat] = (),
     pejabat_dihapus: Iterable[Pejabat] = (),
 ) -> None:
-    """Replace the satker's tupoksi lists and save, add or delete its officials, all or nothing.
+    """Replace the satker's tupoksi lists and save, add or delete its officials, all or nothing,
+    and record the change in the profile's audit history.
 
     Only the kinds present in `tupoksi` are replaced. Any ValidationError rolls everything back.
     """
+    sebelum = potret_profil(satker)
     for jenis, daftar in tupoksi.items():
         tupoksi_ganti(satker=satker, jenis=jenis, daftar=daftar)
     for pejabat in pejabat_dihapus:
@@ -126,3 +219,4 @@ def satker_profil_simpan(
             raise ValueError("Pejabat bukan milik satker ini.")
         pejabat.satker = satker
         pejabat_simpan(pejabat=pejabat)
+    catat_perubahan_profil(satker=satker, oleh=oleh, sebelum=sebelum)

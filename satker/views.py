@@ -50,6 +50,7 @@ def satker_profil(request: HttpRequest, kode: str) -> HttpResponse:
             try:
                 satker_profil_simpan(
                     satker=satker,
+                    oleh=request.user,
                     tupoksi=form.daftar_per_jenis(),
                     pejabat_disimpan=pejabat_disimpan,
                     pejabat_dihapus=formset.deleted_objects,

@@ -288,8 +288,14 @@ def test_perintah_init_pki(settings, tmp_path):
 def test_kunci_tidak_ada_tte_tidak_siap(settings, tmp_path, pdf_polos, sekretaris_lebak):
     settings.PKI_DIR = tmp_path / "kosong"
 
-    with pytest.raises(TteTidakSiap, match=r"Jalankan `python manage\.py init_pki`"):
+    with pytest.raises(TteTidakSiap) as galat:
         _tandatangani(pdf_polos, sekretaris_lebak)
+
+    # The user reads a plain sentence; the path and the command are for the operator's log.
+    assert str(galat.value) == (
+        f"Kunci tanda tangan elektronik untuk {sekretaris_lebak.nama} belum tersedia."
+    )
+    assert "init_pki" in galat.value.rincian and str(tmp_path) in galat.value.rincian
 
 
 def _pkcs12(pki_dir, pejabat, frasa: bytes) -> bytes:
@@ -333,8 +339,11 @@ def test_pkcs12_frasa_salah(settings, tmp_path, pdf_polos, pki_dir, sekretaris_l
     settings.TTE_PKCS12_PATH = str(berkas)
     settings.TTE_PKCS12_PASSPHRASE = "salah"
 
-    with pytest.raises(TteTidakSiap, match="TTE_PKCS12_PASSPHRASE"):
+    with pytest.raises(TteTidakSiap) as galat:
         _tandatangani(pdf_polos, sekretaris_lebak)
+
+    assert "TTE_PKCS12_PASSPHRASE" not in str(galat.value)
+    assert "TTE_PKCS12_PASSPHRASE" in galat.value.rincian
 
 
 # --- Backend choice and timestamping ----------------------------------------------------------

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -72,6 +73,10 @@ def _indeks(data: dict[str, str], nip: str) -> int:
     )
 
 
+def _admin():
+    return get_user_model().objects.get(username="admin.ri")
+
+
 @pytest.mark.django_db
 class TestSatkerProfilSimpan:
     def test_it_replaces_each_list_in_order_and_saves_officials(self):
@@ -87,6 +92,7 @@ class TestSatkerProfilSimpan:
 
         satker_profil_simpan(
             satker=satker,
+            oleh=_admin(),
             tupoksi={JenisTupoksi.TUGAS: ["Kedua", "Pertama"], JenisTupoksi.WEWENANG: ["W"]},
             pejabat_disimpan=[sekretaris, baru],
         )
@@ -107,7 +113,10 @@ class TestSatkerProfilSimpan:
 
         with pytest.raises(ValidationError, match="18 digit"):
             satker_profil_simpan(
-                satker=satker, tupoksi={JenisTupoksi.TUGAS: ["Baru"]}, pejabat_disimpan=[ketua]
+                satker=satker,
+                oleh=_admin(),
+                tupoksi={JenisTupoksi.TUGAS: ["Baru"]},
+                pejabat_disimpan=[ketua],
             )
 
         assert _tupoksi(satker) == tupoksi
@@ -121,6 +130,7 @@ class TestSatkerProfilSimpan:
         with pytest.raises(ValidationError, match="menandatangani dokumen RAK 2024"):
             satker_profil_simpan(
                 satker=satker,
+                oleh=_admin(),
                 tupoksi={JenisTupoksi.TUGAS: ["Baru"]},
                 pejabat_dihapus=[sekretaris],
             )
@@ -134,7 +144,7 @@ class TestSatkerProfilSimpan:
             satker=satker, nama="BUDI", jabatan=Jabatan.ANGGOTA, sebutan_jabatan="Anggota"
         )
 
-        satker_profil_simpan(satker=satker, tupoksi={}, pejabat_dihapus=[anggota])
+        satker_profil_simpan(satker=satker, oleh=_admin(), tupoksi={}, pejabat_dihapus=[anggota])
 
         assert not Pejabat.objects.filter(pk=anggota.pk).exists()
 
