@@ -8,6 +8,9 @@ can be found from the id the user reads on the error page ("Kode kejadian").
 
 Nothing here touches the database for an ordinary request: the user (a session lookup) is only
 resolved when a warning or an error is logged.
+
+`BatasSesiMiddleware` ends signers' and admins' sessions hours after login;
+`HeaderKeamananMiddleware` adds Permissions-Policy and keeps personal data out of caches.
 """
 
 import contextvars
@@ -18,6 +21,7 @@ from collections.abc import Callable
 from django.contrib.auth import SESSION_KEY
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import empty
 
 HEADER_ID = "X-Request-ID"
@@ -127,4 +131,45 @@ class BatasSesiMiddleware:
         if batas is not None:
             session.set_expiry(timezone.now() + batas)
         session[KUNCI_BATAS_SESI] = batas is not None
+        return response
+
+
+# Browser features the app never uses, off for its pages and for anything injected into them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{fitur}=()"
+    for fitur in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class HeaderKeamananMiddleware:
+    """Permissions-Policy on every response; `Cache-Control: private, no-store` on personal data.
+
+    Personal data is every answer to a signed-in user (document pages, PDFs, the admin) and
+    every /api/ answer (token clients have no session): no shared proxy or browser cache keeps
+    them after logout. Static files never get here (WhiteNoise answers them first), so they
+    stay cacheable; the public pages of anonymous visitors are left alone.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
+            patch_cache_control(response, private=True, no_store=True)
         return response

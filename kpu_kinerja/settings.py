@@ -224,6 +224,24 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts only from files of this site, never inline (the
+# pages pass data in data- attributes); /api/docs/ is drf-spectacular's split Swagger view, whose
+# start-up script is a file too. Inline style attributes (progress bars, the PDF templates)
+# are allowed: style-src alone keeps 'unsafe-inline'. data: images are Bootstrap's SVG icons.
+# Permissions-Policy and Cache-Control: kpu_kinerja.middleware.HeaderKeamananMiddleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Login throttling (django-axes): 5 failures for one username from one address lock that pair
 # out for AXES_COOLOFF_MENIT minutes, on /masuk/ and /admin/login/ alike; a success resets the
@@ -258,6 +276,8 @@ MIDDLEWARE = [
     "kpu_kinerja.middleware.IdPermintaanMiddleware",
     *MIDDLEWARE,
     "kpu_kinerja.middleware.BatasSesiMiddleware",
+    "kpu_kinerja.middleware.HeaderKeamananMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 LOGGING["filters"] = {"konteks": {"()": "kpu_kinerja.middleware.FilterKonteksPermintaan"}}
