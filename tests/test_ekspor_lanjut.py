@@ -1,0 +1,348 @@
+"""A batch export whose runner dies is resumed (issue 10, finding 8).
+
+The runner is killed for real (`kill -9` of the process rendering the parts: a subprocess
+running the thread path, or a whole Celery worker); a new request, the cleaner or a worker that
+starts then renders only the missing parts. The quick tests below kill a stand-in process
+(one that has exited) and look at what the resumption records, without running a job.
+"""
+
+import io
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from dokumen.unduh import nama_berkas
+from ekspor import services
+from ekspor.models import EksporBatch, StatusEkspor
+from ekspor.services import ekspor_mulai
+from satker.models import Satker
+from tests.test_ekspor import (
+    BROKER_UJI,
+    _dokumen_banten_2024,
+    _isi_zip,
+    _redis_menjawab,
+    _tunggu_db,
+    _url_database,
+    _user,
+    seed,  # noqa: F401 (a fixture, used by name)
+)
+
+PENANDA = "penanda-bagian-1.txt"  # written into a finished part: a re-render would drop it
+
+
+def _banten() -> Satker:
+    return Satker.objects.get(kode="prov-banten")
+
+
+def _pid_mati() -> int:
+    """The pid of a process of this machine that has exited (and been reaped)."""
+    proses = subprocess.Popen([sys.executable, "-c", "pass"])
+    proses.wait()
+    return proses.pid
+
+
+def _pegang(batch: EksporBatch, pelaksana: str, detik_lalu: float) -> None:
+    """As if `pelaksana` had held the running job's lease until `detik_lalu` seconds ago."""
+    EksporBatch.objects.filter(pk=batch.pk).update(
+        status=StatusEkspor.BERJALAN,
+        pelaksana=pelaksana,
+        detak=timezone.now() - timedelta(seconds=detik_lalu),
+    )
+
+
+def _pelaksana(pid: int) -> str:
+    return f"{services._mesin()}:{pid}"
+
+
+@pytest.fixture
+def _kecil(settings, tmp_path, monkeypatch):
+    """One document per part (the seed has 4 for Banten 2024), media under tmp_path."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setattr(services, "DOKUMEN_PER_BAGIAN", 1)
+
+
+# Quick: what a new request and the cleaner decide, in the rolled-back test transaction (the
+# resumed job's hand-over to a thread is captured, not run).
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_new_request_resumes_a_job_whose_runner_died(
+    reviewer_banten, django_capture_on_commit_callbacks
+):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    assert len(batch.bagian) == 4
+    _pegang(batch, _pelaksana(_pid_mati()), detik_lalu=10)
+    folder = services.folder_ekspor(batch.pk)
+    folder.mkdir(parents=True)
+    selesai = services.berkas_bagian(batch.pk, 1)
+    selesai.write_bytes(b"bagian yang sudah selesai")
+    sisa = folder / "bagian-0002.zip.4242.tmp"
+    sisa.write_bytes(b"sisa proses yang mati")
+
+    with django_capture_on_commit_callbacks() as diserahkan:
+        lagi = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+
+    assert lagi == batch
+    lagi.refresh_from_db()
+    assert (lagi.status, lagi.jumlah_lanjut, lagi.jumlah_selesai) == (StatusEkspor.BERJALAN, 1, 1)
+    assert (lagi.pelaksana, timezone.now() - lagi.detak < timedelta(seconds=5)) == ("", True)
+    assert len(diserahkan) == 1  # handed on again
+    assert selesai.read_bytes() == b"bagian yang sudah selesai"  # kept
+    assert not sisa.exists()
+    assert [nomor for nomor, _ in services.bagian_kurang(lagi)] == [2, 3, 4]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_job_whose_runner_lives_is_joined_not_resumed(
+    reviewer_banten, django_capture_on_commit_callbacks
+):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    _pegang(batch, _pelaksana(os.getpid()), detik_lalu=30)  # alive, though slow to beat
+    with django_capture_on_commit_callbacks() as diserahkan:
+        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) == batch
+    batch.refresh_from_db()
+    assert (batch.jumlah_lanjut, len(diserahkan)) == (0, 0)
+
+    # A runner that died only just now: another live runner (Celery) may still renew the lease.
+    _pegang(batch, _pelaksana(_pid_mati()), detik_lalu=1)
+    with django_capture_on_commit_callbacks() as diserahkan:
+        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) == batch
+    batch.refresh_from_db()
+    assert (batch.jumlah_lanjut, len(diserahkan)) == (0, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_lease_of_another_machine_lapses_after_a_minute(
+    reviewer_banten, django_capture_on_commit_callbacks
+):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    _pegang(batch, "mesin-lain/1:123", detik_lalu=30)
+    with django_capture_on_commit_callbacks():
+        call_command("ekspor_bersihkan", stdout=io.StringIO())
+    batch.refresh_from_db()
+    assert batch.jumlah_lanjut == 0
+
+    _pegang(batch, "mesin-lain/1:123", detik_lalu=61)
+    keluaran = io.StringIO()
+    with django_capture_on_commit_callbacks() as diserahkan:
+        call_command("ekspor_bersihkan", stdout=keluaran)
+    batch.refresh_from_db()
+    assert (batch.status, batch.jumlah_lanjut, len(diserahkan)) == (StatusEkspor.BERJALAN, 1, 1)
+    assert keluaran.getvalue().splitlines() == [
+        "Ekspor terhenti ditandai gagal: 0; folder ekspor lama dihapus: 0.",
+        "Ekspor yang kehilangan pelaksananya dilanjutkan: 1.",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_job_whose_runner_keeps_dying_is_failed(reviewer_banten):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    EksporBatch.objects.filter(pk=batch.pk).update(jumlah_lanjut=services.MAKS_LANJUT)
+    _pegang(batch, _pelaksana(_pid_mati()), detik_lalu=10)
+
+    baru = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+
+    assert baru != batch
+    batch.refresh_from_db()
+    assert (batch.status, batch.pesan_galat) == (StatusEkspor.GAGAL, services.PESAN_BERULANG)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_part_delivered_again_after_the_join_leaves_no_file(reviewer_banten):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    EksporBatch.objects.filter(pk=batch.pk).update(status=StatusEkspor.SELESAI)
+    services.bagian_buat(batch.pk, 1, batch.bagian[0])
+    assert not services.berkas_bagian(batch.pk, 1).exists()
+
+
+def test_the_broker_visibility_timeout_matches_the_stall_check():
+    from kpu_kinerja.celery import app
+
+    detik = services.BATAS_MACET.total_seconds()
+    assert django_settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] == detik
+    assert app.conf.broker_transport_options["visibility_timeout"] == detik
+
+
+# A real kill: the runner is a process of its own, killed with SIGKILL half-way through.
+
+JALANKAN_DI_PROSES = """
+import django
+
+django.setup()
+from django.contrib.auth import get_user_model
+from ekspor import services
+from satker.models import Satker
+
+services.DOKUMEN_PER_BAGIAN = 1
+user = get_user_model().objects.get(username="reviewer.banten")
+banten = Satker.objects.get(kode="prov-banten")
+batch = services.ekspor_mulai(user=user, provinsi=banten, tahun=2024)
+services.UTAS_EKSPOR[batch.pk].join()
+"""
+
+
+def _env(settings, **lain: str) -> dict[str, str]:
+    return os.environ | {
+        "DATABASE_URL": _url_database(),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CELERY_BROKER_URL": "",
+        **lain,
+    }
+
+
+def _bunuh_di_tengah(proses: subprocess.Popen, *, kelompok: bool = False) -> EksporBatch:
+    """Wait until the first part is done and another is being written, then SIGKILL."""
+    batas = time.monotonic() + 40
+    while time.monotonic() < batas:
+        assert proses.poll() is None, "pelaksana berhenti sebelum dibunuh"
+        batch = EksporBatch.objects.order_by("-pk").first()
+        if batch is not None:
+            folder = services.folder_ekspor(batch.pk)
+            if services.berkas_bagian(batch.pk, 1).exists() and any(folder.glob("*.tmp")):
+                if kelompok:
+                    os.killpg(proses.pid, signal.SIGKILL)  # the worker and its pool children
+                else:
+                    proses.kill()
+                proses.wait()
+                return batch
+        time.sleep(0.01)
+    proses.kill()
+    proses.wait()
+    pytest.fail("bagian pertama tidak selesai dalam 40 s")
+
+
+def _setelah_pembunuhan(batch: EksporBatch) -> Path:
+    """Check the kill left a stuck job with a temporary file; mark the finished part."""
+    batch.refresh_from_db()
+    assert batch.status == StatusEkspor.BERJALAN
+    assert batch.jumlah_selesai < batch.jumlah_total == 4
+    folder = services.folder_ekspor(batch.pk)
+    assert any(folder.glob("*.tmp"))
+    with zipfile.ZipFile(services.berkas_bagian(batch.pk, 1), "a") as bagian:
+        bagian.writestr(PENANDA, "bagian ini tidak dirender ulang")
+    # The dead runner's lease counts as lapsed once no other runner could have renewed it.
+    while timezone.now() - batch.detak <= services.TENGGANG_DETAK:
+        time.sleep(0.2)
+    return folder
+
+
+def _periksa_selesai(batch: EksporBatch, folder: Path) -> None:
+    batch.refresh_from_db()
+    assert batch.status == StatusEkspor.SELESAI, batch.pesan_galat
+    assert (batch.jumlah_selesai, batch.jumlah_lanjut) == (4, 1)
+    with batch.berkas_zip.open("rb") as berkas:
+        isi, daftar = _isi_zip(berkas.read())
+    assert PENANDA in isi  # the finished part was reused, not rendered again
+    del isi[PENANDA]
+    assert set(isi) == {nama_berkas(d) for d in _dokumen_banten_2024()}
+    assert all(pdf.startswith(b"%PDF") for pdf in isi.values())
+    assert len(daftar) == 4
+    assert [p.name for p in folder.iterdir()] == [Path(batch.berkas_zip.name).name]  # no .tmp
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seed")
+@pytest.mark.parametrize("jalur", ["permintaan", "pembersih"])
+def test_a_killed_export_thread_is_resumed_by_a_request_or_the_cleaner(
+    settings, client, tmp_path, jalur
+):
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        pytest.skip("basis data uji SQLite hanya ada di memori proses ini")
+    log = (tmp_path / "pelaksana.log").open("wb")
+    proses = subprocess.Popen(
+        [sys.executable, "-c", JALANKAN_DI_PROSES],
+        cwd=django_settings.BASE_DIR,
+        env=_env(settings),
+        stdout=log,
+        stderr=log,
+    )
+    batch = _bunuh_di_tengah(proses)
+    folder = _setelah_pembunuhan(batch)
+
+    if jalur == "permintaan":
+        client.force_login(_user("reviewer.banten"))
+        response = client.post(reverse("ekspor:baru"), {"provinsi": _banten().pk, "tahun": 2024})
+        assert response.url == reverse("ekspor:detail", args=[batch.pk])  # the same job, resumed
+        utas = services.UTAS_EKSPOR.get(batch.pk)
+        if utas is not None:
+            utas.join(60)
+    else:
+        keluaran = io.StringIO()
+        call_command("ekspor_bersihkan", stdout=keluaran)  # waits for the job it resumed
+        assert "dilanjutkan: 1." in keluaran.getvalue()
+
+    assert EksporBatch.objects.count() == 1
+    _periksa_selesai(batch, folder)
+
+
+def _mulai_worker(settings, antrean: str, log: Path) -> subprocess.Popen:
+    perintah = [
+        *(sys.executable, "-m", "celery", "-A", "kpu_kinerja", "worker"),
+        *("--pool=prefork", "--concurrency=1", "--loglevel=INFO"),
+        *("-n", f"uji-{secrets.token_hex(4)}@%h", "--without-gossip", "--without-mingle"),
+    ]
+    with log.open("ab") as keluaran:
+        return subprocess.Popen(
+            perintah,
+            cwd=django_settings.BASE_DIR,
+            env=_env(settings, CELERY_BROKER_URL=BROKER_UJI, CELERY_QUEUE=antrean),
+            stdout=keluaran,
+            stderr=keluaran,
+            start_new_session=True,  # its own process group: killed with its pool children
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seed")
+def test_a_killed_celery_worker_is_replaced_and_the_job_completes(settings, tmp_path, monkeypatch):
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        pytest.skip("basis data uji SQLite hanya ada di memori proses ini")
+    if not _redis_menjawab():
+        pytest.skip("Redis tidak menjawab: jalur Celery tidak diuji")
+    from kpu_kinerja.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = BROKER_UJI
+    antrean = f"uji-{secrets.token_hex(4)}"
+    app.conf.update(broker_url=BROKER_UJI, result_backend=BROKER_UJI, task_default_queue=antrean)
+    monkeypatch.setattr(services, "DOKUMEN_PER_BAGIAN", 1)
+    log = tmp_path / "worker.log"
+    pertama = _mulai_worker(settings, antrean, log)
+    kedua = None
+    try:
+        ekspor_mulai(user=_user("reviewer.banten"), provinsi=_banten(), tahun=2024)
+        batch = _bunuh_di_tengah(pertama, kelompok=True)
+        folder = _setelah_pembunuhan(batch)
+
+        # The part in flight stays unacknowledged in Redis (15 minutes): the worker that starts
+        # resumes the job and queues the missing parts again, with no request or cleaner.
+        kedua = _mulai_worker(settings, antrean, log)
+        batch = _tunggu_db(batch, 50)
+        _periksa_selesai(batch, folder)
+    finally:
+        for proses in (pertama, kedua):
+            if proses is not None and proses.poll() is None:
+                os.killpg(proses.pid, signal.SIGTERM)
+                try:
+                    proses.wait(15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proses.pid, signal.SIGKILL)
+                    proses.wait()
+        print(log.read_text(errors="replace")[-6000:])  # shown when the test fails
