@@ -345,6 +345,8 @@ class HasilPeriksa:
     `utuh`, `dipercaya` and `valid` hold for every signature in the file; `nama_penandatangan`,
     `waktu` and `mencakup_seluruh` describe the latest one (`mencakup_seluruh` False means
     something was appended after it, which pyHanko's diff policy then judges in `valid`).
+    `dapat_diperiksa` False means the file was refused unchecked (too many signatures, fields,
+    objects or revisions, or the check ran out of time or memory); `alasan` says why.
     """
 
     ada_tanda_tangan: bool
@@ -354,38 +356,144 @@ class HasilPeriksa:
     nama_penandatangan: str = ""
     waktu: datetime | None = None
     mencakup_seluruh: bool = False
+    dapat_diperiksa: bool = True
+    alasan: str = ""
 
 
 TIDAK_ADA = HasilPeriksa(ada_tanda_tangan=False)
 
 
+@dataclass(frozen=True)
+class BatasPeriksa:
+    """How much of a PDF the check looks at before refusing it unchecked (issue 10).
+
+    A crafted file listing one signature field 10,000 times made pyHanko validate it 10,000
+    times; these caps are counted cheaply from the cross-reference tables and the form tree
+    before any signature is validated. Our own PDFs have 1 signature, 1-2 revisions, one field
+    and a few hundred objects.
+    """
+
+    tanda_tangan: int = 10
+    field: int = 200
+    objek: int = 50_000
+    revisi: int = 20
+
+    @classmethod
+    def dari_settings(cls) -> BatasPeriksa:
+        return cls(
+            tanda_tangan=settings.VERIFIKASI_MAKS_TANDA_TANGAN,
+            field=settings.VERIFIKASI_MAKS_FIELD,
+            objek=settings.VERIFIKASI_MAKS_OBJEK,
+            revisi=settings.VERIFIKASI_MAKS_REVISI,
+        )
+
+
+class BerkasTerlaluRumit(Exception):
+    """The PDF exceeds a `BatasPeriksa` cap; the message (Indonesian) says which."""
+
+
+def tidak_dapat_diperiksa(alasan: str) -> HasilPeriksa:
+    return HasilPeriksa(ada_tanda_tangan=False, dapat_diperiksa=False, alasan=alasan)
+
+
 def periksa_tanda_tangan(pdf: bytes) -> HasilPeriksa:
-    """Validate every signature in `pdf`; never raises (bad input → no signature, not valid)."""
+    """Validate every signature in `pdf`; never raises (bad input → no signature, not valid).
+
+    In-process and unbounded in time: the public upload goes through
+    `dokumen.periksa_terbatas`, which runs `periksa_dengan` in a child with limits.
+    """
+    hasil = periksa_dengan(pdf, akar=_akar_tepercaya(), batas=BatasPeriksa.dari_settings())
+    return dalam_waktu_lokal(hasil)
+
+
+def dalam_waktu_lokal(hasil: HasilPeriksa) -> HasilPeriksa:
+    from dataclasses import replace
+
+    if hasil.waktu is None:
+        return hasil
+    return replace(hasil, waktu=timezone.localtime(hasil.waktu))
+
+
+def periksa_dengan(
+    pdf: bytes, *, akar: list[asn1_x509.Certificate], batas: BatasPeriksa
+) -> HasilPeriksa:
+    """`periksa_tanda_tangan` with explicit trust roots and caps, reading no Django settings
+    (so a bare child process can run it); `waktu` stays in UTC."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
         reader = PdfFileReader(BytesIO(pdf), strict=False)
+        ukur_berkas(reader, batas)
         tanda_tangan = list(reader.embedded_signatures)
+    except BerkasTerlaluRumit as e:
+        return tidak_dapat_diperiksa(str(e))
+    except MemoryError:  # the child's memory limit: not "no signature", the check stopped
+        raise
     except Exception:  # any unreadable input is "no signature", by contract
         logger.info("PDF tidak dapat dibaca untuk pemeriksaan tanda tangan.", exc_info=True)
         return TIDAK_ADA
     if not tanda_tangan:
         return TIDAK_ADA
-    return _periksa_semua(tanda_tangan)
+    if len(tanda_tangan) > batas.tanda_tangan:
+        return tidak_dapat_diperiksa(
+            f"Berkas memuat {len(tanda_tangan)} tanda tangan; paling banyak {batas.tanda_tangan} "
+            "yang diperiksa."
+        )
+    return _periksa_semua(tanda_tangan, akar)
 
 
-def _periksa_semua(tanda_tangan) -> HasilPeriksa:
+def ukur_berkas(reader, batas: BatasPeriksa) -> None:
+    """Count revisions, objects and form fields without validating anything; raise
+    `BerkasTerlaluRumit` past a cap. Each field node counts once per time it is listed, so a
+    field listed 10,000 times counts 10,000."""
+    from pyhanko.pdf_utils import generic
+
+    xrefs = reader.xrefs
+    if xrefs.total_revisions > batas.revisi:
+        raise BerkasTerlaluRumit(
+            f"Berkas memuat {xrefs.total_revisions} revisi; paling banyak {batas.revisi}."
+        )
+    objek = sum(len(xrefs.explicit_refs_in_revision(r)) for r in range(xrefs.total_revisions))
+    if objek > batas.objek:
+        raise BerkasTerlaluRumit(f"Berkas memuat {objek} objek; paling banyak {batas.objek}.")
+    form = reader.root.get("/AcroForm")
+    if form is None:
+        return
+    antrean: list = []
+    dilihat = 0
+
+    def tambah(daftar) -> None:
+        # Lengths first: a /Fields of a million entries is refused before it is walked.
+        nonlocal dilihat
+        if not isinstance(daftar, generic.ArrayObject):
+            return
+        dilihat += len(daftar)
+        if dilihat > batas.field:
+            raise BerkasTerlaluRumit(
+                f"Berkas memuat lebih dari {batas.field} isian formulir (field)."
+            )
+        antrean.extend(daftar.raw_get(i) for i in range(len(daftar)))
+
+    tambah(form.get_object().get("/Fields"))
+    while antrean:
+        simpul = antrean.pop().get_object()
+        if isinstance(simpul, generic.DictionaryObject):
+            tambah(simpul.get("/Kids"))
+
+
+def _periksa_semua(tanda_tangan, akar: list[asn1_x509.Certificate]) -> HasilPeriksa:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    akar = _akar_tepercaya()
     hasil = []
     for sig in tanda_tangan:
         # Offline: no OCSP/CRL fetching; revocation is soft-fail (B-B signatures carry none).
         vc = ValidationContext(trust_roots=akar, allow_fetching=False)
         try:
             hasil.append(validate_pdf_signature(sig, vc))
+        except MemoryError:
+            raise
         except Exception:  # a malformed signature is simply not valid
             logger.info("Tanda tangan tidak dapat divalidasi.", exc_info=True)
             hasil.append(None)
@@ -393,8 +501,7 @@ def _periksa_semua(tanda_tangan) -> HasilPeriksa:
     nama, waktu, seluruh = "", None, False
     if terakhir is not None:
         nama = _nama_sertifikat(terakhir.signing_cert)
-        if terakhir.signer_reported_dt is not None:
-            waktu = timezone.localtime(terakhir.signer_reported_dt)
+        waktu = terakhir.signer_reported_dt
         seluruh = terakhir.coverage == SignatureCoverageLevel.ENTIRE_FILE
     return HasilPeriksa(
         ada_tanda_tangan=True,

@@ -12,6 +12,7 @@ class Putusan(models.TextChoices):
     ASLI = "asli", "Asli"
     TIDAK_SESUAI = "tidak sesuai", "Tidak sesuai"
     TTD_TIDAK_VALID = "tanda tangan tidak valid", "Tanda tangan tidak valid"
+    TIDAK_DAPAT_DIPERIKSA = "tidak dapat diperiksa", "Tidak dapat diperiksa"
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,20 @@ class HasilVerifikasi:
 
 
 def periksa_berkas(dokumen: Dokumen, pdf: bytes) -> HasilVerifikasi:
-    """Asli when the file is byte for byte the published one and its signature validates."""
-    from dokumen.tte import periksa_tanda_tangan
+    """Asli when the file is byte for byte the published one and its signature validates.
 
-    tanda_tangan = periksa_tanda_tangan(pdf)
+    The file comes from anyone: its signatures are checked in a child process with a time and
+    memory limit, and a file past the limits is "tidak dapat diperiksa", not a verdict.
+    """
+    from dokumen.periksa_terbatas import periksa_tanda_tangan_terbatas
+
+    tanda_tangan = periksa_tanda_tangan_terbatas(pdf)
+    if not tanda_tangan.dapat_diperiksa:
+        return HasilVerifikasi(
+            Putusan.TIDAK_DAPAT_DIPERIKSA,
+            f"Berkas tidak dapat diperiksa. {tanda_tangan.alasan} Dokumen asli dari aplikasi "
+            "ini selalu dapat diperiksa; mintalah salinan dari penerbitnya lalu periksa kembali.",
+        )
     sama = hashlib.sha256(pdf).hexdigest() == dokumen.sha256
     if tanda_tangan.ada_tanda_tangan and not tanda_tangan.valid:
         return HasilVerifikasi(

@@ -1,16 +1,29 @@
 """Public pages: anyone holding a printed or digital copy can check it, without logging in."""
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.selectors import versi_pengganti
+from dokumen.unggah import UnggahTerbatas
 from dokumen.verifikasi import periksa_berkas
 
-UKURAN_MAKS = 10 * 1024 * 1024
+# Room in the body for the multipart boundaries, headers and the CSRF token besides the file.
+SELISIH_MULTIPART = 64 * 1024
+
+
+def _ukuran_maks() -> int:
+    return settings.VERIFIKASI_UKURAN_MAKS_MB * 1024 * 1024
+
+
+def _pesan_terlalu_besar() -> str:
+    return f"Berkas terlalu besar: paling besar {settings.VERIFIKASI_UKURAN_MAKS_MB} MB."
 
 
 class UnggahPdfForm(forms.Form):
@@ -18,14 +31,15 @@ class UnggahPdfForm(forms.Form):
 
     def clean_berkas(self) -> bytes:
         berkas = self.cleaned_data["berkas"]
-        if berkas.size > UKURAN_MAKS:
-            raise forms.ValidationError("Berkas terlalu besar: paling besar 10 MB.")
+        if berkas.size > _ukuran_maks():
+            raise forms.ValidationError(_pesan_terlalu_besar())
         isi = berkas.read()
         if not isi.startswith(b"%PDF-"):
             raise forms.ValidationError("Berkas ini bukan PDF. Unggah berkas PDF dokumen.")
         return isi
 
 
+@csrf_exempt  # checked by _periksa, once the upload handler below is in place
 @transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
@@ -35,14 +49,48 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
         )
     except Dokumen.DoesNotExist:
         raise Http404("Kode verifikasi tidak dikenal.") from None
-    hasil = None
-    form = UnggahPdfForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        hasil = periksa_berkas(dokumen, form.cleaned_data["berkas"])
+    if request.method != "POST":
+        return _halaman(request, dokumen, UnggahPdfForm())
+    # Everything below runs before a byte of the body is read.
+    if is_ratelimited(
+        request,
+        group="verifikasi-unggah",
+        key="ip",
+        rate=settings.VERIFIKASI_BATAS_UNGGAH,
+        method="POST",
+        increment=True,
+    ):
+        galat = "Terlalu banyak pemeriksaan dari alamat Anda. Tunggu sebentar lalu coba lagi."
+        response = _halaman(request, dokumen, UnggahPdfForm(), galat=galat, status=429)
+        response["Retry-After"] = "60"
+        return response
+    try:
+        panjang = int(request.META.get("CONTENT_LENGTH") or "")
+    except ValueError:
+        galat = "Ukuran kiriman tidak diketahui. Unggah berkas melalui formulir di halaman ini."
+        return _halaman(request, dokumen, UnggahPdfForm(), galat=galat, status=411)
+    if panjang > _ukuran_maks() + SELISIH_MULTIPART:
+        return _halaman(request, dokumen, UnggahPdfForm(), galat=_pesan_terlalu_besar(), status=413)
+    penerima = UnggahTerbatas(request, batas=_ukuran_maks())
+    request.upload_handlers = [penerima]
+    return _periksa(request, dokumen, penerima)
+
+
+@csrf_protect
+def _periksa(request: HttpRequest, dokumen: Dokumen, penerima: UnggahTerbatas) -> HttpResponse:
+    form = UnggahPdfForm(request.POST, request.FILES)
+    if penerima.terlalu_besar:
+        return _halaman(request, dokumen, UnggahPdfForm(), galat=_pesan_terlalu_besar(), status=413)
+    hasil = periksa_berkas(dokumen, form.cleaned_data["berkas"]) if form.is_valid() else None
+    return _halaman(request, dokumen, form, hasil=hasil)
+
+
+def _halaman(request, dokumen, form, *, hasil=None, galat="", status=200) -> HttpResponse:
     context = {
         "dokumen": dokumen,
         "pengganti": versi_pengganti(dokumen),
         "form": form,
         "hasil": hasil,
+        "galat": galat,
     }
-    return render(request, "dokumen/verifikasi.html", context, status=200)
+    return render(request, "dokumen/verifikasi.html", context, status=status)

@@ -314,3 +314,25 @@ if CACHE_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public verification upload limits (issue 10)
+# /verifikasi/<token>/ takes a PDF from anyone (dokumen/views_publik.py). The body is refused
+# before it is read past VERIFIKASI_UKURAN_MAKS_MB; each address may check VERIFIKASI_BATAS_UNGGAH
+# files (django-ratelimit, in CACHES: per process without CACHE_URL); the signature check runs
+# in a child process (dokumen/periksa_terbatas.py) killed after VERIFIKASI_BATAS_DETIK seconds
+# or past VERIFIKASI_BATAS_MEMORI_MB of address space, and refuses files with more signatures,
+# form fields, objects or revisions than the caps below (dokumen.tte.BatasPeriksa).
+VERIFIKASI_UKURAN_MAKS_MB = int(env_str("VERIFIKASI_UKURAN_MAKS_MB", default="10"))
+VERIFIKASI_BATAS_UNGGAH = env_str("VERIFIKASI_BATAS_UNGGAH", default="10/m")
+VERIFIKASI_BATAS_DETIK = int(env_str("VERIFIKASI_BATAS_DETIK", default="8"))
+VERIFIKASI_BATAS_MEMORI_MB = int(env_str("VERIFIKASI_BATAS_MEMORI_MB", default="512"))
+VERIFIKASI_MAKS_TANDA_TANGAN = int(env_str("VERIFIKASI_MAKS_TANDA_TANGAN", default="10"))
+VERIFIKASI_MAKS_FIELD = int(env_str("VERIFIKASI_MAKS_FIELD", default="200"))
+VERIFIKASI_MAKS_OBJEK = int(env_str("VERIFIKASI_MAKS_OBJEK", default="50000"))
+VERIFIKASI_MAKS_REVISI = int(env_str("VERIFIKASI_MAKS_REVISI", default="20"))
+# The client address for the limit: X-Forwarded-For only behind the proxy (BEHIND_PROXY).
+RATELIMIT_IP_META_KEY = "dokumen.unggah.alamat_klien"
+# Form data kept in memory per request: the editor's 500 rows with long texts fit (~1 MB
+# typical); files past FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)

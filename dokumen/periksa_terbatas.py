@@ -1,0 +1,101 @@
+"""The signature check of a public upload, in a child process with a time and memory limit.
+
+Anyone can upload a PDF to /verifikasi/<token>/; a crafted one once kept a web worker busy for
+30 s and 630 MB. The caps of `tte.BatasPeriksa` refuse most such files after a cheap count;
+this child bounds whatever the counting does not foresee: it runs `tte.periksa_dengan` under
+RLIMIT_AS and RLIMIT_CPU and is killed at `VERIFIKASI_BATAS_DETIK`.
+
+The parent passes the trust roots and the caps along with the PDF on stdin, so the child reads
+no settings and touches no database; it answers one JSON object on stdout. Run as
+`python -m dokumen.periksa_terbatas <memory MB> <cpu seconds>`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import resource
+import subprocess
+import sys
+from dataclasses import asdict
+from datetime import datetime
+
+logger = logging.getLogger(__name__)
+
+PESAN_WAKTU_HABIS = "Pemeriksaan berkas ini melewati batas waktu."
+PESAN_GAGAL = "Pemeriksaan berkas ini melewati batas memori atau terhenti."
+
+
+def periksa_tanda_tangan_terbatas(pdf: bytes):
+    """`tte.periksa_tanda_tangan` for untrusted input: never raises, never outlasts the limits
+    (a refused or stopped check is `dapat_diperiksa=False`)."""
+    from django.conf import settings
+
+    from dokumen import tte
+
+    akar = tte._akar_tepercaya()
+    kepala = {
+        "akar": [base64.b64encode(c.dump()).decode() for c in akar],
+        "batas": asdict(tte.BatasPeriksa.dari_settings()),
+    }
+    masukan = json.dumps(kepala).encode() + b"\n" + pdf
+    perintah = [
+        sys.executable,
+        "-m",
+        "dokumen.periksa_terbatas",
+        str(settings.VERIFIKASI_BATAS_MEMORI_MB),
+        str(settings.VERIFIKASI_BATAS_DETIK),
+    ]
+    try:
+        selesai = subprocess.run(  # noqa: S603 (our own interpreter and module, no shell)
+            perintah,
+            input=masukan,
+            capture_output=True,
+            timeout=settings.VERIFIKASI_BATAS_DETIK,
+            cwd=settings.BASE_DIR,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:  # run() has killed and reaped the child
+        logger.warning("Pemeriksaan tanda tangan dihentikan: batas waktu habis.")
+        return tte.tidak_dapat_diperiksa(PESAN_WAKTU_HABIS)
+    if selesai.returncode != 0:
+        logger.warning(
+            "Pemeriksaan tanda tangan gagal (kode %s): %s",
+            selesai.returncode,
+            selesai.stderr.decode(errors="replace")[-2000:],
+        )
+        return tte.tidak_dapat_diperiksa(PESAN_GAGAL)
+    return tte.dalam_waktu_lokal(_dari_json(selesai.stdout))
+
+
+def _dari_json(keluaran: bytes):
+    from dokumen.tte import HasilPeriksa
+
+    data = json.loads(keluaran)
+    if data["waktu"]:
+        data["waktu"] = datetime.fromisoformat(data["waktu"])
+    return HasilPeriksa(**data)
+
+
+def _anak(memori_mb: int, detik: int) -> None:
+    """The child: limits first, then the check; the answer is one JSON object on stdout."""
+    batas_memori = memori_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (batas_memori, batas_memori))
+    resource.setrlimit(resource.RLIMIT_CPU, (detik, detik))
+    kepala, pdf = sys.stdin.buffer.read().split(b"\n", 1)
+    data = json.loads(kepala)
+
+    from asn1crypto import x509 as asn1_x509
+
+    from dokumen import tte
+
+    akar = [asn1_x509.Certificate.load(base64.b64decode(c)) for c in data["akar"]]
+    hasil = tte.periksa_dengan(pdf, akar=akar, batas=tte.BatasPeriksa(**data["batas"]))
+    keluaran = asdict(hasil)
+    keluaran["waktu"] = hasil.waktu.isoformat() if hasil.waktu else None
+    sys.stdout.write(json.dumps(keluaran))
+
+
+if __name__ == "__main__":
+    _anak(int(sys.argv[1]), int(sys.argv[2]))
