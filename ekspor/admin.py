@@ -26,6 +26,9 @@ class EksporBatchAdmin(ModelAdminTerbatas):
         "pesan_galat",
         "dibuat",
         "selesai_pada",
+        "jumlah_lanjut",
+        "pelaksana",
+        "detak",
     ]
     readonly_fields = fields
 
