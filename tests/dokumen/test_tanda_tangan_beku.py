@@ -139,3 +139,26 @@ class TestJejakProfil:
         client.post(reverse("satker-profil", args=["kab-lebak"]), _isian(satker))
 
         assert not JejakProfil.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_signing_key_shows_a_plain_message_and_logs_the_detail(
+    client, rak_lebak, settings, tmp_path, caplog
+):
+    settings.PKI_DIR = tmp_path / "pki-kosong"
+    for username, aksi in [("operator.kab-lebak", "AJUKAN"), ("ketua.kab-lebak", "SETUJUI")]:
+        client.force_login(_user(username))
+        client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, aksi]))
+    client.force_login(_user("sekretaris.kab-lebak"))
+
+    response = client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, "TERBITKAN"]))
+
+    kode = response["X-Request-ID"]
+    isi = client.get(response["Location"]).content.decode()
+    assert "Kunci tanda tangan elektronik untuk RAHMAT SETIAWAN TONIDAYA belum tersedia." in isi
+    assert f"kode kejadian {kode}" in isi
+    assert str(tmp_path) not in isi
+    assert "init_pki" not in isi
+    assert any(str(tmp_path) in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    rak_lebak.refresh_from_db()
+    assert rak_lebak.status == "DISETUJUI"

@@ -1,0 +1,184 @@
+"""The admin keeps the workflow's rules (issue 10, findings 3, 4, 5, 20): a signed document's
+rows never change, status and identity fields move only through the workflow, a signatory is
+of the document's satker, a target's number follows its text, and only a never-submitted
+draft is deleted — with its audit history kept."""
+
+import pytest
+from django.urls import reverse
+
+from dokumen.alur import dokumen_terbitkan_langsung
+from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
+from dokumen.services import dokumen_salin
+from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak
+from satker.models import Pejabat
+from tests.conftest import dokumen_seed
+from tests.test_jejak_admin import _isian
+
+
+@pytest.fixture
+def _tte(pki_aktif, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def rak_terbit(_tte, rak_lebak) -> Dokumen:
+    return dokumen_terbitkan_langsung(dokumen=rak_lebak)
+
+
+@pytest.fixture
+def rak_draf(rak_lebak, admin_ri) -> Dokumen:
+    return dokumen_salin(sumber=rak_lebak, tahun=2025, oleh=admin_ri)
+
+
+def _jumlah_baris(dokumen: Dokumen) -> tuple[int, int]:
+    return (
+        SasaranRak.objects.filter(dokumen=dokumen).count(),
+        BarisRak.objects.filter(sasaran__dokumen=dokumen).count(),
+    )
+
+
+@pytest.mark.django_db
+class TestBarisTidakPindah:
+    def test_a_draft_row_cannot_be_moved_into_a_published_document(
+        self, client, admin_ri, rak_terbit, rak_draf
+    ):
+        sebelum = _jumlah_baris(rak_terbit)
+        baris = BarisRak.objects.filter(sasaran__dokumen=rak_draf).first()
+        sasaran_terbit = SasaranRak.objects.filter(dokumen=rak_terbit).first()
+        client.force_login(admin_ri)
+        url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
+        data = _isian(client, url) | {"sasaran": str(sasaran_terbit.pk), "kegiatan": "Pindah"}
+
+        client.post(url, data)
+
+        baris.refresh_from_db()
+        assert baris.sasaran.dokumen_id == rak_draf.pk
+        assert _jumlah_baris(rak_terbit) == sebelum
+
+    def test_a_draft_sasaran_cannot_be_moved_into_a_published_document(
+        self, client, admin_ri, rak_terbit, rak_draf
+    ):
+        sebelum = _jumlah_baris(rak_terbit)
+        sasaran = SasaranRak.objects.filter(dokumen=rak_draf).first()
+        client.force_login(admin_ri)
+        url = reverse("admin:rencana_aksi_sasaranrak_change", args=[sasaran.pk])
+        data = _isian(client, url) | {"dokumen": str(rak_terbit.pk)}
+
+        client.post(url, data)
+
+        sasaran.refresh_from_db()
+        assert sasaran.dokumen_id == rak_draf.pk
+        assert _jumlah_baris(rak_terbit) == sebelum
+
+    def test_the_rows_of_a_published_document_are_read_only(self, client, admin_ri, rak_terbit):
+        baris = BarisRak.objects.filter(sasaran__dokumen=rak_terbit).first()
+        client.force_login(admin_ri)
+        url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
+
+        response = client.post(url, {"kegiatan": "Diubah setelah terbit"})
+
+        assert response.status_code == 403
+        baris.refresh_from_db()
+        assert baris.kegiatan != "Diubah setelah terbit"
+
+
+@pytest.mark.django_db
+class TestKepalaDokumenAdmin:
+    def _ubah(self, client, dokumen: Dokumen, **isian):
+        url = reverse("admin:dokumen_dokumen_change", args=[dokumen.pk])
+        data = _isian(client, url) | isian
+        return client.post(url, data)
+
+    def test_status_satker_type_year_and_version_do_not_change(self, client, admin_ri):
+        iku = dokumen_seed("kab-lebak", "IKU")
+        serang = dokumen_seed("kota-serang", "IKU").satker
+        client.force_login(admin_ri)
+
+        response = self._ubah(
+            client,
+            iku,
+            status="DISETUJUI",
+            satker=str(serang.pk),
+            jenis="RAK",
+            tahun="2030",
+            versi="7",
+            tempat_ttd="Rangkasbitung",
+        )
+
+        assert response.status_code == 302
+        iku.refresh_from_db()
+        assert (iku.status, iku.satker.kode, iku.jenis, iku.tahun, iku.versi) == (
+            StatusDokumen.DRAF,
+            "kab-lebak",
+            "IKU",
+            2024,
+            1,
+        )
+
+    def test_published_status_through_the_form_is_not_a_500(self, client, admin_ri):
+        iku = dokumen_seed("kab-lebak", "IKU")
+        client.force_login(admin_ri)
+
+        response = self._ubah(client, iku, status="TERBIT")
+
+        assert response.status_code == 302
+        iku.refresh_from_db()
+        assert iku.status == StatusDokumen.DRAF
+
+    def test_an_official_of_another_satker_is_refused_as_signatory(self, client, admin_ri):
+        iku = dokumen_seed("kab-lebak", "IKU")
+        lain = Pejabat.objects.filter(satker__kode="kota-serang").first()
+        client.force_login(admin_ri)
+
+        response = self._ubah(client, iku, penandatangan=str(lain.pk))
+
+        assert response.status_code == 200
+        assert "Penandatangan harus pejabat satker pemilik dokumen." in response.content.decode()
+        iku.refresh_from_db()
+        assert iku.penandatangan.satker.kode == "kab-lebak"
+
+    def test_a_changed_target_reads_its_number_again(self, client, admin_ri):
+        rkt = dokumen_seed("kab-lebak", "RKT")
+        indikator = IndikatorRkt.objects.filter(sasaran__dokumen=rkt, target="85%").first()
+        indikator = indikator or IndikatorRkt.objects.filter(sasaran__dokumen=rkt).first()
+        client.force_login(admin_ri)
+        url = reverse("admin:rencana_aksi_indikatorrkt_change", args=[indikator.pk])
+        data = _isian(client, url) | {"target": "12 Laporan"}
+
+        response = client.post(url, data)
+
+        assert response.status_code == 302, response.content.decode()[:3000]
+        indikator.refresh_from_db()
+        assert (indikator.target, indikator.target_nilai, indikator.target_satuan) == (
+            "12 Laporan",
+            12,
+            "Laporan",
+        )
+
+
+@pytest.mark.django_db
+class TestHapusDraf:
+    def test_admin_deletes_a_never_submitted_draft_and_keeps_its_history(
+        self, client, admin_ri, rak_draf
+    ):
+        pk = rak_draf.pk
+        client.force_login(admin_ri)
+        url = reverse("admin:dokumen_dokumen_delete", args=[pk])
+
+        response = client.post(url, {"post": "yes"})
+
+        assert response.status_code == 302
+        assert not Dokumen.objects.filter(pk=pk).exists()
+        jejak = JejakPerubahan.objects.filter(nama_dokumen=str(rak_draf)).order_by("waktu", "pk")
+        assert [j.jenis for j in jejak] == [JenisPerubahan.BUAT, JenisPerubahan.HAPUS]
+        assert all(j.dokumen_id is None and j.satker_id == rak_draf.satker_id for j in jejak)
+
+    def test_a_submitted_document_cannot_be_deleted(self, client, admin_ri, rak_terbit):
+        client.force_login(admin_ri)
+
+        response = client.post(
+            reverse("admin:dokumen_dokumen_delete", args=[rak_terbit.pk]), {"post": "yes"}
+        )
+
+        assert response.status_code == 403
+        assert Dokumen.objects.filter(pk=rak_terbit.pk).exists()
