@@ -9,7 +9,6 @@ can be found from the id the user reads on the error page ("Kode kejadian").
 Nothing here touches the database for an ordinary request: the user (a session lookup) is only
 resolved when a warning or an error is logged.
 
-`BatasSesiMiddleware` ends signers' and admins' sessions hours after login;
 `HeaderKeamananMiddleware` adds Permissions-Policy and keeps personal data out of caches.
 """
 
@@ -18,9 +17,7 @@ import logging
 import uuid
 from collections.abc import Callable
 
-from django.contrib.auth import SESSION_KEY
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import empty
 
@@ -104,34 +101,6 @@ class FilterKonteksPermintaan(logging.Filter):
         record.path = request.path
         record.user, record.satker = _pengguna(request, record.levelno >= logging.WARNING)
         return True
-
-
-KUNCI_BATAS_SESI = "kpu_batas_sesi"
-
-
-class BatasSesiMiddleware:
-    """Gives a signer's or an admin's session a fixed end (SESI_PENANDATANGAN_JAM after login).
-
-    Others keep SESSION_COOKIE_AGE from their last activity. Applied once per session, on the
-    response of the login (or of the first request of a session from before this rule); the
-    session records that it was done, so later requests only read one key.
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        session = getattr(request, "session", None)
-        if session is None or SESSION_KEY not in session or KUNCI_BATAS_SESI in session:
-            return response
-        from satker.backends import batas_sesi
-
-        batas = batas_sesi(request.user)
-        if batas is not None:
-            session.set_expiry(timezone.now() + batas)
-        session[KUNCI_BATAS_SESI] = batas is not None
-        return response
 
 
 # Browser features the app never uses, off for its pages and for anything injected into them.

@@ -267,7 +267,7 @@ if BEHIND_PROXY:
 
 # Sessions: SESSION_COOKIE_AGE (14 days from the last activity) for operators; signers (Ketua,
 # Sekretaris, an account linked to an official) and admins (Admin RI, reviewers, staff) get a
-# session that ends SESI_PENANDATANGAN_JAM hours after login (kpu_kinerja.middleware).
+# session that ends SESI_PENANDATANGAN_JAM hours after login (satker.backends.batas_sesi).
 SESI_PENANDATANGAN_JAM = int(env_str("SESI_PENANDATANGAN_JAM", default="12"))
 
 # Every request gets an id (X-Request-ID, shown on the 500 page as "Kode kejadian"); log lines
@@ -275,7 +275,6 @@ SESI_PENANDATANGAN_JAM = int(env_str("SESI_PENANDATANGAN_JAM", default="12"))
 MIDDLEWARE = [
     "kpu_kinerja.middleware.IdPermintaanMiddleware",
     *MIDDLEWARE,
-    "kpu_kinerja.middleware.BatasSesiMiddleware",
     "kpu_kinerja.middleware.HeaderKeamananMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",

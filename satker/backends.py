@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Sum
+from django.utils import timezone
 
 from satker.akses import profil_pengguna
 from satker.models import Peran
@@ -69,8 +70,12 @@ def sesi_pendek(user) -> bool:
     return profil.peran in PERAN_SESI_PENDEK or profil.pejabat_id is not None
 
 
-def batas_sesi(user) -> datetime.timedelta | None:
-    """How long a new session of `user` may last; None: SESSION_COOKIE_AGE, from activity."""
-    if sesi_pendek(user):
-        return datetime.timedelta(hours=settings.SESI_PENANDATANGAN_JAM)
-    return None
+def batas_sesi(sender, request, user, **kwargs) -> None:
+    """At login (user_logged_in, connected in SatkerConfig.ready): end a signer's or an
+    admin's session SESI_PENANDATANGAN_JAM hours from now, however active they stay.
+
+    Others keep SESSION_COOKIE_AGE, counted from their last activity.
+    """
+    if request is not None and sesi_pendek(user):
+        jam = datetime.timedelta(hours=settings.SESI_PENANDATANGAN_JAM)
+        request.session.set_expiry(timezone.now() + jam)

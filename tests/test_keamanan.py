@@ -175,12 +175,11 @@ def test_an_account_linked_to_an_official_gets_the_short_session(client, operato
 
 
 @pytest.mark.django_db
-def test_an_existing_long_session_of_a_signer_is_cut_on_its_next_request(ketua_lebak):
+def test_a_session_opened_without_the_form_is_short_too(ketua_lebak):
     client = Client()
-    client.force_login(ketua_lebak)
+    client.force_login(ketua_lebak)  # login() without a backend's authenticate
 
     assert client.get(reverse("beranda")).status_code == 200
-
     assert 12 * 3600 - 60 < _umur_sesi(client) <= 12 * 3600
 
 
