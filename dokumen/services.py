@@ -3,13 +3,13 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.jejak import catat_perubahan, potret
-from dokumen.models import Dokumen, JenisPerubahan, PresisiTanggal
-from satker.akses import Pengguna
+from dokumen.models import AksiDokumen, Dokumen, JenisPerubahan, PresisiTanggal, StatusDokumen
+from satker.akses import Pengguna, boleh_menulis
 from satker.models import Pejabat, Satker
 
 PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
@@ -143,3 +143,39 @@ def dokumen_salin(*, sumber: Dokumen, tahun: int, oleh: Pengguna | None = None) 
             keterangan=f"Disalin dari {sumber.jenis} {sumber.tahun}.",
         )
     return baru
+
+
+class DokumenTidakBisaDihapus(Exception):
+    """Only a draft that never went to the Ketua is deleted; anything else is kept."""
+
+
+def boleh_dihapus(dokumen: Dokumen) -> bool:
+    """A draft never submitted is a mistake to undo; once submitted it is part of the record."""
+    return (
+        dokumen.status == StatusDokumen.DRAF
+        and not dokumen.riwayat.filter(aksi=AksiDokumen.AJUKAN).exists()
+    )
+
+
+@transaction.atomic
+def dokumen_hapus(*, dokumen: Dokumen, user: Pengguna) -> None:
+    """Delete a never-submitted draft with its rows; its audit history stays, with an entry
+    saying who deleted it (the entries keep the satker and the document's name)."""
+    terkunci = Dokumen.objects.select_for_update().select_related("satker").get(pk=dokumen.pk)
+    if not boleh_menulis(user, terkunci.satker):
+        raise PermissionDenied("Peran Anda tidak berhak menghapus dokumen ini.")
+    if not boleh_dihapus(terkunci):
+        raise DokumenTidakBisaDihapus(
+            "Hanya draf yang belum pernah diajukan yang dapat dihapus; dokumen ini tetap "
+            "disimpan sebagai bagian dari riwayat."
+        )
+    sebelum = potret(terkunci)
+    catat_perubahan(
+        dokumen=terkunci,
+        user=user,
+        jenis=JenisPerubahan.HAPUS,
+        sebelum=sebelum,
+        sesudah={"kepala": sebelum["kepala"], "baris": []},
+        keterangan="Draf dihapus.",
+    )
+    terkunci.delete()

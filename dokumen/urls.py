@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dokumen import views
+from dokumen import views, views_hapus
 
 app_name = "dokumen"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/aksi/<str:aksi>/", views.dokumen_aksi, name="aksi"),
     path("<int:pk>/revisi/", views.dokumen_revisi, name="revisi"),
     path("<int:pk>/pdf/", views.dokumen_pdf, name="pdf"),
+    path("<int:pk>/hapus/", views_hapus.dokumen_hapus_view, name="hapus"),
     path("<int:pk>/catatan/", views.catatan_baru, name="catatan-baru"),
     path("<int:pk>/catatan/<int:catatan_pk>/jawab/", views.catatan_jawaban, name="catatan-jawab"),
     path("baru/<slug:kode>/", views.dokumen_baru, name="baru"),

@@ -3,11 +3,13 @@ rows never change, status and identity fields move only through the workflow, a 
 of the document's satker, a target's number follows its text, and only a never-submitted
 draft is deleted — with its audit history kept."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from dokumen.alur import dokumen_terbitkan_langsung
-from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
+from dokumen.alur import dokumen_terbitkan_langsung, dokumen_transisi
+from dokumen.models import AksiDokumen, Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
 from dokumen.services import dokumen_salin
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak
 from satker.models import Pejabat
@@ -182,3 +184,55 @@ class TestHapusDraf:
 
         assert response.status_code == 403
         assert Dokumen.objects.filter(pk=rak_terbit.pk).exists()
+
+
+@pytest.mark.django_db
+class TestHapusDrafDiHalaman:
+    def test_the_operator_deletes_a_mistaken_draft_after_confirming(
+        self, client, operator_lebak, rak_draf
+    ):
+        client.force_login(operator_lebak)
+        halaman = client.get(reverse("dokumen:detail", args=[rak_draf.pk])).content.decode()
+        url = reverse("dokumen:hapus", args=[rak_draf.pk])
+        assert url in halaman
+        konfirmasi = client.get(url)
+        assert "Ya, hapus draf" in konfirmasi.content.decode()
+        assert Dokumen.objects.filter(pk=rak_draf.pk).exists()  # GET changes nothing
+
+        response = client.post(url)
+
+        assert response.status_code == 302
+        assert not Dokumen.objects.filter(pk=rak_draf.pk).exists()
+        hapus = JejakPerubahan.objects.get(jenis=JenisPerubahan.HAPUS)
+        assert hapus.oleh == operator_lebak
+        assert hapus.nama_dokumen == str(rak_draf)
+        assert hapus.ringkasan.startswith("Draf dihapus.")
+
+    def test_a_draft_that_was_submitted_once_is_kept(
+        self, client, operator_lebak, ketua_lebak, rak_draf
+    ):
+        rak_draf.tanggal_ttd = datetime.date(2025, 1, 6)
+        rak_draf.save()
+        dokumen_transisi(dokumen=rak_draf, user=operator_lebak, aksi=AksiDokumen.AJUKAN)
+        dokumen_transisi(
+            dokumen=rak_draf, user=ketua_lebak, aksi=AksiDokumen.KEMBALIKAN, catatan="Perbaiki"
+        )
+        client.force_login(operator_lebak)
+        assert (
+            "Hapus draf"
+            not in client.get(reverse("dokumen:detail", args=[rak_draf.pk])).content.decode()
+        )
+
+        response = client.post(reverse("dokumen:hapus", args=[rak_draf.pk]))
+
+        assert response.status_code == 302
+        assert Dokumen.objects.filter(pk=rak_draf.pk).exists()
+
+    def test_another_satker_gets_a_404_and_a_reader_a_403(
+        self, client, operator_serang, reviewer_banten, rak_draf
+    ):
+        client.force_login(operator_serang)
+        assert client.post(reverse("dokumen:hapus", args=[rak_draf.pk])).status_code == 404
+        client.force_login(reviewer_banten)
+        assert client.post(reverse("dokumen:hapus", args=[rak_draf.pk])).status_code == 403
+        assert Dokumen.objects.filter(pk=rak_draf.pk).exists()
