@@ -229,17 +229,17 @@ def berdetak(batch_pk: int) -> Iterator[None]:
     by a thread of its own, so a long render does not let it lapse."""
 
     def perbarui() -> None:
-        EksporBatch.objects.filter(pk=batch_pk, status__in=BELUM_BERAKHIR).update(
-            pelaksana=_pelaksana_ini(), detak=timezone.now()
-        )
+        try:
+            EksporBatch.objects.filter(pk=batch_pk, status__in=BELUM_BERAKHIR).update(
+                pelaksana=_pelaksana_ini(), detak=timezone.now()
+            )
+        except DatabaseError:  # a busy database: the next beat will do
+            logger.warning("Detak ekspor %s tidak tercatat", batch_pk, exc_info=True)
 
     def ulangi() -> None:
         try:
             while not berhenti.wait(JEDA_DETAK):
-                try:
-                    perbarui()
-                except DatabaseError:
-                    logger.warning("Detak ekspor %s tidak tercatat", batch_pk, exc_info=True)
+                perbarui()
         finally:
             connections.close_all()  # this thread's connection
 
