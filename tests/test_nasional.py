@@ -133,6 +133,9 @@ def test_the_generated_data_satisfies_every_constraint_and_validator():
         assert dokumen.ditandatangani_pada is not None
         assert not dokumen.berkas_pdf  # placeholders: no PDF behind the signature
         assert len(dokumen.sha256) == 64
+        tanda_tangan = dokumen.tanda_tangan.get()
+        assert tanda_tangan.nama == dokumen.penandatangan.nama
+        assert tanda_tangan.waktu == dokumen.ditandatangani_pada
     for dokumen in _dokumen_baru().exclude(status="DRAF"):
         assert dokumen.tanggal_ttd.year == dokumen.tahun
         assert dokumen.penandatangan.satker_id == dokumen.satker_id

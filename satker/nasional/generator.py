@@ -32,7 +32,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from dokumen.models import Dokumen, JenisDokumen, StatusDokumen, TandaTangan
 from dokumen.target import baca_target
 from indikator.models import BarisIku
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
@@ -349,7 +349,30 @@ def _buat_dokumen(
                 konteks.append(isi.Konteks(kabkota, nama_provinsi, tahun))
                 hasil.dokumen_baru[status] += 1
     Dokumen.objects.bulk_create(dokumen, batch_size=UKURAN_BATCH)
+    _buat_tanda_tangan([d for d in dokumen if d.status == StatusDokumen.TERBIT])
     _buat_baris(rng, frasa, dokumen, konteks, hasil)
+
+
+def _buat_tanda_tangan(terbit: list[Dokumen]) -> None:
+    """The signature record of each published document, as signing writes it."""
+    pejabat = Pejabat.objects.in_bulk({d.penandatangan_id for d in terbit})
+    TandaTangan.objects.bulk_create(
+        [
+            TandaTangan(
+                dokumen_id=d.pk,
+                pejabat_id=d.penandatangan_id,
+                nama=pejabat[d.penandatangan_id].nama,
+                nip=pejabat[d.penandatangan_id].nip,
+                jabatan=pejabat[d.penandatangan_id].jabatan,
+                status_jabatan=pejabat[d.penandatangan_id].status,
+                sebutan_jabatan=pejabat[d.penandatangan_id].sebutan_jabatan,
+                nama_sertifikat=pejabat[d.penandatangan_id].nama,
+                waktu=d.ditandatangani_pada,
+            )
+            for d in terbit
+        ],
+        batch_size=UKURAN_BATCH,
+    )
 
 
 @cache
