@@ -69,8 +69,19 @@ FORMAT_WAKTU_STEMPEL = "%d-%m-%Y %H:%M:%S %Z"
 LEBAR_BARIS_NAMA = 30  # characters; longer names wrap onto more lines of the stamp
 
 
+PESAN_TIDAK_SIAP = "Tanda tangan elektronik belum dapat dibuat: konfigurasi TTE belum lengkap."
+
+
 class TteTidakSiap(Exception):
-    """Signing is not configured: no key/certificate for this official, or a bad PKCS#12 file."""
+    """Signing is not configured: no key/certificate for this official, or a bad PKCS#12 file.
+
+    The message is for the user (plain Indonesian); `rincian` is for the operator's log only
+    (paths, settings, commands), never shown on a page.
+    """
+
+    def __init__(self, pesan: str, *, rincian: str = "") -> None:
+        super().__init__(pesan)
+        self.rincian = rincian
 
 
 class Penandatangan(Protocol):
@@ -126,17 +137,21 @@ def _muat_pkcs12(path: str, passphrase: str) -> _KunciPenandatangan:
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise TteTidakSiap(f"Berkas PKCS#12 TTE tidak dapat dibaca: {path} ({e.strerror}).") from e
+        raise TteTidakSiap(
+            PESAN_TIDAK_SIAP, rincian=f"PKCS#12 file {path} unreadable: {e.strerror}"
+        ) from e
     try:
         key, cert, lainnya = pkcs12.load_key_and_certificates(
             data, passphrase.encode() if passphrase else None
         )
     except ValueError as e:
         raise TteTidakSiap(
-            "Berkas PKCS#12 TTE tidak dapat dibuka: periksa TTE_PKCS12_PASSPHRASE."
+            PESAN_TIDAK_SIAP, rincian=f"PKCS#12 file {path}: wrong TTE_PKCS12_PASSPHRASE?"
         ) from e
     if key is None or cert is None:
-        raise TteTidakSiap("Berkas PKCS#12 TTE tidak memuat kunci privat dan sertifikat.")
+        raise TteTidakSiap(
+            PESAN_TIDAK_SIAP, rincian=f"PKCS#12 file {path} holds no private key and certificate"
+        )
     return _KunciPenandatangan(
         kunci=_asn1_key(key),
         sertifikat=_asn1_cert(cert),
@@ -146,18 +161,33 @@ def _muat_pkcs12(path: str, passphrase: str) -> _KunciPenandatangan:
 
 def _muat_lokal(pki_dir: Path, pejabat: Pejabat) -> _KunciPenandatangan:
     path_key, path_crt = _path_pejabat(pki_dir, pejabat.pk)
-    path_ca = pki_dir / "ca.crt"
+    path_ca, path_ca_key = pki_dir / "ca.crt", pki_dir / "ca.key"
     if not (path_key.exists() and path_crt.exists() and path_ca.exists()):
         raise TteTidakSiap(
-            f"Kunci tanda tangan elektronik untuk {pejabat.nama} belum ada di {pki_dir}. "
-            "Jalankan `python manage.py init_pki` untuk membuatnya."
+            f"Kunci tanda tangan elektronik untuk {pejabat.nama} belum tersedia.",
+            rincian=f"no development key/certificate for official {pejabat.pk} in {pki_dir}; "
+            "run `python manage.py init_pki`",
         )
     key = serialization.load_pem_private_key(path_key.read_bytes(), password=None)
     cert = x509.load_pem_x509_certificate(path_crt.read_bytes())
     ca = x509.load_pem_x509_certificate(path_ca.read_bytes())
+    if not _sertifikat_sesuai(cert, pejabat) and path_ca_key.exists():
+        # The development CA is ours: an official renamed since their certificate was made
+        # gets a new one, so the stamp names the same person as the printed signature block.
+        ca_key = serialization.load_pem_private_key(path_ca_key.read_bytes(), password=None)
+        key, cert = _buat_sertifikat_pejabat(pejabat, ca_key, ca)
+        _simpan_kunci(path_key, key)
+        _simpan_sertifikat(path_crt, cert)
     return _KunciPenandatangan(
         kunci=_asn1_key(key), sertifikat=_asn1_cert(cert), rantai=(_asn1_cert(ca),)
     )
+
+
+def _sertifikat_sesuai(cert: x509.Certificate, pejabat: Pejabat) -> bool:
+    """Whether a development certificate still names the official as they are now."""
+    cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    nip = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    return bool(cn) and cn[0].value == pejabat.nama and (nip[0].value if nip else "") == pejabat.nip
 
 
 def _akar_tepercaya() -> list[asn1_x509.Certificate]:
@@ -311,6 +341,14 @@ class PenandatanganLokal(Penandatangan):
             appearance_text_params={"url": url_verifikasi, "signer": nama},
         )
         return keluaran.getvalue()
+
+
+def nama_penanda_terakhir(pdf: bytes) -> str:
+    """The certificate holder of the newest signature in a PDF we have just signed."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    tanda_tangan = PdfFileReader(BytesIO(pdf)).embedded_signatures
+    return _nama_sertifikat(tanda_tangan[-1].signer_cert) if tanda_tangan else ""
 
 
 def _nama_field_baru(writer) -> str:

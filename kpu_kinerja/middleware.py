@@ -43,6 +43,11 @@ def id_permintaan(request: HttpRequest | None) -> str:
     return request.id_permintaan
 
 
+def kode_kejadian() -> str:
+    """The id of the request being handled ("-" outside one): what a user quotes to support."""
+    return id_permintaan(_permintaan.get())
+
+
 class IdPermintaanMiddleware:
     """First in MIDDLEWARE: every response, a 500 included, carries the request's id."""
 
