@@ -5,15 +5,13 @@ writes check `pastikan_boleh_menulis` (403) and go through `dokumen_buat`, `doku
 `dokumen_transisi` and `dokumen_buat_revisi`. A refused step or a stale `revisi` is a 409.
 """
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import django_filters
 from django import forms
-from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -30,7 +28,6 @@ from rest_framework import (
     generics,
     mixins,
     negotiation,
-    parsers,
     permissions,
     renderers,
     status,
@@ -69,6 +66,7 @@ from dokumen.services import (
     dokumen_simpan,
 )
 from dokumen.unduh import nama_berkas, pdf_dokumen
+from kpu_kinerja.parsers import JSONTerbatas, TerlaluBesar
 from satker.akses import pastikan_boleh_menulis
 from satker.api import POLA_SLUG, Halaman, filter_provinsi
 
@@ -78,6 +76,10 @@ PESAN_KONFLIK = (
 )
 PESAN_BUKAN_DRAF = "Dokumen ini sudah bukan draf, jadi tidak dapat diubah."
 PESAN_BENTROK_DATA = "Data bertentangan dengan data yang tersimpan; periksa isian lalu coba lagi."
+PESAN_REVISI_BERSAMAAN = (
+    "Versi baru dokumen ini baru saja dibuat oleh permintaan lain; ambil ulang dokumen dan "
+    "lanjutkan versi itu."
+)
 
 
 class Konflik(exceptions.APIException):
@@ -98,27 +100,23 @@ def _simpan_aman() -> Iterator[None]:
         with transaction.atomic():
             yield
     except DjangoValidationError as galat:
-        pesan = galat.message_dict if hasattr(galat, "error_dict") else galat.messages
-        raise exceptions.ValidationError(pesan) from None
+        raise exceptions.ValidationError(_pesan_per_kolom(galat)) from None
     except IntegrityError:
         raise exceptions.ValidationError({"non_field_errors": [PESAN_BENTROK_DATA]}) from None
 
 
-class TerlaluBesar(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "Isian terlalu besar."
-    default_code = "terlalu_besar"
-
-
-class JSONTerbatas(parsers.JSONParser):
-    """JSON bodies capped like the pages' forms are (DATA_UPLOAD_MAX_MEMORY_SIZE)."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        batas = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        isi = stream.read() if batas is None else stream.read(batas + 1)
-        if batas is not None and len(isi) > batas:
-            raise TerlaluBesar
-        return super().parse(io.BytesIO(isi), media_type, parser_context)
+def _pesan_per_kolom(galat: DjangoValidationError) -> dict[str, list[str]]:
+    """A service's refusal by the field the client sent: a row's hidden fields are `baris`."""
+    if not hasattr(galat, "error_dict"):
+        return {"non_field_errors": galat.messages}
+    pesan: dict[str, list[str]] = {}
+    for kolom, daftar in galat.message_dict.items():
+        if kolom == NON_FIELD_ERRORS:
+            kolom = "non_field_errors"
+        elif kolom not in KOLOM_KEPALA:
+            kolom = "baris"
+        pesan.setdefault(kolom, []).extend(daftar)
+    return pesan
 
 
 class TahunFilter(django_filters.NumberFilter):
@@ -252,28 +250,41 @@ class DokumenViewSet(
     def create(self, request: Request) -> Response:
         isian = DokumenBaruSerializer(data=request.data, user=request.user)
         isian.is_valid(raise_exception=True)
-        satker = isian.validated_data["satker"]
-        jenis, tahun = isian.validated_data["jenis"], isian.validated_data["tahun"]
+        data = isian.validated_data
+        satker, jenis, tahun = data["satker"], data["jenis"], data["tahun"]
         pastikan_boleh_menulis(request.user, satker)
         if satker.dokumen.filter(jenis=jenis, tahun=tahun).exists():
             raise exceptions.ValidationError({"tahun": [_pesan_duplikat(jenis, tahun)]})
+        bawaan = {
+            "tempat_ttd": satker.kota_ttd,
+            "penandatangan": penandatangan_bawaan(satker, jenis),
+        }
+        kepala = {
+            kolom: data[kolom]
+            if kolom in data
+            else bawaan.get(kolom, Dokumen._meta.get_field(kolom).get_default())
+            for kolom in KOLOM_KEPALA
+        }
         with _simpan_aman():
-            dokumen = dokumen_buat(
-                satker=satker,
-                jenis=jenis,
-                tahun=tahun,
-                tempat_ttd=satker.kota_ttd,
-                penandatangan=penandatangan_bawaan(satker, jenis),
-                oleh=request.user,
-            )
-        return self._jawab(dokumen, status.HTTP_201_CREATED)
+            dokumen = dokumen_buat(satker=satker, jenis=jenis, oleh=request.user, **kepala)
+            if data.get("baris"):
+                dokumen = dokumen_simpan(
+                    dokumen=dokumen,
+                    kepala=kepala,
+                    baris=data["baris"],
+                    revisi=dokumen.revisi,
+                    oleh=request.user,
+                )
+        return self._jawab(dokumen_ambil(request.user, dokumen.pk), status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: int, partial: bool = False) -> Response:
         dokumen = self.get_object()
         pastikan_boleh_menulis(request.user, dokumen.satker)
         if not dokumen.bisa_diubah:
             raise Konflik(PESAN_BUKAN_DRAF)
-        isian = DokumenUbahSerializer(dokumen, data=request.data, partial=partial)
+        isian = DokumenUbahSerializer(
+            dokumen, data=request.data, partial=partial, context=self.get_serializer_context()
+        )
         isian.is_valid(raise_exception=True)
         data = isian.validated_data
         kepala = {kolom: data.get(kolom, getattr(dokumen, kolom)) for kolom in KOLOM_KEPALA}
@@ -342,12 +353,15 @@ class DokumenViewSet(
         isian = AlasanRevisiSerializer(data=request.data)
         isian.is_valid(raise_exception=True)
         try:
-            with _simpan_aman():
+            with transaction.atomic():
                 baru = dokumen_buat_revisi(
                     dokumen=dokumen, user=request.user, alasan=isian.validated_data["alasan"]
                 )
-        except TransisiDitolak as alasan:
+        except TransisiDitolak as alasan:  # e.g. "Sudah ada versi yang sedang disusun"
             raise Konflik(str(alasan)) from None
+        except (IntegrityError, DjangoValidationError):
+            # Two requests at once: the loser trips the unique version (database or full_clean).
+            raise Konflik(PESAN_REVISI_BERSAMAAN) from None
         return self._jawab(dokumen_ambil(request.user, baru.pk), status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -381,8 +395,10 @@ class VerifikasiView(generics.RetrieveAPIView):
     serializer_class = VerifikasiSerializer
     lookup_field = "token_verifikasi"
     lookup_url_kwarg = "token"
-    queryset = Dokumen.objects.filter(status=StatusDokumen.TERBIT).select_related(
-        "satker", "penandatangan"
+    queryset = (
+        Dokumen.objects.filter(status=StatusDokumen.TERBIT)
+        .select_related("satker")
+        .prefetch_related("tanda_tangan")
     )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:

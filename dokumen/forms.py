@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from dokumen.fields import BilanganField
-from dokumen.form_baris import tolak_teks_tersembunyi
+from dokumen.form_baris import TEKS_MAKS, tolak_teks_tersembunyi
 from dokumen.models import Dokumen, JenisDokumen
 from dokumen.services import KOLOM_KEPALA
 from satker.models import Satker
@@ -112,3 +112,42 @@ class DokumenKepalaForm(forms.ModelForm):
         # Uniqueness of (satker, jenis, tahun, versi) is checked in clean_tahun, with a message
         # that says what to do; the service's full_clean still guards the database.
         pass
+
+
+def _catatan(label: str, **kwargs) -> forms.CharField:
+    """A note of the review or the workflow, capped like the API's (TEKS_MAKS)."""
+    kwargs.setdefault("required", False)
+    return forms.CharField(label=label, max_length=TEKS_MAKS, strip=True, **kwargs)
+
+
+class _FormCatatan(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tolak_teks_tersembunyi(self)
+
+
+class CatatanReviuForm(_FormCatatan):
+    """A reviewer's note; the service checks it is not empty and names a row of the document."""
+
+    bagian = forms.CharField(label="Bagian", required=False, max_length=300)
+    isi = _catatan("Catatan")
+
+
+class JawabanReviuForm(_FormCatatan):
+    jawaban = _catatan("Jawaban")
+    selesai = forms.TypedChoiceField(
+        choices=[("0", "Belum"), ("1", "Selesai")],
+        coerce=lambda nilai: nilai == "1",
+        required=False,
+        empty_value=False,
+    )
+
+
+class CatatanAlurForm(_FormCatatan):
+    """The note of a workflow step (required for KEMBALIKAN, checked by the service)."""
+
+    catatan = _catatan("Catatan")
+
+
+class AlasanRevisiForm(_FormCatatan):
+    alasan = _catatan("Alasan revisi")

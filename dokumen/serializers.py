@@ -7,6 +7,7 @@ list with that change. Reading and writing use separate row serializers: the rea
 every key (the schema can tell the three shapes apart), the write ones carry the form rules.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -20,13 +21,19 @@ from dokumen.baris import data_baris
 from dokumen.editor import BARIS_MAKS
 from dokumen.fields import RupiahField
 from dokumen.form_baris import TEKS_MAKS
-from dokumen.forms import TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat
-from dokumen.models import AksiDokumen, Dokumen, JenisDokumen
+from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
+from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, TandaTangan
+from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
+from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
 from rencana_aksi.models import ANGGARAN_MAKSIMUM
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
 from satker.models import Pejabat, Satker, Tingkat
 
-PESAN_TAHUN = f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAKS}."
+PESAN_KOLOM_ASING = "Kolom tidak dikenal; periksa ejaannya atau hapus dari isian."
+PESAN_HANYA_DIBACA = (
+    "Kolom ini hanya dibaca: nilainya tidak dapat diubah lewat API (hapus dari isian, atau "
+    "kirim nilai yang sekarang)."
+)
 
 # Workflow steps → the name of their POST endpoint under /api/v1/dokumen/{id}/.
 AKSI_API = {
@@ -38,17 +45,46 @@ AKSI_API = {
 }
 
 
+class KolomDikenal:
+    """Unknown keys are a 400 naming them: what the API does not understand is not dropped."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            dikenal = {field.field_name for field in self._writable_fields}
+            asing = sorted(str(kunci) for kunci in data if kunci not in dikenal)
+            if asing:
+                raise serializers.ValidationError({kunci: [PESAN_KOLOM_ASING] for kunci in asing})
+        return super().to_internal_value(data)
+
+
+class BilanganField(serializers.IntegerField):
+    """A whole number written with 0–9 only (int() would also read "٢٠٢٤" as 2024)."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, str):
+            tolak_angka_non_ascii(data)
+        return super().to_internal_value(data)
+
+
 def _teks(**kwargs: Any) -> serializers.CharField:
     """An optional text cell, capped like the editor's (`teks_panjang`)."""
     kwargs.setdefault("max_length", TEKS_MAKS)
+    kwargs["validators"] = [tolak_karakter_tersembunyi, *kwargs.get("validators", [])]
     return serializers.CharField(required=False, allow_blank=True, default="", **kwargs)
+
+
+def _target() -> serializers.CharField:
+    """A target, refused like the editor's when its number could not be stored."""
+    return _teks(max_length=100, validators=[periksa_target])
 
 
 def _wajib(pesan: str, **kwargs: Any) -> serializers.CharField:
     """A required text cell whose every way of being empty gets the form's message."""
     kwargs.setdefault("max_length", TEKS_MAKS)
     return serializers.CharField(
-        error_messages={"required": pesan, "blank": pesan, "null": pesan}, **kwargs
+        error_messages={"required": pesan, "blank": pesan, "null": pesan},
+        validators=[tolak_karakter_tersembunyi],
+        **kwargs,
     )
 
 
@@ -105,13 +141,13 @@ class SasaranRakSerializer(serializers.Serializer):
 # -- rows, as written (the rules of indikator.forms and rencana_aksi.forms) --------------------
 
 
-class BarisIkuIsianSerializer(serializers.Serializer):
+class BarisIkuIsianSerializer(KolomDikenal, serializers.Serializer):
     program = _teks(max_length=200)
     nomor = _teks(max_length=10)
     sasaran = _teks()
     indikator = _teks()
     cara_penghitungan = _teks()
-    target = _teks(max_length=100)
+    target = _target()
     sumber_data = _teks()
     keterangan = _teks()
 
@@ -123,15 +159,16 @@ class BarisIkuIsianSerializer(serializers.Serializer):
         return attrs
 
 
-class IndikatorRktIsianSerializer(serializers.Serializer):
+class IndikatorRktIsianSerializer(KolomDikenal, serializers.Serializer):
     indikator = _wajib("Indikator kinerja wajib diisi.")
-    target = _teks(max_length=100)
+    target = _target()
     kegiatan_aksi = _teks()
 
 
 def _daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> serializers.Field:
     """The rows of one sasaran (at least one, as the editor's flat rows always give)."""
-    return anak(many=True, error_messages={"required": pesan_kosong, "null": pesan_kosong})
+    pesan = {"required": pesan_kosong, "null": pesan_kosong, "not_a_list": "Kirim sebagai daftar."}
+    return anak(many=True, error_messages=pesan)
 
 
 def _pastikan_ada(baris: list, pesan_kosong: str) -> list:
@@ -144,7 +181,7 @@ PESAN_TANPA_INDIKATOR = "Isi paling sedikit satu indikator untuk sasaran ini."
 PESAN_TANPA_KEGIATAN = "Isi paling sedikit satu kegiatan untuk sasaran ini."
 
 
-class SasaranRktIsianSerializer(serializers.Serializer):
+class SasaranRktIsianSerializer(KolomDikenal, serializers.Serializer):
     nomor = _teks(max_length=10)
     sasaran = _wajib("Sasaran wajib diisi.")
     indikator = _daftar_baris(IndikatorRktIsianSerializer, PESAN_TANPA_INDIKATOR)
@@ -191,15 +228,13 @@ extend_schema_field(
 )(AnggaranField)
 
 
-class BarisRakIsianSerializer(serializers.Serializer):
+class BarisRakIsianSerializer(KolomDikenal, serializers.Serializer):
     indikator = _teks()
-    target = _teks(max_length=100)
-    kegiatan = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=TEKS_MAKS
-    )
+    target = _target()
+    kegiatan = _teks()
     target_kegiatan_aksi = _teks(max_length=100)
     triwulan = serializers.ListField(
-        child=serializers.IntegerField(
+        child=BilanganField(
             min_value=1,
             max_value=4,
             error_messages={
@@ -232,7 +267,7 @@ class BarisRakIsianSerializer(serializers.Serializer):
         return attrs
 
 
-class SasaranRakIsianSerializer(serializers.Serializer):
+class SasaranRakIsianSerializer(KolomDikenal, serializers.Serializer):
     nomor = _teks(max_length=10)
     sasaran = _wajib("Sasaran wajib diisi.")
     baris = _daftar_baris(BarisRakIsianSerializer, PESAN_TANPA_KEGIATAN)
@@ -269,14 +304,24 @@ class BarisIsianField(serializers.Field):
     default_error_messages = {
         "not_a_list": "Kirim baris sebagai daftar.",
         "terlalu_banyak": f"Paling banyak {BARIS_MAKS} baris.",
+        "tanpa_jenis": "Baris dibaca menurut jenis dokumen: perbaiki kolom jenis dahulu.",
     }
+
+    def _jenis(self) -> JenisDokumen:
+        """The type of the document edited, or, for a new one, the type it is created as."""
+        if self.parent.instance is not None:
+            return JenisDokumen(self.parent.instance.jenis)
+        jenis = self.parent.initial_data.get("jenis")
+        if jenis not in JenisDokumen.values:
+            self.fail("tanpa_jenis")
+        return JenisDokumen(jenis)
 
     def to_internal_value(self, data: Any) -> list[dict[str, Any]]:
         if not isinstance(data, list):
             self.fail("not_a_list")
         if len(data) > BARIS_MAKS:
             self.fail("terlalu_banyak")
-        jenis = JenisDokumen(self.parent.instance.jenis)
+        jenis = self._jenis()
         isian = BARIS_ISIAN[jenis](data=data, many=True)
         if not isian.is_valid():
             raise serializers.ValidationError(isian.errors)
@@ -373,8 +418,11 @@ class DokumenSerializer(DokumenRingkasSerializer):
             "boleh_ubah",
             "aksi_tersedia",
             "baris",
+            "peringatan",
         ]
         read_only_fields = fields
+
+    peringatan = serializers.SerializerMethodField()
 
     def _user(self) -> Pengguna:
         request = self.context.get("request")
@@ -392,55 +440,85 @@ class DokumenSerializer(DokumenRingkasSerializer):
         """The workflow steps the requesting user may take now, as their endpoint names."""
         return [AKSI_API[aksi] for aksi in aksi_tersedia(self._user(), dokumen)]
 
+    def _baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
+        """The rows, read once for `baris` and `peringatan`."""
+        if getattr(self, "_baris_dibaca", (None,))[0] != dokumen.pk:
+            self._baris_dibaca = (dokumen.pk, data_baris(dokumen))
+        return self._baris_dibaca[1]
+
     @extend_schema_field(SKEMA_BARIS)
     def get_baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
-        return data_baris(dokumen)
+        return self._baris(dokumen)
 
-
-class DokumenBaruSerializer(serializers.Serializer):
-    """A new draft: the satker (by kode), the type and the year."""
-
-    satker = serializers.SlugRelatedField(
-        slug_field="kode",
-        queryset=Satker.objects.none(),
-        error_messages={"does_not_exist": "Satker dengan kode “{value}” tidak ditemukan."},
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"kolom": {"type": "string"}, "pesan": {"type": "string"}},
+                "required": ["kolom", "pesan"],
+            },
+            "description": "Hal yang perlu diperiksa tetapi tidak menolak penyimpanan, mis. "
+            f"target tanpa angka: “{PESAN_TANPA_ANGKA}”",
+        }
     )
-    jenis = serializers.ChoiceField(choices=JenisDokumen.choices)
-    tahun = serializers.IntegerField(
-        min_value=TAHUN_MIN,
-        max_value=TAHUN_MAKS,
-        error_messages={"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
-    )
+    def get_peringatan(self, dokumen: Dokumen) -> list[dict[str, str]]:
+        """Targets that hold no number, by their place in `baris` ("baris[0].baris[2].target")."""
+        baris = self._baris(dokumen)
+        if dokumen.jenis == JenisDokumen.IKU:
+            tempat = [(f"baris[{i}]", row) for i, row in enumerate(baris)]
+        else:
+            anak = ANAK[JenisDokumen(dokumen.jenis)]
+            tempat = [
+                (f"baris[{i}].{anak}[{j}]", row)
+                for i, sasaran in enumerate(baris)
+                for j, row in enumerate(sasaran[anak])
+            ]
+        return [
+            {"kolom": f"{lokasi}.target", "pesan": pesan}
+            for lokasi, row in tempat
+            if (pesan := peringatan_target(row["target"]))
+        ]
 
-    def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if user is not None:
-            self.fields["satker"].queryset = satker_terlihat(user)
+
+PESAN_PEJABAT_LAIN = "Pejabat ini bukan pejabat {satker}; pilih pejabat satker pemilik dokumen."
+_TAHUN = {
+    "min_value": TAHUN_MIN,
+    "max_value": TAHUN_MAKS,
+    "error_messages": {"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
+}
+_TEKS_KEPALA = {"validators": [tolak_karakter_tersembunyi]}
 
 
-class DokumenUbahSerializer(serializers.ModelSerializer):
-    """A draft's header and rows, with the `revisi` the client read (optimistic locking).
+class KepalaIsianSerializer(KolomDikenal, serializers.ModelSerializer):
+    """A draft's header as written: the editor's rules (years, date, text read back as typed)."""
 
-    PATCH sends only what changes (header fields and/or `baris`), but always `revisi`.
-    """
-
-    revisi = serializers.IntegerField(
-        min_value=0,
-        help_text="Nilai `revisi` dokumen saat dibaca; berbeda → 409 (diubah orang lain).",
-    )
-    tahun = serializers.IntegerField(
-        min_value=TAHUN_MIN,
-        max_value=TAHUN_MAKS,
-        error_messages={"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        **{
+            kelas: BilanganField
+            for kelas, field in serializers.ModelSerializer.serializer_field_mapping.items()
+            if field is serializers.IntegerField
+        },
+    }
+    tahun = BilanganField(**_TAHUN)
+    penandatangan = serializers.PrimaryKeyRelatedField(
+        queryset=Pejabat.objects.all(),
+        allow_null=True,
+        required=False,
+        error_messages={
+            "does_not_exist": "Pejabat dengan id {pk_value} tidak ada.",
+            "incorrect_type": "Tulis id pejabat sebagai angka.",
+        },
     )
     baris = BarisIsianField(
+        required=False,
         help_text="Semua baris dokumen; menggantikan baris yang tersimpan.",
     )
 
     class Meta:
         model = Dokumen
         fields = [
-            "revisi",
             "tahun",
             "label_lampiran",
             "tahun_anggaran",
@@ -451,25 +529,83 @@ class DokumenUbahSerializer(serializers.ModelSerializer):
             "baris",
         ]
         extra_kwargs = {
-            "tahun_anggaran": {
-                "min_value": TAHUN_MIN,
-                "max_value": TAHUN_MAKS,
-                "error_messages": {"min_value": PESAN_TAHUN, "max_value": PESAN_TAHUN},
-            },
+            "tahun_anggaran": _TAHUN,
+            "tanggal_ttd": {"validators": [periksa_tanggal_ttd]},
+            "label_lampiran": _TEKS_KEPALA,
+            "tempat_ttd": _TEKS_KEPALA,
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def _satker(self, attrs: dict[str, Any]) -> Satker | None:
+        return self.instance.satker if isinstance(self.instance, Dokumen) else attrs.get("satker")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        pejabat, satker = attrs.get("penandatangan"), self._satker(attrs)
+        if pejabat is not None and satker is not None and pejabat.satker_id != satker.pk:
+            raise serializers.ValidationError(
+                {"penandatangan": PESAN_PEJABAT_LAIN.format(satker=satker.nama)}
+            )
+        return attrs
+
+
+class DokumenBaruSerializer(KepalaIsianSerializer):
+    """A new draft: the satker (by kode), the type and the year; header and rows if wanted."""
+
+    satker = serializers.SlugRelatedField(
+        slug_field="kode",
+        queryset=Satker.objects.none(),
+        error_messages={"does_not_exist": "Satker dengan kode “{value}” tidak ditemukan."},
+    )
+    jenis = serializers.ChoiceField(choices=JenisDokumen.choices)
+
+    class Meta(KepalaIsianSerializer.Meta):
+        fields = ["satker", "jenis", *KepalaIsianSerializer.Meta.fields]
+
+    def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        dokumen = self.instance
-        self.fields["penandatangan"].queryset = (
-            dokumen.satker.pejabat.all() if isinstance(dokumen, Dokumen) else Pejabat.objects.none()
-        )
+        if user is not None:
+            self.fields["satker"].queryset = satker_terlihat(user)
+
+
+class DokumenUbahSerializer(KepalaIsianSerializer):
+    """A draft's header and rows, with the `revisi` the client read (optimistic locking).
+
+    PATCH sends only what changes (header fields and/or `baris`), but always `revisi`. The
+    read-only fields of a document as read (`id`, `status`…) may come back unchanged, so a
+    document read, changed and sent back is accepted; changed, they are a 400. Any other key
+    is a 400 naming it.
+    """
+
+    revisi = serializers.IntegerField(
+        min_value=0,
+        help_text="Nilai `revisi` dokumen saat dibaca; berbeda → 409 (diubah orang lain).",
+    )
+    baris = BarisIsianField(help_text="Semua baris dokumen; menggantikan baris yang tersimpan.")
+
+    class Meta(KepalaIsianSerializer.Meta):
+        fields = ["revisi", *KepalaIsianSerializer.Meta.fields]
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            hanya_dibaca = [
+                kunci
+                for kunci in DokumenSerializer.Meta.fields
+                if kunci in data and kunci not in self.fields
+            ]
+            # A stale `revisi` is a 409 (later, in the service), whatever else it carries.
+            if hanya_dibaca and data.get("revisi") == self.instance.revisi:
+                sekarang = DokumenSerializer(self.instance, context=self.context).data
+                berubah = [k for k in hanya_dibaca if data[k] != sekarang[k]]
+                if berubah:
+                    raise serializers.ValidationError({k: [PESAN_HANYA_DIBACA] for k in berubah})
+            data = {k: v for k, v in data.items() if k not in hanya_dibaca}
+        return super().to_internal_value(data)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if "revisi" not in attrs:
             raise serializers.ValidationError(
                 {"revisi": "Sertakan nilai revisi dokumen yang Anda baca."}
             )
+        attrs = super().validate(attrs)
         dokumen = self.instance
         tahun = attrs.get("tahun", dokumen.tahun)
         lain = Dokumen.objects.filter(
@@ -502,12 +638,31 @@ class PesanSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class TandaTanganSerializer(serializers.ModelSerializer):
+    """One signature as it was signed: name, NIP and jabatan frozen at that moment."""
+
+    class Meta:
+        model = TandaTangan
+        fields = [
+            "urutan",
+            "nama",
+            "nip",
+            "jabatan",
+            "status_jabatan",
+            "sebutan_jabatan",
+            "nama_sertifikat",
+            "waktu",
+        ]
+        read_only_fields = fields
+
+
 class VerifikasiSerializer(serializers.ModelSerializer):
     """The public record of a published, signed document."""
 
     satker = serializers.CharField(source="satker.kode", read_only=True)
     satker_nama = serializers.CharField(source="satker.nama_lengkap", read_only=True)
     penandatangan = serializers.SerializerMethodField()
+    tanda_tangan = serializers.SerializerMethodField()
     digantikan = serializers.SerializerMethodField()
     versi_pengganti = serializers.SerializerMethodField()
 
@@ -521,6 +676,7 @@ class VerifikasiSerializer(serializers.ModelSerializer):
             "versi",
             "status",
             "penandatangan",
+            "tanda_tangan",
             "ditandatangani_pada",
             "sha256",
             "digantikan",
@@ -530,10 +686,17 @@ class VerifikasiSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_penandatangan(self, dokumen: Dokumen) -> str:
-        pejabat = dokumen.penandatangan
-        if pejabat is None:
+        # The frozen record, never the live official: a later rename does not rewrite it.
+        tanda_tangan = dokumen.tanda_tangan.all()
+        if not tanda_tangan:
             return ""
-        return f"{pejabat.nama}, {pejabat.awalan_status}{pejabat.get_jabatan_display()}"
+        return "; ".join(
+            f"{t.nama}, {t.awalan_status}{t.get_jabatan_display()}" for t in tanda_tangan
+        )
+
+    @extend_schema_field(TandaTanganSerializer(many=True))
+    def get_tanda_tangan(self, dokumen: Dokumen) -> list[dict]:
+        return TandaTanganSerializer(dokumen.tanda_tangan.all(), many=True).data
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_digantikan(self, dokumen: Dokumen) -> bool:

@@ -14,14 +14,19 @@ from dokumen.alur import (
     dokumen_transisi,
 )
 from dokumen.editor import baris_dari_formset, formset_baris
+from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import (
     PESAN_KONFLIK,
     TAHUN_MAKS,
+    AlasanRevisiForm,
+    CatatanAlurForm,
+    CatatanReviuForm,
     DokumenBaruForm,
     DokumenKepalaForm,
+    JawabanReviuForm,
     galat_layanan,
 )
-from dokumen.models import AksiDokumen
+from dokumen.models import AksiDokumen, Dokumen
 from dokumen.reviu import (
     CatatanTidakValid,
     boleh_mereviu,
@@ -35,6 +40,7 @@ from dokumen.selectors import (
     dokumen_tahun_itu,
     kekurangan_dokumen,
     penandatangan_bawaan,
+    penandatangan_tercetak,
     ringkasan_per_tahun,
     riwayat_dokumen,
     tanggal_ttd_tertulis,
@@ -43,6 +49,7 @@ from dokumen.selectors import (
 from dokumen.services import (
     DokumenTidakBisaDiubah,
     KonflikSuntingan,
+    boleh_dihapus,
     dokumen_buat,
     dokumen_salin,
     dokumen_simpan,
@@ -58,15 +65,23 @@ PESAN_SUDAH_ADA = "Dokumen yang sama baru saja dibuat orang lain; muat ulang hal
 
 @login_required
 def dokumen_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    dokumen = dokumen_ambil(request.user, pk)
+    return _halaman_detail(request, dokumen_ambil(request.user, pk))
+
+
+def _halaman_detail(
+    request: HttpRequest, dokumen: Dokumen, formulir: dict | None = None
+) -> HttpResponse:
+    """The document page; with `formulir`, a refused note form shown with its messages (400)."""
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
         "tabel_html": tabel_dokumen_html(dokumen),
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
+        "penandatangan": penandatangan_tercetak(dokumen),
         "kekurangan": kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
         "boleh_tulis": boleh_menulis(request.user, dokumen.satker),
+        "boleh_hapus": boleh_menulis(request.user, dokumen.satker) and boleh_dihapus(dokumen),
         "aksi_tersedia": aksi_tersedia(request.user, dokumen),
         "riwayat": riwayat_dokumen(dokumen),
         "pengganti": versi_pengganti(dokumen),
@@ -77,7 +92,9 @@ def dokumen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["pilihan_bagian"] = pilihan_bagian(dokumen)
     if dokumen.jenis == "IKU":
         context["tupoksi"] = tupoksi_per_jenis(dokumen.satker)
-    return render(request, "dokumen/dokumen_detail.html", context)
+    context.update(teks_maks=TEKS_MAKS, **(formulir or {}))
+    status = 400 if formulir else 200
+    return render(request, "dokumen/dokumen_detail.html", context, status=status)
 
 
 @login_required
@@ -212,12 +229,15 @@ def dokumen_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
     dokumen = dokumen_ambil(request.user, pk)
     if aksi not in PESAN_AKSI:
         raise Http404("Aksi tidak dikenal.")
+    form = CatatanAlurForm(request.POST)
+    if not form.is_valid():
+        return _halaman_detail(request, dokumen, {"form_aksi": form})
     try:
         dokumen_transisi(
             dokumen=dokumen,
             user=request.user,
             aksi=AksiDokumen(aksi),
-            catatan=request.POST.get("catatan", ""),
+            catatan=form.cleaned_data["catatan"],
         )
     except TransisiDitolak as alasan:
         messages.error(request, str(alasan))
@@ -230,9 +250,12 @@ def dokumen_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
 @login_required
 def dokumen_revisi(request: HttpRequest, pk: int) -> HttpResponse:
     dokumen = dokumen_ambil(request.user, pk)
+    form = AlasanRevisiForm(request.POST)
+    if not form.is_valid():
+        return _halaman_detail(request, dokumen, {"form_revisi": form})
     try:
         baru = dokumen_buat_revisi(
-            dokumen=dokumen, user=request.user, alasan=request.POST.get("alasan", "")
+            dokumen=dokumen, user=request.user, alasan=form.cleaned_data["alasan"]
         )
     except TransisiDitolak as alasan:
         messages.error(request, str(alasan))
@@ -253,12 +276,15 @@ def dokumen_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def catatan_baru(request: HttpRequest, pk: int) -> HttpResponse:
     dokumen = dokumen_ambil(request.user, pk)
+    form = CatatanReviuForm(request.POST)
+    if not form.is_valid():
+        return _halaman_detail(request, dokumen, {"form_catatan": form})
     try:
         catatan_tambah(
             dokumen=dokumen,
             user=request.user,
-            isi=request.POST.get("isi", ""),
-            bagian=request.POST.get("bagian", ""),
+            isi=form.cleaned_data["isi"],
+            bagian=form.cleaned_data["bagian"],
         )
     except CatatanTidakValid as alasan:
         messages.error(request, str(alasan))
@@ -272,12 +298,15 @@ def catatan_baru(request: HttpRequest, pk: int) -> HttpResponse:
 def catatan_jawaban(request: HttpRequest, pk: int, catatan_pk: int) -> HttpResponse:
     dokumen = dokumen_ambil(request.user, pk)
     catatan = get_object_or_404(dokumen.catatan_reviu, pk=catatan_pk)
+    form = JawabanReviuForm(request.POST)
+    if not form.is_valid():
+        return _halaman_detail(request, dokumen, {"form_jawaban": form, "jawaban_pk": catatan.pk})
     try:
         catatan_jawab(
             catatan=catatan,
             user=request.user,
-            jawaban=request.POST.get("jawaban", ""),
-            selesai=request.POST.get("selesai") == "1",
+            jawaban=form.cleaned_data["jawaban"],
+            selesai=form.cleaned_data["selesai"],
         )
     except CatatanTidakValid as alasan:
         messages.error(request, str(alasan))

@@ -140,6 +140,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # JSON only, capped in size and depth (a 100,000-deep body is a 400, not a RecursionError).
+    "DEFAULT_PARSER_CLASSES": ["kpu_kinerja.parsers.JSONTerbatas"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
