@@ -1,27 +1,10 @@
-"""Receiving a public upload: who sent it (for the rate limit) and a reader that stops early."""
+"""Receiving a public upload: a reader that stops early."""
 
-import ipaddress
 from io import BytesIO
 
-from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest
-
-
-def alamat_klien(request: HttpRequest) -> str:
-    """The client's address: REMOTE_ADDR, or behind our proxy (BEHIND_PROXY) the last
-    X-Forwarded-For entry, the one the proxy appended; earlier entries are the client's word.
-    django-ratelimit calls this (RATELIMIT_IP_META_KEY) and masks IPv6 to /64."""
-    alamat = request.META.get("REMOTE_ADDR", "")
-    if settings.BEHIND_PROXY:
-        diteruskan = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        if diteruskan:
-            alamat = diteruskan
-    try:
-        return str(ipaddress.ip_address(alamat))
-    except ValueError:  # e.g. a Unix socket: everyone shares one bucket rather than none
-        return "0.0.0.0"  # noqa: S104 (a bucket name, nothing listens on it)
 
 
 class UnggahTerbatas(FileUploadHandler):

@@ -263,9 +263,9 @@ AXES_BATAS_GAGAL_ALAMAT = int(env_str("AXES_BATAS_ALAMAT", default="20"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_COOLOFF_MESSAGE = "Akun dikunci sementara: terlalu banyak percobaan masuk. Coba lagi nanti."
-if BEHIND_PROXY:
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The address as the upload limit reads it: behind our proxy, the entry the proxy appended
+# (django-ipware, which axes would otherwise try, is not installed).
+AXES_CLIENT_IP_CALLABLE = "kpu_kinerja.klien.alamat_klien"
 
 # Sessions: SESSION_COOKIE_AGE (14 days from the last activity) for operators; signers (Ketua,
 # Sekretaris, an account linked to an official) and admins (Admin RI, reviewers, staff) get a
@@ -332,7 +332,7 @@ VERIFIKASI_MAKS_FIELD = int(env_str("VERIFIKASI_MAKS_FIELD", default="200"))
 VERIFIKASI_MAKS_OBJEK = int(env_str("VERIFIKASI_MAKS_OBJEK", default="50000"))
 VERIFIKASI_MAKS_REVISI = int(env_str("VERIFIKASI_MAKS_REVISI", default="20"))
 # The client address for the limit: X-Forwarded-For only behind the proxy (BEHIND_PROXY).
-RATELIMIT_IP_META_KEY = "dokumen.unggah.alamat_klien"
+RATELIMIT_IP_META_KEY = "kpu_kinerja.klien.alamat_klien"
 # Form data kept in memory per request: the editor's 500 rows with long texts fit (~1 MB
 # typical); files past FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -226,3 +226,21 @@ def test_a_long_uncommon_password_is_accepted(client, admin_ri):
 
     assert response.status_code == 302
     assert get_user_model().objects.get(username="pengguna.baru").check_password(password)
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_each_client_address_is_counted_on_its_own(client, settings):
+    # Every request arrives from the proxy; the address the proxy appended tells clients apart
+    # (without it the per-address limit would lock the whole office out at once).
+    settings.BEHIND_PROXY = True
+    proksi = {"REMOTE_ADDR": "10.0.0.1"}
+    _gagal(client, OPERATOR, 5, HTTP_X_FORWARDED_FOR="203.0.113.7", **proksi)
+
+    dikunci = _masuk(
+        Client(), OPERATOR, PASSWORD_DEMO, HTTP_X_FORWARDED_FOR="203.0.113.7", **proksi
+    )
+    lain = _masuk(Client(), OPERATOR, PASSWORD_DEMO, HTTP_X_FORWARDED_FOR="198.51.100.2", **proksi)
+
+    assert dikunci.status_code == 429
+    assert _berhasil(lain)
+    assert AccessAttempt.objects.filter(ip_address="203.0.113.7").exists()
