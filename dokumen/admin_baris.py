@@ -11,8 +11,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from dokumen.form_baris import tolak_teks_tersembunyi
 from dokumen.jejak import Potret, catat_perubahan, potret
 from dokumen.models import Dokumen, JenisPerubahan
+from dokumen.validasi import periksa_target, tolak_angka_non_ascii
 
 KETERANGAN_ADMIN = "Melalui halaman admin."
 
@@ -52,7 +54,25 @@ class FormBarisAdmin(forms.ModelForm):
     """A row form that reads the target's number and unit again, as the editor's save does.
 
     Without it a target changed in the admin ("85%" → "12 Laporan") kept the old 85 and "%".
+    Text and numbers get the editor's checks: nothing stored that does not read back as typed.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tolak_teks_tersembunyi(self)
+        if "target" in self.fields:
+            self.fields["target"].validators.append(periksa_target)
+
+    def clean(self):
+        cleaned = super().clean()
+        for nama, field in self.fields.items():
+            # Django reads "١٢٣٤" as 1234: look at what was typed, not the number.
+            if isinstance(field, forms.IntegerField | forms.DecimalField) and self.is_bound:
+                try:
+                    tolak_angka_non_ascii(self.data.get(self.add_prefix(nama), ""))
+                except ValidationError as galat:
+                    self.add_error(nama, galat)
+        return cleaned
 
     def _post_clean(self) -> None:
         super()._post_clean()

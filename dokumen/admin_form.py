@@ -1,8 +1,16 @@
 """The admin's document form: the same edit-conflict rule as the editor and the API."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
-from dokumen.forms import PESAN_KONFLIK
+from dokumen.form_baris import tolak_teks_tersembunyi
+from dokumen.forms import (
+    PESAN_KONFLIK,
+    PESAN_TAHUN,
+    TAHUN_MAKS,
+    TAHUN_MIN,
+    periksa_tanggal_ttd,
+)
 from dokumen.models import Dokumen
 
 
@@ -18,6 +26,16 @@ class DokumenAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["revisi_dibaca"].initial = self.instance.revisi
+        # The editor's checks on what it shares with the admin (dokumen.forms).
+        tolak_teks_tersembunyi(self)
+        if "tanggal_ttd" in self.fields:
+            self.fields["tanggal_ttd"].validators.append(periksa_tanggal_ttd)
+        for nama in ("tahun", "tahun_anggaran"):
+            if nama in self.fields:
+                self.fields[nama].validators += [
+                    MinValueValidator(TAHUN_MIN, PESAN_TAHUN),
+                    MaxValueValidator(TAHUN_MAKS, PESAN_TAHUN),
+                ]
 
     def clean(self):
         cleaned = super().clean()

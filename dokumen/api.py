@@ -60,9 +60,11 @@ from dokumen.serializers import (
 )
 from dokumen.services import (
     KOLOM_KEPALA,
+    DokumenTidakBisaDihapus,
     DokumenTidakBisaDiubah,
     KonflikSuntingan,
     dokumen_buat,
+    dokumen_hapus,
     dokumen_simpan,
 )
 from dokumen.unduh import nama_berkas, pdf_dokumen
@@ -205,6 +207,10 @@ KOLOM_DAFTAR = (
         request=DokumenUbahSerializer,
         responses={200: DokumenSerializer} | GALAT_UBAH,
     ),
+    destroy=extend_schema(
+        summary="Hapus draf yang belum pernah diajukan (riwayatnya tetap tersimpan)",
+        responses={204: None} | GALAT_TULIS | {409: _pesan("Dokumen ini tidak dapat dihapus.")},
+    ),
 )
 class DokumenViewSet(
     mixins.ListModelMixin,
@@ -217,7 +223,7 @@ class DokumenViewSet(
     pagination_class = Halaman
     lookup_value_converter = "int"
     parser_classes = [JSONTerbatas]
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def handle_exception(self, exc: Exception) -> Response:
         # Django refuses an oversized body it has buffered itself (e.g. a test client's).
@@ -306,6 +312,15 @@ class DokumenViewSet(
 
     def partial_update(self, request: Request, pk: int) -> Response:
         return self.update(request, pk, partial=True)
+
+    def destroy(self, request: Request, pk: int) -> Response:
+        dokumen = self.get_object()
+        pastikan_boleh_menulis(request.user, dokumen.satker)
+        try:
+            dokumen_hapus(dokumen=dokumen, user=request.user)
+        except DokumenTidakBisaDihapus as galat:
+            raise Konflik(str(galat)) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _transisi(self, request: Request, aksi: AksiDokumen) -> Response:
         dokumen = self.get_object()

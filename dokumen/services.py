@@ -8,7 +8,14 @@ from django.db import transaction
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.jejak import catat_perubahan, potret
-from dokumen.models import AksiDokumen, Dokumen, JenisPerubahan, PresisiTanggal, StatusDokumen
+from dokumen.models import (
+    AksiDokumen,
+    Dokumen,
+    JenisPerubahan,
+    PresisiTanggal,
+    RiwayatDokumen,
+    StatusDokumen,
+)
 from satker.akses import Pengguna, boleh_menulis
 from satker.models import Pejabat, Satker
 
@@ -149,12 +156,16 @@ class DokumenTidakBisaDihapus(Exception):
     """Only a draft that never went to the Ketua is deleted; anything else is kept."""
 
 
-def boleh_dihapus(dokumen: Dokumen) -> bool:
-    """A draft never submitted is a mistake to undo; once submitted it is part of the record."""
-    return (
-        dokumen.status == StatusDokumen.DRAF
-        and not dokumen.riwayat.filter(aksi=AksiDokumen.AJUKAN).exists()
-    )
+def boleh_dihapus(dokumen: Dokumen, riwayat: list[RiwayatDokumen] | None = None) -> bool:
+    """A draft never submitted is a mistake to undo; once submitted it is part of the record.
+
+    `riwayat`, the document's workflow history when the caller has it already, saves a query.
+    """
+    if dokumen.status != StatusDokumen.DRAF:
+        return False
+    if riwayat is not None:
+        return all(r.aksi != AksiDokumen.AJUKAN for r in riwayat)
+    return not dokumen.riwayat.filter(aksi=AksiDokumen.AJUKAN).exists()
 
 
 @transaction.atomic

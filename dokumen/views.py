@@ -72,6 +72,7 @@ def _halaman_detail(
     request: HttpRequest, dokumen: Dokumen, formulir: dict | None = None
 ) -> HttpResponse:
     """The document page; with `formulir`, a refused note form shown with its messages (400)."""
+    riwayat = riwayat_dokumen(dokumen)
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
@@ -81,9 +82,10 @@ def _halaman_detail(
         "kekurangan": kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
         "boleh_tulis": boleh_menulis(request.user, dokumen.satker),
-        "boleh_hapus": boleh_menulis(request.user, dokumen.satker) and boleh_dihapus(dokumen),
+        "boleh_hapus": boleh_menulis(request.user, dokumen.satker)
+        and boleh_dihapus(dokumen, riwayat),
         "aksi_tersedia": aksi_tersedia(request.user, dokumen),
-        "riwayat": riwayat_dokumen(dokumen),
+        "riwayat": riwayat,
         "pengganti": versi_pengganti(dokumen),
         "catatan": catatan_dokumen(dokumen),
         "boleh_mereviu": boleh_mereviu(request.user, dokumen),

@@ -236,3 +236,66 @@ class TestHapusDrafDiHalaman:
         client.force_login(reviewer_banten)
         assert client.post(reverse("dokumen:hapus", args=[rak_draf.pk])).status_code == 403
         assert Dokumen.objects.filter(pk=rak_draf.pk).exists()
+
+
+@pytest.mark.django_db
+class TestIsianAdmin:
+    def test_hidden_characters_and_foreign_digits_are_refused_beside_the_field(
+        self, client, admin_ri, rak_draf
+    ):
+        baris = BarisRak.objects.filter(sasaran__dokumen=rak_draf).first()
+        client.force_login(admin_ri)
+        url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
+        data = _isian(client, url) | {"target": "\u202e%58", "anggaran": "١٢٣٤"}
+
+        response = client.post(url, data)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "karakter tersembunyi U+202E" in html
+        assert "Tulis angka dengan angka 0–9." in html
+        baris_baru = BarisRak.objects.get(pk=baris.pk)
+        assert (baris_baru.target, baris_baru.anggaran) == (baris.target, baris.anggaran)
+
+    def test_a_year_out_of_range_is_refused_in_the_header(self, client, admin_ri, rak_draf):
+        client.force_login(admin_ri)
+        url = reverse("admin:dokumen_dokumen_change", args=[rak_draf.pk])
+        data = _isian(client, url) | {"tahun_anggaran": "70000", "tanggal_ttd": "0001-01-01"}
+
+        response = client.post(url, data)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Tahun harus antara 2000 dan 2100." in html
+        assert "Tanggal harus antara tahun 2000 dan 2100." in html
+
+
+@pytest.mark.django_db
+class TestHapusDrafApi:
+    def test_delete_removes_a_never_submitted_draft(self, operator_lebak, rak_draf):
+        from rest_framework.test import APIClient
+
+        api = APIClient()
+        api.force_authenticate(operator_lebak)
+
+        response = api.delete(f"/api/v1/dokumen/{rak_draf.pk}/")
+
+        assert response.status_code == 204
+        assert not Dokumen.objects.filter(pk=rak_draf.pk).exists()
+        assert JejakPerubahan.objects.filter(jenis=JenisPerubahan.HAPUS).count() == 1
+
+    def test_delete_of_a_published_document_is_a_409_and_of_another_satker_a_404(
+        self, operator_lebak, operator_serang, rak_terbit
+    ):
+        from rest_framework.test import APIClient
+
+        api = APIClient()
+        api.force_authenticate(operator_lebak)
+        ditolak = api.delete(f"/api/v1/dokumen/{rak_terbit.pk}/")
+        api.force_authenticate(operator_serang)
+        tak_terlihat = api.delete(f"/api/v1/dokumen/{rak_terbit.pk}/")
+
+        assert ditolak.status_code == 409
+        assert "belum pernah diajukan" in ditolak.json()["detail"]
+        assert tak_terlihat.status_code == 404
+        assert Dokumen.objects.filter(pk=rak_terbit.pk).exists()
