@@ -44,8 +44,10 @@ class UnggahPdfForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        dokumen = Dokumen.objects.select_related("satker", "penandatangan").get(
-            token_verifikasi=token, status=StatusDokumen.TERBIT
+        dokumen = (
+            Dokumen.objects.select_related("satker")
+            .prefetch_related("tanda_tangan")
+            .get(token_verifikasi=token, status=StatusDokumen.TERBIT)
         )
     except Dokumen.DoesNotExist:
         raise Http404("Kode verifikasi tidak dikenal.") from None
