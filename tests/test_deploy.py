@@ -92,7 +92,7 @@ def test_production_defaults_and_the_proxy_switch():
     )
 
     langsung = _setelan(*nama)
-    proksi = _setelan("SECURE_PROXY_SSL_HEADER", "AXES_IPWARE_PROXY_COUNT", BEHIND_PROXY="1")
+    proksi = _setelan("SECURE_PROXY_SSL_HEADER", "AXES_CLIENT_IP_CALLABLE", BEHIND_PROXY="1")
     pengembangan = _setelan("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", DEBUG="1")
 
     assert langsung == {
@@ -109,7 +109,8 @@ def test_production_defaults_and_the_proxy_switch():
     }
     assert proksi == {
         "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
-        "AXES_IPWARE_PROXY_COUNT": 1,
+        # Reads the proxy's X-Forwarded-For entry when BEHIND_PROXY (test_keamanan.py).
+        "AXES_CLIENT_IP_CALLABLE": "kpu_kinerja.klien.alamat_klien",
     }
     assert pengembangan == {"SECURE_SSL_REDIRECT": False, "SECURE_HSTS_SECONDS": 0}
 
