@@ -4,15 +4,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup assets db lint format clean bench
+.PHONY: run test setup assets db lint format clean bench paket-sistem
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Debian system packages first, before minutes of pip and npm (scripts/paket_sistem.sh):
+# `make test` needs poppler-utils and Chromium on top of what `make run` needs (WeasyPrint's
+# libraries and fonts). Silent when all are there; installs them as root; else stops at once
+# with the command to run.
+PAKET_PROFIL := $(if $(filter test,$(MAKECMDGOALS)),test,run)
+
+paket-sistem:
+	@scripts/paket_sistem.sh $(PAKET_PROFIL)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | paket-sistem
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | paket-sistem
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
