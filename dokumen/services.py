@@ -22,6 +22,7 @@ from satker.models import Pejabat, Satker
 PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
 
 
+@transaction.atomic
 def dokumen_buat(
     *,
     satker: Satker,

@@ -83,6 +83,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # writes, BEGIN IMMEDIATE takes the write lock up front (a deferred transaction that starts
     # reading, then writes, fails at once with "database is locked" instead of waiting), and
     # the busy timeout makes the next writer wait its turn instead of failing.
+    # With IMMEDIATE, a transaction per request would hold the one write lock through every
+    # page, a slow PDF preview included: on SQLite only the services' own atomic blocks (every
+    # write goes through one) open transactions, and reads run in autocommit.
+    DATABASES["default"]["ATOMIC_REQUESTS"] = False
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         "transaction_mode": "IMMEDIATE",

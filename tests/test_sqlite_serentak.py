@@ -11,6 +11,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -39,6 +40,8 @@ def _lingkungan(basis_data: Path) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "0",
         "PKI_DIR": str(basis_data.parent / "pki"),
         "MEDIA_ROOT": str(basis_data.parent / "media"),
+        # Short, so a request stuck behind the write lock fails the test quickly.
+        "SQLITE_TIMEOUT_DETIK": "5",
     }
 
 
@@ -106,7 +109,7 @@ def server_sqlite(tmp_path):
                 break
             except OSError:
                 time.sleep(0.2)
-        yield basis, token
+        yield basis, token, basis_data
     finally:
         server.terminate()
         _, log = server.communicate(timeout=20)
@@ -114,7 +117,7 @@ def server_sqlite(tmp_path):
 
 
 def test_eight_clients_saving_at_once_on_sqlite_get_no_server_error(server_sqlite):
-    basis, token = server_sqlite
+    basis, token, _ = server_sqlite
     dokumen = []  # (url, token) of every draft the two operators may write
     for kunci in token.values():
         status, isi = _minta(f"{basis}/api/v1/dokumen/?status=DRAF", kunci)
@@ -154,3 +157,24 @@ def test_eight_clients_saving_at_once_on_sqlite_get_no_server_error(server_sqlit
     assert len(simpan) == KLIEN * SIMPAN
     assert sum(1 for status, _ in simpan if status == 200) >= len(dokumen)
     assert time.monotonic() - awal < 60
+
+
+def test_pages_are_read_while_someone_holds_the_write_lock(server_sqlite):
+    # A long write (or a slow page, were every request a transaction) holds SQLite's one write
+    # lock; reading a document must not queue behind it.
+    basis, token, basis_data = server_sqlite
+    kunci = token[OPERATOR[0]]
+    status, isi = _minta(f"{basis}/api/v1/dokumen/?status=DRAF", kunci)
+    url = f"{basis}/api/v1/dokumen/{json.loads(isi)['results'][0]['id']}/"
+    penulis = sqlite3.connect(basis_data, isolation_level=None)
+    try:
+        penulis.execute("BEGIN IMMEDIATE")
+        awal = time.monotonic()
+        status, isi = _minta(url, kunci)
+        lama = time.monotonic() - awal
+    finally:
+        penulis.execute("ROLLBACK")
+        penulis.close()
+
+    assert status == 200, isi[:300]
+    assert lama < 3
