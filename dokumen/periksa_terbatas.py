@@ -13,18 +13,50 @@ no settings and touches no database; it answers one JSON object on stdout. Run a
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import logging
 import resource
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
 PESAN_WAKTU_HABIS = "Pemeriksaan berkas ini melewati batas waktu."
 PESAN_GAGAL = "Pemeriksaan berkas ini melewati batas memori atau terhenti."
+
+
+@contextmanager
+def slot_pemeriksaan() -> Iterator[bool]:
+    """One of VERIFIKASI_SERENTAK_MAKS check slots on this machine, or False at once.
+
+    Each check costs a child process (about a second of CPU, up to the memory limit): past a
+    few at once the web workers would all be checking uploads and /healthz/ would stall. The
+    slots are lock files (`flock`), shared by every worker process and freed when one dies.
+    """
+    from django.conf import settings
+
+    folder = Path(settings.VAR_DIR) / "kunci" / "verifikasi"
+    folder.mkdir(parents=True, exist_ok=True)
+    for nomor in range(settings.VERIFIKASI_SERENTAK_MAKS):
+        berkas = (folder / f"{nomor}.lock").open("a+b")
+        try:
+            fcntl.flock(berkas, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            berkas.close()
+            continue
+        try:
+            yield True
+        finally:
+            fcntl.flock(berkas, fcntl.LOCK_UN)
+            berkas.close()
+        return
+    yield False
 
 
 def periksa_tanda_tangan_terbatas(pdf: bytes):
@@ -66,7 +98,12 @@ def periksa_tanda_tangan_terbatas(pdf: bytes):
             selesai.stderr.decode(errors="replace")[-2000:],
         )
         return tte.tidak_dapat_diperiksa(PESAN_GAGAL)
-    return tte.dalam_waktu_lokal(_dari_json(selesai.stdout))
+    try:
+        hasil = _dari_json(selesai.stdout)
+    except (ValueError, KeyError, TypeError):  # e.g. a library that printed to stdout
+        logger.warning("Jawaban pemeriksaan tanda tangan tidak terbaca: %r", selesai.stdout[:500])
+        return tte.tidak_dapat_diperiksa(PESAN_GAGAL)
+    return tte.dalam_waktu_lokal(hasil)
 
 
 def _dari_json(keluaran: bytes):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from dokumen.models import Dokumen, StatusDokumen
+from dokumen.periksa_terbatas import slot_pemeriksaan
 from dokumen.selectors import versi_pengganti
 from dokumen.unggah import UnggahTerbatas
 from dokumen.verifikasi import periksa_berkas
@@ -73,9 +74,18 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
         return _halaman(request, dokumen, UnggahPdfForm(), galat=galat, status=411)
     if panjang > _ukuran_maks() + SELISIH_MULTIPART:
         return _halaman(request, dokumen, UnggahPdfForm(), galat=_pesan_terlalu_besar(), status=413)
-    penerima = UnggahTerbatas(request, batas=_ukuran_maks())
-    request.upload_handlers = [penerima]
-    return _periksa(request, dokumen, penerima)
+    with slot_pemeriksaan() as ada_slot:
+        if not ada_slot:
+            galat = (
+                "Berkas tidak dapat diperiksa sekarang: terlalu banyak pemeriksaan sedang "
+                "berjalan. Coba lagi dalam beberapa detik."
+            )
+            response = _halaman(request, dokumen, UnggahPdfForm(), galat=galat, status=503)
+            response["Retry-After"] = "10"
+            return response
+        penerima = UnggahTerbatas(request, batas=_ukuran_maks())
+        request.upload_handlers = [penerima]
+        return _periksa(request, dokumen, penerima)
 
 
 @csrf_protect
@@ -95,4 +105,6 @@ def _halaman(request, dokumen, form, *, hasil=None, galat="", status=200) -> Htt
         "hasil": hasil,
         "galat": galat,
     }
-    return render(request, "dokumen/verifikasi.html", context, status=status)
+    response = render(request, "dokumen/verifikasi.html", context, status=status)
+    response["Cache-Control"] = "private, no-store"  # names the signer and their NIP
+    return response

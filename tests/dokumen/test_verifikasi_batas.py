@@ -3,6 +3,7 @@ worker busy for 30 s and 630 MB are refused as "tidak dapat diperiksa" within se
 runs in a child with a time and memory limit, each address has a rate limit, and an oversize
 body is refused before it is read."""
 
+import json
 import os
 import resource
 import time
@@ -302,3 +303,54 @@ class TestRateLimit:
         assert self._kirim(client, terbit, HTTP_X_FORWARDED_FOR=xff, **proksi).status_code == 429
         xff = "198.51.100.8"
         assert self._kirim(client, terbit, HTTP_X_FORWARDED_FOR=xff, **proksi).status_code == 200
+
+
+@pytest.mark.django_db
+class TestSlotPemeriksaan:
+    def _kunci_semua(self, settings, tmp_path):
+        """Take every check slot, as other workers' running checks would."""
+        import fcntl
+
+        settings.VAR_DIR = tmp_path / "var"
+        folder = settings.VAR_DIR / "kunci" / "verifikasi"
+        folder.mkdir(parents=True)
+        dipegang = []
+        for nomor in range(settings.VERIFIKASI_SERENTAK_MAKS):
+            berkas = (folder / f"{nomor}.lock").open("a+b")
+            fcntl.flock(berkas, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            dipegang.append(berkas)
+        return dipegang
+
+    def test_an_upload_past_the_running_checks_is_a_503_at_once(
+        self, client, settings, tmp_path, terbit, pdf_terbit
+    ):
+        dipegang = self._kunci_semua(settings, tmp_path)
+        awal = time.monotonic()
+        sibuk = _unggah(client, terbit, pdf_terbit)
+        lama = time.monotonic() - awal
+        for berkas in dipegang:
+            berkas.close()  # the other checks end: the slots are free again
+        bebas = _unggah(client, terbit, pdf_terbit)
+
+        assert sibuk.status_code == 503
+        assert sibuk["Retry-After"] == "10"
+        assert "terlalu banyak pemeriksaan sedang berjalan" in sibuk.content.decode()
+        assert lama < 1
+        assert bebas.status_code == 200
+        assert "asli</div>" in bebas.content.decode()
+
+    def test_the_verification_page_is_not_kept_by_caches(self, client, terbit):
+        response = client.get(reverse("verifikasi", args=[terbit.token_verifikasi]))
+        assert response["Cache-Control"] == "private, no-store"
+
+
+def test_an_unreadable_answer_of_the_child_is_tidak_dapat_diperiksa(monkeypatch):
+    # The child's stdout is whatever ran there (a library printing, a cut-off write).
+    from dokumen import periksa_terbatas
+
+    monkeypatch.setattr(periksa_terbatas, "_dari_json", lambda keluaran: json.loads(b"{"))
+
+    hasil = periksa_terbatas.periksa_tanda_tangan_terbatas(b"%PDF-1.7\n")
+
+    assert hasil.dapat_diperiksa is False
+    assert hasil.alasan == periksa_terbatas.PESAN_GAGAL
