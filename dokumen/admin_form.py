@@ -9,6 +9,7 @@ from dokumen.forms import (
     PESAN_TAHUN,
     TAHUN_MAKS,
     TAHUN_MIN,
+    _pesan_duplikat,
     periksa_tanggal_ttd,
 )
 from dokumen.models import Dokumen
@@ -50,4 +51,10 @@ class DokumenAdminForm(forms.ModelForm):
             )
             if sekarang.first() != dibaca:
                 raise forms.ValidationError(PESAN_KONFLIK, code="konflik")
+        else:
+            # `versi` is read-only on add, which makes Django skip the unique constraint that
+            # names it: check here, as the editor and the API do, instead of an IntegrityError.
+            satker, jenis, tahun = (cleaned.get(k) for k in ("satker", "jenis", "tahun"))
+            if satker and jenis and tahun and satker.dokumen.filter(jenis=jenis, tahun=tahun):
+                self.add_error("tahun", _pesan_duplikat(jenis, tahun))
         return cleaned

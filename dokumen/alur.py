@@ -35,9 +35,10 @@ from dokumen.models import (
 )
 from dokumen.selectors import kekurangan_dokumen
 from dokumen.services import dokumen_buat
+from kpu_kinerja.middleware import TANPA as TANPA_PERMINTAAN
 from kpu_kinerja.middleware import kode_kejadian
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
-from satker.models import Peran
+from satker.models import Pejabat, Peran
 
 logger = logging.getLogger(__name__)
 
@@ -146,6 +147,13 @@ def _terbitkan(dokumen: Dokumen) -> None:
 
     if dokumen.penandatangan_id is None:
         raise TransisiDitolak("Penandatangan belum ditetapkan.")
+    # The official as they are now, locked until the signature is recorded (see
+    # satker.services.pejabat_pastikan_boleh_diubah).
+    dokumen.penandatangan = (
+        Pejabat.objects.select_for_update()
+        .select_related("satker")
+        .get(pk=dokumen.penandatangan_id)
+    )
     tanda_tangan = tanda_tangan_baru(dokumen)
     token = secrets.token_urlsafe(16)
     url = url_verifikasi(token)
@@ -165,6 +173,8 @@ def _terbitkan(dokumen: Dokumen) -> None:
         # The detail (paths, settings) is for the operator; the user gets a code to quote.
         kode = kode_kejadian()
         logger.error("TTE tidak siap untuk %s: %s %s", dokumen, galat, galat.rincian)
+        if kode == TANPA_PERMINTAAN:  # a management command: its operator reads the detail
+            raise TransisiDitolak(f"{galat} ({galat.rincian})") from None
         raise TransisiDitolak(
             f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}."
         ) from None

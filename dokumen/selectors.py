@@ -117,7 +117,8 @@ def tanda_tangan_terbit(dokumen: Dokumen) -> TandaTangan | None:
     """The frozen record of who signed a published document (None before it is signed)."""
     if dokumen.status != StatusDokumen.TERBIT:
         return None
-    return dokumen.tanda_tangan.order_by("urutan").first()
+    # .all() (ordered by Meta): a list that prefetched the records reads none again.
+    return next(iter(dokumen.tanda_tangan.all()), None)
 
 
 def penandatangan_tercetak(dokumen: Dokumen) -> TandaTangan | Pejabat | None:

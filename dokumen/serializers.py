@@ -535,6 +535,15 @@ class KepalaIsianSerializer(KolomDikenal, serializers.ModelSerializer):
             "tempat_ttd": _TEKS_KEPALA,
         }
 
+    def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = user or getattr(self.context.get("request"), "user", None)
+        if user is not None:
+            # An official out of the user's reach reads as absent: ids do not leak across satker.
+            self.fields["penandatangan"].queryset = Pejabat.objects.filter(
+                satker__in=satker_terlihat(user)
+            )
+
     def _satker(self, attrs: dict[str, Any]) -> Satker | None:
         return self.instance.satker if isinstance(self.instance, Dokumen) else attrs.get("satker")
 
@@ -561,7 +570,7 @@ class DokumenBaruSerializer(KepalaIsianSerializer):
         fields = ["satker", "jenis", *KepalaIsianSerializer.Meta.fields]
 
     def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         if user is not None:
             self.fields["satker"].queryset = satker_terlihat(user)
 

@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from dokumen.baris import data_baris, ganti_baris
@@ -18,8 +18,6 @@ from dokumen.models import (
 )
 from satker.akses import Pengguna, boleh_menulis
 from satker.models import Pejabat, Satker
-
-PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
 
 
 @transaction.atomic
@@ -39,8 +37,6 @@ def dokumen_buat(
     oleh: Pengguna | None = None,
 ) -> Dokumen:
     """A new draft; with `oleh`, recorded in the document's audit history."""
-    if penandatangan is not None and penandatangan.satker_id != satker.pk:
-        raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
     dokumen = Dokumen(
         satker=satker,
         jenis=jenis,
@@ -106,11 +102,8 @@ def dokumen_simpan(
     sebelum = potret(terkunci) if oleh is not None else None
     for kolom in KOLOM_KEPALA:
         setattr(terkunci, kolom, kepala[kolom])
-    penandatangan = terkunci.penandatangan
-    if penandatangan is not None and penandatangan.satker_id != terkunci.satker_id:
-        raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
     terkunci.revisi += 1
-    terkunci.full_clean()
+    terkunci.full_clean()  # Dokumen.clean: the signatory is of the document's satker
     terkunci.save()
     ganti_baris(terkunci, baris)
     if oleh is not None:

@@ -139,7 +139,7 @@ class PejabatForm(forms.ModelForm):
         if self.cleaned_data.get(DELETION_FIELD_NAME):
             return  # deletion has its own check (BasePejabatFormSet.clean)
         try:
-            pejabat_pastikan_boleh_diubah(pejabat=self.instance)
+            pejabat_pastikan_boleh_diubah(pejabat=self.instance, kunci=False)
         except ValidationError as galat:
             self.add_error(None, galat)
 

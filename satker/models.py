@@ -259,7 +259,7 @@ class ProfilPengguna(models.Model):
 class JejakProfil(models.Model):
     """One change of a satker's profile (tupoksi, officials): who, when, before and after.
 
-    Written by `satker.services.satker_profil_simpan` and the admin, never edited.
+    Written by `satker.services.satker_profil_simpan` (the profile page), never edited.
     """
 
     satker = models.ForeignKey(

@@ -91,12 +91,18 @@ def pejabat_pastikan_boleh_dihapus(*, pejabat: Pejabat) -> None:
 KOLOM_IDENTITAS = ("nama", "nip", "jabatan", "status", "sebutan_jabatan")
 
 
-def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat) -> None:
+def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat, kunci: bool = True) -> None:
     """Raise a ValidationError when `pejabat`'s unsaved changes rewrite the identity of an
-    official who signed a published document (their term dates may still change)."""
+    official who signed a published document (their term dates may still change).
+
+    With `kunci` (the save's own check, inside its transaction) the official stays locked until
+    the save commits: signing locks the official too, so a rename cannot slip in between this
+    check and a signature being recorded. A form's early check passes `kunci=False`.
+    """
     if pejabat.pk is None:
         return
-    lama = Pejabat.objects.filter(pk=pejabat.pk).first()
+    lama = Pejabat.objects.filter(pk=pejabat.pk)
+    lama = (lama.select_for_update() if kunci else lama).first()
     if lama is None:
         return
     berubah = [k for k in KOLOM_IDENTITAS if getattr(lama, k) != getattr(pejabat, k)]
@@ -120,6 +126,7 @@ def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat) -> None:
     )
 
 
+@transaction.atomic
 def pejabat_simpan(*, pejabat: Pejabat) -> Pejabat:
     """Save a new or changed official whose fields are already set."""
     pejabat_pastikan_boleh_diubah(pejabat=pejabat)

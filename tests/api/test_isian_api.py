@@ -142,15 +142,17 @@ def test_drf_s_own_untranslated_messages_are_indonesian(operator, rak_lebak):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("cara", ["patch", "post"])
-def test_a_signatory_of_another_satker_is_named_as_such(operator, rak_lebak, cara):
+def test_a_signatory_of_another_satker_is_named_as_such(rak_lebak, cara):
+    # Admin RI sees both satker: the message names the mistake.
+    admin = klien("admin.ri")
     lain = Pejabat.objects.filter(satker__kode="kota-serang").first()
 
     if cara == "patch":
-        response = operator.patch(
+        response = admin.patch(
             url(rak_lebak), {"revisi": rak_lebak.revisi, "penandatangan": lain.pk}, format="json"
         )
     else:
-        response = operator.post(
+        response = admin.post(
             "/api/v1/dokumen/",
             {"satker": "kab-lebak", "jenis": "IKU", "tahun": 2027, "penandatangan": lain.pk},
             format="json",
@@ -160,6 +162,19 @@ def test_a_signatory_of_another_satker_is_named_as_such(operator, rak_lebak, car
     pesan = response.json()["penandatangan"][0]
     assert pesan.startswith("Pejabat ini bukan pejabat KPU Kabupaten Lebak")
     assert "primary key" not in pesan
+
+
+@pytest.mark.django_db
+def test_an_official_out_of_reach_reads_as_absent(operator, rak_lebak):
+    # Lebak's operator cannot see Serang: its officials' ids are not confirmed to exist.
+    lain = Pejabat.objects.filter(satker__kode="kota-serang").first()
+
+    response = operator.patch(
+        url(rak_lebak), {"revisi": rak_lebak.revisi, "penandatangan": lain.pk}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["penandatangan"] == [f"Pejabat dengan id {lain.pk} tidak ada."]
 
 
 # -- finding 6: a target too long to store ---------------------------------------------------

@@ -299,3 +299,22 @@ class TestHapusDrafApi:
         assert "belum pernah diajukan" in ditolak.json()["detail"]
         assert tak_terlihat.status_code == 404
         assert Dokumen.objects.filter(pk=rak_terbit.pk).exists()
+
+
+@pytest.mark.django_db
+def test_adding_a_document_that_exists_is_a_message_not_a_500(client, admin_ri):
+    iku = dokumen_seed("kab-lebak", "IKU")
+    client.force_login(admin_ri)
+    url = reverse("admin:dokumen_dokumen_add")
+    data = _isian(client, url) | {
+        "satker": str(iku.satker_id),
+        "jenis": "IKU",
+        "tahun": "2024",
+        "tanggal_ttd_presisi": "HARI",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "IKU tahun 2024 sudah ada untuk satker ini." in response.content.decode()
+    assert Dokumen.objects.filter(satker=iku.satker, jenis="IKU", tahun=2024).count() == 1
