@@ -37,6 +37,9 @@ LOCAL_APPS = [
     "dokumen",
     "indikator",
     "rencana_aksi",
+    # The project package itself, for the commands that span every app (backup, restore,
+    # generate_national). It has no models.
+    "kpu_kinerja",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

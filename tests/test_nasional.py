@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from dokumen.models import Dokumen
 from indikator.models import BarisIku
+from kpu_kinerja.nasional import data_nasional_buat, rencana_wilayah
 from rencana_aksi.models import ANGGARAN_MAKSIMUM, BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from satker.models import Peran, Satker
-from satker.nasional import data_nasional_buat, rencana_wilayah
 
 KECIL = {
     "provinsi": ["Banten", "Aceh"],

@@ -4,7 +4,7 @@ The phrase source is the seed satker KPU Kabupaten Lebak (`fixtures/satker/kab-l
 `fixtures/dokumen/kab-lebak-{iku,rkt,rak}-2024.yaml`). Every text is adapted to the satker and
 year ("Kabupaten Lebak" → "Kota Cilegon", "2024" → the document's year), then rows are dropped,
 added and re-targeted at random so that no two documents are alike. Functions here return plain
-dicts of model field values; `satker.nasional` turns them into rows.
+dicts of model field values; `kpu_kinerja.nasional` turns them into rows.
 """
 
 import random
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from satker.nasional.wilayah import KabKota
+from kpu_kinerja.nasional.wilayah import KabKota
 
 Baris = dict[str, Any]
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from kpu_kinerja.nasional import HasilNasional, data_nasional_buat
 from satker.demo import PASSWORD_DEMO
-from satker.nasional import HasilNasional, data_nasional_buat
 
 
 def _angka(nilai: int) -> str:

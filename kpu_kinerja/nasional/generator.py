@@ -1,7 +1,7 @@
 """The national dataset: KPU RI, 38 provinsi, 514 kabupaten/kota, each with IKU, RKT and RAK.
 
 FOR LOAD TESTING AND DEMONSTRATION ONLY. The documents are generated, not real: their texts are
-the Lebak seed's, varied (`satker.nasional.isi`), their officials are invented, and a TERBIT
+the Lebak seed's, varied (`kpu_kinerja.nasional.isi`), their officials are invented, and a TERBIT
 document's "signature" is a placeholder — a random `sha256`, a random `token_verifikasi` and a
 `ditandatangani_pada`, with NO PDF behind them (`berkas_pdf` stays empty). They satisfy the
 database constraints, so pages, lists and the API treat them like published documents, but
@@ -35,6 +35,9 @@ from django.utils import timezone
 from dokumen.models import Dokumen, JenisDokumen, StatusDokumen, TandaTangan
 from dokumen.target import baca_target
 from indikator.models import BarisIku
+from kpu_kinerja.nasional import isi
+from kpu_kinerja.nasional.akun import UKURAN_BATCH, akun_nasional_buat
+from kpu_kinerja.nasional.wilayah import PROVINSI, KabKota, Provinsi
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from satker.models import (
     GayaPenomoran,
@@ -46,9 +49,6 @@ from satker.models import (
     Tingkat,
     Tupoksi,
 )
-from satker.nasional import isi
-from satker.nasional.akun import UKURAN_BATCH, akun_nasional_buat
-from satker.nasional.wilayah import PROVINSI, KabKota, Provinsi
 
 KODE_RI = "ri"
 _STATUS_TAHUN_LALU = {"TERBIT": 88, "DISETUJUI": 5, "DIAJUKAN": 3, "DRAF": 4}

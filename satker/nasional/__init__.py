@@ -1,8 +1,0 @@
-"""The national dataset generator (`manage.py generate_national`), for load testing only.
-
-See `satker.nasional.generator` for what it makes and why its signatures are placeholders.
-"""
-
-from satker.nasional.generator import HasilNasional, data_nasional_buat, rencana_wilayah
-
-__all__ = ["HasilNasional", "data_nasional_buat", "rencana_wilayah"]
