@@ -4,8 +4,8 @@ import re
 
 from django import forms
 
-from dokumen.format import ribuan
 from dokumen.validasi import tolak_angka_non_ascii
+from kpu_kinerja.formats import ribuan
 from rencana_aksi.models import ANGGARAN_MAKSIMUM
 
 # "8.170.412.000", "8170412000", "Rp 8.170.412.000", "Rp8.170.412.000,00"; digits 0–9 only.

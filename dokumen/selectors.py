@@ -6,7 +6,6 @@ from itertools import groupby
 from django.db.models import QuerySet
 from django.http import Http404
 
-from dokumen.format import tanggal_panjang
 from dokumen.models import (
     Dokumen,
     JenisDokumen,
@@ -15,6 +14,7 @@ from dokumen.models import (
     StatusDokumen,
     TandaTangan,
 )
+from kpu_kinerja.formats import tanggal_panjang
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import Jabatan, Pejabat, Satker
 

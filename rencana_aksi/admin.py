@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin
-from dokumen.format import rupiah
 from kpu_kinerja.admin_akses import (
     ModelAdminTerbatas,
     StackedInlineTerbatas,
     TabularInlineTerbatas,
 )
+from kpu_kinerja.formats import rupiah
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 
 NAMA_TRIWULAN = ("I", "II", "III", "IV")

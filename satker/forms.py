@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from dokumen.format import ribuan
+from kpu_kinerja.formats import ribuan
 from satker.models import JenisTupoksi, Pejabat, Satker
 from satker.selectors import tupoksi_per_jenis
 from satker.services import pejabat_pastikan_boleh_dihapus, pejabat_pastikan_boleh_diubah

@@ -4,7 +4,7 @@ import datetime
 
 from django import template
 
-from dokumen import format as fmt
+from kpu_kinerja import formats as fmt
 
 register = template.Library()
 

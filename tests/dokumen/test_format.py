@@ -3,7 +3,7 @@ import datetime
 from django.template import Context, Template
 from django.utils import translation
 
-from dokumen.format import rupiah, tanggal_panjang
+from kpu_kinerja.formats import rupiah, tanggal_panjang
 
 
 def test_money_reads_as_rupiah():

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from dokumen.format import ribuan
 from dokumen.kotak import HasilRender
 from dokumen.pdf import render_html, render_pdf
 from dokumen.selectors import tanggal_ttd_tertulis
 from dokumen.services import dokumen_buat
 from indikator.models import BarisIku
 from indikator.services import baris_iku_ganti
+from kpu_kinerja.formats import ribuan
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from satker.models import Satker
 from tests.conftest import dokumen_seed
