@@ -37,6 +37,7 @@ from dokumen.reviu import (
 )
 from dokumen.selectors import (
     dokumen_ambil,
+    dokumen_per_tahun,
     dokumen_tahun_itu,
     kekurangan_dokumen,
     penandatangan_bawaan,
@@ -214,6 +215,23 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "boleh_ubah": boleh_menulis(request.user, satker),
     }
     return render(request, "dokumen/beranda.html", context)
+
+
+@login_required
+def satker_detail(request: HttpRequest, kode: str) -> HttpResponse:
+    """The satker's page: its tupoksi and its documents by year.
+
+    Here rather than in satker/ because it lists documents and satker sits below dokumen;
+    the URL and its name (`satker-detail`) stay beside the satker list (kpu_kinerja/urls.py).
+    """
+    satker = satker_ambil(request.user, kode)
+    context = {
+        "satker": satker,
+        "tupoksi": tupoksi_per_jenis(satker),
+        "dokumen_per_tahun": dokumen_per_tahun(satker),
+        "boleh_ubah": boleh_menulis(request.user, satker),
+    }
+    return render(request, "satker/satker_detail.html", context)
 
 
 PESAN_AKSI = {

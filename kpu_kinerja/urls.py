@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from dokumen.views import beranda
+from dokumen.views import beranda, satker_detail
 from dokumen.views_publik import verifikasi
 from kpu_kinerja import views
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("", beranda, name="beranda"),
     path("verifikasi/<str:token>/", verifikasi, name="verifikasi"),
     path("", include("satker.urls")),
+    path("satker/<slug:kode>/", satker_detail, name="satker-detail"),
     path("dokumen/", include("dokumen.urls")),
     path("ekspor/", include("ekspor.urls")),
     path("api/v1/", include("kpu_kinerja.api_urls")),

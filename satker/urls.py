@@ -4,6 +4,6 @@ from satker import views
 
 urlpatterns = [
     path("satker/", views.satker_list, name="satker-list"),
-    path("satker/<slug:kode>/", views.satker_detail, name="satker-detail"),
+    # satker/<kode>/ ("satker-detail") lists documents: dokumen.views, in kpu_kinerja/urls.py.
     path("satker/<slug:kode>/profil/", views.satker_profil, name="satker-profil"),
 ]

@@ -5,10 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from dokumen.selectors import dokumen_per_tahun
-from satker.akses import boleh_menulis, pastikan_boleh_menulis
+from satker.akses import pastikan_boleh_menulis
 from satker.forms import PejabatFormSet, TupoksiForm
-from satker.selectors import satker_ambil, satker_per_provinsi, tupoksi_per_jenis
+from satker.selectors import satker_ambil, satker_per_provinsi
 from satker.services import satker_profil_simpan
 
 
@@ -17,18 +16,6 @@ def satker_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "satker/satker_list.html", {"kelompok": satker_per_provinsi(request.user)}
     )
-
-
-@login_required
-def satker_detail(request: HttpRequest, kode: str) -> HttpResponse:
-    satker = satker_ambil(request.user, kode)
-    context = {
-        "satker": satker,
-        "tupoksi": tupoksi_per_jenis(satker),
-        "dokumen_per_tahun": dokumen_per_tahun(satker),
-        "boleh_ubah": boleh_menulis(request.user, satker),
-    }
-    return render(request, "satker/satker_detail.html", context)
 
 
 @login_required
