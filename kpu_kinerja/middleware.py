@@ -75,9 +75,9 @@ def _pengguna(request: HttpRequest, selesaikan: bool) -> tuple[str, str]:
     try:
         if not user.is_authenticated:
             return "anonim", TANPA
-        from satker.akses import profil_pengguna
-
-        profil = profil_pengguna(user)
+        # The profile as an attribute, not through satker.akses: this module sits below the
+        # apps (docs/architecture.md, "Layers"). A user without one reads as None.
+        profil = getattr(user, "profil", None)
         satker = profil.satker.kode if profil is not None else TANPA
         return f"{user.pk}:{user.get_username()}", satker
     except Exception:  # a log line must never fail because of its context
