@@ -10,11 +10,19 @@ from rencana_aksi.services import rak_ganti, rkt_ganti
 from satker.models import Satker
 from tests.conftest import dokumen_seed
 
-# Savepoint pair (ATOMIC_REQUESTS), session, the user with profile and satker (one join), the
-# document, two for the rows on a first view (IKU: rows + the satker's tupoksi; RKT/RAK: sasaran
-# + their rows; later views take the table from the cache), the workflow history, the check for
-# a newer published version and the review notes.
-QUERIES_PER_DOCUMENT_PAGE = 10
+# Session, the user with profile and satker (one join), the document, two for the rows on a
+# first view (IKU: rows + the satker's tupoksi; RKT/RAK: sasaran + their rows; later views take
+# the table from the cache), the workflow history, the check for a newer published version and
+# the review notes. The savepoint pair of ATOMIC_REQUESTS (PostgreSQL only) is not counted.
+QUERIES_PER_DOCUMENT_PAGE = 8
+
+
+def _kueri(captured) -> int:
+    return sum(
+        1
+        for q in captured.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    )
 
 
 def _url(dokumen) -> str:
@@ -140,5 +148,5 @@ def test_the_document_page_runs_a_constant_number_of_queries(client, operator_le
         dokumen = buat(jumlah, tahun)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(_url(dokumen)).status_code == 200
-        counts.append(len(captured))
+        counts.append(_kueri(captured))
     assert counts == [QUERIES_PER_DOCUMENT_PAGE, QUERIES_PER_DOCUMENT_PAGE]
