@@ -16,7 +16,8 @@ Whatever runs a job (the thread, a worker's part or join) holds its lease (`berd
 `detak` every `JEDA_DETAK` seconds. A job whose lease lapsed, or whose holder on this machine is
 gone (a killed process), lost its runner: a new request for it, the cleaner or a Celery worker
 that starts resumes it (`ekspor_lanjutkan_yatim`), rendering only the parts whose files are
-missing, instead of leaving it "Sedang berjalan" until the stall check fails it.
+missing, instead of leaving it "Sedang berjalan" until the stall check fails it. On Celery, a
+job whose next task only waits in the queue has no holder (see `_yatim`).
 """
 
 import csv
@@ -182,6 +183,7 @@ BATAS_ANTRE = timedelta(hours=2)
 # The lease: its holder renews it every JEDA_DETAK seconds. Not renewed for BATAS_DETAK, it has
 # lapsed wherever the holder ran; held by a process of this machine that is gone, it counts as
 # lapsed after TENGGANG_DETAK (time for another live runner of the job, on Celery, to renew it).
+# A lease without a holder (work queued on Celery, nobody renews it) lapses after BATAS_MACET.
 JEDA_DETAK = 2.0
 BATAS_DETAK = timedelta(seconds=60)
 TENGGANG_DETAK = timedelta(seconds=3 * JEDA_DETAK)
@@ -224,9 +226,13 @@ def _proses_hilang(pelaksana: str) -> bool:
 
 
 @contextmanager
-def berdetak(batch_pk: int) -> Iterator[None]:
+def berdetak(batch_pk: int, *, lalu_antre: bool = False) -> Iterator[None]:
     """Hold the job's lease while the block runs: renewed now and every JEDA_DETAK seconds
-    by a thread of its own, so a long render does not let it lapse."""
+    by a thread of its own, so a long render does not let it lapse.
+
+    `lalu_antre` (a Celery part: the job's next parts or its join now wait in the queue): when
+    the block succeeds, the lease is released, unless another runner of the job renewed it
+    since, so the wait is not taken for a dead runner (`_yatim`). A killed one releases nothing."""
 
     def perbarui() -> None:
         try:
@@ -252,14 +258,36 @@ def berdetak(batch_pk: int) -> Iterator[None]:
     finally:
         berhenti.set()
         utas.join()
+    if lalu_antre:  # not after an error: then nothing may be queued, and it lapses as usual
+        _lepaskan(batch_pk)
+
+
+def _lepaskan(batch_pk: int) -> None:
+    """Leave the job's lease without a holder, from now: its work is queued, not running."""
+    try:
+        EksporBatch.objects.filter(
+            pk=batch_pk, status__in=BELUM_BERAKHIR, pelaksana=_pelaksana_ini()
+        ).update(pelaksana="", detak=timezone.now())
+    except DatabaseError:  # the lease then lapses as a dead runner's would: resumed, no harm
+        logger.warning("Detak ekspor %s tidak dilepas", batch_pk, exc_info=True)
 
 
 def _yatim(batch: EksporBatch, sekarang: datetime | None = None) -> bool:
     """Whether `batch` lost its runner. A Celery job not yet taken from the queue has no
-    lease (`detak` empty): only the queue rule of `_tandai_terhenti` applies to it."""
+    lease (`detak` empty): only the queue rule of `_tandai_terhenti` applies to it.
+
+    A lease without a holder (`pelaksana` empty) means the job's work was queued at `detak`
+    and no worker has taken it yet: a resumed job's parts, or the join (or next parts) after
+    a part ended and released the lease. Behind other jobs' parts that may take longer than
+    BATAS_DETAK, and nothing could renew it; resuming would only queue the same work again.
+    So such a job lapses only after BATAS_MACET, the broker's visibility timeout (by then a
+    task a dead worker had taken but not started is delivered again anyway, and a lost one,
+    e.g. a chord whose join was never sent, is worth resuming)."""
     if batch.status not in BELUM_BERAKHIR or batch.detak is None:
         return False
     sekarang = sekarang or timezone.now()
+    if not batch.pelaksana:
+        return batch.detak < sekarang - BATAS_MACET
     if batch.detak < sekarang - BATAS_DETAK:
         return True
     return batch.detak < sekarang - TENGGANG_DETAK and _proses_hilang(batch.pelaksana)
@@ -280,12 +308,13 @@ def _lanjutkan(batch: EksporBatch) -> bool:
         sisa.unlink(missing_ok=True)
     kurang = {nomor for nomor, _ in bagian_kurang(batch)}
     selesai = sum(len(pk) for nomor, pk in enumerate(batch.bagian, start=1) if nomor not in kurang)
-    # A fresh lease without a holder: the new runner takes it; on Celery, should the parts
-    # wait in the queue longer than BATAS_DETAK, they are queued once more (parts are idempotent).
+    # On Celery, a fresh lease without a holder: the parts are queued, maybe behind other
+    # jobs' parts, and the first that starts takes it. Without a broker, this process's
+    # thread runs the job at once: it holds the lease from now (and dies with this process).
     EksporBatch.objects.filter(pk=batch.pk).update(
         jumlah_selesai=selesai,
         jumlah_lanjut=F("jumlah_lanjut") + 1,
-        pelaksana="",
+        pelaksana="" if settings.CELERY_BROKER_URL else _pelaksana_ini(),
         detak=sekarang,
         diperbarui=sekarang,
     )

@@ -19,14 +19,14 @@ logger = logging.getLogger(__name__)
 
 @app.task(name="ekspor.bagian")
 def ekspor_bagian(batch_pk: int, nomor: int, dokumen_pk: list[int]) -> int:
-    with services.berdetak(batch_pk):
+    with services.berdetak(batch_pk, lalu_antre=True):
         services.bagian_buat(batch_pk, nomor, dokumen_pk)
     return nomor
 
 
 @app.task(name="ekspor.gabung", ignore_result=True)
 def ekspor_gabung(_hasil: list[int] | None, batch_pk: int, jumlah_bagian: int) -> None:
-    with services.berdetak(batch_pk):
+    with services.berdetak(batch_pk):  # nothing is queued after the join
         services.bagian_gabung(batch_pk, jumlah_bagian)
 
 
@@ -35,7 +35,7 @@ def kirim_ke_celery(batch_pk: int) -> None:
 
     A resumed job queues only the parts whose files are missing: a killed worker's part waits
     unacknowledged in Redis until the visibility timeout, and a chord with a part that died
-    never calls its join.
+    never calls its join. While queued, the job's lease has no holder (`services._yatim`).
     """
     batch = EksporBatch.objects.get(pk=batch_pk)
     jumlah_bagian = len(batch.bagian)

@@ -68,8 +68,9 @@ def _pelaksana(pid: int) -> str:
 
 @pytest.fixture
 def _kecil(settings, tmp_path, monkeypatch):
-    """One document per part (the seed has 4 for Banten 2024), media under tmp_path."""
+    """One document per part (the seed has 4 for Banten 2024), media under tmp_path; no broker."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CELERY_BROKER_URL = ""
     monkeypatch.setattr(services, "DOKUMEN_PER_BAGIAN", 1)
 
 
@@ -98,7 +99,9 @@ def test_a_new_request_resumes_a_job_whose_runner_died(
     assert lagi == batch
     lagi.refresh_from_db()
     assert (lagi.status, lagi.jumlah_lanjut, lagi.jumlah_selesai) == (StatusEkspor.BERJALAN, 1, 1)
-    assert (lagi.pelaksana, timezone.now() - lagi.detak < timedelta(seconds=5)) == ("", True)
+    # This process's thread runs it: the lease is this process's (and lapses if it dies).
+    assert lagi.pelaksana == services._pelaksana_ini()
+    assert timezone.now() - lagi.detak < timedelta(seconds=5)
     assert len(diserahkan) == 1  # handed on again
     assert selesai.read_bytes() == b"bagian yang sudah selesai"  # kept
     assert not sisa.exists()
@@ -147,6 +150,59 @@ def test_a_lease_of_another_machine_lapses_after_a_minute(
         "Ekspor terhenti ditandai gagal: 0; folder ekspor lama dihapus: 0.",
         "Ekspor yang kehilangan pelaksananya dilanjutkan: 1.",
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_job_whose_work_is_queued_lapses_only_after_the_stall_limit(
+    settings, reviewer_banten, django_capture_on_commit_callbacks
+):
+    settings.CELERY_BROKER_URL = "redis://tidak-dihubungi"  # the hand-over is captured, not run
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    # No holder: its parts (or its join) wait in the queue, far longer than the lease.
+    _pegang(batch, "", detik_lalu=services.BATAS_DETAK.total_seconds() * 5)
+    with django_capture_on_commit_callbacks() as diserahkan:
+        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) == batch
+        call_command("ekspor_bersihkan", stdout=io.StringIO())
+    batch.refresh_from_db()
+    assert (batch.status, batch.jumlah_lanjut, len(diserahkan)) == (StatusEkspor.BERJALAN, 0, 0)
+
+    # Queued for longer than the broker's visibility timeout: lost, so queued again.
+    _pegang(batch, "", detik_lalu=services.BATAS_MACET.total_seconds() + 1)
+    with django_capture_on_commit_callbacks() as diserahkan:
+        call_command("ekspor_bersihkan", stdout=io.StringIO())
+    batch.refresh_from_db()
+    assert (batch.status, batch.jumlah_lanjut, len(diserahkan)) == (StatusEkspor.BERJALAN, 1, 1)
+    assert batch.pelaksana == ""  # queued again: still no holder
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_kecil")
+def test_a_celery_part_releases_the_lease_only_when_it_succeeds(reviewer_banten):
+    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    saya = services._pelaksana_ini()
+
+    with services.berdetak(batch.pk, lalu_antre=True):
+        batch.refresh_from_db()
+        assert batch.pelaksana == saya
+    batch.refresh_from_db()
+    assert batch.pelaksana == ""  # what follows waits in the queue
+    assert timezone.now() - batch.detak < timedelta(seconds=5)  # since now
+
+    with pytest.raises(RuntimeError), services.berdetak(batch.pk, lalu_antre=True):
+        raise RuntimeError("bagian gagal")
+    batch.refresh_from_db()
+    assert batch.pelaksana == saya  # nothing may be queued: lapses like a dead runner's
+
+    with services.berdetak(batch.pk, lalu_antre=True):
+        _pegang(batch, "mesin-lain/1:123", detik_lalu=0)  # another part, running meanwhile
+    batch.refresh_from_db()
+    assert batch.pelaksana == "mesin-lain/1:123"  # its lease is left alone
+
+    with services.berdetak(batch.pk):  # the join, or the thread: nothing follows it
+        pass
+    batch.refresh_from_db()
+    assert batch.pelaksana == saya
 
 
 @pytest.mark.django_db
@@ -292,9 +348,11 @@ def test_a_killed_export_thread_is_resumed_by_a_request_or_the_cleaner(
     _periksa_selesai(batch, folder)
 
 
-def _mulai_worker(settings, antrean: str, log: Path) -> subprocess.Popen:
+def _mulai_worker(
+    settings, antrean: str, log: Path, *, pembuka: tuple[str, ...] = ("-m", "celery")
+) -> subprocess.Popen:
     perintah = [
-        *(sys.executable, "-m", "celery", "-A", "kpu_kinerja", "worker"),
+        *(sys.executable, *pembuka, "-A", "kpu_kinerja", "worker"),
         *("--pool=prefork", "--concurrency=1", "--loglevel=INFO"),
         *("-n", f"uji-{secrets.token_hex(4)}@%h", "--without-gossip", "--without-mingle"),
     ]
@@ -346,3 +404,107 @@ def test_a_killed_celery_worker_is_replaced_and_the_job_completes(settings, tmp_
                     os.killpg(proses.pid, signal.SIGKILL)
                     proses.wait()
         print(log.read_text(errors="replace")[-6000:])  # shown when the test fails
+
+
+# Work merely queued is not a dead runner: a job's join, or a resumed job's parts, may wait in
+# the broker queue behind another job's parts for longer than the lease, with nothing renewing
+# it. Such a job must not be resumed (again and again, until failed as "resumed too often").
+
+# A worker whose every document takes at least 2.5 s (so the queue behind a job of 4 is long
+# whatever the machine) and which beats every 0.5 s (a 5 s lease is safe while it renders,
+# even on a busy machine).
+WORKER_LAMBAT = """
+import os
+import sys
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kpu_kinerja.settings")
+django.setup()
+from celery.bin.celery import main
+from ekspor import services
+
+services.JEDA_DETAK = 0.5
+pdf_ekspor = services.pdf_ekspor
+
+
+def pdf_lambat(dokumen):
+    time.sleep(2.5)
+    return pdf_ekspor(dokumen)
+
+
+services.pdf_ekspor = pdf_lambat
+sys.argv = ["celery", *sys.argv[1:]]
+main()
+"""
+
+
+def _jumlah_diterima(log: Path, tugas: str) -> int:
+    with log.open(errors="replace") as baris_log:
+        return sum(f"Task {tugas}[" in baris and "received" in baris for baris in baris_log)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seed")
+def test_a_job_whose_work_waits_in_the_queue_is_not_resumed(
+    settings, client, tmp_path, monkeypatch
+):
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        pytest.skip("basis data uji SQLite hanya ada di memori proses ini")
+    if not _redis_menjawab():
+        pytest.skip("Redis tidak menjawab: jalur Celery tidak diuji")
+    from kpu_kinerja.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = BROKER_UJI
+    antrean = f"uji-{secrets.token_hex(4)}"
+    app.conf.update(broker_url=BROKER_UJI, result_backend=BROKER_UJI, task_default_queue=antrean)
+    monkeypatch.setattr(services, "DOKUMEN_PER_BAGIAN", 1)
+    # The lease as the requests and the cleaner (this process) judge it: 5 s instead of 60.
+    monkeypatch.setattr(services, "BATAS_DETAK", timedelta(seconds=5))
+    log = tmp_path / "worker.log"
+    worker = _mulai_worker(settings, antrean, log, pembuka=("-c", WORKER_LAMBAT))
+    try:
+        # One worker process: the first job's join, queued when its only part is done, waits
+        # over 10 s (twice the lease) behind the second job's four parts.
+        kaltim = Satker.objects.get(kode="prov-kalimantan-timur")
+        reviewer_kaltim = _user("reviewer.kalimantan-timur")
+        pertama = ekspor_mulai(user=reviewer_kaltim, provinsi=kaltim, tahun=2024)
+        kedua = ekspor_mulai(user=_user("reviewer.banten"), provinsi=_banten(), tahun=2024)
+        assert (pertama.jumlah_total, kedua.jumlah_total) == (1, 4)
+        client.force_login(reviewer_kaltim)
+        diminta = 0
+        batas = time.monotonic() + 50
+        while not (pertama.berakhir and kedua.berakhir) and time.monotonic() < batas:
+            # The cleaner, again and again while the jobs run or wait; a new request for the
+            # first job while its join is sure to be waiting still, with two of the second
+            # job's parts to go (once the job has ended, a request rightly starts another).
+            if kedua.jumlah_selesai <= 2:
+                response = client.post(
+                    reverse("ekspor:baru"), {"provinsi": kaltim.pk, "tahun": 2024}
+                )
+                assert response.url == reverse("ekspor:detail", args=[pertama.pk])
+                diminta += 1
+            call_command("ekspor_bersihkan", stdout=io.StringIO())
+            time.sleep(0.3)
+            pertama.refresh_from_db()
+            kedua.refresh_from_db()
+
+        for batch, jumlah in ((pertama, 1), (kedua, 4)):
+            assert batch.status == StatusEkspor.SELESAI, batch.pesan_galat
+            assert (batch.jumlah_selesai, batch.jumlah_lanjut) == (jumlah, 0)
+        assert EksporBatch.objects.count() == 2
+        assert diminta >= 5
+        # No part or join was queued twice.
+        assert _jumlah_diterima(log, "ekspor.bagian") == 5
+        assert _jumlah_diterima(log, "ekspor.gabung") == 2
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGTERM)
+            try:
+                worker.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(worker.pid, signal.SIGKILL)
+                worker.wait()
+        print(log.read_text(errors="replace")[-8000:])  # shown when the test fails
