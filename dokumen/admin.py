@@ -326,11 +326,19 @@ class TandaTanganAdmin(ModelAdminTerbatas):
     jalur_satker = "dokumen__satker"
     list_display = ["dokumen", "urutan", "nama", "jabatan", "waktu"]
     list_filter = ["jabatan", "dokumen__jenis", "dokumen__tahun"]
-    search_fields = ["nama", "nip", "nama_sertifikat", "dokumen__satker__nama"]
+    search_fields = [
+        "nama",
+        "nip",
+        "nama_sertifikat",
+        "nomor_seri_sertifikat",
+        "sidik_jari_sertifikat",
+        "dokumen__satker__nama",
+    ]
     list_select_related = ["dokumen__satker"]
     fields = [
         "dokumen",
         "urutan",
+        "pihak",
         "pejabat",
         "nama",
         "nip",
@@ -338,6 +346,9 @@ class TandaTanganAdmin(ModelAdminTerbatas):
         "status_jabatan",
         "sebutan_jabatan",
         "nama_sertifikat",
+        "subjek_sertifikat",
+        "nomor_seri_sertifikat",
+        "sidik_jari_sertifikat",
         "waktu",
     ]
     readonly_fields = fields

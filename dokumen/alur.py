@@ -143,7 +143,7 @@ def _terbitkan(dokumen: Dokumen) -> None:
     """Render the final PDF, sign it as the signatory, and store it with its hash, token and
     the signature record: the printed block, the stamp and the record name the same person."""
     from dokumen.pdf import render_pdf
-    from dokumen.tte import TteTidakSiap, nama_penanda_terakhir, penandatangan_aktif
+    from dokumen.tte import TteTidakSiap, identitas_penanda_terakhir, penandatangan_aktif
 
     if dokumen.penandatangan_id is None:
         raise TransisiDitolak("Penandatangan belum ditetapkan.")
@@ -183,7 +183,11 @@ def _terbitkan(dokumen: Dokumen) -> None:
     dokumen.sha256 = hashlib.sha256(pdf).hexdigest()
     dokumen.token_verifikasi = token
     dokumen.ditandatangani_pada = tanda_tangan.waktu
-    tanda_tangan.nama_sertifikat = nama_penanda_terakhir(pdf)
+    sertifikat = identitas_penanda_terakhir(pdf)
+    tanda_tangan.nama_sertifikat = sertifikat.nama
+    tanda_tangan.subjek_sertifikat = sertifikat.subjek
+    tanda_tangan.nomor_seri_sertifikat = sertifikat.nomor_seri
+    tanda_tangan.sidik_jari_sertifikat = sertifikat.sidik_jari
     tanda_tangan.full_clean(exclude={"dokumen"})
     tanda_tangan.save()
 

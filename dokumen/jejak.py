@@ -12,7 +12,7 @@ the same way, and their rows as one list across sasaran.
 from typing import Any
 
 from dokumen.baris import data_baris
-from dokumen.models import Dokumen, JejakPerubahan, JenisDokumen, JenisPerubahan
+from dokumen.models import Dokumen, JejakPerubahan, JenisDokumen, JenisPerubahan, StatusDokumen
 from satker.akses import Pengguna
 
 # The header as the snapshot keeps it: the fields a user edits plus the workflow's.
@@ -47,6 +47,12 @@ def potret(dokumen: Dokumen, *, baris: list[dict[str, Any]] | None = None) -> Po
         elif kolom == "tanggal_ttd":
             nilai = nilai.isoformat() if nilai is not None else None
         kepala[kolom] = nilai
+    if dokumen.status == StatusDokumen.TERBIT:
+        # Who signed as the signature records froze it, not the official as they are now.
+        kepala["tanda_tangan"] = "; ".join(
+            f"{t.nama} ({t.get_pihak_display()}, sertifikat {t.nomor_seri_sertifikat or '-'})"
+            for t in dokumen.tanda_tangan.all()
+        )
     return {"kepala": kepala, "baris": data_baris(dokumen) if baris is None else baris}
 
 

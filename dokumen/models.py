@@ -143,6 +143,12 @@ class Dokumen(models.Model):
 PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
 
 
+class PihakTandaTangan(models.TextChoices):
+    """Who signs in which capacity: one signatory for IKU/RKT/RAK; the PK will have two."""
+
+    PENANDATANGAN = "PENANDATANGAN", "Penandatangan"
+
+
 class TandaTangan(models.Model):
     """One signature on a published document, as it was at the moment of signing.
 
@@ -155,6 +161,12 @@ class TandaTangan(models.Model):
         Dokumen, verbose_name="dokumen", on_delete=models.PROTECT, related_name="tanda_tangan"
     )
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
+    pihak = models.CharField(
+        "pihak",
+        max_length=20,
+        choices=PihakTandaTangan.choices,
+        default=PihakTandaTangan.PENANDATANGAN,
+    )
     pejabat = models.ForeignKey(
         Pejabat,
         verbose_name="pejabat",
@@ -169,6 +181,11 @@ class TandaTangan(models.Model):
     )
     sebutan_jabatan = models.TextField("sebutan jabatan pada tanda tangan")
     nama_sertifikat = models.CharField("nama pada sertifikat", max_length=200, blank=True)
+    subjek_sertifikat = models.TextField("subjek sertifikat", blank=True)
+    nomor_seri_sertifikat = models.CharField("nomor seri sertifikat", max_length=64, blank=True)
+    sidik_jari_sertifikat = models.CharField(
+        "sidik jari sertifikat (SHA-256)", max_length=64, blank=True
+    )
     waktu = models.DateTimeField("waktu penandatanganan")
 
     class Meta:

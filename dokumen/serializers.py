@@ -654,12 +654,16 @@ class TandaTanganSerializer(serializers.ModelSerializer):
         model = TandaTangan
         fields = [
             "urutan",
+            "pihak",
             "nama",
             "nip",
             "jabatan",
             "status_jabatan",
             "sebutan_jabatan",
             "nama_sertifikat",
+            "subjek_sertifikat",
+            "nomor_seri_sertifikat",
+            "sidik_jari_sertifikat",
             "waktu",
         ]
         read_only_fields = fields

@@ -343,12 +343,27 @@ class PenandatanganLokal(Penandatangan):
         return keluaran.getvalue()
 
 
-def nama_penanda_terakhir(pdf: bytes) -> str:
-    """The certificate holder of the newest signature in a PDF we have just signed."""
+@dataclass(frozen=True)
+class IdentitasSertifikat:
+    """Who the certificate of a signature names, as kept in the signature record."""
+
+    nama: str
+    subjek: str  # the full subject, e.g. "Common Name: …; Organization: …"
+    nomor_seri: str  # hexadecimal
+    sidik_jari: str  # SHA-256 of the DER certificate, hexadecimal
+
+
+def identitas_penanda_terakhir(pdf: bytes) -> IdentitasSertifikat:
+    """The certificate of the newest signature in a PDF we have just signed."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    tanda_tangan = PdfFileReader(BytesIO(pdf)).embedded_signatures
-    return _nama_sertifikat(tanda_tangan[-1].signer_cert) if tanda_tangan else ""
+    cert = PdfFileReader(BytesIO(pdf)).embedded_signatures[-1].signer_cert
+    return IdentitasSertifikat(
+        nama=_nama_sertifikat(cert),
+        subjek=cert.subject.human_friendly,
+        nomor_seri=format(cert.serial_number, "x"),
+        sidik_jari=cert.sha256.hex(),
+    )
 
 
 def _nama_field_baru(writer) -> str:

@@ -3,6 +3,8 @@ editing the satker's officials, and every profile change is in the profile's aud
 (issue 10, finding 2)."""
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -40,8 +42,12 @@ def _ganti_identitas(client, satker, **ubah):
 
 @pytest.mark.django_db
 class TestPenandatanganTerbit:
-    def test_it_keeps_who_signed_in_a_record(self, rak_lebak):
+    def test_it_keeps_who_signed_in_a_record(self, rak_lebak, pki_aktif):
         terbit = dokumen_terbitkan_langsung(dokumen=rak_lebak)
+        sekretaris = Pejabat.objects.get(nip=NIP_SEKRETARIS)
+        sertifikat = x509.load_pem_x509_certificate(
+            (pki_aktif / f"pejabat-{sekretaris.pk}.crt").read_bytes()
+        )
 
         record = TandaTangan.objects.get(dokumen=terbit)
         assert (record.nama, record.nip, record.jabatan) == (
@@ -51,6 +57,16 @@ class TestPenandatanganTerbit:
         )
         assert record.nama_sertifikat == NAMA_SEKRETARIS
         assert record.waktu == terbit.ditandatangani_pada
+        assert record.pihak == "PENANDATANGAN"
+        assert record.nomor_seri_sertifikat == format(sertifikat.serial_number, "x")
+        assert record.sidik_jari_sertifikat == sertifikat.fingerprint(hashes.SHA256()).hex()
+        assert f"Common Name: {NAMA_SEKRETARIS}" in record.subjek_sertifikat
+        # The audit history of the step names the signer as the record froze them.
+        jejak = terbit.jejak.filter(ringkasan__startswith="Ditandatangani").get()
+        assert f"tanda_tangan kosong → '{NAMA_SEKRETARIS}" in jejak.ringkasan
+        assert jejak.sesudah["kepala"]["tanda_tangan"] == (
+            f"{NAMA_SEKRETARIS} (Penandatangan, sertifikat {record.nomor_seri_sertifikat})"
+        )
 
     def test_the_profile_page_refuses_to_rename_a_signer_and_says_why(self, client, rak_lebak):
         terbit = dokumen_terbitkan_langsung(dokumen=rak_lebak)
