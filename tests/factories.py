@@ -1,0 +1,351 @@
+"""Test data from factories: satker, officials, users with roles and documents with rows.
+
+Everything is written the way the application writes it, so constraints and parsed targets hold:
+- satker through `satker.services.satker_buat`, in the hierarchy RI → Provinsi → Kab/Kota
+  (`KabKotaFactory()` creates its Provinsi under the one KPU RI, which it reuses);
+- officials and profiles `full_clean()`-ed before they are saved;
+- documents through `dokumen.services.dokumen_buat` and `dokumen_simpan` (a draft saved once
+  with its rows, so `revisi` is 1 and targets are parsed).
+
+Typical use::
+
+    dokumen = RakFactory()                       # a RAK draft of a new Kab/Kota, with rows
+    operator = OperatorFactory(satker=dokumen.satker)
+    ketua = KetuaPenggunaFactory(satker=dokumen.satker)   # linked to the Ketua official
+    reviewer = ReviewerFactory(satker=dokumen.satker.induk)
+"""
+
+import datetime
+from typing import Any
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory, Password
+
+from dokumen.models import Dokumen, JenisDokumen
+from dokumen.services import KOLOM_KEPALA, dokumen_buat, dokumen_simpan
+from satker.demo import grup_reviewer
+from satker.models import Jabatan, Pejabat, Peran, ProfilPengguna, Satker, Tingkat
+from satker.services import satker_buat
+
+PASSWORD = "uji-rahasia-123"
+KOMISIONER = (Jabatan.KETUA, Jabatan.ANGGOTA)  # not civil servants: no NIP
+
+
+# Satker ------------------------------------------------------------------------------------
+
+
+class _SatkerFactory(DjangoModelFactory):
+    class Meta:
+        model = Satker
+
+    nama = factory.Sequence(lambda n: f"KPU Uji {n}")
+    nama_lengkap = factory.LazyAttribute(
+        lambda o: o.nama.replace("KPU", "Komisi Pemilihan Umum", 1)
+    )
+    kode = factory.LazyAttribute(lambda o: slugify(o.nama.removeprefix("KPU ")))
+    kota_ttd = factory.Sequence(lambda n: f"Kota Uji {n}")
+    alamat = ""
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs) -> Satker:
+        return satker_buat(**kwargs)
+
+
+class SatkerRiFactory(_SatkerFactory):
+    """The one KPU RI: the existing one when there is one (the seeds have it)."""
+
+    tingkat = Tingkat.RI
+    induk = None
+    kode = "ri"
+    nama = "KPU RI"
+    nama_lengkap = "Komisi Pemilihan Umum Republik Indonesia"
+    kota_ttd = "Jakarta"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs) -> Satker:
+        ada = Satker.objects.filter(tingkat=Tingkat.RI).order_by("pk").first()
+        return ada or satker_buat(**kwargs)
+
+
+class ProvinsiFactory(_SatkerFactory):
+    tingkat = Tingkat.PROVINSI
+    induk = factory.SubFactory(SatkerRiFactory)
+    nama = factory.Sequence(lambda n: f"KPU Provinsi Uji {n}")
+
+
+class KabKotaFactory(_SatkerFactory):
+    tingkat = Tingkat.KABKOTA
+    induk = factory.SubFactory(ProvinsiFactory)
+    nama = factory.Sequence(lambda n: f"KPU Kabupaten Uji {n}")
+
+
+# Officials ---------------------------------------------------------------------------------
+
+
+class _BersihFactory(DjangoModelFactory):
+    """Validated (`full_clean`, constraints included) before it is saved."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        obj = model_class(*args, **kwargs)
+        obj.full_clean()
+        obj.save()
+        return obj
+
+
+def _nip(pejabat: Any, n: int) -> str:
+    """18 digits (born 1980-01-01, appointed 2005-01, male, serial n) — none for commissioners."""
+    return "" if pejabat.jabatan in KOMISIONER else f"198001012005011{n % 1000:03d}"
+
+
+def _sebutan(pejabat: Any) -> str:
+    return f"{Jabatan(pejabat.jabatan).label} {pejabat.satker.nama_lengkap},"
+
+
+class PejabatFactory(_BersihFactory):
+    class Meta:
+        model = Pejabat
+
+    satker = factory.SubFactory(KabKotaFactory)
+    jabatan = Jabatan.SEKRETARIS
+    nama = factory.Sequence(lambda n: f"PEJABAT UJI {n}, S.E.")
+    nip = factory.LazyAttributeSequence(_nip)
+    sebutan_jabatan = factory.LazyAttribute(_sebutan)
+
+
+class KetuaFactory(PejabatFactory):
+    jabatan = Jabatan.KETUA
+    nama = factory.Sequence(lambda n: f"KETUA UJI {n}")
+
+
+class AnggotaFactory(PejabatFactory):
+    jabatan = Jabatan.ANGGOTA
+    nama = factory.Sequence(lambda n: f"ANGGOTA UJI {n}")
+
+
+class SekretarisFactory(PejabatFactory):
+    jabatan = Jabatan.SEKRETARIS
+
+
+def pejabat_satker(satker: Satker, jabatan: str) -> Pejabat:
+    """The satker's official of `jabatan`, created when it has none."""
+    ada = Pejabat.objects.filter(satker=satker, jabatan=jabatan).order_by("pk").first()
+    return ada or PejabatFactory(satker=satker, jabatan=jabatan)
+
+
+# Users with roles --------------------------------------------------------------------------
+
+
+class ProfilPenggunaFactory(_BersihFactory):
+    class Meta:
+        model = ProfilPengguna
+
+    user = None  # given by PenggunaFactory
+    satker = factory.SubFactory(KabKotaFactory)
+    peran = Peran.OPERATOR
+    pejabat = None
+
+
+class PenggunaFactory(DjangoModelFactory):
+    """A user with a role (`profil`) at a satker; an operator of a new Kab/Kota by default.
+
+    `satker` and `peran` go to the profile; the role factories below set them.
+    """
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    class Params:
+        satker = factory.SubFactory(KabKotaFactory)
+        peran = Peran.OPERATOR
+        pejabat = None
+
+    username = factory.Sequence(lambda n: f"pengguna.uji{n}")
+    password = Password(PASSWORD)
+    is_staff = False
+    is_superuser = False
+    profil = factory.RelatedFactory(
+        ProfilPenggunaFactory,
+        factory_related_name="user",
+        satker=factory.SelfAttribute("..satker"),
+        peran=factory.SelfAttribute("..peran"),
+        pejabat=factory.SelfAttribute("..pejabat"),
+    )
+
+
+class OperatorFactory(PenggunaFactory):
+    username = factory.Sequence(lambda n: f"operator.uji{n}")
+
+
+class KetuaPenggunaFactory(PenggunaFactory):
+    """The Ketua's account, linked to the satker's Ketua official (created when missing)."""
+
+    class Params:
+        peran = Peran.KETUA
+        pejabat = factory.LazyAttribute(lambda o: pejabat_satker(o.satker, Jabatan.KETUA))
+
+    username = factory.Sequence(lambda n: f"ketua.uji{n}")
+
+
+class SekretarisPenggunaFactory(PenggunaFactory):
+    """The Sekretaris's account, linked to the satker's Sekretaris official."""
+
+    class Params:
+        peran = Peran.SEKRETARIS
+        pejabat = factory.LazyAttribute(lambda o: pejabat_satker(o.satker, Jabatan.SEKRETARIS))
+
+    username = factory.Sequence(lambda n: f"sekretaris.uji{n}")
+
+
+class ReviewerFactory(PenggunaFactory):
+    """A reviewer of a provinsi: staff in the read-only "Reviewer Provinsi" group."""
+
+    class Params:
+        satker = factory.SubFactory(ProvinsiFactory)
+        peran = Peran.REVIEWER_PROVINSI
+
+    username = factory.Sequence(lambda n: f"reviewer.uji{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def grup(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            self.groups.add(grup_reviewer())
+
+
+class AdminRiFactory(PenggunaFactory):
+    class Params:
+        satker = factory.SubFactory(SatkerRiFactory)
+        peran = Peran.ADMIN_RI
+
+    username = factory.Sequence(lambda n: f"admin.uji{n}")
+    is_staff = True
+    is_superuser = True
+
+
+# Documents ---------------------------------------------------------------------------------
+
+
+def baris_iku(jumlah: int = 3) -> list[dict[str, Any]]:
+    """IKU rows in the services' shape, numbered 1..jumlah, targets "8x%"."""
+    return [
+        {
+            "nomor": str(i),
+            "sasaran": f"Sasaran strategis uji {i}",
+            "indikator": f"Persentase capaian indikator uji {i}",
+            "cara_penghitungan": "Realisasi dibagi target dikali 100%",
+            "target": f"{80 + i}%",
+            "sumber_data": "Laporan kinerja",
+        }
+        for i in range(1, jumlah + 1)
+    ]
+
+
+def sasaran_rkt(jumlah: int = 2, indikator: int = 2) -> list[dict[str, Any]]:
+    """RKT sasaran, each with `indikator` indicators (targets "9x%")."""
+    return [
+        {
+            "nomor": str(i),
+            "sasaran": f"Sasaran program uji {i}",
+            "indikator": [
+                {
+                    "indikator": f"Persentase indikator uji {i}.{j}",
+                    "target": f"{90 + j}%",
+                    "kegiatan_aksi": f"Kegiatan aksi uji {i}.{j}",
+                }
+                for j in range(1, indikator + 1)
+            ],
+        }
+        for i in range(1, jumlah + 1)
+    ]
+
+
+def sasaran_rak(jumlah: int = 2, baris: int = 2) -> list[dict[str, Any]]:
+    """RAK sasaran, each with `baris` rows: quarters 1–2, Rp1.000.000 × row number."""
+    return [
+        {
+            "nomor": str(i),
+            "sasaran": f"Sasaran kegiatan uji {i}",
+            "baris": [
+                {
+                    "indikator": f"Persentase indikator uji {i}.{j}" if j == 1 else "",
+                    "target": "100%" if j == 1 else "",
+                    "kegiatan": f"Kegiatan uji {i}.{j}",
+                    "target_kegiatan_aksi": f"{j} Laporan",
+                    "triwulan": [1, 2],
+                    "anggaran": 1_000_000 * j,
+                    "pelaksana": "Subbagian Uji",
+                }
+                for j in range(1, baris + 1)
+            ],
+        }
+        for i in range(1, jumlah + 1)
+    ]
+
+
+BARIS_CONTOH = {
+    JenisDokumen.IKU: baris_iku,
+    JenisDokumen.RKT: sasaran_rkt,
+    JenisDokumen.RAK: sasaran_rak,
+}
+PENANDATANGAN_BAKU = {
+    JenisDokumen.IKU: Jabatan.KETUA,
+    JenisDokumen.RKT: Jabatan.KETUA,
+    JenisDokumen.RAK: Jabatan.SEKRETARIS,
+}
+
+
+class DokumenFactory(DjangoModelFactory):
+    """A draft with its rows, through dokumen_buat + dokumen_simpan (targets parsed).
+
+    `baris` is the rows in the services' shape (`baris_iku`, `sasaran_rkt`, `sasaran_rak`);
+    `oleh`, when given, has both steps recorded in the audit history.
+    """
+
+    class Meta:
+        model = Dokumen
+
+    satker = factory.SubFactory(KabKotaFactory)
+    jenis = JenisDokumen.IKU
+    tahun = 2024
+    tempat_ttd = factory.SelfAttribute("satker.kota_ttd")
+    tanggal_ttd = datetime.date(2024, 1, 26)
+    penandatangan = factory.LazyAttribute(
+        lambda o: pejabat_satker(o.satker, PENANDATANGAN_BAKU[o.jenis])
+    )
+    baris = factory.LazyAttribute(lambda o: BARIS_CONTOH[o.jenis]())
+    oleh = None
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs) -> Dokumen:
+        kwargs.pop("baris")
+        kwargs.pop("oleh")
+        return model_class(*args, **kwargs)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs) -> Dokumen:
+        baris = kwargs.pop("baris")
+        oleh = kwargs.pop("oleh")
+        dokumen = dokumen_buat(**kwargs, oleh=oleh)
+        kepala = {kolom: getattr(dokumen, kolom) for kolom in KOLOM_KEPALA}
+        return dokumen_simpan(
+            dokumen=dokumen, kepala=kepala, baris=baris, revisi=dokumen.revisi, oleh=oleh
+        )
+
+
+class IkuFactory(DokumenFactory):
+    jenis = JenisDokumen.IKU
+
+
+class RktFactory(DokumenFactory):
+    jenis = JenisDokumen.RKT
+
+
+class RakFactory(DokumenFactory):
+    jenis = JenisDokumen.RAK
