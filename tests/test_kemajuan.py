@@ -10,18 +10,19 @@ from django.urls import reverse
 
 from dokumen.kemajuan import BELUM_ADA, kemajuan_dokumen
 from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
-from satker.demo import PASSWORD_DEMO, buat_akun_demo
 from satker.models import Satker, Tingkat
-from tests.conftest import dokumen_seed
+from tests.factories import (
+    IkuFactory,
+    KabKotaFactory,
+    OperatorFactory,
+    ProvinsiFactory,
+    RakFactory,
+    ReviewerFactory,
+    RktFactory,
+)
 
 URL = reverse("admin:dokumen_dokumen_kemajuan")
 JENIS = JenisDokumen.values
-
-
-def _masuk(client, username: str) -> None:
-    buat_akun_demo()
-    data = {"username": username, "password": PASSWORD_DEMO}
-    assert client.post(reverse("admin:login"), data).status_code == 302
 
 
 def _terbitkan(dokumen: Dokumen) -> None:
@@ -55,9 +56,9 @@ def _sel_html(html: str, status: str) -> int:
     return sum(html.count(f'class="sel" data-jenis="{j}" data-status="{status}"') for j in JENIS)
 
 
-def _tambah_satker(jumlah: int, induk: str = "prov-banten") -> None:
-    """`jumlah` more Kabupaten/Kota under `induk`, each with an IKU, an RKT and a RAK for 2024."""
-    provinsi = Satker.objects.get(kode=induk)
+def _tambah_satker(jumlah: int, provinsi: Satker) -> None:
+    """`jumlah` more Kabupaten/Kota under `provinsi`, each with an IKU, an RKT and a RAK for 2024
+    (bulk-created: the query-count tests want many)."""
     Satker.objects.bulk_create(
         Satker(
             kode=f"kab-uji-{i}",
@@ -77,6 +78,31 @@ def _tambah_satker(jumlah: int, induk: str = "prov-banten") -> None:
     )
 
 
+@pytest.fixture
+def provinsi(db) -> Satker:
+    """A provinsi of three Kab/Kota: Alfa with an IKU, an RKT and a RAK draft for 2024, Beta and
+    Gamma with an IKU draft only."""
+    provinsi = ProvinsiFactory(nama="KPU Provinsi Uji")
+    alfa, beta, gamma = (
+        KabKotaFactory(induk=provinsi, nama=f"KPU Kabupaten {nama}")
+        for nama in ("Alfa", "Beta", "Gamma")
+    )
+    for factory_dokumen in (IkuFactory, RktFactory, RakFactory):
+        factory_dokumen(satker=alfa)
+    IkuFactory(satker=beta)
+    IkuFactory(satker=gamma)
+    return provinsi
+
+
+@pytest.fixture
+def reviewer(provinsi):
+    return ReviewerFactory(satker=provinsi)
+
+
+def _dokumen(provinsi: Satker, nama: str, jenis: str) -> Dokumen:
+    return Dokumen.objects.get(satker__induk=provinsi, satker__nama=nama, jenis=jenis, versi=1)
+
+
 def _jumlah_kueri(client, url: str, data: dict | None = None) -> int:
     client.get(url, data)  # warm up per-process caches (content types, templates)
     with CaptureQueriesContext(connection) as kueri:
@@ -86,87 +112,86 @@ def _jumlah_kueri(client, url: str, data: dict | None = None) -> int:
 
 @pytest.mark.django_db
 class TestHalaman:
-    def test_it_counts_the_latest_status_per_type_as_in_the_data(self, client):
-        _masuk(client, "admin.ri")
-        Dokumen.objects.filter(pk=dokumen_seed("kab-lebak", "RKT").pk).update(
+    def test_it_counts_the_latest_status_per_type_as_in_the_data(self, client, provinsi, reviewer):
+        client.force_login(reviewer)
+        alfa = "KPU Kabupaten Alfa"
+        Dokumen.objects.filter(pk=_dokumen(provinsi, alfa, "RKT").pk).update(
             status=StatusDokumen.DIAJUKAN
         )
-        Dokumen.objects.filter(satker__kode="kota-banjarbaru").update(
+        Dokumen.objects.filter(satker__nama="KPU Kabupaten Beta").update(
             status=StatusDokumen.DISETUJUI
         )
-        _terbitkan(dokumen_seed("kab-lebak", "IKU"))
-        _terbitkan(dokumen_seed("kota-serang", "IKU"))
-        # A newer draft version replaces Serang's published IKU in the matrix.
-        Dokumen.objects.create(
-            satker=dokumen_seed("kota-serang", "IKU").satker,
-            jenis="IKU",
-            tahun=2024,
-            versi=2,
-            alasan_revisi="Uji",
-        )
+        _terbitkan(_dokumen(provinsi, alfa, "IKU"))
+        gamma = _dokumen(provinsi, "KPU Kabupaten Gamma", "IKU")
+        _terbitkan(gamma)
+        # A newer draft version replaces Gamma's published IKU in the matrix.
+        IkuFactory(satker=gamma.satker, versi=2, alasan_revisi="Uji")
 
         response = client.get(URL)
         assert response.status_code == 200
         kemajuan = _kemajuan(response)
-        kabkota = set(Satker.objects.filter(tingkat=Tingkat.KABKOTA).values_list("kode", flat=True))
-        harapan = _harapan(kabkota, 2024)
+        harapan = _harapan(set(provinsi.anak.values_list("kode", flat=True)), 2024)
 
         assert kemajuan.tahun == 2024
         assert {j.judul: Counter(j.per_status) for j in kemajuan.jumlah_per_jenis} == harapan
         assert Counter(kemajuan.jumlah_semua.per_status) == sum(harapan.values(), Counter())
-        assert harapan["IKU"] == Counter({"DRAF": 3, "TERBIT": 1, "DISETUJUI": 1})
-        assert harapan["RKT"] == Counter({BELUM_ADA: 4, "DIAJUKAN": 1})
+        assert harapan["IKU"] == Counter({"DRAF": 1, "TERBIT": 1, "DISETUJUI": 1})
+        assert harapan["RKT"] == Counter({BELUM_ADA: 2, "DIAJUKAN": 1})
 
         html = response.content.decode()
         for status in [*StatusDokumen.values, BELUM_ADA]:
             assert _sel_html(html, status) == sum(h[status] for h in harapan.values()), status
 
-    def test_it_shows_only_the_reviewers_provinsi(self, client):
-        _masuk(client, "reviewer.banten")
+    def test_it_shows_only_the_reviewers_provinsi(self, client, provinsi, reviewer):
+        IkuFactory(satker=KabKotaFactory(nama="KPU Kabupaten Lain"))  # another provinsi's
+        client.force_login(reviewer)
         response = client.get(URL)
         kemajuan = _kemajuan(response)
-        assert [k.provinsi.kode for k in kemajuan.kelompok] == ["prov-banten"]
-        assert [b.satker.kode for b in kemajuan.kelompok[0].baris] == ["kab-lebak", "kota-serang"]
+        assert [k.provinsi for k in kemajuan.kelompok] == [provinsi]
+        assert [b.satker.nama for b in kemajuan.kelompok[0].baris] == [
+            "KPU Kabupaten Alfa",
+            "KPU Kabupaten Beta",
+            "KPU Kabupaten Gamma",
+        ]
         assert {j.judul: Counter(j.per_status) for j in kemajuan.jumlah_per_jenis} == _harapan(
-            {"kab-lebak", "kota-serang"}, 2024
+            set(provinsi.anak.values_list("kode", flat=True)), 2024
         )
-        assert "Kutai Barat" not in response.content.decode()
+        assert "Kabupaten Lain" not in response.content.decode()
 
-    def test_it_links_each_document_to_its_admin_page(self, client):
-        _masuk(client, "reviewer.banten")
+    def test_it_links_each_document_to_its_admin_page(self, client, provinsi, reviewer):
+        client.force_login(reviewer)
         html = client.get(URL).content.decode()
-        rak = dokumen_seed("kab-lebak", "RAK")
+        rak = _dokumen(provinsi, "KPU Kabupaten Alfa", "RAK")
         assert reverse("admin:dokumen_dokumen_change", args=[rak.pk]) in html
         assert reverse("dokumen:detail", args=[rak.pk]) in html
 
-    def test_it_defaults_to_the_newest_year_and_lets_one_choose(self, client):
-        _masuk(client, "admin.ri")
-        lebak = Satker.objects.get(kode="kab-lebak")
-        Dokumen.objects.create(satker=lebak, jenis="IKU", tahun=2025)
+    def test_it_defaults_to_the_newest_year_and_lets_one_choose(self, client, provinsi, reviewer):
+        client.force_login(reviewer)
+        IkuFactory(satker=provinsi.anak.get(nama="KPU Kabupaten Alfa"), tahun=2025)
         response = client.get(URL)
         assert response.context["tahun"] == 2025
         assert response.context["pilihan_tahun"] == [2025, 2024]
-        assert _kemajuan(response).jumlah_per_jenis[0].per_status == {"DRAF": 1, BELUM_ADA: 4}
+        assert _kemajuan(response).jumlah_per_jenis[0].per_status == {"DRAF": 1, BELUM_ADA: 2}
         assert _sel_html(response.content.decode(), "DRAF") == 1
         assert client.get(URL, {"tahun": 2024}).context["tahun"] == 2024
         assert client.get(URL, {"tahun": "x"}).context["tahun"] == 2025
 
-    def test_it_is_linked_from_the_admin_index_and_the_document_list(self, client):
-        _masuk(client, "reviewer.banten")
+    def test_it_is_linked_from_the_admin_index_and_the_document_list(self, client, reviewer):
+        client.force_login(reviewer)
         assert URL in client.get(reverse("admin:index")).content.decode()
         assert URL in client.get(reverse("admin:dokumen_dokumen_changelist")).content.decode()
 
-    def test_it_keeps_operators_out(self, client, operator_lebak):
-        client.force_login(operator_lebak)
+    def test_it_keeps_operators_out(self, client):
+        client.force_login(OperatorFactory())
         response = client.get(URL)
         assert response.status_code == 302
         assert response.url.startswith(reverse("admin:login"))
 
-    def test_it_runs_a_constant_number_of_queries(self, client):
-        _masuk(client, "reviewer.banten")
+    def test_it_runs_a_constant_number_of_queries(self, client, provinsi, reviewer):
+        client.force_login(reviewer)
         sedikit = _jumlah_kueri(client, URL)
-        _tambah_satker(30)
-        assert len(_kemajuan(client.get(URL)).kelompok[0].baris) == 32
+        _tambah_satker(30, provinsi)
+        assert len(_kemajuan(client.get(URL)).kelompok[0].baris) == 3 + 30
         assert _jumlah_kueri(client, URL) == sedikit
 
 
@@ -174,8 +199,9 @@ class TestHalaman:
 def test_the_selector_reads_three_queries_for_any_number_of_satker(
     admin_ri, django_assert_num_queries
 ):
-    _tambah_satker(30)
+    kabkota = Satker.objects.filter(tingkat=Tingkat.KABKOTA).count()
+    _tambah_satker(30, ProvinsiFactory())
     with django_assert_num_queries(3):  # the years, the satker, the documents
         kemajuan = kemajuan_dokumen(admin_ri)
-    assert kemajuan.jumlah_satker == 35
-    assert kemajuan.jumlah_semua.total == 35 * 3
+    assert kemajuan.jumlah_satker == kabkota + 30
+    assert kemajuan.jumlah_semua.total == (kabkota + 30) * 3
