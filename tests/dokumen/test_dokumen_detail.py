@@ -3,12 +3,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dokumen.services import dokumen_buat
-from indikator.services import baris_iku_ganti
 from rencana_aksi.models import BarisRak, IndikatorRkt
-from rencana_aksi.services import rak_ganti, rkt_ganti
-from satker.models import Satker
 from tests.conftest import dokumen_seed
+from tests.factories import (
+    AdminRiFactory,
+    IkuFactory,
+    KabKotaFactory,
+    OperatorFactory,
+    RakFactory,
+    ReviewerFactory,
+    RktFactory,
+    baris_iku,
+    sasaran_rak,
+    sasaran_rkt,
+)
 
 # Session, the user with profile and satker (one join), the document, two for the rows on a
 # first view (IKU: rows + the satker's tupoksi; RKT/RAK: sasaran + their rows; later views take
@@ -29,33 +37,38 @@ def _url(dokumen) -> str:
     return reverse("dokumen:detail", args=[dokumen.pk])
 
 
+@pytest.fixture
+def rak(db):
+    """A RAK draft of a Kab/Kota in a provinsi of its own."""
+    return RakFactory()
+
+
 @pytest.mark.django_db
 class TestAccess:
-    def test_it_asks_a_visitor_to_log_in(self, client, rak_lebak):
-        response = client.get(_url(rak_lebak))
+    def test_it_asks_a_visitor_to_log_in(self, client, rak):
+        response = client.get(_url(rak))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
 
-    def test_it_shows_the_document_to_its_satker(self, client, operator_lebak, rak_lebak):
-        client.force_login(operator_lebak)
-        assert client.get(_url(rak_lebak)).status_code == 200
+    def test_it_shows_the_document_to_its_satker(self, client, rak):
+        client.force_login(OperatorFactory(satker=rak.satker))
+        assert client.get(_url(rak)).status_code == 200
 
-    def test_it_hides_another_satkers_document(self, client, operator_serang, rak_lebak):
-        client.force_login(operator_serang)
-        assert client.get(_url(rak_lebak)).status_code == 404
+    def test_it_hides_another_satkers_document(self, client, rak):
+        client.force_login(OperatorFactory(satker=KabKotaFactory(induk=rak.satker.induk)))
+        assert client.get(_url(rak)).status_code == 404
 
-    def test_it_shows_the_provinsi_reviewer_its_satker(self, client, reviewer_banten, rak_lebak):
-        client.force_login(reviewer_banten)
-        assert client.get(_url(rak_lebak)).status_code == 200
+    def test_it_shows_the_provinsi_reviewer_its_satker(self, client, rak):
+        client.force_login(ReviewerFactory(satker=rak.satker.induk))
+        assert client.get(_url(rak)).status_code == 200
 
-    def test_it_hides_another_provinsi_from_a_reviewer(self, client, reviewer_kaltim, rak_lebak):
-        client.force_login(reviewer_kaltim)
-        assert client.get(_url(rak_lebak)).status_code == 404
+    def test_it_hides_another_provinsi_from_a_reviewer(self, client, rak):
+        client.force_login(ReviewerFactory())
+        assert client.get(_url(rak)).status_code == 404
 
-    def test_it_shows_everything_to_the_admin_ri(self, client, admin_ri):
-        client.force_login(admin_ri)
-        dokumen = dokumen_seed("kab-kutai-barat", "IKU")
-        assert client.get(_url(dokumen)).status_code == 200
+    def test_it_shows_everything_to_the_admin_ri(self, client, rak):
+        client.force_login(AdminRiFactory())
+        assert client.get(_url(rak)).status_code == 200
 
 
 @pytest.mark.django_db
@@ -100,52 +113,34 @@ class TestContent:
         assert "Tahun Anggaran" in html
         assert "2023" in html
 
-    def test_text_is_escaped(self, client, admin_ri, iku_serang):
-        baris_iku_ganti(
-            dokumen=iku_serang, baris=[{"nomor": "1", "indikator": "<script>x</script>"}]
-        )
-        client.force_login(admin_ri)
-        html = client.get(_url(iku_serang)).content.decode()
+    def test_text_is_escaped(self, client):
+        iku = IkuFactory(baris=[{"nomor": "1", "indikator": "<script>x</script>"}])
+        client.force_login(OperatorFactory(satker=iku.satker))
+        html = client.get(_url(iku)).content.decode()
         assert "<script>x</script>" not in html
         assert "&lt;script&gt;x&lt;/script&gt;" in html
 
 
-def _rak_dengan(jumlah: int, tahun: int):
-    satker = Satker.objects.get(kode="kab-lebak")
-    dokumen = dokumen_buat(satker=satker, jenis="RAK", tahun=tahun)
-    baris = [
-        {"indikator": f"Indikator {i}", "target": "90%", "kegiatan": f"Kegiatan {i}"}
-        for i in range(jumlah)
-    ]
-    rak_ganti(dokumen=dokumen, sasaran=[{"nomor": "1", "sasaran": "S", "baris": baris}])
-    return dokumen
+def _rak_dengan(satker, jumlah: int, tahun: int):
+    return RakFactory(satker=satker, tahun=tahun, baris=sasaran_rak(1, baris=jumlah))
 
 
-def _rkt_dengan(jumlah: int, tahun: int):
-    satker = Satker.objects.get(kode="kab-lebak")
-    dokumen = dokumen_buat(satker=satker, jenis="RKT", tahun=tahun)
-    sasaran = [
-        {"nomor": str(i), "sasaran": f"S{i}", "indikator": [{"indikator": "I", "target": "1"}]}
-        for i in range(jumlah)
-    ]
-    rkt_ganti(dokumen=dokumen, sasaran=sasaran)
-    return dokumen
+def _rkt_dengan(satker, jumlah: int, tahun: int):
+    return RktFactory(satker=satker, tahun=tahun, baris=sasaran_rkt(jumlah, indikator=1))
 
 
-def _iku_dengan(jumlah: int, tahun: int):
-    satker = Satker.objects.get(kode="kab-lebak")
-    dokumen = dokumen_buat(satker=satker, jenis="IKU", tahun=tahun)
-    baris_iku_ganti(dokumen=dokumen, baris=[{"indikator": f"I{i}"} for i in range(jumlah)])
-    return dokumen
+def _iku_dengan(satker, jumlah: int, tahun: int):
+    return IkuFactory(satker=satker, tahun=tahun, baris=baris_iku(jumlah))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("buat", [_rak_dengan, _rkt_dengan, _iku_dengan])
-def test_the_document_page_runs_a_constant_number_of_queries(client, operator_lebak, buat):
-    client.force_login(operator_lebak)
+def test_the_document_page_runs_a_constant_number_of_queries(client, buat):
+    operator = OperatorFactory()
+    client.force_login(operator)
     counts = []
     for jumlah, tahun in [(5, 2030), (100, 2031)]:
-        dokumen = buat(jumlah, tahun)
+        dokumen = buat(operator.profil.satker, jumlah, tahun)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(_url(dokumen)).status_code == 200
         counts.append(_kueri(captured))
