@@ -11,10 +11,10 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from dokumen.models import Dokumen, JenisDokumen
+from dokumen.baris import ganti_baris
+from dokumen.jenis import jenis_terdaftar
+from dokumen.models import Dokumen
 from dokumen.services import dokumen_buat
-from indikator.services import baris_iku_ganti
-from rencana_aksi.services import rak_ganti, rkt_ganti
 from satker.models import JenisTupoksi, Pejabat, Satker
 from satker.services import pejabat_buat, satker_buat, tupoksi_ganti
 
@@ -80,12 +80,8 @@ def _muat_dokumen(data: dict[str, Any], hasil: HasilMuat) -> None:
         tanggal_ttd_presisi=data.get("tanggal_ttd_presisi") or "HARI",
         penandatangan=penandatangan,
     )
-    if dokumen.jenis == JenisDokumen.IKU:
-        baris_iku_ganti(dokumen=dokumen, baris=data["baris"])
-    elif dokumen.jenis == JenisDokumen.RKT:
-        rkt_ganti(dokumen=dokumen, sasaran=data["sasaran"])
-    else:
-        rak_ganti(dokumen=dokumen, sasaran=data["sasaran"])
+    # fixtures/FORMAT.md: a flat type's rows under `baris`, a grouped type's under `sasaran`.
+    ganti_baris(dokumen, data["sasaran" if jenis_terdaftar(dokumen.jenis).berkelompok else "baris"])
     hasil.dokumen_baru.append(nama)
 
 

@@ -1,0 +1,96 @@
+"""The document-type registry: what differs between IKU, RKT, RAK (and later PK), declared once.
+
+Each type's app declares its type with a `JenisTerdaftar` and registers it from its
+`AppConfig.ready()` (`indikator.apps`, `rencana_aksi.apps`); shared code in `dokumen/` asks
+`jenis_terdaftar(kode)` rather than naming a type, the way `admin.site.register` lets the
+admin know models it never imports.
+
+Rows travel in one shape, the one the API, the editor, the audit history and the fixtures
+share: a flat type (`kunci_anak` None, e.g. IKU) is a list of row dicts; a grouped type (RKT,
+RAK) is a list of sasaran dicts (`nomor`, `sasaran`) with their rows nested under `kunci_anak`.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Baris = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class PihakTtd:
+    """One signing party of a type: its `PihakTandaTangan` value and who signs by default."""
+
+    pihak: str
+    jabatan_bawaan: str  # a satker.models.Jabatan value
+
+
+@dataclass(frozen=True)
+class JenisTerdaftar:
+    """One document type, as the shared code needs to know it."""
+
+    kode: str  # the Dokumen.jenis value, e.g. "IKU"
+    label: str
+    model_baris: tuple[type, ...]  # the row models, parent first
+    # Rows as data: read out in the shared shape, and replace every row of a draft with it.
+    baca_baris: Callable[[Any], Baris]
+    ganti_baris: Callable[[Any, Baris], Any]
+    # None for a flat list of rows; else the key of a sasaran's rows ("indikator", "baris").
+    kunci_anak: str | None
+    # The signing parties in signing order (IKU/RKT/RAK: one).
+    pihak_ttd: tuple[PihakTtd, ...]
+    # The labels a reviewer picks a row by (review notes keep the label text), from the rows.
+    label_bagian: Callable[[Baris], list[str]]
+    # The table the page and the PDF show: its data, and the page's fragment template.
+    tabel: Callable[[Any], Any]
+    template_tabel: str
+    # The print page (templates/pdf/), and what it needs beyond the shared context.
+    template_pdf: str
+    konteks_pdf: Callable[[Any, Any], dict[str, Any]] = lambda dokumen, tabel: {}
+    # Whether the page and the print show the satker's unit and tupoksi above the table.
+    dengan_tupoksi: bool = False
+    # The admin's row inlines: for those who may change, and for those who only read.
+    inline_admin: type | None = None
+    inline_admin_baca: type | None = None
+    # Excel import: column map (a later issue).
+    kolom_excel: Mapping[str, str] | None = None
+
+    @property
+    def berkelompok(self) -> bool:
+        """Rows grouped under sasaran (RKT, RAK) rather than one flat list (IKU)."""
+        return self.kunci_anak is not None
+
+    def daun(self, baris: Baris) -> Baris:
+        """Every row in order, across sasaran for a grouped type."""
+        if self.kunci_anak is None:
+            return list(baris)
+        return [anak for item in baris for anak in item.get(self.kunci_anak) or []]
+
+
+class JenisTidakDikenal(ValueError):
+    """No type is registered under this code."""
+
+
+_TERDAFTAR: dict[str, JenisTerdaftar] = {}
+
+
+def daftarkan(terdaftar: JenisTerdaftar) -> JenisTerdaftar:
+    """Register a type (from its app's `ready()`); registering the same code twice is an error."""
+    lama = _TERDAFTAR.get(terdaftar.kode)
+    if lama is not None and lama is not terdaftar:
+        raise ValueError(f"Jenis dokumen {terdaftar.kode} sudah terdaftar.")
+    _TERDAFTAR[terdaftar.kode] = terdaftar
+    return terdaftar
+
+
+def jenis_terdaftar(kode: str) -> JenisTerdaftar:
+    """The declaration of type `kode` (a Dokumen.jenis value)."""
+    try:
+        return _TERDAFTAR[str(kode)]
+    except KeyError:
+        raise JenisTidakDikenal(f"Jenis dokumen tidak dikenal: {kode}") from None
+
+
+def semua_jenis() -> list[JenisTerdaftar]:
+    """Every registered type, in registration order."""
+    return list(_TERDAFTAR.values())

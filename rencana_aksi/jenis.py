@@ -1,0 +1,59 @@
+"""The RKT's and RAK's declarations in the document-type registry (dokumen.jenis), registered in
+ready(). Both group their rows under sasaran."""
+
+from collections.abc import Callable
+from typing import Any
+
+from dokumen.jenis import JenisTerdaftar, PihakTtd
+from dokumen.models import PihakTandaTangan
+from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
+from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
+from rencana_aksi.selectors import rak_data, rkt_data, tabel_rak, tabel_rkt
+from rencana_aksi.services import rak_ganti, rkt_ganti
+from satker.models import Jabatan
+
+
+def _label_bagian(anak: str, isi: str) -> Callable[[list[dict[str, Any]]], list[str]]:
+    """ "Sasaran 2, baris 3: <isi>", numbered within the sasaran (notes keep the label text)."""
+
+    def label(sasaran: list[dict[str, Any]]) -> list[str]:
+        return [
+            f"Sasaran {s['nomor']}, baris {urutan}: {row[isi]}"[:300]
+            for s in sasaran
+            for urutan, row in enumerate(s[anak], start=1)
+        ]
+
+    return label
+
+
+RKT = JenisTerdaftar(
+    kode="RKT",
+    label="Rencana Kinerja Tahunan",
+    model_baris=(SasaranRkt, IndikatorRkt),
+    baca_baris=rkt_data,
+    ganti_baris=lambda dokumen, sasaran: rkt_ganti(dokumen=dokumen, sasaran=sasaran),
+    kunci_anak="indikator",
+    pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA),),
+    label_bagian=_label_bagian("indikator", "indikator"),
+    tabel=tabel_rkt,
+    template_tabel="rencana_aksi/_tabel_rkt.html",
+    template_pdf="pdf/rkt.html",
+    inline_admin=SasaranRktInline,
+    inline_admin_baca=SasaranRktInline,
+)
+
+RAK = JenisTerdaftar(
+    kode="RAK",
+    label="Rencana Aksi Kinerja",
+    model_baris=(SasaranRak, BarisRak),
+    baca_baris=rak_data,
+    ganti_baris=lambda dokumen, sasaran: rak_ganti(dokumen=dokumen, sasaran=sasaran),
+    kunci_anak="baris",
+    pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS),),
+    label_bagian=_label_bagian("baris", "kegiatan"),
+    tabel=tabel_rak,
+    template_tabel="rencana_aksi/_tabel_rak.html",
+    template_pdf="pdf/rak.html",
+    inline_admin=SasaranRakInline,
+    inline_admin_baca=SasaranRakInline,
+)
