@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
+from dokumen.jenis import JenisTerdaftar, jenis_terdaftar
 from dokumen.target import baca_target
 from satker.models import Jabatan, Pejabat, Satker, StatusJabatan
 
@@ -123,6 +124,11 @@ class Dokumen(models.Model):
     def __str__(self) -> str:
         versi = f" (versi {self.versi})" if self.versi > 1 else ""
         return f"{self.jenis} {self.tahun} {self.satker}{versi}"
+
+    @property
+    def jenis_terdaftar(self) -> JenisTerdaftar:
+        """This document's type as its app declared it (dokumen.jenis)."""
+        return jenis_terdaftar(self.jenis)
 
     @property
     def bisa_diubah(self) -> bool:

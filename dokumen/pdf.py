@@ -6,11 +6,11 @@ a later signing step can draw its stamp there. Without `url_verifikasi` the PDF 
 (a "DRAF" watermark on every page); with it, the version about to be signed (a TTE statement
 and the verification URL in every page's footer).
 
-The table rows come from `dokumen.tabel.tabel_dokumen`, the same data the web page shows.
+The table rows come from `dokumen.tabel.tabel_dokumen`, the same data the web page shows; the
+print template and any context a type adds come from its declaration (`dokumen.jenis`).
 """
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -18,64 +18,19 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from dokumen.jenis import jenis_terdaftar
 from dokumen.kotak import HasilRender, KotakTtd
-from dokumen.models import Dokumen, JenisDokumen, TandaTangan
+from dokumen.models import Dokumen, TandaTangan
 from dokumen.selectors import penandatangan_tercetak, tanggal_ttd_tertulis
 from dokumen.tabel import tabel_dokumen
 from satker.models import GayaPenomoran, Satker
 from satker.selectors import tupoksi_per_jenis
 
-TEMPLATE_PDF = {
-    JenisDokumen.IKU: "pdf/iku.html",
-    JenisDokumen.RKT: "pdf/rkt.html",
-    JenisDokumen.RAK: "pdf/rak.html",
-}
-
 ID_KOTAK_TTD = "kotak-ttd"
 PX_KE_PT = 0.75  # CSS px are 1/96 in, PDF points 1/72 in
 
-# Relative widths of the IKU's optional columns; the "No" column is fixed.
-BOBOT_KOLOM_IKU = {
-    "sasaran": 5,
-    "indikator": 6,
-    "cara_penghitungan": 6,
-    "target": 2,
-    "keterangan": 5,
-    "sumber_data": 5,
-}
-LEBAR_NO_IKU = 6  # percent
-
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-
-@dataclass(frozen=True)
-class KolomCetak:
-    nama: str
-    judul: str
-    lebar: str  # a CSS percentage
-
-
-def kolom_iku_cetak(kolom: list[tuple[str, str]]) -> list[KolomCetak]:
-    """The IKU's used columns with print widths that fill the rest of the table."""
-    total = sum(BOBOT_KOLOM_IKU[nama] for nama, _ in kolom) or 1
-    sisa = 100 - LEBAR_NO_IKU
-    return [
-        KolomCetak(nama, judul, f"{sisa * BOBOT_KOLOM_IKU[nama] / total:.2f}%")
-        for nama, judul in kolom
-    ]
-
-
-def blok_iku(baris: list[Any]) -> list[list[Any]]:
-    """A program group's rows cut into blocks kept on one page: a row that starts a merged
-    nomor/sasaran cell together with its continuation rows (`rentang` 0)."""
-    blok: list[list[Any]] = []
-    for sel in baris:
-        if sel.rentang or not blok:
-            blok.append([sel])
-        else:
-            blok[-1].append(sel)
-    return blok
 
 
 def penanda(gaya: str, nomor: int) -> str:
@@ -92,8 +47,9 @@ def penanda(gaya: str, nomor: int) -> str:
 
 
 def daftar_tupoksi(satker: Satker) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The IKU's tupoksi lists as (title, [(marker, text)]); a single item gets no marker, as
-    it reads as a paragraph on paper. Markers are real text, printed before their item."""
+    """The tupoksi lists, for a type printed `dengan_tupoksi` (the IKU), as (title, [(marker,
+    text)]); a single item gets no marker, as it reads as a paragraph on paper. Markers are real
+    text, printed before their item."""
     return [
         (
             judul,
@@ -109,6 +65,7 @@ def daftar_tupoksi(satker: Satker) -> list[tuple[str, list[tuple[str, str]]]]:
 def _konteks(
     dokumen: Dokumen, url_verifikasi: str | None, tanda_tangan: TandaTangan | None
 ) -> dict[str, Any]:
+    terdaftar = jenis_terdaftar(dokumen.jenis)
     tabel = tabel_dokumen(dokumen).isi
     konteks: dict[str, Any] = {
         "dokumen": dokumen,
@@ -120,11 +77,9 @@ def _konteks(
         "url_verifikasi": url_verifikasi,
         "id_kotak_ttd": ID_KOTAK_TTD,
     }
-    if dokumen.jenis == JenisDokumen.IKU:
+    if terdaftar.dengan_tupoksi:
         konteks["tupoksi"] = daftar_tupoksi(dokumen.satker)
-        konteks["kolom"] = kolom_iku_cetak(tabel.kolom)
-        konteks["lebar_no"] = f"{LEBAR_NO_IKU}%"
-        konteks["kelompok"] = [(k.program, blok_iku(k.baris)) for k in tabel.kelompok]
+    konteks.update(terdaftar.konteks_pdf(dokumen, tabel))
     return konteks
 
 
@@ -139,10 +94,7 @@ def render_html(
     `tanda_tangan` is the signature record about to be signed, so the printed block shows
     exactly what the record keeps.
     """
-    try:
-        template = TEMPLATE_PDF[dokumen.jenis]
-    except KeyError:
-        raise ValueError(f"Jenis dokumen tidak dikenal: {dokumen.jenis}") from None
+    template = jenis_terdaftar(dokumen.jenis).template_pdf
     return render_to_string(template, _konteks(dokumen, url_verifikasi, tanda_tangan))
 
 

@@ -1,4 +1,4 @@
-"""Which table a document shows, by type: one place that the page and the PDF both ask."""
+"""Which table a document shows (from its type's declaration): the page and the PDF both ask."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -7,9 +7,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from dokumen.models import Dokumen, JenisDokumen
-from indikator.selectors import tabel_iku
-from rencana_aksi.selectors import tabel_rak, tabel_rkt
+from dokumen.jenis import jenis_terdaftar
+from dokumen.models import Dokumen
 
 # A day: the key changes with every save, so an old entry is never served, only left to expire.
 UMUR_CACHE_TABEL = 24 * 3600
@@ -22,13 +21,8 @@ class TabelDokumen:
 
 
 def tabel_dokumen(dokumen: Dokumen) -> TabelDokumen:
-    if dokumen.jenis == JenisDokumen.IKU:
-        return TabelDokumen("indikator/_tabel_iku.html", tabel_iku(dokumen))
-    if dokumen.jenis == JenisDokumen.RKT:
-        return TabelDokumen("rencana_aksi/_tabel_rkt.html", tabel_rkt(dokumen))
-    if dokumen.jenis == JenisDokumen.RAK:
-        return TabelDokumen("rencana_aksi/_tabel_rak.html", tabel_rak(dokumen))
-    raise ValueError(f"Jenis dokumen tidak dikenal: {dokumen.jenis}")
+    terdaftar = jenis_terdaftar(dokumen.jenis)
+    return TabelDokumen(terdaftar.template_tabel, terdaftar.tabel(dokumen))
 
 
 def kunci_tabel(dokumen: Dokumen) -> str:

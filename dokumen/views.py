@@ -93,7 +93,7 @@ def _halaman_detail(
     }
     if context["boleh_mereviu"]:
         context["pilihan_bagian"] = pilihan_bagian(dokumen)
-    if dokumen.jenis == "IKU":
+    if dokumen.jenis_terdaftar.dengan_tupoksi:
         context["tupoksi"] = tupoksi_per_jenis(dokumen.satker)
     context.update(teks_maks=TEKS_MAKS, **(formulir or {}))
     status = 400 if formulir else 200
