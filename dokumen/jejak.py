@@ -5,14 +5,15 @@ it writes one `JejakPerubahan` with an Indonesian summary such as
 "Kepala: tempat_ttd 'A' → 'B'; baris: 2 diubah, 1 ditambah, 1 dihapus".
 
 Rows are compared by position, as the editor saves them (the whole table at once): the row at
-position 3 before against the row at position 3 after. For RKT and RAK the sasaran are compared
-the same way, and their rows as one list across sasaran.
+position 3 before against the row at position 3 after. For a type that groups rows under sasaran
+(RKT, RAK) the sasaran are compared the same way, and their rows as one list across sasaran.
 """
 
 from typing import Any
 
 from dokumen.baris import data_baris
-from dokumen.models import Dokumen, JejakPerubahan, JenisDokumen, JenisPerubahan, StatusDokumen
+from dokumen.jenis import jenis_terdaftar
+from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
 from satker.akses import Pengguna
 
 # The header as the snapshot keeps it: the fields a user edits plus the workflow's.
@@ -29,8 +30,6 @@ KOLOM_POTRET = (
     "alasan_revisi",
     "sha256",
 )
-# Where RKT and RAK keep the rows of a sasaran; IKU rows are a flat list.
-KUNCI_ANAK = {JenisDokumen.RKT: "indikator", JenisDokumen.RAK: "baris"}
 PANJANG_NILAI = 40  # a value longer than this is cut in the summary (the snapshot keeps it all)
 TANPA_PERUBAHAN = "Tidak ada perubahan isi."
 
@@ -88,13 +87,14 @@ def _hitung(sebelum: list[Any], sesudah: list[Any]) -> str:
 
 
 def _pecah(jenis: str, baris: list[dict[str, Any]]) -> tuple[list[Any], list[Any]]:
-    """(sasaran without their rows, every row in order) for RKT/RAK; ([], rows) for IKU."""
-    kunci = KUNCI_ANAK.get(jenis)
+    """(sasaran without their rows, every row in order) for a grouped type (RKT/RAK); ([], rows)
+    for a flat one (IKU)."""
+    terdaftar = jenis_terdaftar(jenis)
+    kunci = terdaftar.kunci_anak
     if kunci is None:
         return [], list(baris)
     sasaran = [{k: v for k, v in item.items() if k != kunci} for item in baris]
-    daun = [anak for item in baris for anak in item.get(kunci, [])]
-    return sasaran, daun
+    return sasaran, terdaftar.daun(baris)
 
 
 def ringkasan_perubahan(jenis: str, sebelum: Potret | None, sesudah: Potret) -> str:
@@ -102,7 +102,7 @@ def ringkasan_perubahan(jenis: str, sebelum: Potret | None, sesudah: Potret) -> 
     sasaran_baru, baris_baru = _pecah(jenis, sesudah["baris"])
     if sebelum is None:
         isi = f"{len(baris_baru)} baris"
-        if jenis in KUNCI_ANAK:
+        if jenis_terdaftar(jenis).berkelompok:
             isi = f"{len(sasaran_baru)} sasaran, {isi}"
         return f"Isi awal: {isi}."
     bagian = []

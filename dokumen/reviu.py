@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from dokumen.alur import TidakBerhak
 from dokumen.baris import data_baris
-from dokumen.models import CatatanReviu, Dokumen, JenisDokumen
+from dokumen.models import CatatanReviu, Dokumen
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran
 
@@ -28,20 +28,7 @@ def boleh_mereviu(user: Pengguna, dokumen: Dokumen) -> bool:
 
 def pilihan_bagian(dokumen: Dokumen) -> list[str]:
     """Labels of the document's rows, as a reviewer picks one ("" is the whole document)."""
-    if dokumen.jenis == JenisDokumen.IKU:
-        return [
-            f"Baris {urutan}: {b['nomor']} {b['indikator'] or b['sasaran'] or b['keterangan']}"[
-                :300
-            ].strip()
-            for urutan, b in enumerate(data_baris(dokumen), start=1)
-        ]
-    anak = "indikator" if dokumen.jenis == JenisDokumen.RKT else "baris"
-    isi = "indikator" if dokumen.jenis == JenisDokumen.RKT else "kegiatan"
-    return [
-        f"Sasaran {s['nomor']}, baris {urutan}: {row[isi]}"[:300]
-        for s in data_baris(dokumen)
-        for urutan, row in enumerate(s[anak], start=1)
-    ]
+    return dokumen.jenis_terdaftar.label_bagian(data_baris(dokumen))
 
 
 def catatan_tambah(*, dokumen: Dokumen, user: Pengguna, isi: str, bagian: str = "") -> CatatanReviu:

@@ -6,6 +6,7 @@ from itertools import groupby
 from django.db.models import QuerySet
 from django.http import Http404
 
+from dokumen.jenis import jenis_terdaftar
 from dokumen.models import (
     Dokumen,
     JenisDokumen,
@@ -16,7 +17,7 @@ from dokumen.models import (
 )
 from kpu_kinerja.formats import tanggal_panjang
 from satker.akses import Pengguna, satker_terlihat
-from satker.models import Jabatan, Pejabat, Satker
+from satker.models import Pejabat, Satker
 
 
 def dokumen_terlihat(user: Pengguna) -> QuerySet[Dokumen]:
@@ -101,16 +102,11 @@ def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
     ]
 
 
-# Who signs by default, as in the seeds; each document can name another of its officials.
-PENANDATANGAN_BAWAAN = {
-    JenisDokumen.IKU: Jabatan.KETUA,
-    JenisDokumen.RKT: Jabatan.KETUA,
-    JenisDokumen.RAK: Jabatan.SEKRETARIS,
-}
-
-
 def penandatangan_bawaan(satker: Satker, jenis: str) -> Pejabat | None:
-    return satker.pejabat.filter(jabatan=PENANDATANGAN_BAWAAN[JenisDokumen(jenis)]).first()
+    """Who signs by default, as the type declares (the seeds' practice); each document can name
+    another of its officials."""
+    pihak = jenis_terdaftar(jenis).pihak_ttd[0]
+    return satker.pejabat.filter(jabatan=pihak.jabatan_bawaan).first()
 
 
 def tanda_tangan_terbit(dokumen: Dokumen) -> TandaTangan | None:
