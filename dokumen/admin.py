@@ -10,18 +10,17 @@ from django.utils.html import format_html
 
 from dokumen.admin_baris import catat_perubahan_admin, kunci_dokumen
 from dokumen.admin_form import DokumenAdminForm
+from dokumen.jenis import semua_jenis
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
 from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen, TandaTangan
 from dokumen.services import boleh_dihapus, dokumen_hapus
 from dokumen.unduh import nama_berkas, pdf_dokumen
-from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from kpu_kinerja.admin_akses import (
     FilterProvinsi,
     ModelAdminTerbatas,
     TabularInlineTerbatas,
     boleh_mengubah_di_admin,
 )
-from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 
 BATAS_ZIP = 200  # documents per ZIP from the change list; the batch export handles more
 ZIP_DI_MEMORI = 50 * 1024 * 1024  # beyond this the ZIP spills to a temporary file
@@ -96,11 +95,6 @@ class TandaTanganInline(TabularInlineTerbatas):
         return False
 
 
-INLINE_BARIS = {"IKU": BarisIkuInline, "RKT": SasaranRktInline, "RAK": SasaranRakInline}
-# Readers get the IKU rows as one table rather than one form per row.
-INLINE_BARIS_BACA = INLINE_BARIS | {"IKU": BarisIkuTabelInline}
-
-
 def lencana_status(status: str, label: str) -> str:
     latar, teks = WARNA_STATUS[status]
     return format_html(
@@ -122,14 +116,7 @@ class DokumenAdmin(ModelAdminTerbatas):
         ("satker__induk", FilterProvinsi),
         ("satker", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = [
-        "satker__nama",
-        "baris_iku__indikator",
-        "sasaran_rkt__indikator__indikator",
-        "sasaran_rkt__indikator__kegiatan_aksi",
-        "sasaran_rak__baris__indikator",
-        "sasaran_rak__baris__kegiatan",
-    ]
+    search_fields = ["satker__nama"]  # plus each type's row texts (get_search_fields)
     search_help_text = "Cari nama satker, teks indikator, atau kegiatan."
     list_select_related = ["satker"]
     raw_id_fields = ["penandatangan"]
@@ -176,13 +163,20 @@ class DokumenAdmin(ModelAdminTerbatas):
         _, sebelum = request.jejak_baris
         catat_perubahan_admin(request, form.instance, sebelum)
 
+    def get_search_fields(self, request):
+        return [*self.search_fields, *(c for j in semua_jenis() for c in j.cari_admin)]
+
     def get_inlines(self, request, obj):
         # Only the rows of the document's own type; a new document has none yet.
         if obj is None:
             return []
-        baris = INLINE_BARIS if boleh_mengubah_di_admin(request.user) else INLINE_BARIS_BACA
+        terdaftar = obj.jenis_terdaftar
+        if boleh_mengubah_di_admin(request.user):
+            baris = terdaftar.inline_admin
+        else:
+            baris = terdaftar.inline_admin_baca or terdaftar.inline_admin
         return [
-            baris[obj.jenis],
+            *([baris] if baris is not None else []),
             TandaTanganInline,
             CatatanReviuInline,
             RiwayatInline,

@@ -52,6 +52,8 @@ class JenisTerdaftar:
     # The admin's row inlines: for those who may change, and for those who only read.
     inline_admin: type | None = None
     inline_admin_baca: type | None = None
+    # The row texts the admin's document list searches, as lookups from Dokumen.
+    cari_admin: tuple[str, ...] = ()
     # Excel import: column map (a later issue).
     kolom_excel: Mapping[str, str] | None = None
 

@@ -39,4 +39,5 @@ IKU = JenisTerdaftar(
     inline_admin=BarisIkuInline,
     # Readers get the IKU rows as one table rather than one form per row.
     inline_admin_baca=BarisIkuTabelInline,
+    cari_admin=("baris_iku__indikator",),
 )

@@ -40,6 +40,7 @@ RKT = JenisTerdaftar(
     template_pdf="pdf/rkt.html",
     inline_admin=SasaranRktInline,
     inline_admin_baca=SasaranRktInline,
+    cari_admin=("sasaran_rkt__indikator__indikator", "sasaran_rkt__indikator__kegiatan_aksi"),
 )
 
 RAK = JenisTerdaftar(
@@ -56,4 +57,5 @@ RAK = JenisTerdaftar(
     template_pdf="pdf/rak.html",
     inline_admin=SasaranRakInline,
     inline_admin_baca=SasaranRakInline,
+    cari_admin=("sasaran_rak__baris__indikator", "sasaran_rak__baris__kegiatan"),
 )
