@@ -1,20 +1,21 @@
-"""The row formset of the document editor, by type, and its conversion to and from storage."""
+"""The row formset of the document editor and its conversion to and from storage.
+
+Each type declares its formset (built with `formset_class`) and how its stored rows become the
+editor's flat rows and back (`dokumen.jenis`: `formset`, `ke_form`, `dari_form`).
+"""
 
 from typing import Any
 
 from django import forms
 
 from dokumen.baris import data_baris
-from dokumen.models import Dokumen, JenisDokumen
-from indikator.forms import BarisIkuForm
-from rencana_aksi.baris import kelompokkan, ratakan
-from rencana_aksi.forms import TRIWULAN, BarisRakForm, BarisRktForm
+from dokumen.models import Dokumen
 
 BARIS_MAKS = 500
 
 
 class BarisFormSet(forms.BaseFormSet):
-    """Rows in the order the user gave them; RKT/RAK rows start with a sasaran."""
+    """Rows in the order the user gave them; a grouped type's (RKT/RAK) start with a sasaran."""
 
     butuh_sasaran = False
 
@@ -40,7 +41,7 @@ class BarisFormSet(forms.BaseFormSet):
         return sorted(tetap, key=posisi)
 
 
-def _formset_class(form_class: type[forms.Form], butuh_sasaran: bool) -> type[BarisFormSet]:
+def formset_class(form_class: type[forms.Form], butuh_sasaran: bool) -> type[BarisFormSet]:
     return forms.formset_factory(
         form_class,
         formset=type("Formset", (BarisFormSet,), {"butuh_sasaran": butuh_sasaran}),
@@ -53,37 +54,21 @@ def _formset_class(form_class: type[forms.Form], butuh_sasaran: bool) -> type[Ba
     )
 
 
-FORMSET = {
-    JenisDokumen.IKU: _formset_class(BarisIkuForm, butuh_sasaran=False),
-    JenisDokumen.RKT: _formset_class(BarisRktForm, butuh_sasaran=True),
-    JenisDokumen.RAK: _formset_class(BarisRakForm, butuh_sasaran=True),
-}
-ANAK = {JenisDokumen.RKT: "indikator", JenisDokumen.RAK: "baris"}
-
-
 def _initial(dokumen: Dokumen) -> list[dict[str, Any]]:
-    data = data_baris(dokumen)
-    baris = data if dokumen.jenis == JenisDokumen.IKU else ratakan(data, ANAK[dokumen.jenis])
+    baris = dokumen.jenis_terdaftar.ke_form(data_baris(dokumen))
     for urutan, row in enumerate(baris, start=1):
         row["ORDER"] = urutan
-        for nomor, tw in enumerate(TRIWULAN, start=1):
-            if "triwulan" in row:
-                row[tw] = nomor in row["triwulan"]
-        row.pop("triwulan", None)
     return baris
 
 
 def formset_baris(dokumen: Dokumen, data=None) -> BarisFormSet:
     """The row formset for `dokumen`: bound to POST `data`, or filled from the stored rows."""
-    formset_class = FORMSET[JenisDokumen(dokumen.jenis)]
+    kelas = dokumen.jenis_terdaftar.formset
     if data is not None:
-        return formset_class(data, prefix="baris")
-    return formset_class(initial=_initial(dokumen), prefix="baris")
+        return kelas(data, prefix="baris")
+    return kelas(initial=_initial(dokumen), prefix="baris")
 
 
 def baris_dari_formset(dokumen: Dokumen, formset: BarisFormSet) -> list[dict[str, Any]]:
     """The valid formset's rows in the shape dokumen.baris.ganti_baris takes."""
-    baris = [form.as_baris() for form in formset.baris_terurut()]
-    if dokumen.jenis == JenisDokumen.IKU:
-        return baris
-    return kelompokkan(baris, ANAK[dokumen.jenis])
+    return dokumen.jenis_terdaftar.dari_form([form.as_baris() for form in formset.baris_terurut()])

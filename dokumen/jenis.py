@@ -44,9 +44,14 @@ class JenisTerdaftar:
     # The table the page and the PDF show: its data, and the page's fragment template.
     tabel: Callable[[Any], Any]
     template_tabel: str
+    # The editor: its row formset (dokumen.editor.formset_class), and how stored rows become
+    # the formset's flat rows (`ke_form`) and the formset's rows, as_baris(), stored ones.
+    formset: type
     # The print page (templates/pdf/), and what it needs beyond the shared context.
     template_pdf: str
     konteks_pdf: Callable[[Any, Any], dict[str, Any]] = lambda dokumen, tabel: {}
+    ke_form: Callable[[Baris], Baris] = list
+    dari_form: Callable[[Baris], Baris] = list
     # Whether the page and the print show the satker's unit and tupoksi above the table.
     dengan_tupoksi: bool = False
     # The admin's row inlines: for those who may change, and for those who only read.

@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from dokumen.editor import formset_class
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
+from indikator.forms import BarisIkuForm
 from indikator.models import BarisIku
 from indikator.pdf import konteks_pdf_iku
 from indikator.selectors import baris_iku_data, tabel_iku
@@ -33,6 +35,7 @@ IKU = JenisTerdaftar(
     label_bagian=label_bagian_iku,
     tabel=tabel_iku,
     template_tabel="indikator/_tabel_iku.html",
+    formset=formset_class(BarisIkuForm, butuh_sasaran=False),
     template_pdf="pdf/iku.html",
     konteks_pdf=konteks_pdf_iku,
     dengan_tupoksi=True,

@@ -32,3 +32,13 @@ def kelompokkan(baris: list[Baris], anak: str) -> list[Baris]:
             )
         hasil[-1][anak].append(isi)
     return hasil
+
+
+def rak_ke_form(sasaran: list[Baris]) -> list[Baris]:
+    """A RAK's stored sasaran as the editor's flat rows, quarters as the tw1..tw4 ticks."""
+    hasil = ratakan(sasaran, "baris")
+    for row in hasil:
+        if "triwulan" in row:
+            triwulan = row.pop("triwulan")
+            row |= {f"tw{nomor}": nomor in triwulan for nomor in range(1, 5)}
+    return hasil

@@ -4,9 +4,12 @@ ready(). Both group their rows under sasaran."""
 from collections.abc import Callable
 from typing import Any
 
+from dokumen.editor import formset_class
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
+from rencana_aksi.baris import kelompokkan, rak_ke_form, ratakan
+from rencana_aksi.forms import BarisRakForm, BarisRktForm
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from rencana_aksi.selectors import rak_data, rkt_data, tabel_rak, tabel_rkt
 from rencana_aksi.services import rak_ganti, rkt_ganti
@@ -37,6 +40,9 @@ RKT = JenisTerdaftar(
     label_bagian=_label_bagian("indikator", "indikator"),
     tabel=tabel_rkt,
     template_tabel="rencana_aksi/_tabel_rkt.html",
+    formset=formset_class(BarisRktForm, butuh_sasaran=True),
+    ke_form=lambda sasaran: ratakan(sasaran, "indikator"),
+    dari_form=lambda baris: kelompokkan(baris, "indikator"),
     template_pdf="pdf/rkt.html",
     inline_admin=SasaranRktInline,
     inline_admin_baca=SasaranRktInline,
@@ -54,6 +60,9 @@ RAK = JenisTerdaftar(
     label_bagian=_label_bagian("baris", "kegiatan"),
     tabel=tabel_rak,
     template_tabel="rencana_aksi/_tabel_rak.html",
+    formset=formset_class(BarisRakForm, butuh_sasaran=True),
+    ke_form=rak_ke_form,
+    dari_form=lambda baris: kelompokkan(baris, "baris"),
     template_pdf="pdf/rak.html",
     inline_admin=SasaranRakInline,
     inline_admin_baca=SasaranRakInline,
