@@ -47,6 +47,9 @@ class JenisTerdaftar:
     # The editor: its row formset (dokumen.editor.formset_class), and how stored rows become
     # the formset's flat rows (`ke_form`) and the formset's rows, as_baris(), stored ones.
     formset: type
+    # The API's row serializers: as read (every key promised) and as written (the form rules).
+    serializer_baris: type
+    serializer_isian: type
     # The print page (templates/pdf/), and what it needs beyond the shared context.
     template_pdf: str
     konteks_pdf: Callable[[Any, Any], dict[str, Any]] = lambda dokumen, tabel: {}

@@ -22,6 +22,7 @@ from dokumen.editor import BARIS_MAKS
 from dokumen.fields import RupiahField
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
+from dokumen.jenis import jenis_terdaftar, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, TandaTangan
 from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
@@ -276,22 +277,17 @@ class SasaranRakIsianSerializer(KolomDikenal, serializers.Serializer):
         return _pastikan_ada(baris, PESAN_TANPA_KEGIATAN)
 
 
-BARIS_ISIAN = {
-    JenisDokumen.IKU: BarisIkuIsianSerializer,
-    JenisDokumen.RKT: SasaranRktIsianSerializer,
-    JenisDokumen.RAK: SasaranRakIsianSerializer,
-}
-ANAK = {JenisDokumen.RKT: "indikator", JenisDokumen.RAK: "baris"}
-
+# Each type declares its row serializers (dokumen.jenis: serializer_baris, serializer_isian);
+# the schema lists them all, read when the schema is built (after every app's ready()).
 SKEMA_BARIS = PolymorphicProxySerializer(
     component_name="Baris",
-    serializers=[BarisIkuSerializer, SasaranRktSerializer, SasaranRakSerializer],
+    serializers=lambda: [j.serializer_baris for j in semua_jenis()],
     resource_type_field_name=None,
     many=True,
 )
 SKEMA_BARIS_ISIAN = PolymorphicProxySerializer(
     component_name="BarisIsian",
-    serializers=[BarisIkuIsianSerializer, SasaranRktIsianSerializer, SasaranRakIsianSerializer],
+    serializers=lambda: [j.serializer_isian for j in semua_jenis()],
     resource_type_field_name=None,
     many=True,
 )
@@ -321,12 +317,12 @@ class BarisIsianField(serializers.Field):
             self.fail("not_a_list")
         if len(data) > BARIS_MAKS:
             self.fail("terlalu_banyak")
-        jenis = self._jenis()
-        isian = BARIS_ISIAN[jenis](data=data, many=True)
+        terdaftar = jenis_terdaftar(self._jenis())
+        isian = terdaftar.serializer_isian(data=data, many=True)
         if not isian.is_valid():
             raise serializers.ValidationError(isian.errors)
         baris = isian.validated_data
-        if jenis != JenisDokumen.IKU and sum(len(s[ANAK[jenis]]) for s in baris) > BARIS_MAKS:
+        if terdaftar.berkelompok and len(terdaftar.daun(baris)) > BARIS_MAKS:
             self.fail("terlalu_banyak")
         return baris
 
@@ -465,10 +461,10 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_peringatan(self, dokumen: Dokumen) -> list[dict[str, str]]:
         """Targets that hold no number, by their place in `baris` ("baris[0].baris[2].target")."""
         baris = self._baris(dokumen)
-        if dokumen.jenis == JenisDokumen.IKU:
+        anak = dokumen.jenis_terdaftar.kunci_anak
+        if anak is None:
             tempat = [(f"baris[{i}]", row) for i, row in enumerate(baris)]
         else:
-            anak = ANAK[JenisDokumen(dokumen.jenis)]
             tempat = [
                 (f"baris[{i}].{anak}[{j}]", row)
                 for i, sasaran in enumerate(baris)

@@ -5,6 +5,7 @@ from typing import Any
 from dokumen.editor import formset_class
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
+from dokumen.serializers import BarisIkuIsianSerializer, BarisIkuSerializer
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from indikator.forms import BarisIkuForm
 from indikator.models import BarisIku
@@ -36,6 +37,8 @@ IKU = JenisTerdaftar(
     tabel=tabel_iku,
     template_tabel="indikator/_tabel_iku.html",
     formset=formset_class(BarisIkuForm, butuh_sasaran=False),
+    serializer_baris=BarisIkuSerializer,
+    serializer_isian=BarisIkuIsianSerializer,
     template_pdf="pdf/iku.html",
     konteks_pdf=konteks_pdf_iku,
     dengan_tupoksi=True,

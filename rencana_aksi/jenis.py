@@ -7,6 +7,12 @@ from typing import Any
 from dokumen.editor import formset_class
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
+from dokumen.serializers import (
+    SasaranRakIsianSerializer,
+    SasaranRakSerializer,
+    SasaranRktIsianSerializer,
+    SasaranRktSerializer,
+)
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 from rencana_aksi.baris import kelompokkan, rak_ke_form, ratakan
 from rencana_aksi.forms import BarisRakForm, BarisRktForm
@@ -43,6 +49,8 @@ RKT = JenisTerdaftar(
     formset=formset_class(BarisRktForm, butuh_sasaran=True),
     ke_form=lambda sasaran: ratakan(sasaran, "indikator"),
     dari_form=lambda baris: kelompokkan(baris, "indikator"),
+    serializer_baris=SasaranRktSerializer,
+    serializer_isian=SasaranRktIsianSerializer,
     template_pdf="pdf/rkt.html",
     inline_admin=SasaranRktInline,
     inline_admin_baca=SasaranRktInline,
@@ -63,6 +71,8 @@ RAK = JenisTerdaftar(
     formset=formset_class(BarisRakForm, butuh_sasaran=True),
     ke_form=rak_ke_form,
     dari_form=lambda baris: kelompokkan(baris, "baris"),
+    serializer_baris=SasaranRakSerializer,
+    serializer_isian=SasaranRakIsianSerializer,
     template_pdf="pdf/rak.html",
     inline_admin=SasaranRakInline,
     inline_admin_baca=SasaranRakInline,
