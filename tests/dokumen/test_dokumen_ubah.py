@@ -227,7 +227,7 @@ def test_the_edit_page_runs_a_constant_number_of_queries(client, operator_lebak)
     client.force_login(operator_lebak)
     counts = []
     for jumlah, tahun in [(5, 2030), (100, 2031)]:
-        dokumen = _rak_dengan(jumlah, tahun)
+        dokumen = _rak_dengan(operator_lebak.profil.satker, jumlah, tahun)
         with CaptureQueriesContext(connection) as get:
             assert client.get(_url(dokumen)).status_code == 200
         with CaptureQueriesContext(connection) as post:
