@@ -17,6 +17,7 @@ from dokumen.services import boleh_dihapus, dokumen_hapus
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from kpu_kinerja.admin_akses import (
     FilterProvinsi,
+    HanyaDibacaMixin,
     ModelAdminTerbatas,
     TabularInlineTerbatas,
     boleh_mengubah_di_admin,
@@ -266,7 +267,7 @@ class CatatanReviuAdmin(ModelAdminTerbatas):
 
 
 @admin.register(JejakPerubahan)
-class JejakPerubahanAdmin(ModelAdminTerbatas):
+class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     """Read-only for everyone: an audit entry is never added, changed or deleted by hand."""
 
     # By the entry's own satker: the history of a deleted draft stays in its reviewers' reach.
@@ -303,18 +304,9 @@ class JejakPerubahanAdmin(ModelAdminTerbatas):
     ]
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(TandaTangan)
-class TandaTanganAdmin(ModelAdminTerbatas):
+class TandaTanganAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     """Read-only for everyone: a signature record is written when the PDF is signed."""
 
     jalur_satker = "dokumen__satker"
@@ -346,12 +338,3 @@ class TandaTanganAdmin(ModelAdminTerbatas):
         "waktu",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

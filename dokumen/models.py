@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from dokumen.jenis import JenisTerdaftar, jenis_terdaftar
 from dokumen.target import baca_target
-from satker.models import Jabatan, Pejabat, Satker, StatusJabatan
+from satker.models import Jabatan, Pejabat, Satker, StatusJabatan, awalan_status_jabatan
 
 
 class JenisDokumen(models.TextChoices):
@@ -211,10 +211,7 @@ class TandaTangan(models.Model):
 
     @property
     def awalan_status(self) -> str:
-        """ "Plt. " or "Plh. " before the jabatan of an acting official, else ""."""
-        if self.status_jabatan == StatusJabatan.DEFINITIF:
-            return ""
-        return f"{self.get_status_jabatan_display()} "
+        return awalan_status_jabatan(self.status_jabatan)
 
 
 class TargetMixin(models.Model):

@@ -4,11 +4,11 @@ from django.utils.html import format_html
 
 from ekspor.models import EksporBatch
 from ekspor.selectors import ekspor_terlihat
-from kpu_kinerja.admin_akses import FilterProvinsi, ModelAdminTerbatas
+from kpu_kinerja.admin_akses import FilterProvinsi, HanyaDibacaMixin, ModelAdminTerbatas
 
 
 @admin.register(EksporBatch)
-class EksporBatchAdmin(ModelAdminTerbatas):
+class EksporBatchAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     """Read-only: jobs are started from the progress page and written by their worker."""
 
     jalur_satker = "provinsi"
@@ -43,12 +43,3 @@ class EksporBatchAdmin(ModelAdminTerbatas):
     @admin.display(description="halaman ekspor")
     def halaman(self, batch: EksporBatch) -> str:
         return format_html('<a href="{}">Buka</a>', reverse("ekspor:detail", args=[batch.pk]))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -46,6 +46,20 @@ class AksesSatkerMixin:
         return boleh_mengubah_di_admin(request.user) and super().has_delete_permission(request, obj)
 
 
+class HanyaDibacaMixin:
+    """An admin (or inline) for records written only by the services: audit history,
+    signature records, export jobs. Nobody adds, changes or deletes them by hand."""
+
+    def has_add_permission(self, request: HttpRequest, *args) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 class ModelAdminTerbatas(AksesSatkerMixin, admin.ModelAdmin):
     """A ModelAdmin scoped by the access rule."""
 

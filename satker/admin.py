@@ -2,30 +2,23 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from kpu_kinerja.admin_akses import FilterProvinsi, ModelAdminTerbatas, TabularInlineTerbatas
+from kpu_kinerja.admin_akses import (
+    FilterProvinsi,
+    HanyaDibacaMixin,
+    ModelAdminTerbatas,
+    TabularInlineTerbatas,
+)
 from satker.models import JejakProfil, Pejabat, ProfilPengguna, Satker, Tupoksi
 
 
-class ProfilHanyaDibacaMixin:
-    """Officials and tupoksi are read here and edited on the satker's profile page, where the
-    rules for officials who signed and the profile's audit history apply to every change."""
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class TupoksiInline(ProfilHanyaDibacaMixin, TabularInlineTerbatas):
+# Officials and tupoksi are read here and edited on the satker's profile page, where the rules
+# for officials who signed and the profile's audit history apply to every change.
+class TupoksiInline(HanyaDibacaMixin, TabularInlineTerbatas):
     model = Tupoksi
     extra = 0
 
 
-class PejabatInline(ProfilHanyaDibacaMixin, TabularInlineTerbatas):
+class PejabatInline(HanyaDibacaMixin, TabularInlineTerbatas):
     model = Pejabat
     extra = 0
 
@@ -48,7 +41,9 @@ class SatkerAdmin(ModelAdminTerbatas):
 
 
 @admin.register(Pejabat)
-class PejabatAdmin(ProfilHanyaDibacaMixin, ModelAdminTerbatas):
+class PejabatAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
+    """Read here; edited on the satker's profile page (see TupoksiInline)."""
+
     list_display = ["nama", "jabatan", "status", "nip", "satker"]
     list_filter = ["jabatan", "status", ("satker__induk", FilterProvinsi)]
     search_fields = ["nama", "nip", "satker__nama"]
@@ -56,7 +51,7 @@ class PejabatAdmin(ProfilHanyaDibacaMixin, ModelAdminTerbatas):
 
 
 @admin.register(Tupoksi)
-class TupoksiAdmin(ProfilHanyaDibacaMixin, ModelAdminTerbatas):
+class TupoksiAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     list_display = ["satker", "jenis", "urutan", "teks"]
     list_filter = ["jenis", ("satker", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["teks"]
@@ -74,7 +69,7 @@ class ProfilPenggunaAdmin(ModelAdminTerbatas):
 
 
 @admin.register(JejakProfil)
-class JejakProfilAdmin(ModelAdminTerbatas):
+class JejakProfilAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     """Read-only for everyone: written by the profile service, never by hand."""
 
     list_display = ["satker", "oleh", "waktu", "ringkasan"]
@@ -84,12 +79,3 @@ class JejakProfilAdmin(ModelAdminTerbatas):
     date_hierarchy = "waktu"
     fields = ["satker", "oleh", "waktu", "ringkasan", "sebelum", "sesudah"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

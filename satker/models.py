@@ -149,6 +149,13 @@ class StatusJabatan(models.TextChoices):
     PLH = "PLH", "Plh."
 
 
+def awalan_status_jabatan(status: str) -> str:
+    """ "Plt. " or "Plh. " before the jabatan of an acting official, else ""."""
+    if status == StatusJabatan.DEFINITIF:
+        return ""
+    return f"{StatusJabatan(status).label} "
+
+
 nip_validator = RegexValidator(r"^\d{18}$", "NIP harus terdiri dari 18 digit angka.")
 
 
@@ -202,10 +209,7 @@ class Pejabat(models.Model):
 
     @property
     def awalan_status(self) -> str:
-        """ "Plt. " or "Plh. " before the jabatan of an acting official, else ""."""
-        if self.status == StatusJabatan.DEFINITIF:
-            return ""
-        return f"{self.get_status_display()} "
+        return awalan_status_jabatan(self.status)
 
 
 class Peran(models.TextChoices):

@@ -71,14 +71,19 @@ def pejabat_buat(
     return pejabat
 
 
+def _nama_dokumen(dokumen) -> str:
+    """ "RAK 2024", or "RAK 2024 versi 2": how the refusals below name a document."""
+    return f"{dokumen.jenis} {dokumen.tahun}" + (
+        f" versi {dokumen.versi}" if dokumen.versi > 1 else ""
+    )
+
+
 def pejabat_pastikan_boleh_dihapus(*, pejabat: Pejabat) -> None:
     """Raise a ValidationError while `pejabat` signs any document (the link is PROTECT)."""
     dokumen = list(pejabat.dokumen_ditandatangani.order_by("tahun", "jenis", "versi"))
     if not dokumen:
         return
-    daftar = ", ".join(
-        f"{d.jenis} {d.tahun}" + (f" versi {d.versi}" if d.versi > 1 else "") for d in dokumen
-    )
+    daftar = ", ".join(_nama_dokumen(d) for d in dokumen)
     raise ValidationError(
         f"{pejabat.nama} tidak dapat dihapus karena menandatangani dokumen {daftar}. "
         "Ganti penandatangan dokumen tersebut lebih dahulu.",
@@ -110,11 +115,7 @@ def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat, kunci: bool = True) -> No
         return
     # The reverse relation of dokumen.TandaTangan: satker does not import dokumen.
     ditandatangani = sorted(
-        {
-            f"{t.dokumen.jenis} {t.dokumen.tahun}"
-            + (f" versi {t.dokumen.versi}" if t.dokumen.versi > 1 else "")
-            for t in lama.tanda_tangan.select_related("dokumen")
-        }
+        {_nama_dokumen(t.dokumen) for t in lama.tanda_tangan.select_related("dokumen")}
     )
     if not ditandatangani:
         return
