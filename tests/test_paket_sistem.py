@@ -21,17 +21,26 @@ pytestmark = pytest.mark.skipif(
 
 
 def jalankan(*argumen, env=None, sebagai_nobody=False):
-    perintah = [str(SKRIP), *argumen]
-    if sebagai_nobody:
-        perintah = ["runuser", "-u", "nobody", "--", *perintah]
-    return subprocess.run(
-        perintah,
-        capture_output=True,
-        text=True,
-        timeout=20,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+    with tempfile.TemporaryDirectory() as direktori:
+        skrip = SKRIP
+        if sebagai_nobody:
+            # The checkout may sit in a directory only root may enter (e.g. under mktemp -d):
+            # nobody runs a copy from a directory it can reach.
+            Path(direktori).chmod(0o755)
+            skrip = Path(shutil.copy(SKRIP, direktori))
+            skrip.chmod(0o755)
+        perintah = [str(skrip), *argumen]
+        if sebagai_nobody:
+            perintah = ["runuser", "-u", "nobody", "--", *perintah]
+        return subprocess.run(
+            perintah,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+            env={**os.environ, **(env or {})},
+            cwd=direktori if sebagai_nobody else None,
+        )
 
 
 def paket(profil):
