@@ -2,7 +2,7 @@
 
 Only a draft's rows change (a submitted, approved or published document is read-only, as in
 the editor; a published one is signed). A change made on a row page is a change of its
-document: the document is locked, its `revisi` moves — so an editor open on it is told of
+document: the document is locked, its `suntingan` moves — so an editor open on it is told of
 the conflict and its cached table is rendered again — and the audit history records it with
 the rows before and after.
 """
@@ -33,12 +33,12 @@ def kunci_dokumen(dokumen_pk: int) -> tuple[Dokumen, Potret]:
 
 
 def catat_perubahan_admin(request: HttpRequest, dokumen: Dokumen, sebelum: Potret | None) -> None:
-    """After the rows were written: move `revisi` (and `diubah`), then record the change.
+    """After the rows were written: move `suntingan` (and `diubah`), then record the change.
 
     `sebelum` None: the document is new (nobody can have it open yet).
     """
     if sebelum is not None:
-        dokumen.revisi += 1
+        dokumen.suntingan += 1
         dokumen.save()
     catat_perubahan(
         dokumen=dokumen,

@@ -16,17 +16,17 @@ from dokumen.models import Dokumen
 
 
 class DokumenAdminForm(forms.ModelForm):
-    """Carries the `revisi` the page was opened with; refuses the save if it has moved since.
+    """Carries the `suntingan` the page was opened with; refuses the save if it has moved since.
 
     Without it an Admin RI saving in the admin would silently overwrite what an operator saved
-    in the editor meanwhile (and the reverse: the admin's save moves `revisi`).
+    in the editor meanwhile (and the reverse: the admin's save moves `suntingan`).
     """
 
-    revisi_dibaca = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    suntingan_dibaca = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["revisi_dibaca"].initial = self.instance.revisi
+        self.fields["suntingan_dibaca"].initial = self.instance.suntingan
         # The editor's checks on what it shares with the admin (dokumen.forms).
         tolak_teks_tersembunyi(self)
         if "tanggal_ttd" in self.fields:
@@ -40,14 +40,14 @@ class DokumenAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        dibaca = cleaned.get("revisi_dibaca")
+        dibaca = cleaned.get("suntingan_dibaca")
         if self.instance.pk is not None:
             # Locked until the admin's request transaction ends: no editor save or workflow
             # step can come between this check and the save.
             sekarang = (
                 Dokumen.objects.select_for_update()
                 .filter(pk=self.instance.pk)
-                .values_list("revisi", flat=True)
+                .values_list("suntingan", flat=True)
             )
             if sekarang.first() != dibaca:
                 raise forms.ValidationError(PESAN_KONFLIK, code="konflik")

@@ -232,7 +232,7 @@ def dokumen_transisi(
         catatan=catatan,
     )
     terkunci.status = transisi.ke
-    terkunci.revisi += 1
+    terkunci.suntingan += 1
     terkunci.full_clean()
     terkunci.save()
     langkah = AksiDokumen(aksi).label + (f" (catatan: {catatan})" if catatan else "") + "."

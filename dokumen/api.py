@@ -2,7 +2,7 @@
 
 Reads come from `dokumen_terlihat`/`dokumen_ambil` (another satker's document is a 404);
 writes check `pastikan_boleh_menulis` (403) and go through `dokumen_buat`, `dokumen_simpan`,
-`dokumen_transisi` and `dokumen_buat_revisi`. A refused step or a stale `revisi` is a 409.
+`dokumen_transisi` and `dokumen_buat_revisi`. A refused step or a stale `suntingan` is a 409.
 """
 
 from collections.abc import Iterator
@@ -73,8 +73,8 @@ from satker.akses import pastikan_boleh_menulis
 from satker.api import POLA_SLUG, Halaman, filter_provinsi
 
 PESAN_KONFLIK = (
-    "Dokumen ini sudah diubah orang lain sejak Anda membacanya (revisi berbeda). Ambil ulang "
-    "dokumen, terapkan perubahan Anda pada isinya yang terbaru, lalu kirim lagi."
+    "Dokumen ini sudah diubah orang lain sejak Anda membacanya (nomor suntingan berbeda). "
+    "Ambil ulang dokumen, terapkan perubahan Anda pada isinya yang terbaru, lalu kirim lagi."
 )
 PESAN_BUKAN_DRAF = "Dokumen ini sudah bukan draf, jadi tidak dapat diubah."
 PESAN_BENTROK_DATA = "Data bertentangan dengan data yang tersimpan; periksa isian lalu coba lagi."
@@ -85,7 +85,7 @@ PESAN_REVISI_BERSAMAAN = (
 
 
 class Konflik(exceptions.APIException):
-    """409: the document's state does not allow the request (not a draft, stale revisi…)."""
+    """409: the document's state does not allow the request (not a draft, stale suntingan…)."""
 
     status_code = status.HTTP_409_CONFLICT
     default_detail = "Permintaan bertentangan dengan keadaan dokumen saat ini."
@@ -159,7 +159,7 @@ GALAT_TULIS = GALAT_BACA | {
     400: OpenApiResponse(OpenApiTypes.OBJECT, description="Isian tidak valid: pesan per kolom."),
     403: _pesan("Peran Anda tidak berhak."),
 }
-GALAT_UBAH = GALAT_TULIS | {409: _pesan("Bukan draf, atau revisi sudah berubah.")}
+GALAT_UBAH = GALAT_TULIS | {409: _pesan("Bukan draf, atau nomor suntingan sudah berubah.")}
 GALAT_ALUR = GALAT_TULIS | {409: _pesan("Langkah ini tidak dapat dilakukan sekarang.")}
 
 
@@ -173,7 +173,7 @@ def _langkah(ringkas: str) -> Any:
 
 # What DokumenRingkasSerializer reads, satker and provinsi included.
 KOLOM_DAFTAR = (
-    *("jenis", "tahun", "versi", "status", "revisi", "diubah"),
+    *("jenis", "tahun", "versi", "status", "suntingan", "diubah"),
     *("satker__kode", "satker__nama", "satker__tingkat", "satker__induk__kode"),
 )
 
@@ -278,7 +278,7 @@ class DokumenViewSet(
                     dokumen=dokumen,
                     kepala=kepala,
                     baris=data["baris"],
-                    revisi=dokumen.revisi,
+                    suntingan=dokumen.suntingan,
                     oleh=request.user,
                 )
         return self._jawab(dokumen_ambil(request.user, dokumen.pk), status.HTTP_201_CREATED)
@@ -301,7 +301,7 @@ class DokumenViewSet(
                     dokumen=dokumen,
                     kepala=kepala,
                     baris=baris,
-                    revisi=data["revisi"],
+                    suntingan=data["suntingan"],
                     oleh=request.user,
                 )
         except KonflikSuntingan:

@@ -70,7 +70,7 @@ class DokumenBaruForm(forms.Form):
 class DokumenKepalaForm(forms.ModelForm):
     """The header of a draft: year, lampiran label, place, date and signatory."""
 
-    revisi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    suntingan = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
         model = Dokumen
@@ -86,7 +86,7 @@ class DokumenKepalaForm(forms.ModelForm):
         self.fields["penandatangan"].queryset = self.instance.satker.pejabat.order_by("jabatan")
         self.fields["penandatangan"].empty_label = "— belum ditetapkan —"
         if not self.is_bound:
-            self.initial["revisi"] = self.instance.revisi
+            self.initial["suntingan"] = self.instance.suntingan
 
     def clean_tahun(self):
         tahun = self.cleaned_data["tahun"]

@@ -157,15 +157,15 @@ def kunci_kemajuan(user: Pengguna, tahun: int) -> str:
     Two small aggregates instead of the matrix's three reads and its ~40 ms of rendering.
     """
     kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
-    # revisi moves on every save and step: its sum catches a change committed after a later
+    # suntingan moves on every save and step: its sum catches a change committed after a later
     # one, which Max(diubah) alone (set at save, not at commit) would miss.
     versi = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
-        jumlah=Count("pk"), terakhir=Max("diubah"), revisi=Sum("revisi")
+        jumlah=Count("pk"), terakhir=Max("diubah"), suntingan=Sum("suntingan")
     )
     terakhir = versi["terakhir"].timestamp() if versi["terakhir"] else 0
     return (
         f"kemajuan:{kunci_cakupan(user)}:{tahun}:{kabkota.count()}:"
-        f"{versi['jumlah']}:{versi['revisi'] or 0}:{terakhir}"
+        f"{versi['jumlah']}:{versi['suntingan'] or 0}:{terakhir}"
     )
 
 

@@ -83,8 +83,8 @@ class Dokumen(models.Model):
     ditandatangani_pada = models.DateTimeField(
         "ditandatangani pada", null=True, blank=True, editable=False
     )
-    revisi = models.PositiveIntegerField(
-        "revisi",
+    suntingan = models.PositiveIntegerField(
+        "nomor suntingan",
         default=0,
         editable=False,
         help_text="Naik setiap kali dokumen disimpan; mencegah suntingan saling menimpa.",

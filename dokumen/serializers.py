@@ -351,7 +351,7 @@ class DokumenRingkasSerializer(serializers.ModelSerializer):
             "tahun",
             "versi",
             "status",
-            "revisi",
+            "suntingan",
             "diubah",
         ]
         read_only_fields = fields
@@ -385,7 +385,7 @@ class DokumenDaftarSerializer(DokumenRingkasSerializer):
             "tahun": dokumen.tahun,
             "versi": dokumen.versi,
             "status": dokumen.status,
-            "revisi": dokumen.revisi,
+            "suntingan": dokumen.suntingan,
             "diubah": self.fields["diubah"].to_representation(dokumen.diubah),
         }
 
@@ -572,22 +572,22 @@ class DokumenBaruSerializer(KepalaIsianSerializer):
 
 
 class DokumenUbahSerializer(KepalaIsianSerializer):
-    """A draft's header and rows, with the `revisi` the client read (optimistic locking).
+    """A draft's header and rows, with the `suntingan` the client read (optimistic locking).
 
-    PATCH sends only what changes (header fields and/or `baris`), but always `revisi`. The
+    PATCH sends only what changes (header fields and/or `baris`), but always `suntingan`. The
     read-only fields of a document as read (`id`, `status`…) may come back unchanged, so a
     document read, changed and sent back is accepted; changed, they are a 400. Any other key
     is a 400 naming it.
     """
 
-    revisi = serializers.IntegerField(
+    suntingan = serializers.IntegerField(
         min_value=0,
-        help_text="Nilai `revisi` dokumen saat dibaca; berbeda → 409 (diubah orang lain).",
+        help_text="Nilai `suntingan` dokumen saat dibaca; berbeda → 409 (diubah orang lain).",
     )
     baris = BarisIsianField(help_text="Semua baris dokumen; menggantikan baris yang tersimpan.")
 
     class Meta(KepalaIsianSerializer.Meta):
-        fields = ["revisi", *KepalaIsianSerializer.Meta.fields]
+        fields = ["suntingan", *KepalaIsianSerializer.Meta.fields]
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):
@@ -596,8 +596,8 @@ class DokumenUbahSerializer(KepalaIsianSerializer):
                 for kunci in DokumenSerializer.Meta.fields
                 if kunci in data and kunci not in self.fields
             ]
-            # A stale `revisi` is a 409 (later, in the service), whatever else it carries.
-            if hanya_dibaca and data.get("revisi") == self.instance.revisi:
+            # A stale `suntingan` is a 409 (later, in the service), whatever else it carries.
+            if hanya_dibaca and data.get("suntingan") == self.instance.suntingan:
                 sekarang = DokumenSerializer(self.instance, context=self.context).data
                 berubah = [k for k in hanya_dibaca if data[k] != sekarang[k]]
                 if berubah:
@@ -606,9 +606,9 @@ class DokumenUbahSerializer(KepalaIsianSerializer):
         return super().to_internal_value(data)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if "revisi" not in attrs:
+        if "suntingan" not in attrs:
             raise serializers.ValidationError(
-                {"revisi": "Sertakan nilai revisi dokumen yang Anda baca."}
+                {"suntingan": "Sertakan nilai suntingan dokumen yang Anda baca."}
             )
         attrs = super().validate(attrs)
         dokumen = self.instance

@@ -86,23 +86,23 @@ def dokumen_simpan(
     dokumen: Dokumen,
     kepala: dict[str, Any],
     baris: list[dict[str, Any]],
-    revisi: int,
+    suntingan: int,
     oleh: Pengguna | None = None,
 ) -> Dokumen:
-    """Save a draft's header and rows together, unless someone saved it since `revisi`.
+    """Save a draft's header and rows together, unless someone saved it since `suntingan`.
 
     The row is locked while checking, so of two simultaneous saves exactly one wins. With
     `oleh`, the change is recorded in the document's audit history.
     """
     terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
-    if terkunci.revisi != revisi:
+    if terkunci.suntingan != suntingan:
         raise KonflikSuntingan
     if not terkunci.bisa_diubah:
         raise DokumenTidakBisaDiubah
     sebelum = potret(terkunci) if oleh is not None else None
     for kolom in KOLOM_KEPALA:
         setattr(terkunci, kolom, kepala[kolom])
-    terkunci.revisi += 1
+    terkunci.suntingan += 1
     terkunci.full_clean()  # Dokumen.clean: the signatory is of the document's satker
     terkunci.save()
     ganti_baris(terkunci, baris)

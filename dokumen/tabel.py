@@ -27,7 +27,7 @@ def tabel_dokumen(dokumen: Dokumen) -> TabelDokumen:
 
 def kunci_tabel(dokumen: Dokumen) -> str:
     """Every write of rows saves the document (services and admin alike), so `diubah` moves."""
-    return f"tabel-dokumen:{dokumen.pk}:{dokumen.revisi}:{dokumen.diubah.timestamp()}"
+    return f"tabel-dokumen:{dokumen.pk}:{dokumen.suntingan}:{dokumen.diubah.timestamp()}"
 
 
 def tabel_dokumen_html(dokumen: Dokumen) -> SafeString:

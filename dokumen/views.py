@@ -116,7 +116,7 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
                     dokumen=dokumen,
                     kepala=kepala.cleaned_data,
                     baris=baris_dari_formset(dokumen, formset),
-                    revisi=kepala.cleaned_data["revisi"],
+                    suntingan=kepala.cleaned_data["suntingan"],
                     oleh=request.user,
                 )
             except KonflikSuntingan:

@@ -335,7 +335,7 @@ class DokumenFactory(DjangoModelFactory):
         dokumen = dokumen_buat(**kwargs, oleh=oleh)
         kepala = {kolom: getattr(dokumen, kolom) for kolom in KOLOM_KEPALA}
         return dokumen_simpan(
-            dokumen=dokumen, kepala=kepala, baris=baris, revisi=dokumen.revisi, oleh=oleh
+            dokumen=dokumen, kepala=kepala, baris=baris, suntingan=dokumen.suntingan, oleh=oleh
         )
 
 

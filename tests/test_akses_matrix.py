@@ -76,7 +76,7 @@ TAMPILAN = {
         metode=("GET", "POST"),
         data=lambda s, d: form_data(d, tempat_ttd="Tempat dari matriks"),
         terjadi=lambda s, d: Dokumen.objects.filter(
-            pk=d.pk, revisi=d.revisi + 1, tempat_ttd="Tempat dari matriks"
+            pk=d.pk, suntingan=d.suntingan + 1, tempat_ttd="Tempat dari matriks"
         ).exists(),
     ),
     "dokumen-baru": Tampilan(
@@ -132,7 +132,7 @@ def keadaan(satker: Satker) -> tuple:
         list(satker.pejabat.order_by("pk").values_list("pk", "nama", "nip", "status")),
         list(
             satker.dokumen.order_by("pk").values_list(
-                "pk", "jenis", "tahun", "revisi", "tempat_ttd"
+                "pk", "jenis", "tahun", "suntingan", "tempat_ttd"
             )
         ),
         BarisIku.objects.filter(dokumen__satker=satker).count(),

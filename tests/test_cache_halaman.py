@@ -50,7 +50,7 @@ class TestTabelDokumen:
         baris = data_baris(rak_lebak)
         baris[0]["baris"][0]["kegiatan"] = "Kegiatan sesudah disimpan"
         kepala = {kolom: getattr(rak_lebak, kolom) for kolom in KOLOM_KEPALA}
-        dokumen_simpan(dokumen=rak_lebak, kepala=kepala, baris=baris, revisi=rak_lebak.revisi)
+        dokumen_simpan(dokumen=rak_lebak, kepala=kepala, baris=baris, suntingan=rak_lebak.suntingan)
 
         assert "Kegiatan sesudah disimpan" in client.get(url).content.decode()
 

@@ -73,7 +73,7 @@ def data_seed(transactional_db, settings, tmp_path, pki_aktif):  # noqa: F811
     iku = dokumen_seed("kab-lebak", "IKU")
     kepala = {kolom: getattr(iku, kolom) for kolom in KOLOM_KEPALA} | {"tempat_ttd": "Cadangan"}
     dokumen_simpan(
-        dokumen=iku, kepala=kepala, baris=data_baris(iku), revisi=iku.revisi, oleh=operator
+        dokumen=iku, kepala=kepala, baris=data_baris(iku), suntingan=iku.suntingan, oleh=operator
     )
     return _di_utas_lain(dokumen_terbitkan_langsung, dokumen=dokumen_seed("kab-lebak", "RAK"))
 
@@ -169,7 +169,9 @@ def _simpan_iku(oleh) -> None:
     """Save Lebak's IKU unchanged: new row ids, and a new audit entry."""
     iku = dokumen_seed("kab-lebak", "IKU")
     kepala = {kolom: getattr(iku, kolom) for kolom in KOLOM_KEPALA}
-    dokumen_simpan(dokumen=iku, kepala=kepala, baris=data_baris(iku), revisi=iku.revisi, oleh=oleh)
+    dokumen_simpan(
+        dokumen=iku, kepala=kepala, baris=data_baris(iku), suntingan=iku.suntingan, oleh=oleh
+    )
 
 
 def test_a_count_that_differs_after_loading_rolls_everything_back(data_seed, tmp_path):

@@ -49,7 +49,7 @@ class TestSimpan:
             dokumen=iku,
             kepala=_kepala(iku, tempat_ttd="Rangkasbitung Baru"),
             baris=baris,
-            revisi=iku.revisi,
+            suntingan=iku.suntingan,
             oleh=operator_lebak,
         )
 
@@ -74,7 +74,7 @@ class TestSimpan:
             dokumen=rak_lebak,
             kepala=_kepala(rak_lebak),
             baris=baris,
-            revisi=rak_lebak.revisi,
+            suntingan=rak_lebak.suntingan,
             oleh=operator_lebak,
         )
 
@@ -85,7 +85,7 @@ class TestSimpan:
             dokumen=rkt_lebak,
             kepala=_kepala(rkt_lebak),
             baris=data_baris(rkt_lebak),
-            revisi=rkt_lebak.revisi,
+            suntingan=rkt_lebak.suntingan,
             oleh=operator_lebak,
         )
 
@@ -97,7 +97,7 @@ class TestSimpan:
                 dokumen=rak_lebak,
                 kepala=_kepala(rak_lebak, tempat_ttd="X"),
                 baris=[],
-                revisi=rak_lebak.revisi + 1,
+                suntingan=rak_lebak.suntingan + 1,
                 oleh=operator_lebak,
             )
 
@@ -105,7 +105,7 @@ class TestSimpan:
 
     def test_without_a_user_nothing_is_recorded(self, rak_lebak):
         dokumen_simpan(
-            dokumen=rak_lebak, kepala=_kepala(rak_lebak), baris=[], revisi=rak_lebak.revisi
+            dokumen=rak_lebak, kepala=_kepala(rak_lebak), baris=[], suntingan=rak_lebak.suntingan
         )
 
         assert not JejakPerubahan.objects.exists()
@@ -192,7 +192,7 @@ def jejak_lebak(operator_lebak) -> JejakPerubahan:
         dokumen=rak,
         kepala=_kepala(rak, tempat_ttd="Tempat Jejak"),
         baris=data_baris(rak),
-        revisi=rak.revisi,
+        suntingan=rak.suntingan,
         oleh=operator_lebak,
     )
     return _satu_jejak(rak)

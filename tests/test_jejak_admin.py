@@ -68,7 +68,7 @@ def test_an_admin_edit_of_a_row_is_recorded_and_moves_the_revision(client, admin
 
     assert response.status_code == 302, response.content.decode()[:2000]
     iku.refresh_from_db()
-    assert iku.revisi == 1
+    assert iku.suntingan == 1
     assert data_baris(iku)[0]["indikator"] == "Indikator diubah di admin"
     jejak = JejakPerubahan.objects.get(dokumen=iku)
     assert (jejak.oleh, jejak.jenis) == (admin_ri, JenisPerubahan.SIMPAN)
@@ -85,7 +85,9 @@ def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri, operator_l
     data = _isian(client, url)  # opened at revisi 0
     kepala = {kolom: getattr(iku, kolom) for kolom in KOLOM_KEPALA}
     kepala["tempat_ttd"] = "Disimpan operator"
-    dokumen_simpan(dokumen=iku, kepala=kepala, baris=data_baris(iku), revisi=0, oleh=operator_lebak)
+    dokumen_simpan(
+        dokumen=iku, kepala=kepala, baris=data_baris(iku), suntingan=0, oleh=operator_lebak
+    )
     data["tempat_ttd"] = "Ditimpa admin"
 
     response = client.post(url, data)
@@ -111,7 +113,7 @@ def test_a_rak_row_changed_on_its_own_admin_page_is_a_change_of_the_document(
     assert client.post(url, data).status_code == 302
 
     rak_lebak.refresh_from_db()
-    assert rak_lebak.revisi == 1  # an editor still open on revisi 0 is told of the conflict
+    assert rak_lebak.suntingan == 1  # an editor still open on revisi 0 is told of the conflict
     jejak = JejakPerubahan.objects.get(dokumen=rak_lebak)
     assert (jejak.oleh, jejak.ringkasan) == (admin_ri, "Melalui halaman admin. baris: 1 diubah")
     client.force_login(operator_lebak)
@@ -131,7 +133,7 @@ def test_deleting_a_row_on_its_admin_page_is_recorded(client, admin_ri, rak_leba
     assert jejak.ringkasan.startswith("Melalui halaman admin. baris: ")
     assert jejak.ringkasan.endswith(", 1 dihapus")
     assert len(jejak.sesudah["baris"][0]["baris"]) == len(jejak.sebelum["baris"][0]["baris"]) - 1
-    assert Dokumen.objects.get(pk=rak_lebak.pk).revisi == 1
+    assert Dokumen.objects.get(pk=rak_lebak.pk).suntingan == 1
 
 
 @pytest.mark.django_db

@@ -74,7 +74,7 @@ def test_of_simultaneous_saves_of_one_version_exactly_one_wins():
     def kirim(nomor: int) -> None:
         try:
             api = _klien(token)
-            isian = {"revisi": awal["revisi"], **perubahan[nomor]}
+            isian = {"suntingan": awal["suntingan"], **perubahan[nomor]}
             serentak.wait(timeout=30)
             response = api.patch(url, isian, format="json")
             hasil[nomor] = (response.status_code, response.json())
@@ -96,9 +96,9 @@ def test_of_simultaneous_saves_of_one_version_exactly_one_wins():
         if status == 409:
             assert isi == {"detail": PESAN_KONFLIK}
     akhir = Dokumen.objects.get(pk=rak.pk)
-    assert akhir.revisi == awal["revisi"] + 1
+    assert akhir.suntingan == awal["suntingan"] + 1
     harapan = awal | perubahan[pemenang]
     assert akhir.tempat_ttd == harapan["tempat_ttd"]
     assert akhir.label_lampiran == harapan["label_lampiran"]
     assert data_baris(akhir) == harapan["baris"]
-    assert hasil[pemenang][1]["revisi"] == akhir.revisi
+    assert hasil[pemenang][1]["suntingan"] == akhir.suntingan

@@ -137,7 +137,10 @@ def test_eight_clients_saving_at_once_on_sqlite_get_no_server_error(server_sqlit
             status, isi = _minta(url, kunci)
             disimpan = None
             if status == 200:
-                ubah = {"revisi": json.loads(isi)["revisi"], "tempat_ttd": f"Klien {nomor}-{ke}"}
+                ubah = {
+                    "suntingan": json.loads(isi)["suntingan"],
+                    "tempat_ttd": f"Klien {nomor}-{ke}",
+                }
                 disimpan = _minta(url, kunci, "PATCH", json.dumps(ubah).encode())
             with kunci_hasil:
                 baca.append((status, isi))

@@ -341,7 +341,7 @@ def _buat_dokumen(
                     tempat_ttd=satker.kota_ttd,
                     tanggal_ttd=tanggal,
                     penandatangan_id=penandatangan,
-                    revisi=rng.randint(0, 6),
+                    suntingan=rng.randint(0, 6),
                 )
                 if status == StatusDokumen.TERBIT:
                     _tanda_tangan_tiruan(rng, baru, sekarang)

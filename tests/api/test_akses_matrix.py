@@ -69,7 +69,7 @@ def ketua_atau_reviewer(p: Peran, satker: str, provinsi: str) -> bool:
 
 def _tubuh_ubah(d: Dokumen) -> dict:
     return {
-        "revisi": d.revisi,
+        "suntingan": d.suntingan,
         "tahun": d.tahun,
         "label_lampiran": d.label_lampiran,
         "tahun_anggaran": d.tahun_anggaran,
@@ -83,7 +83,7 @@ def _tubuh_ubah(d: Dokumen) -> dict:
 
 def _diubah(d: Dokumen) -> bool:
     return Dokumen.objects.filter(
-        pk=d.pk, revisi=d.revisi + 1, tempat_ttd="Tempat dari matriks"
+        pk=d.pk, suntingan=d.suntingan + 1, tempat_ttd="Tempat dari matriks"
     ).exists()
 
 
@@ -183,7 +183,7 @@ TULIS_DOKUMEN = {
         lambda d: f"/api/v1/dokumen/{d.pk}/",
         ("PATCH",),
         penulis,
-        data=lambda d: {"revisi": d.revisi, "tempat_ttd": "Tempat dari matriks"},
+        data=lambda d: {"suntingan": d.suntingan, "tempat_ttd": "Tempat dari matriks"},
         terjadi=_diubah,
     ),
     # The seed documents are drafts never submitted: their writers may delete them.
@@ -246,7 +246,7 @@ def keadaan(satker: Satker) -> list:
     """Everything an endpoint in the matrix could change for `satker`."""
     return list(
         satker.dokumen.order_by("pk").values_list(
-            "pk", "jenis", "tahun", "versi", "status", "revisi", "tempat_ttd"
+            "pk", "jenis", "tahun", "versi", "status", "suntingan", "tempat_ttd"
         )
     )
 

@@ -34,7 +34,7 @@ def baca(client: APIClient, dokumen: Dokumen) -> dict:
 def jejak(dokumen: Dokumen) -> tuple:
     """What a refused request must leave untouched."""
     dokumen.refresh_from_db()
-    return dokumen.revisi, dokumen.status, dokumen.tempat_ttd, data_baris(dokumen)
+    return dokumen.suntingan, dokumen.status, dokumen.tempat_ttd, data_baris(dokumen)
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_it_returns_a_rak_with_its_rows_nested_under_their_sasaran(operator, rak
     data = baca(operator, rak_lebak)
 
     assert data["jenis"] == "RAK"
-    assert data["revisi"] == rak_lebak.revisi
+    assert data["suntingan"] == rak_lebak.suntingan
     assert data["satker"] == "kab-lebak"
     assert data["provinsi"] == "prov-banten"
     assert data["baris"] == data_baris(rak_lebak)
@@ -138,7 +138,7 @@ def test_a_draft_s_rows_are_replaced_and_revisi_goes_up(operator, rak_lebak):
 
     assert response.status_code == 200, response.json()
     rak_lebak.refresh_from_db()
-    assert rak_lebak.revisi == data["revisi"] + 1
+    assert rak_lebak.suntingan == data["suntingan"] + 1
     assert rak_lebak.tempat_ttd == "Serang"
     tersimpan = data_baris(rak_lebak)
     assert [s["sasaran"] for s in tersimpan] == [s["sasaran"] for s in sasaran]
@@ -152,7 +152,7 @@ def test_a_draft_s_rows_are_replaced_and_revisi_goes_up(operator, rak_lebak):
         "anggaran": 1_500_000,
         "pelaksana": "",
     }
-    assert response.json()["revisi"] == rak_lebak.revisi
+    assert response.json()["suntingan"] == rak_lebak.suntingan
     assert response.json()["baris"] == tersimpan
 
 
@@ -162,7 +162,7 @@ def test_a_patch_of_rows_only_keeps_the_header(operator, rkt_lebak):
     baris = [{"nomor": "1", "sasaran": "Sasaran baru", "indikator": [{"indikator": "Ind A"}]}]
 
     response = operator.patch(
-        url(rkt_lebak), {"revisi": sebelum["revisi"], "baris": baris}, format="json"
+        url(rkt_lebak), {"suntingan": sebelum["suntingan"], "baris": baris}, format="json"
     )
 
     assert response.status_code == 200, response.json()
@@ -185,7 +185,7 @@ def test_a_patch_of_the_header_only_keeps_the_rows(operator, iku_serang):
 
     response = client.patch(
         url(iku_serang),
-        {"revisi": iku_serang.revisi, "label_lampiran": "LAMPIRAN 2", "tahun_anggaran": 2025},
+        {"suntingan": iku_serang.suntingan, "label_lampiran": "LAMPIRAN 2", "tahun_anggaran": 2025},
         format="json",
     )
 
@@ -200,7 +200,7 @@ def test_a_patch_of_the_header_only_keeps_the_rows(operator, iku_serang):
 def test_a_stale_revisi_is_a_409_and_nothing_is_saved(operator, rak_lebak):
     data = baca(operator, rak_lebak)
     pertama = operator.patch(
-        url(rak_lebak), {"revisi": data["revisi"], "tempat_ttd": "Pertama"}, format="json"
+        url(rak_lebak), {"suntingan": data["suntingan"], "tempat_ttd": "Pertama"}, format="json"
     )
     assert pertama.status_code == 200
     sebelum = jejak(rak_lebak)
@@ -217,7 +217,7 @@ def test_revisi_is_required_even_in_a_patch(operator, rak_lebak):
     response = operator.patch(url(rak_lebak), {"tempat_ttd": "Tanpa revisi"}, format="json")
 
     assert response.status_code == 400
-    assert response.json() == {"revisi": ["Sertakan nilai revisi dokumen yang Anda baca."]}
+    assert response.json() == {"suntingan": ["Sertakan nilai suntingan dokumen yang Anda baca."]}
 
 
 def _rak_dengan(rak: Dokumen, **baris) -> list[dict]:
@@ -252,7 +252,7 @@ def test_bad_rak_rows_are_a_400_with_the_field_message(operator, rak_lebak, bari
 
     response = operator.patch(
         url(rak_lebak),
-        {"revisi": data["revisi"], "baris": _rak_dengan(rak_lebak, **baris)},
+        {"suntingan": data["suntingan"], "baris": _rak_dengan(rak_lebak, **baris)},
         format="json",
     )
 
@@ -268,7 +268,7 @@ def test_a_row_without_kegiatan_is_refused_as_the_form_does(operator, rak_lebak)
     del data[0]["baris"][0]["kegiatan"]
 
     response = operator.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "baris": data}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "baris": data}, format="json"
     )
 
     assert response.status_code == 400
@@ -297,7 +297,7 @@ def test_a_row_without_kegiatan_is_refused_as_the_form_does(operator, rak_lebak)
 )
 def test_bad_rkt_rows_are_a_400_with_the_field_message(operator, rkt_lebak, baris, harapan):
     response = operator.patch(
-        url(rkt_lebak), {"revisi": rkt_lebak.revisi, "baris": baris}, format="json"
+        url(rkt_lebak), {"suntingan": rkt_lebak.suntingan, "baris": baris}, format="json"
     )
 
     assert response.status_code == 400
@@ -309,7 +309,7 @@ def test_an_empty_iku_row_is_a_400_with_the_form_message(admin_ri, iku_serang):
     baris = data_baris(iku_serang) + [{"nomor": "9", "target": "80%"}]
 
     response = klien("admin.ri").patch(
-        url(iku_serang), {"revisi": iku_serang.revisi, "baris": baris}, format="json"
+        url(iku_serang), {"suntingan": iku_serang.suntingan, "baris": baris}, format="json"
     )
 
     assert response.status_code == 400
@@ -339,7 +339,9 @@ def test_an_empty_iku_row_is_a_400_with_the_form_message(admin_ri, iku_serang):
 def test_a_bad_header_is_a_400_with_the_field_message(operator, rak_lebak, isian, kolom, pesan):
     sebelum = jejak(rak_lebak)
 
-    response = operator.patch(url(rak_lebak), {"revisi": rak_lebak.revisi, **isian}, format="json")
+    response = operator.patch(
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, **isian}, format="json"
+    )
 
     assert response.status_code == 400
     assert list(response.json()) == [kolom]
@@ -352,7 +354,7 @@ def test_the_signatory_must_be_an_official_of_the_same_satker(operator, rak_leba
     lain = Pejabat.objects.filter(satker__kode="kota-serang").first()
 
     response = operator.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "penandatangan": lain.pk}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "penandatangan": lain.pk}, format="json"
     )
 
     assert response.status_code == 400
@@ -364,7 +366,7 @@ def test_moving_a_draft_onto_an_existing_year_is_a_400(operator, rak_lebak):
     Dokumen.objects.create(satker=rak_lebak.satker, jenis="RAK", tahun=2025)
 
     response = operator.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "tahun": 2025}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "tahun": 2025}, format="json"
     )
 
     assert response.status_code == 400
@@ -375,7 +377,7 @@ def test_moving_a_draft_onto_an_existing_year_is_a_400(operator, rak_lebak):
 
 @pytest.mark.django_db
 def test_only_json_is_accepted_for_writes(operator, rak_lebak):
-    response = operator.patch(url(rak_lebak), {"revisi": rak_lebak.revisi, "tempat_ttd": "X"})
+    response = operator.patch(url(rak_lebak), {"suntingan": rak_lebak.suntingan, "tempat_ttd": "X"})
 
     assert response.status_code == 415
 
@@ -484,7 +486,9 @@ def test_a_published_document_cannot_be_edited_but_can_be_revised(pki_aktif, rak
     sebelum = jejak(terbit)
 
     put = operator.put(url(terbit), {**data, "tempat_ttd": "Diubah"}, format="json")
-    patch = operator.patch(url(terbit), {"revisi": data["revisi"], "baris": []}, format="json")
+    patch = operator.patch(
+        url(terbit), {"suntingan": data["suntingan"], "baris": []}, format="json"
+    )
 
     assert put.status_code == patch.status_code == 409
     assert put.json() == {"detail": "Dokumen ini sudah bukan draf, jadi tidak dapat diubah."}
@@ -583,7 +587,7 @@ def test_a_token_authenticates_and_needs_no_csrf(operator_lebak, rak_lebak):
 
     daftar = client.get("/api/v1/dokumen/")
     ubah = client.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "tempat_ttd": "Token"}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "tempat_ttd": "Token"}, format="json"
     )
 
     assert daftar.status_code == 200
@@ -606,7 +610,7 @@ def test_a_session_login_works_and_writes_need_the_csrf_token(operator_lebak, ra
 
     daftar = client.get("/api/v1/dokumen/")
     tanpa_csrf = client.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "tempat_ttd": "Sesi"}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "tempat_ttd": "Sesi"}, format="json"
     )
 
     assert daftar.status_code == 200
@@ -624,7 +628,7 @@ def test_rows_of_every_type_survive_a_read_write_round_trip(admin_ri):
 
         assert response.status_code == 200, (dokumen, response.json())
         assert response.json()["baris"] == data["baris"]
-        assert response.json()["revisi"] == data["revisi"] + 1
+        assert response.json()["suntingan"] == data["suntingan"] + 1
     assert BarisRak.objects.exists()
 
 
@@ -634,7 +638,7 @@ def test_a_body_larger_than_the_forms_allow_is_a_413(operator, rak_lebak, settin
     sebelum = jejak(rak_lebak)
 
     response = operator.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "alamat": "x" * 60_000}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "alamat": "x" * 60_000}, format="json"
     )
 
     assert response.status_code == 413

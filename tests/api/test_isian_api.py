@@ -21,7 +21,9 @@ def operator():
 
 
 def _patch_baris(client, dokumen, baris):
-    return client.patch(url(dokumen), {"revisi": dokumen.revisi, "baris": baris}, format="json")
+    return client.patch(
+        url(dokumen), {"suntingan": dokumen.suntingan, "baris": baris}, format="json"
+    )
 
 
 def _rak_dengan(rak: Dokumen, **isi) -> list[dict]:
@@ -149,7 +151,9 @@ def test_a_signatory_of_another_satker_is_named_as_such(rak_lebak, cara):
 
     if cara == "patch":
         response = admin.patch(
-            url(rak_lebak), {"revisi": rak_lebak.revisi, "penandatangan": lain.pk}, format="json"
+            url(rak_lebak),
+            {"suntingan": rak_lebak.suntingan, "penandatangan": lain.pk},
+            format="json",
         )
     else:
         response = admin.post(
@@ -170,7 +174,7 @@ def test_an_official_out_of_reach_reads_as_absent(operator, rak_lebak):
     lain = Pejabat.objects.filter(satker__kode="kota-serang").first()
 
     response = operator.patch(
-        url(rak_lebak), {"revisi": rak_lebak.revisi, "penandatangan": lain.pk}, format="json"
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, "penandatangan": lain.pk}, format="json"
     )
 
     assert response.status_code == 400
@@ -232,7 +236,9 @@ def test_bad_json_is_a_400_in_indonesian(operator, rak_lebak):
 def test_a_header_that_cannot_be_read_back_is_a_400(operator, rak_lebak, isian, kolom, pesan):
     sebelum = jejak(rak_lebak)
 
-    response = operator.patch(url(rak_lebak), {"revisi": rak_lebak.revisi, **isian}, format="json")
+    response = operator.patch(
+        url(rak_lebak), {"suntingan": rak_lebak.suntingan, **isian}, format="json"
+    )
 
     assert response.status_code == 400
     assert list(response.json()) == [kolom]
@@ -273,7 +279,7 @@ def test_a_target_without_a_number_is_saved_with_a_warning(iku_serang, admin_ri)
     baris[1]["target"] = "0.2%"
 
     response = client.patch(
-        url(iku_serang), {"revisi": iku_serang.revisi, "baris": baris}, format="json"
+        url(iku_serang), {"suntingan": iku_serang.suntingan, "baris": baris}, format="json"
     )
 
     assert response.status_code == 200, response.json()

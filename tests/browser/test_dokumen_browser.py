@@ -117,7 +117,7 @@ def test_another_satkers_operator_gets_404_on_lebaks_documents(page, tmp_path):
 
 def test_a_bad_budget_is_shown_beside_its_field_and_nothing_is_saved(page, tmp_path):
     rak = dokumen_seed("kab-lebak", "RAK")
-    sebelum = (isi_rak(rak), rak.revisi)
+    sebelum = (isi_rak(rak), rak.suntingan)
     masuk(page, "operator.kab-lebak")
     page.goto(f"/dokumen/{rak.pk}/ubah/")
     anggaran = page.locator("[name=baris-4-anggaran]")
@@ -136,7 +136,7 @@ def test_a_bad_budget_is_shown_beside_its_field_and_nothing_is_saved(page, tmp_p
     expect(sel.locator(".invalid-feedback")).to_contain_text("Tulis anggaran sebagai angka rupiah")
 
     rak.refresh_from_db()
-    assert (isi_rak(rak), rak.revisi) == sebelum
+    assert (isi_rak(rak), rak.suntingan) == sebelum
 
 
 def test_the_up_button_moves_a_row_and_the_order_is_saved(page, tmp_path):

@@ -19,7 +19,7 @@ def form_data(dokumen: Dokumen, **perubahan_kepala) -> dict[str, str]:
     """The POST an unchanged edit page would send: header, management form and every row."""
     formset = formset_baris(dokumen)
     data = {
-        "revisi": str(dokumen.revisi),
+        "suntingan": str(dokumen.suntingan),
         "tahun": str(dokumen.tahun),
         "label_lampiran": dokumen.label_lampiran,
         "tahun_anggaran": str(dokumen.tahun_anggaran or ""),
@@ -98,7 +98,7 @@ class TestSave:
         response = client.post(_url(rak_lebak), form_data(rak_lebak))
         assert response.status_code == 302
         rak_lebak.refresh_from_db()
-        assert rak_lebak.revisi == 1
+        assert rak_lebak.suntingan == 1
         assert _rows(rak_lebak) == before
 
     @pytest.mark.parametrize("ketikan", ["1.500.000", "1500000", "Rp 1.500.000", "Rp1.500.000,00"])
@@ -141,11 +141,11 @@ class TestSave:
 class TestBadInput:
     def _post(self, client, user, dokumen, data):
         client.force_login(user)
-        before = (_rows(dokumen), dokumen.revisi)
+        before = (_rows(dokumen), dokumen.suntingan)
         response = client.post(_url(dokumen), data)
         dokumen.refresh_from_db()
         assert response.status_code == 200
-        assert (_rows(dokumen), dokumen.revisi) == before, "nothing may be written"
+        assert (_rows(dokumen), dokumen.suntingan) == before, "nothing may be written"
         return response.content.decode()
 
     @pytest.mark.parametrize(

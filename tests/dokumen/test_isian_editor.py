@@ -17,11 +17,11 @@ RLO = "\u202e"
 def _post_ditolak(client, user, dokumen, data) -> str:
     """POST the editor; it must answer the form again (200) and write nothing."""
     client.force_login(user)
-    sebelum = (_rows(dokumen), dokumen.revisi, dokumen.tahun_anggaran, dokumen.tanggal_ttd)
+    sebelum = (_rows(dokumen), dokumen.suntingan, dokumen.tahun_anggaran, dokumen.tanggal_ttd)
     response = client.post(_url(dokumen), data)
     dokumen.refresh_from_db()
     assert response.status_code == 200
-    sesudah = (_rows(dokumen), dokumen.revisi, dokumen.tahun_anggaran, dokumen.tanggal_ttd)
+    sesudah = (_rows(dokumen), dokumen.suntingan, dokumen.tahun_anggaran, dokumen.tanggal_ttd)
     assert sesudah == sebelum, "nothing may be written"
     return response.content.decode()
 

@@ -31,7 +31,7 @@ def _kepala(dokumen: Dokumen, **perubahan) -> dict:
 def _tersimpan(dokumen: Dokumen) -> tuple:
     """The stored header and rows of `dokumen`, read afresh."""
     dokumen = Dokumen.objects.get(pk=dokumen.pk)
-    return ({k: getattr(dokumen, k) for k in (*KOLOM_KEPALA, "revisi")}, data_baris(dokumen))
+    return ({k: getattr(dokumen, k) for k in (*KOLOM_KEPALA, "suntingan")}, data_baris(dokumen))
 
 
 def _jumlah_semua() -> tuple[int, ...]:
@@ -50,21 +50,21 @@ class TestDokumenSimpan:
             dokumen=rak_lebak,
             kepala=_kepala(rak_lebak, tempat_ttd="Rangkasbitung Baru"),
             baris=baris,
-            revisi=0,
+            suntingan=0,
         )
 
-        assert hasil.revisi == 1
+        assert hasil.suntingan == 1
         kepala, tersimpan = _tersimpan(rak_lebak)
-        assert (kepala["tempat_ttd"], kepala["revisi"]) == ("Rangkasbitung Baru", 1)
+        assert (kepala["tempat_ttd"], kepala["suntingan"]) == ("Rangkasbitung Baru", 1)
         assert tersimpan == baris
 
     def test_a_stale_revision_is_a_conflict_and_writes_nothing(self, rak_lebak):
-        Dokumen.objects.filter(pk=rak_lebak.pk).update(revisi=1)  # someone saved meanwhile
+        Dokumen.objects.filter(pk=rak_lebak.pk).update(suntingan=1)  # someone saved meanwhile
         sebelum = _tersimpan(rak_lebak)
 
         with pytest.raises(KonflikSuntingan):
             dokumen_simpan(
-                dokumen=rak_lebak, kepala=_kepala(rak_lebak, tempat_ttd="X"), baris=[], revisi=0
+                dokumen=rak_lebak, kepala=_kepala(rak_lebak, tempat_ttd="X"), baris=[], suntingan=0
             )
 
         assert _tersimpan(rak_lebak) == sebelum
@@ -75,7 +75,7 @@ class TestDokumenSimpan:
 
         with pytest.raises(DokumenTidakBisaDiubah):
             dokumen_simpan(
-                dokumen=rak_lebak, kepala=_kepala(rak_lebak, tempat_ttd="X"), baris=[], revisi=0
+                dokumen=rak_lebak, kepala=_kepala(rak_lebak, tempat_ttd="X"), baris=[], suntingan=0
             )
 
         assert _tersimpan(rak_lebak) == sebelum
@@ -99,7 +99,7 @@ class TestDokumenSimpan:
                 dokumen=dokumen,
                 kepala=_kepala(dokumen, tempat_ttd="Tidak boleh tersimpan"),
                 baris=baris,
-                revisi=0,
+                suntingan=0,
             )
 
         assert _tersimpan(dokumen) == sebelum
@@ -117,7 +117,7 @@ class TestDokumenSalin:
 
         baru.refresh_from_db()
         assert (baru.satker_id, baru.jenis, baru.tahun) == (sumber.satker_id, jenis, 2025)
-        assert (baru.status, baru.versi, baru.revisi) == ("DRAF", 1, 0)
+        assert (baru.status, baru.versi, baru.suntingan) == ("DRAF", 1, 0)
         assert baru.tempat_ttd == sumber.tempat_ttd
         assert baru.penandatangan_id == sumber.penandatangan_id
         assert baru.label_lampiran == sumber.label_lampiran

@@ -76,7 +76,7 @@ class TestPublished:
 
     def test_a_published_document_refuses_edits(self, client, operator_lebak, terbit):
         with pytest.raises(DokumenTidakBisaDiubah):
-            dokumen_simpan(dokumen=terbit, kepala={}, baris=[], revisi=terbit.revisi)
+            dokumen_simpan(dokumen=terbit, kepala={}, baris=[], suntingan=terbit.suntingan)
         client.force_login(operator_lebak)
         response = client.get(reverse("dokumen:ubah", args=[terbit.pk]))
         assert response["Location"] == reverse("dokumen:detail", args=[terbit.pk])
