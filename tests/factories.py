@@ -5,7 +5,12 @@ Everything is written the way the application writes it, so constraints and pars
   (`KabKotaFactory()` creates its Provinsi under the one KPU RI, which it reuses);
 - officials and profiles `full_clean()`-ed before they are saved;
 - documents through `dokumen.services.dokumen_buat` and `dokumen_simpan` (a draft saved once
-  with its rows, so `revisi` is 1 and targets are parsed).
+  with its rows, so `suntingan` is 1 and targets are parsed);
+- a document in another status (`RakFactory(status=StatusDokumen.TERBIT)`, or `ke_status`)
+  through the workflow service `dokumen.alur.dokumen_transisi`, step by step, by accounts of
+  its satker whose roles allow each step, so its history, signature record and PDF are real.
+  Publishing signs with the development PKI of `settings.PKI_DIR`: use the `pki_aktif`
+  fixture (tests/dokumen/conftest.py) and a temporary MEDIA_ROOT.
 
 Typical use::
 
@@ -13,21 +18,36 @@ Typical use::
     operator = OperatorFactory(satker=dokumen.satker)
     ketua = KetuaPenggunaFactory(satker=dokumen.satker)   # linked to the Ketua official
     reviewer = ReviewerFactory(satker=dokumen.satker.induk)
+    diajukan = RktFactory(status=StatusDokumen.DIAJUKAN)  # submitted by an operator
+    isi_tupoksi(dokumen.satker, fungsi=5)        # the satker's tugas, fungsi, …
 """
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory, Password
 
-from dokumen.models import Dokumen, JenisDokumen
+from dokumen.alur import dokumen_transisi
+from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, StatusDokumen
 from dokumen.services import KOLOM_KEPALA, dokumen_buat, dokumen_simpan
+from dokumen.tte import init_pki
 from satker.demo import grup_reviewer
-from satker.models import Jabatan, Pejabat, Peran, ProfilPengguna, Satker, Tingkat
-from satker.services import satker_buat
+from satker.models import (
+    Jabatan,
+    JenisTupoksi,
+    Pejabat,
+    Peran,
+    ProfilPengguna,
+    Satker,
+    Tingkat,
+    Tupoksi,
+)
+from satker.services import satker_buat, tupoksi_ganti
 
 PASSWORD = "uji-rahasia-123"
 KOMISIONER = (Jabatan.KETUA, Jabatan.ANGGOTA)  # not civil servants: no NIP
@@ -136,6 +156,40 @@ def pejabat_satker(satker: Satker, jabatan: str) -> Pejabat:
     """The satker's official of `jabatan`, created when it has none."""
     ada = Pejabat.objects.filter(satker=satker, jabatan=jabatan).order_by("pk").first()
     return ada or PejabatFactory(satker=satker, jabatan=jabatan)
+
+
+# Tugas, fungsi, wewenang, kewajiban ----------------------------------------------------------
+
+
+class TupoksiFactory(_BersihFactory):
+    """One item of a satker's tugas (by default), fungsi, wewenang or kewajiban."""
+
+    class Meta:
+        model = Tupoksi
+
+    satker = factory.SubFactory(KabKotaFactory)
+    jenis = JenisTupoksi.TUGAS
+    urutan = factory.Sequence(lambda n: n + 1)
+    teks = factory.LazyAttribute(lambda o: f"{JenisTupoksi(o.jenis).label} uji {o.urutan}.")
+
+
+def isi_tupoksi(
+    satker: Satker, *, tugas: int = 3, fungsi: int = 5, wewenang: int = 2, kewajiban: int = 2
+) -> dict[str, list[str]]:
+    """Give `satker` that many items of each kind (through `tupoksi_ganti`, in order), texts
+    "Fungsi uji 1. …"; returns the lists by kind, as a profile page shows them."""
+    jumlah = {
+        JenisTupoksi.TUGAS: tugas,
+        JenisTupoksi.FUNGSI: fungsi,
+        JenisTupoksi.WEWENANG: wewenang,
+        JenisTupoksi.KEWAJIBAN: kewajiban,
+    }
+    hasil = {}
+    for jenis, n in jumlah.items():
+        daftar = [f"{jenis.label} uji {i} {satker.nama}." for i in range(1, n + 1)]
+        tupoksi_ganti(satker=satker, jenis=jenis, daftar=daftar)
+        hasil[jenis.value] = daftar
+    return hasil
 
 
 # Users with roles --------------------------------------------------------------------------
@@ -321,6 +375,7 @@ class DokumenFactory(DjangoModelFactory):
     )
     baris = factory.LazyAttribute(lambda o: BARIS_CONTOH[o.jenis]())
     oleh = None
+    status = StatusDokumen.DRAF
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs) -> Dokumen:
@@ -332,11 +387,13 @@ class DokumenFactory(DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs) -> Dokumen:
         baris = kwargs.pop("baris")
         oleh = kwargs.pop("oleh")
+        status = kwargs.pop("status")
         dokumen = dokumen_buat(**kwargs, oleh=oleh)
         kepala = {kolom: getattr(dokumen, kolom) for kolom in KOLOM_KEPALA}
-        return dokumen_simpan(
+        dokumen = dokumen_simpan(
             dokumen=dokumen, kepala=kepala, baris=baris, suntingan=dokumen.suntingan, oleh=oleh
         )
+        return ke_status(dokumen, status)
 
 
 class IkuFactory(DokumenFactory):
@@ -349,3 +406,105 @@ class RktFactory(DokumenFactory):
 
 class RakFactory(DokumenFactory):
     jenis = JenisDokumen.RAK
+
+
+# Workflow ----------------------------------------------------------------------------------
+#
+# Each step goes through dokumen.alur.dokumen_transisi as an account whose role allows it, so
+# the document's history (RiwayatDokumen, JejakPerubahan), signature record and PDF are the
+# ones the application writes.
+
+
+def akun_satker(satker: Satker, peran: str):
+    """An active account of `satker` with `peran`: the first there is, else a new one (the
+    Ketua's and Sekretaris's linked to their official)."""
+    profil = (
+        ProfilPengguna.objects.select_related("user")
+        .filter(satker=satker, peran=peran, user__is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    if profil is not None:
+        return profil.user
+    buat = {
+        Peran.OPERATOR: OperatorFactory,
+        Peran.KETUA: KetuaPenggunaFactory,
+        Peran.SEKRETARIS: SekretarisPenggunaFactory,
+        Peran.REVIEWER_PROVINSI: ReviewerFactory,
+        Peran.ADMIN_RI: AdminRiFactory,
+    }[peran]
+    return buat(satker=satker)
+
+
+def akun_penandatangan(dokumen: Dokumen):
+    """The account that signs `dokumen`: linked to its signatory official (a new one of the
+    official's role when there is none)."""
+    pejabat = dokumen.penandatangan
+    profil = (
+        ProfilPengguna.objects.select_related("user")
+        .filter(satker=dokumen.satker, pejabat=pejabat, user__is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    if profil is not None:
+        return profil.user
+    peran = Peran.KETUA if pejabat.jabatan == Jabatan.KETUA else Peran.SEKRETARIS
+    return PenggunaFactory(satker=dokumen.satker, peran=peran, pejabat=pejabat)
+
+
+def pastikan_kunci_tte() -> None:
+    """A development key and certificate in `settings.PKI_DIR` for every official without one
+    (factory officials are new to the session's PKI); nothing to do with a PKCS#12 file."""
+    if settings.TTE_PKCS12_PATH:
+        return
+    pki_dir = Path(settings.PKI_DIR).resolve()
+    if pki_dir.is_relative_to(Path(settings.BASE_DIR).resolve()):
+        raise RuntimeError(
+            f"PKI_DIR {pki_dir} is the project's own: use the pki_aktif fixture to sign."
+        )
+    init_pki(pki_dir)
+
+
+def ajukan(dokumen: Dokumen, oleh=None) -> Dokumen:
+    """Submit `dokumen`, as `oleh` or the satker's operator."""
+    oleh = oleh or akun_satker(dokumen.satker, Peran.OPERATOR)
+    return dokumen_transisi(dokumen=dokumen, user=oleh, aksi=AksiDokumen.AJUKAN)
+
+
+def setujui(dokumen: Dokumen, oleh=None) -> Dokumen:
+    """Approve `dokumen`, as `oleh` or the satker's Ketua."""
+    oleh = oleh or akun_satker(dokumen.satker, Peran.KETUA)
+    return dokumen_transisi(dokumen=dokumen, user=oleh, aksi=AksiDokumen.SETUJUI)
+
+
+def kembalikan(dokumen: Dokumen, oleh=None, catatan: str = "Mohon diperbaiki.") -> Dokumen:
+    """Return `dokumen` to draft with `catatan`, as `oleh` or the satker's Ketua."""
+    oleh = oleh or akun_satker(dokumen.satker, Peran.KETUA)
+    return dokumen_transisi(
+        dokumen=dokumen, user=oleh, aksi=AksiDokumen.KEMBALIKAN, catatan=catatan
+    )
+
+
+def terbitkan(dokumen: Dokumen, oleh=None) -> Dokumen:
+    """Sign and publish an approved `dokumen`, as `oleh` or its signatory's account."""
+    pastikan_kunci_tte()
+    oleh = oleh or akun_penandatangan(dokumen)
+    return dokumen_transisi(dokumen=dokumen, user=oleh, aksi=AksiDokumen.TERBITKAN)
+
+
+LANGKAH = {
+    StatusDokumen.DRAF: (StatusDokumen.DIAJUKAN, ajukan),
+    StatusDokumen.DIAJUKAN: (StatusDokumen.DISETUJUI, setujui),
+    StatusDokumen.DISETUJUI: (StatusDokumen.TERBIT, terbitkan),
+}
+URUTAN_STATUS = [StatusDokumen.DRAF, *(ke for ke, _ in LANGKAH.values())]
+
+
+def ke_status(dokumen: Dokumen, status: str) -> Dokumen:
+    """Take `dokumen` forward through the workflow, one real step at a time, to `status`."""
+    if URUTAN_STATUS.index(status) < URUTAN_STATUS.index(dokumen.status):
+        raise ValueError(f"{dokumen} is already past {status}.")
+    while dokumen.status != status:
+        _, langkah = LANGKAH[StatusDokumen(dokumen.status)]
+        dokumen = langkah(dokumen)
+    return dokumen

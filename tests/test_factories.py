@@ -6,11 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from dokumen.baris import data_baris
+from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, StatusDokumen
+from dokumen.tte import periksa_tanda_tangan
 from indikator.models import BarisIku
 from rencana_aksi.models import BarisRak, IndikatorRkt
 from satker.akses import boleh_menulis, satker_terlihat
-from satker.models import Jabatan, Pejabat, Peran, Satker, Tingkat
+from satker.models import Jabatan, JenisTupoksi, Pejabat, Peran, Satker, Tingkat
+from tests.dokumen.conftest import pki_aktif, pki_dir  # noqa: F401
 from tests.factories import (
     PASSWORD,
     AdminRiFactory,
@@ -28,7 +31,14 @@ from tests.factories import (
     SatkerRiFactory,
     SekretarisFactory,
     SekretarisPenggunaFactory,
+    TupoksiFactory,
+    ajukan,
+    akun_penandatangan,
+    akun_satker,
     baris_iku,
+    isi_tupoksi,
+    ke_status,
+    kembalikan,
     sasaran_rak,
     sasaran_rkt,
 )
@@ -196,3 +206,88 @@ class TestDokumen:
         dokumen = RakFactory.build(satker=KabKotaFactory())
         assert dokumen.pk is None
         assert Dokumen.objects.count() == jumlah
+
+
+class TestTupoksi:
+    def test_it_fills_each_kind_in_order(self):
+        satker = KabKotaFactory()
+        daftar = isi_tupoksi(satker, tugas=1, fungsi=4, wewenang=0, kewajiban=2)
+        for jenis in JenisTupoksi:
+            teks = satker.tupoksi.filter(jenis=jenis).order_by("urutan")
+            assert list(teks.values_list("teks", flat=True)) == daftar[jenis.value]
+        assert [len(daftar[j]) for j in ("TUGAS", "FUNGSI", "WEWENANG", "KEWAJIBAN")] == [
+            1,
+            4,
+            0,
+            2,
+        ]
+        assert daftar["FUNGSI"][0] == f"Fungsi uji 1 {satker.nama}."
+
+    def test_one_item_is_valid(self):
+        butir = TupoksiFactory(jenis=JenisTupoksi.FUNGSI)
+        butir.full_clean()
+        assert butir.satker.tupoksi.get() == butir
+
+
+class TestAlur:
+    """Documents in another status come through the real workflow, step by step."""
+
+    def test_a_submitted_document_was_submitted_by_its_operator(self):
+        operator = OperatorFactory()
+        rak = RakFactory(satker=operator.profil.satker, status=StatusDokumen.DIAJUKAN)
+        assert rak.status == StatusDokumen.DIAJUKAN
+        langkah = rak.riwayat.get()
+        assert (langkah.aksi, langkah.oleh) == (AksiDokumen.AJUKAN, operator)
+
+    def test_an_approved_document_was_approved_by_its_ketua(self):
+        rkt = RktFactory(status=StatusDokumen.DISETUJUI)
+        langkah = list(rkt.riwayat.order_by("pk"))
+        assert [r.aksi for r in langkah] == [AksiDokumen.AJUKAN, AksiDokumen.SETUJUI]
+        assert langkah[0].oleh.profil.peran == Peran.OPERATOR
+        assert langkah[1].oleh.profil.peran == Peran.KETUA
+        assert {r.oleh.profil.satker for r in langkah} == {rkt.satker}
+
+    def test_the_accounts_are_reused(self):
+        satker = KabKotaFactory()
+        ketua = KetuaPenggunaFactory(satker=satker)
+        assert akun_satker(satker, Peran.KETUA) == ketua
+        iku = IkuFactory(satker=satker)
+        assert akun_penandatangan(iku) == ketua  # the IKU is the Ketua's to sign
+        assert akun_penandatangan(RakFactory(satker=satker)).profil.peran == Peran.SEKRETARIS
+
+    def test_a_returned_document_is_a_draft_again_with_the_note(self):
+        iku = ajukan(IkuFactory())
+        iku = kembalikan(iku, catatan="Lengkapi target")
+        assert iku.status == StatusDokumen.DRAF
+        assert iku.riwayat.order_by("pk").last().catatan == "Lengkapi target"
+
+    def test_it_never_goes_back(self):
+        with pytest.raises(ValueError, match="already past"):
+            ke_status(RakFactory(status=StatusDokumen.DIAJUKAN), StatusDokumen.DRAF)
+
+    @pytest.mark.usefixtures("pki_aktif")
+    @pytest.mark.parametrize("factory_dokumen", [IkuFactory, RktFactory, RakFactory])
+    def test_a_published_document_is_signed_by_its_signatory(
+        self, settings, tmp_path, factory_dokumen
+    ):
+        settings.MEDIA_ROOT = tmp_path / "media"
+        dokumen = factory_dokumen(status=StatusDokumen.TERBIT)
+        assert dokumen.status == StatusDokumen.TERBIT
+        assert [r.aksi for r in dokumen.riwayat.order_by("pk")] == [
+            AksiDokumen.AJUKAN,
+            AksiDokumen.SETUJUI,
+            AksiDokumen.TERBITKAN,
+        ]
+        assert dokumen.riwayat.order_by("pk").last().oleh.profil.pejabat == dokumen.penandatangan
+        assert dokumen.tanda_tangan.get().pejabat == dokumen.penandatangan
+        with dokumen.berkas_pdf.open("rb") as berkas:
+            periksa = periksa_tanda_tangan(berkas.read())
+        assert periksa.valid
+        assert periksa.nama_penandatangan == dokumen.penandatangan.nama
+        assert data_baris(dokumen)
+
+    def test_publishing_refuses_the_projects_own_pki(self, settings):
+        settings.PKI_DIR = settings.BASE_DIR / "var" / "pki"
+        settings.TTE_PKCS12_PATH = ""
+        with pytest.raises(RuntimeError, match="pki_aktif"):
+            RakFactory(status=StatusDokumen.TERBIT)
