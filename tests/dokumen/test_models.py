@@ -5,8 +5,7 @@ from django.db import IntegrityError, transaction
 from dokumen.models import Dokumen
 from indikator.models import BarisIku
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
-from satker.models import Satker
-from tests.conftest import dokumen_seed
+from tests.factories import IkuFactory, RakFactory, RktFactory
 
 
 def _db_refuses(obj) -> None:
@@ -14,10 +13,20 @@ def _db_refuses(obj) -> None:
         obj.save()
 
 
+@pytest.fixture
+def rak(db) -> Dokumen:
+    """A RAK 2024 draft of a Kab/Kota, with rows."""
+    return RakFactory(tahun=2024)
+
+
 @pytest.mark.django_db
 class TestDokumen:
+    @pytest.fixture(autouse=True)
+    def _ada(self, rak):
+        self.rak = rak
+
     def _dokumen(self, **kwargs) -> Dokumen:
-        data = {"satker": Satker.objects.get(kode="kab-lebak"), "jenis": "RAK", "tahun": 2024}
+        data = {"satker": self.rak.satker, "jenis": "RAK", "tahun": 2024}
         data.update(kwargs)
         return Dokumen(**data)
 
@@ -29,7 +38,7 @@ class TestDokumen:
 
     def test_it_allows_a_new_version_of_the_same_document(self):
         self._dokumen(versi=2).save()
-        assert Dokumen.objects.filter(satker__kode="kab-lebak", jenis="RAK").count() == 2
+        assert Dokumen.objects.filter(satker=self.rak.satker, jenis="RAK").count() == 2
 
     @pytest.mark.parametrize("tahun", [1999, 2101])
     def test_it_refuses_an_unlikely_year(self, tahun):
@@ -41,41 +50,49 @@ class TestDokumen:
 
 @pytest.mark.django_db
 class TestBaris:
-    def test_an_iku_row_needs_some_content(self, iku_serang):
-        baris = BarisIku(dokumen=iku_serang, urutan=99, nomor="99")
+    def test_an_iku_row_needs_some_content(self):
+        baris = BarisIku(dokumen=IkuFactory(), urutan=99, nomor="99")
         with pytest.raises(ValidationError, match="Isi sasaran, indikator, atau keterangan"):
             baris.full_clean()
         _db_refuses(baris)
 
-    def test_an_iku_row_order_is_unique_per_document(self, iku_serang):
-        _db_refuses(BarisIku(dokumen=iku_serang, urutan=1, indikator="x"))
+    def test_an_iku_row_order_is_unique_per_document(self):
+        iku = IkuFactory()
+        dipakai = iku.baris_iku.order_by("urutan").first().urutan
+        _db_refuses(BarisIku(dokumen=iku, urutan=dipakai, indikator="x"))
 
-    def test_an_rkt_indicator_needs_text(self, rkt_lebak):
-        sasaran = rkt_lebak.sasaran_rkt.first()
+    def test_an_rkt_indicator_needs_text(self):
+        sasaran = RktFactory().sasaran_rkt.first()
         _db_refuses(IndikatorRkt(sasaran=sasaran, urutan=99, indikator=""))
 
-    def test_an_rkt_sasaran_needs_text(self, rkt_lebak):
-        _db_refuses(SasaranRkt(dokumen=rkt_lebak, urutan=99, sasaran=""))
+    def test_an_rkt_sasaran_needs_text(self):
+        _db_refuses(SasaranRkt(dokumen=RktFactory(), urutan=99, sasaran=""))
 
-    def test_a_rak_sasaran_needs_text(self, rak_lebak):
-        _db_refuses(SasaranRak(dokumen=rak_lebak, urutan=99, sasaran=""))
+    def test_a_rak_sasaran_needs_text(self, rak):
+        _db_refuses(SasaranRak(dokumen=rak, urutan=99, sasaran=""))
 
     @pytest.mark.parametrize("anggaran", [-1, 10**15])
-    def test_a_rak_budget_is_non_negative_and_bounded(self, rak_lebak, anggaran):
-        sasaran = rak_lebak.sasaran_rak.first()
+    def test_a_rak_budget_is_non_negative_and_bounded(self, rak, anggaran):
+        sasaran = rak.sasaran_rak.first()
         baris = BarisRak(sasaran=sasaran, urutan=99, kegiatan="Kegiatan", anggaran=anggaran)
         with pytest.raises(ValidationError, match="Anggaran tidak boleh negatif"):
             baris.full_clean()
         _db_refuses(baris)
 
-    def test_a_rak_row_needs_a_kegiatan(self, rak_lebak):
-        sasaran = rak_lebak.sasaran_rak.first()
+    def test_a_rak_row_needs_a_kegiatan(self, rak):
+        sasaran = rak.sasaran_rak.first()
         baris = BarisRak(sasaran=sasaran, urutan=99, kegiatan="", tw2=True)
         with pytest.raises(ValidationError):
             baris.full_clean()
         _db_refuses(baris)
 
-    def test_deleting_a_document_deletes_its_rows(self):
-        dokumen = dokumen_seed("kab-lebak", "RAK")
-        dokumen.delete()
-        assert not BarisRak.objects.filter(sasaran__dokumen__satker__kode="kab-lebak").exists()
+    def test_deleting_a_document_deletes_its_rows(self, rak):
+        lain = RakFactory(satker=rak.satker, tahun=2025)
+        pk = rak.pk
+        assert BarisRak.objects.filter(sasaran__dokumen_id=pk).exists()
+
+        rak.delete()
+
+        assert not BarisRak.objects.filter(sasaran__dokumen_id=pk).exists()
+        assert not SasaranRak.objects.filter(dokumen_id=pk).exists()
+        assert BarisRak.objects.filter(sasaran__dokumen=lain).exists()  # only its own rows
