@@ -22,7 +22,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import datetime
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -66,7 +65,7 @@ def periksa_tanda_tangan_terbatas(pdf: bytes):
 
     from dokumen import tte
 
-    akar = tte._akar_tepercaya()
+    akar = tte.akar_tepercaya()
     kepala = {
         "akar": [base64.b64encode(c.dump()).decode() for c in akar],
         "batas": asdict(tte.BatasPeriksa.dari_settings()),
@@ -107,12 +106,9 @@ def periksa_tanda_tangan_terbatas(pdf: bytes):
 
 
 def _dari_json(keluaran: bytes):
-    from dokumen.tte import HasilPeriksa
+    from dokumen.tte import dari_json
 
-    data = json.loads(keluaran)
-    if data["waktu"]:
-        data["waktu"] = datetime.fromisoformat(data["waktu"])
-    return HasilPeriksa(**data)
+    return dari_json(json.loads(keluaran))
 
 
 def _anak(memori_mb: int, detik: int) -> None:
@@ -129,9 +125,7 @@ def _anak(memori_mb: int, detik: int) -> None:
 
     akar = [asn1_x509.Certificate.load(base64.b64decode(c)) for c in data["akar"]]
     hasil = tte.periksa_dengan(pdf, akar=akar, batas=tte.BatasPeriksa(**data["batas"]))
-    keluaran = asdict(hasil)
-    keluaran["waktu"] = hasil.waktu.isoformat() if hasil.waktu else None
-    sys.stdout.write(json.dumps(keluaran))
+    sys.stdout.write(json.dumps(tte.ke_json(hasil)))
 
 
 if __name__ == "__main__":
