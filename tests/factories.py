@@ -343,6 +343,19 @@ def sasaran_rak(jumlah: int = 2, baris: int = 2) -> list[dict[str, Any]]:
     ]
 
 
+KUNCI_IDENTITAS = frozenset({"kunci", "asal"})
+
+
+def tanpa_kunci(data: Any) -> Any:
+    """Rows (as `data_baris` returns them) without the keys that name a row rather than hold
+    its content (`kunci`, `asal`), for comparing the content of two documents' rows."""
+    if isinstance(data, list):
+        return [tanpa_kunci(item) for item in data]
+    if isinstance(data, dict):
+        return {k: tanpa_kunci(v) for k, v in data.items() if k not in KUNCI_IDENTITAS}
+    return data
+
+
 BARIS_CONTOH = {
     JenisDokumen.IKU: baris_iku,
     JenisDokumen.RKT: sasaran_rkt,
