@@ -7,9 +7,28 @@ from django.urls import reverse
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.models import CatatanReviu, Dokumen, RiwayatDokumen, StatusDokumen
 from dokumen.serializers import AlasanRevisiSerializer, CatatanSerializer
+from satker.models import Peran
+from tests.factories import RakFactory, ReviewerFactory, akun_satker, ke_status
 
 PANJANG = "x" * (TEKS_MAKS + 1)
 PESAN = f"paling banyak {TEKS_MAKS} karakter"
+
+
+@pytest.fixture
+def rak(db):
+    """A RAK draft of a Kab/Kota."""
+    return RakFactory()
+
+
+@pytest.fixture
+def reviewer(rak):
+    """The reviewer of the RAK's provinsi."""
+    return ReviewerFactory(satker=rak.satker.induk)
+
+
+@pytest.fixture
+def operator(rak):
+    return akun_satker(rak.satker, Peran.OPERATOR)
 
 
 def test_the_api_and_the_pages_share_one_limit():
@@ -18,10 +37,10 @@ def test_the_api_and_the_pages_share_one_limit():
 
 
 @pytest.mark.django_db
-def test_a_too_long_review_note_is_refused_beside_the_field(client, reviewer_banten, rak_lebak):
-    client.force_login(reviewer_banten)
+def test_a_too_long_review_note_is_refused_beside_the_field(client, reviewer, rak):
+    client.force_login(reviewer)
 
-    response = client.post(reverse("dokumen:catatan-baru", args=[rak_lebak.pk]), {"isi": PANJANG})
+    response = client.post(reverse("dokumen:catatan-baru", args=[rak.pk]), {"isi": PANJANG})
 
     assert response.status_code == 400
     html = response.content.decode()
@@ -32,21 +51,19 @@ def test_a_too_long_review_note_is_refused_beside_the_field(client, reviewer_ban
 
 
 @pytest.mark.django_db
-def test_a_note_of_exactly_the_limit_is_kept(client, reviewer_banten, rak_lebak):
-    client.force_login(reviewer_banten)
+def test_a_note_of_exactly_the_limit_is_kept(client, reviewer, rak):
+    client.force_login(reviewer)
 
-    client.post(reverse("dokumen:catatan-baru", args=[rak_lebak.pk]), {"isi": "y" * TEKS_MAKS})
+    client.post(reverse("dokumen:catatan-baru", args=[rak.pk]), {"isi": "y" * TEKS_MAKS})
 
     assert CatatanReviu.objects.get().isi == "y" * TEKS_MAKS
 
 
 @pytest.mark.django_db
-def test_a_too_long_answer_is_refused_beside_its_note(
-    client, reviewer_banten, operator_lebak, rak_lebak
-):
-    catatan = CatatanReviu.objects.create(dokumen=rak_lebak, isi="Cek TW", oleh=reviewer_banten)
-    client.force_login(operator_lebak)
-    url = reverse("dokumen:catatan-jawab", args=[rak_lebak.pk, catatan.pk])
+def test_a_too_long_answer_is_refused_beside_its_note(client, reviewer, operator, rak):
+    catatan = CatatanReviu.objects.create(dokumen=rak, isi="Cek TW", oleh=reviewer)
+    client.force_login(operator)
+    url = reverse("dokumen:catatan-jawab", args=[rak.pk, catatan.pk])
 
     response = client.post(url, {"jawaban": PANJANG, "selesai": "1"})
 
@@ -58,30 +75,31 @@ def test_a_too_long_answer_is_refused_beside_its_note(
 
 
 @pytest.mark.django_db
-def test_a_too_long_return_note_is_refused_and_the_document_stays(client, ketua_lebak, rak_lebak):
-    Dokumen.objects.filter(pk=rak_lebak.pk).update(status=StatusDokumen.DIAJUKAN)
-    client.force_login(ketua_lebak)
+def test_a_too_long_return_note_is_refused_and_the_document_stays(client, rak):
+    rak = ke_status(rak, StatusDokumen.DIAJUKAN)
+    riwayat = list(RiwayatDokumen.objects.filter(dokumen=rak).order_by("pk"))
+    client.force_login(akun_satker(rak.satker, Peran.KETUA))
 
     response = client.post(
-        reverse("dokumen:aksi", args=[rak_lebak.pk, "KEMBALIKAN"]), {"catatan": PANJANG}
+        reverse("dokumen:aksi", args=[rak.pk, "KEMBALIKAN"]), {"catatan": PANJANG}
     )
 
     assert response.status_code == 400
     assert PESAN in response.content.decode()
-    rak_lebak.refresh_from_db()
-    assert rak_lebak.status == StatusDokumen.DIAJUKAN
-    assert not RiwayatDokumen.objects.filter(dokumen=rak_lebak).exists()
+    rak.refresh_from_db()
+    assert rak.status == StatusDokumen.DIAJUKAN
+    assert list(RiwayatDokumen.objects.filter(dokumen=rak).order_by("pk")) == riwayat
 
 
 @pytest.mark.django_db
-def test_a_too_long_revision_reason_is_refused(client, operator_lebak, rak_lebak):
-    Dokumen.objects.filter(pk=rak_lebak.pk).update(
-        status=StatusDokumen.TERBIT, sha256="0" * 64, token_verifikasi="t" * 32
-    )
+@pytest.mark.usefixtures("pki_aktif")
+def test_a_too_long_revision_reason_is_refused(client, settings, tmp_path, operator, rak):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    rak = ke_status(rak, StatusDokumen.TERBIT)
     jumlah = Dokumen.objects.count()
-    client.force_login(operator_lebak)
+    client.force_login(operator)
 
-    response = client.post(reverse("dokumen:revisi", args=[rak_lebak.pk]), {"alasan": PANJANG})
+    response = client.post(reverse("dokumen:revisi", args=[rak.pk]), {"alasan": PANJANG})
 
     assert response.status_code == 400
     assert PESAN in response.content.decode()
@@ -89,11 +107,11 @@ def test_a_too_long_revision_reason_is_refused(client, operator_lebak, rak_lebak
 
 
 @pytest.mark.django_db
-def test_a_note_with_a_direction_override_is_refused(client, reviewer_banten, rak_lebak):
-    client.force_login(reviewer_banten)
+def test_a_note_with_a_direction_override_is_refused(client, reviewer, rak):
+    client.force_login(reviewer)
 
     response = client.post(
-        reverse("dokumen:catatan-baru", args=[rak_lebak.pk]), {"isi": "Cek \u202etarget"}
+        reverse("dokumen:catatan-baru", args=[rak.pk]), {"isi": "Cek \u202etarget"}
     )
 
     assert response.status_code == 400
