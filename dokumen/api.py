@@ -3,26 +3,21 @@
 Reads come from `dokumen_terlihat`/`dokumen_ambil` (another satker's document is a 404);
 writes check `pastikan_boleh_menulis` (403) and go through `dokumen_buat`, `dokumen_simpan`,
 `dokumen_transisi` and `dokumen_buat_revisi`. A refused step or a stale `suntingan` is a 409.
+Views raise, the one handler (kpu_kinerja.api_galat) renders; the list is filtered by
+dokumen.filters.DokumenFilter, the same FilterSet as the /dokumen/ page.
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import django_filters
-from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import (
     exceptions,
     generics,
@@ -39,11 +34,12 @@ from rest_framework.response import Response
 
 from dokumen.alur import TransisiDitolak, dokumen_buat_revisi, dokumen_transisi
 from dokumen.baris import data_baris
+from dokumen.filters import DokumenFilter
 from dokumen.forms import _pesan_duplikat
-from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, StatusDokumen
+from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
 from dokumen.selectors import (
     dokumen_ambil,
-    dokumen_terlihat,
+    dokumen_daftar,
     penandatangan_bawaan,
     versi_pengganti,
 )
@@ -55,7 +51,6 @@ from dokumen.serializers import (
     DokumenRingkasSerializer,
     DokumenSerializer,
     DokumenUbahSerializer,
-    PesanSerializer,
     VerifikasiSerializer,
 )
 from dokumen.services import (
@@ -68,9 +63,18 @@ from dokumen.services import (
     dokumen_simpan,
 )
 from dokumen.unduh import nama_berkas, pdf_dokumen
-from kpu_kinerja.parsers import JSONTerbatas, TerlaluBesar
+from kpu_kinerja.api_galat import (
+    RESPONS_BELUM_MASUK,
+    RESPONS_ISIAN,
+    RESPONS_SARINGAN,
+    Konflik,
+    respons_pesan,
+)
+from kpu_kinerja.parsers import JSONTerbatas
+from kpu_kinerja.parsers import TerlaluBesar as TerlaluBesar  # tests import it from here
 from satker.akses import pastikan_boleh_menulis
-from satker.api import POLA_SLUG, Halaman, filter_provinsi
+from satker.api import Halaman
+from satker.filters import POLA_SLUG
 
 PESAN_KONFLIK = (
     "Dokumen ini sudah diubah orang lain sejak Anda membacanya (nomor suntingan berbeda). "
@@ -78,18 +82,26 @@ PESAN_KONFLIK = (
 )
 PESAN_BUKAN_DRAF = "Dokumen ini sudah bukan draf, jadi tidak dapat diubah."
 PESAN_BENTROK_DATA = "Data bertentangan dengan data yang tersimpan; periksa isian lalu coba lagi."
+PESAN_KODE_TIDAK_DIKENAL = "Kode verifikasi tidak dikenal."
 PESAN_REVISI_BERSAMAAN = (
     "Versi baru dokumen ini baru saja dibuat oleh permintaan lain; ambil ulang dokumen dan "
     "lanjutkan versi itu."
 )
 
 
-class Konflik(exceptions.APIException):
-    """409: the document's state does not allow the request (not a draft, stale suntingan…)."""
+class SuntinganBerubah(Konflik):
+    default_detail = PESAN_KONFLIK
+    default_code = "suntingan_berubah"
 
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Permintaan bertentangan dengan keadaan dokumen saat ini."
-    default_code = "konflik"
+
+class BukanDraf(Konflik):
+    default_detail = PESAN_BUKAN_DRAF
+    default_code = "bukan_draf"
+
+
+class RevisiBersamaan(Konflik):
+    default_detail = PESAN_REVISI_BERSAMAAN
+    default_code = "revisi_bersamaan"
 
 
 @contextmanager
@@ -121,28 +133,6 @@ def _pesan_per_kolom(galat: DjangoValidationError) -> dict[str, list[str]]:
     return pesan
 
 
-class TahunFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
-class DokumenFilter(django_filters.FilterSet):
-    tahun = TahunFilter()
-    jenis = django_filters.ChoiceFilter(choices=JenisDokumen.choices)
-    status = django_filters.ChoiceFilter(choices=StatusDokumen.choices)
-    satker = django_filters.CharFilter(field_name="satker__kode", label="Kode satker")
-    provinsi = django_filters.CharFilter(
-        method="saring_provinsi",
-        label="Kode KPU Provinsi: dokumen provinsi itu dan Kabupaten/Kotanya",
-    )
-
-    class Meta:
-        model = Dokumen
-        fields = ["tahun", "jenis", "status", "satker", "provinsi"]
-
-    def saring_provinsi(self, queryset: QuerySet, name: str, kode: str) -> QuerySet:
-        return filter_provinsi(queryset, "satker__", kode)
-
-
 class TanpaNegosiasi(negotiation.DefaultContentNegotiation):
     """The PDF download answers PDF, or a JSON error, whatever the client's Accept header."""
 
@@ -150,17 +140,13 @@ class TanpaNegosiasi(negotiation.DefaultContentNegotiation):
         return (renderers[0], renderers[0].media_type)
 
 
-def _pesan(deskripsi: str) -> OpenApiResponse:
-    return OpenApiResponse(PesanSerializer, description=deskripsi)
-
-
-GALAT_BACA = {401: _pesan("Belum masuk."), 404: _pesan("Dokumen tidak ada atau tidak terlihat.")}
-GALAT_TULIS = GALAT_BACA | {
-    400: OpenApiResponse(OpenApiTypes.OBJECT, description="Isian tidak valid: pesan per kolom."),
-    403: _pesan("Peran Anda tidak berhak."),
+GALAT_BACA = {
+    401: RESPONS_BELUM_MASUK,
+    404: respons_pesan("Dokumen tidak ada atau tidak terlihat."),
 }
-GALAT_UBAH = GALAT_TULIS | {409: _pesan("Bukan draf, atau nomor suntingan sudah berubah.")}
-GALAT_ALUR = GALAT_TULIS | {409: _pesan("Langkah ini tidak dapat dilakukan sekarang.")}
+GALAT_TULIS = GALAT_BACA | {400: RESPONS_ISIAN, 403: respons_pesan("Peran Anda tidak berhak.")}
+GALAT_UBAH = GALAT_TULIS | {409: respons_pesan("Bukan draf, atau nomor suntingan sudah berubah.")}
+GALAT_ALUR = GALAT_TULIS | {409: respons_pesan("Langkah ini tidak dapat dilakukan sekarang.")}
 
 
 def _langkah(ringkas: str) -> Any:
@@ -171,21 +157,14 @@ def _langkah(ringkas: str) -> Any:
     )
 
 
-# What DokumenRingkasSerializer reads, satker and provinsi included.
-KOLOM_DAFTAR = (
-    *("jenis", "tahun", "versi", "status", "suntingan", "diubah"),
-    *("satker__kode", "satker__nama", "satker__tingkat", "satker__induk__kode"),
-)
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="Daftar dokumen yang terlihat (tanpa baris)",
         responses={
             200: DokumenRingkasSerializer(many=True),
-            400: GALAT_TULIS[400],
-            401: GALAT_BACA[401],
-            404: _pesan("Halaman tidak ada."),
+            400: RESPONS_SARINGAN,
+            401: RESPONS_BELUM_MASUK,
+            404: respons_pesan("Halaman tidak ada."),
         },
     ),
     retrieve=extend_schema(
@@ -209,7 +188,9 @@ KOLOM_DAFTAR = (
     ),
     destroy=extend_schema(
         summary="Hapus draf yang belum pernah diajukan (riwayatnya tetap tersimpan)",
-        responses={204: None} | GALAT_TULIS | {409: _pesan("Dokumen ini tidak dapat dihapus.")},
+        responses={204: None}
+        | GALAT_TULIS
+        | {409: respons_pesan("Dokumen ini tidak dapat dihapus.")},
     ),
 )
 class DokumenViewSet(
@@ -225,23 +206,11 @@ class DokumenViewSet(
     parser_classes = [JSONTerbatas]
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
-    def handle_exception(self, exc: Exception) -> Response:
-        # Django refuses an oversized body it has buffered itself (e.g. a test client's).
-        if isinstance(exc, RequestDataTooBig):
-            exc = TerlaluBesar()
-        return super().handle_exception(exc)
-
     def get_queryset(self) -> QuerySet[Dokumen]:
+        # Only the list reads it (get_object goes through dokumen_ambil): 50 headers a page.
         if getattr(self, "swagger_fake_view", False):
             return Dokumen.objects.none()
-        dokumen = (
-            dokumen_terlihat(self.request.user)
-            .select_related("satker__induk")
-            .order_by("satker__nama", "-tahun", "jenis", "-versi", "pk")
-        )
-        if self.action == "list":  # a page of 50 headers: read only the columns it shows
-            dokumen = dokumen.only(*KOLOM_DAFTAR)
-        return dokumen
+        return dokumen_daftar(self.request.user)
 
     def get_serializer_class(self) -> type:
         return DokumenDaftarSerializer if self.action == "list" else DokumenSerializer
@@ -287,7 +256,7 @@ class DokumenViewSet(
         dokumen = self.get_object()
         pastikan_boleh_menulis(request.user, dokumen.satker)
         if not dokumen.bisa_diubah:
-            raise Konflik(PESAN_BUKAN_DRAF)
+            raise BukanDraf
         isian = DokumenUbahSerializer(
             dokumen, data=request.data, partial=partial, context=self.get_serializer_context()
         )
@@ -305,9 +274,9 @@ class DokumenViewSet(
                     oleh=request.user,
                 )
         except KonflikSuntingan:
-            raise Konflik(PESAN_KONFLIK) from None
+            raise SuntinganBerubah from None
         except DokumenTidakBisaDiubah:
-            raise Konflik(PESAN_BUKAN_DRAF) from None
+            raise BukanDraf from None
         return self._jawab(dokumen_ambil(request.user, dokumen.pk))
 
     def partial_update(self, request: Request, pk: int) -> Response:
@@ -376,7 +345,7 @@ class DokumenViewSet(
             raise Konflik(str(alasan)) from None
         except (IntegrityError, DjangoValidationError):
             # Two requests at once: the loser trips the unique version (database or full_clean).
-            raise Konflik(PESAN_REVISI_BERSAMAAN) from None
+            raise RevisiBersamaan from None
         return self._jawab(dokumen_ambil(request.user, baru.pk), status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -399,7 +368,7 @@ class DokumenViewSet(
 @extend_schema(
     summary="Periksa dokumen terbit dari kode verifikasinya (tanpa masuk)",
     parameters=[OpenApiParameter("token", str, OpenApiParameter.PATH, pattern=POLA_SLUG)],
-    responses={200: VerifikasiSerializer, 404: _pesan("Kode verifikasi tidak dikenal.")},
+    responses={200: VerifikasiSerializer, 404: respons_pesan(PESAN_KODE_TIDAK_DIKENAL)},
 )
 class VerifikasiView(generics.RetrieveAPIView):
     """The public record behind a QR code: who signed what, when, its hash, and if superseded."""
@@ -415,6 +384,12 @@ class VerifikasiView(generics.RetrieveAPIView):
         .select_related("satker")
         .prefetch_related("tanda_tangan")
     )
+
+    def get_object(self) -> Dokumen:
+        try:
+            return self.get_queryset().get(token_verifikasi=self.kwargs["token"])
+        except Dokumen.DoesNotExist:
+            raise exceptions.NotFound(PESAN_KODE_TIDAK_DIKENAL) from None
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         dokumen = self.get_object()

@@ -24,6 +24,32 @@ def dokumen_terlihat(user: Pengguna) -> QuerySet[Dokumen]:
     return Dokumen.objects.filter(satker__in=satker_terlihat(user))
 
 
+# What a list of documents shows (the API's DokumenRingkasSerializer, the /dokumen/ page).
+KOLOM_DAFTAR = (
+    *("jenis", "tahun", "versi", "status", "suntingan", "diubah"),
+    *("satker__kode", "satker__nama", "satker__tingkat", "satker__induk__kode"),
+    "satker__induk__nama",
+)
+
+
+def dokumen_daftar(user: Pengguna) -> QuerySet[Dokumen]:
+    """The documents `user` may see, in list order, reading only KOLOM_DAFTAR.
+
+    The one queryset the document list of the API and of the page filter (dokumen.filters).
+    """
+    return (
+        dokumen_terlihat(user)
+        .select_related("satker__induk")
+        .only(*KOLOM_DAFTAR)
+        .order_by("satker__nama", "-tahun", "jenis", "-versi", "pk")
+    )
+
+
+def satker_untuk_saringan(user: Pengguna) -> list[Satker]:
+    """The satker `user` may see, by name: the choices offered beside the list's code filters."""
+    return list(satker_terlihat(user).only("kode", "nama", "tingkat").order_by("nama", "pk"))
+
+
 def dokumen_ambil(user: Pengguna, pk: int) -> Dokumen:
     """The document `pk` with its satker and signatory if `user` may see it; else 404."""
     queryset = dokumen_terlihat(user).select_related("satker__induk", "penandatangan")

@@ -1,29 +1,38 @@
-"""The REST API, version 1 (/api/v1/); schema at /api/schema/, docs at /api/docs/."""
+"""The REST API, version 1 (/api/v1/); schema at /api/schema/, docs at /api/docs/.
 
-from django.http import HttpRequest, JsonResponse
-from django.urls import path, re_path
-from django.views.decorators.csrf import csrf_exempt
-from rest_framework.routers import SimpleRouter
+GET /api/v1/ is the API root of DRF's DefaultRouter: {"satker": <absolute URL>, "dokumen": …},
+one entry per registered list. Format-suffix routes (`dokumen.json`) are left out, so every
+path and name is what the SimpleRouter gave before the root existed. An unknown address under
+/api/ is answered by kpu_kinerja.urls (a JSON 404).
+"""
+
+from django.urls import path
+from rest_framework import routers
 
 from dokumen.api import DokumenViewSet, VerifikasiView
 from satker.api import SatkerViewSet
 
 app_name = "api"
 
-router = SimpleRouter(use_regex_path=False)
+
+class AkarApi(routers.APIRootView):
+    """Daftar ujung API v1 yang dapat ditelusuri: satker dan dokumen.
+
+    Tiap dokumen membawa alamat langkah alur kerjanya sendiri (`ajukan/`, `revisi/`, `pdf/`…);
+    verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR. Skema: /api/schema/.
+    """
+
+
+class Router(routers.DefaultRouter):
+    include_format_suffixes = False
+    APIRootView = AkarApi
+
+
+router = Router(use_regex_path=False)
 router.register("satker", SatkerViewSet, basename="satker")
 router.register("dokumen", DokumenViewSet, basename="dokumen")
-
-
-@csrf_exempt  # it changes nothing; like the API views, it needs no CSRF token
-def tidak_dikenal(request: HttpRequest, *args: object) -> JsonResponse:
-    """An unknown API address (e.g. /dokumen/abc/) answers JSON, not the site's HTML page."""
-    return JsonResponse({"detail": "Alamat API tidak dikenal."}, status=404)
-
 
 urlpatterns = [
     *router.urls,
     path("verifikasi/<slug:token>/", VerifikasiView.as_view(), name="verifikasi"),
-    # Last: anything else ending in "/" (without the slash, Django's APPEND_SLASH still redirects).
-    re_path(r"^(?:[\s\S]*/)?$", tidak_dikenal),
 ]

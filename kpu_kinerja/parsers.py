@@ -1,7 +1,9 @@
 """The API's JSON parser: bodies capped like the pages' forms, and bounded in depth.
 
 A body nested 100,000 levels deep made json.load overflow Python's recursion limit (a 500);
-it is now a 400 with a message, as is any body deeper than a document ever is.
+it is now a 400 with a message, as is any body deeper than a document ever is. The parser only
+raises; the API's one exception handler (kpu_kinerja.api_galat) renders. This module imports
+nothing of ours: DRF imports it while rest_framework.views is still loading.
 """
 
 import json
@@ -19,6 +21,8 @@ PESAN_TERLALU_DALAM = (
 
 
 class TerlaluBesar(exceptions.APIException):
+    """413: a body larger than the pages' forms accept (DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "Isian terlalu besar."
     default_code = "terlalu_besar"

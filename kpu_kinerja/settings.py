@@ -152,6 +152,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Every error in Indonesian, {"detail": …} or per field; anything else goes to handler500.
+    "EXCEPTION_HANDLER": "kpu_kinerja.api_galat.penangan_galat",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "KPU Kinerja API",

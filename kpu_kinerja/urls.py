@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from dokumen.views import beranda, satker_detail
 from dokumen.views_publik import verifikasi
 from kpu_kinerja import views
+from kpu_kinerja.api_galat import AlamatTidakDikenal
 
 admin.site.site_header = "Administrasi SAKIP KPU"
 admin.site.site_title = "SAKIP KPU"
@@ -26,6 +27,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # Any other address under /api/ ending in "/" is a JSON 404, not the site's HTML page
+    # (without the slash, Django's APPEND_SLASH still redirects first).
+    re_path(r"^api/(?:[\s\S]*/)?$", AlamatTidakDikenal.as_view()),
 ]
 
 handler500 = "kpu_kinerja.galat.server_error"

@@ -1,17 +1,16 @@
-"""Satker through the API: read only, scoped by the access rule (satker.akses)."""
+"""Satker through the API: read only, scoped by the access rule (satker.akses).
 
-import django_filters
-from django.db.models import Q, QuerySet
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
+Filters: satker.filters.SatkerFilter; errors: kpu_kinerja.api_galat (the one handler).
+"""
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import pagination, serializers, viewsets
 
+from kpu_kinerja.api_galat import RESPONS_BELUM_MASUK, RESPONS_SARINGAN, respons_pesan
 from satker.akses import satker_terlihat
-from satker.models import Pejabat, Satker, Tingkat, Tupoksi
+from satker.filters import POLA_SLUG, SatkerFilter
+from satker.models import Pejabat, Satker, Tupoksi
 from satker.selectors import satker_ambil
 
 
@@ -66,47 +65,14 @@ class SatkerDetailSerializer(SatkerSerializer):
         read_only_fields = fields
 
 
-def filter_provinsi(queryset: QuerySet, prefix: str, kode: str) -> QuerySet:
-    """A provinsi's own rows and those of its Kabupaten/Kota (`prefix` leads to the satker)."""
-    return queryset.filter(
-        Q(**{f"{prefix}kode": kode, f"{prefix}tingkat": Tingkat.PROVINSI})
-        | Q(**{f"{prefix}induk__kode": kode})
-    )
-
-
-class SatkerFilter(django_filters.FilterSet):
-    tingkat = django_filters.ChoiceFilter(choices=Tingkat.choices)
-    provinsi = django_filters.CharFilter(
-        method="saring_provinsi",
-        label="Kode KPU Provinsi: provinsi itu dan Kabupaten/Kotanya",
-    )
-
-    class Meta:
-        model = Satker
-        fields = ["tingkat", "provinsi"]
-
-    def saring_provinsi(self, queryset: QuerySet, name: str, kode: str) -> QuerySet:
-        return filter_provinsi(queryset, "", kode)
-
-
-# {"detail": "…"}: the shape of every error that is not about one field (401, 403, 404, 409).
-SKEMA_PESAN = {
-    "type": "object",
-    "properties": {"detail": {"type": "string"}},
-    "required": ["detail"],
-}
-POLA_SLUG = r"^[-a-zA-Z0-9_]+$"  # Django's `slug` path converter
-BELUM_MASUK = OpenApiResponse(SKEMA_PESAN, description="Belum masuk, atau token salah.")
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="Daftar satker yang terlihat",
         responses={
             200: SatkerSerializer(many=True),
-            400: OpenApiResponse(description="Nilai saringan tidak valid: pesan per kolom."),
-            401: BELUM_MASUK,
-            404: OpenApiResponse(SKEMA_PESAN, description="Halaman tidak ada."),
+            400: RESPONS_SARINGAN,
+            401: RESPONS_BELUM_MASUK,
+            404: respons_pesan("Halaman tidak ada."),
         },
     ),
     retrieve=extend_schema(
@@ -114,8 +80,8 @@ BELUM_MASUK = OpenApiResponse(SKEMA_PESAN, description="Belum masuk, atau token 
         parameters=[OpenApiParameter("kode", str, OpenApiParameter.PATH, pattern=POLA_SLUG)],
         responses={
             200: SatkerDetailSerializer,
-            401: BELUM_MASUK,
-            404: OpenApiResponse(SKEMA_PESAN, description="Satker tidak ada atau tidak terlihat."),
+            401: RESPONS_BELUM_MASUK,
+            404: respons_pesan("Satker tidak ada atau tidak terlihat."),
         },
     ),
 )

@@ -29,6 +29,7 @@ LAPISAN: list[tuple[str, set[str]]] = [
             f"{PROYEK}.env",
             f"{PROYEK}.klien",
             f"{PROYEK}.parsers",
+            f"{PROYEK}.api_galat",  # the API's errors and their handler
             f"{PROYEK}.formats",
             f"{PROYEK}.middleware",
             f"{PROYEK}.galat",
