@@ -1,24 +1,28 @@
 """Publishing end to end: the workflow signs with real pyHanko, the PDF is stored once, and the
 public verification page answers for the original, a tampered copy, another PDF and a non-PDF."""
 
+import datetime
 import subprocess
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from dokumen.alur import dokumen_buat_revisi, dokumen_terbitkan_langsung
-from dokumen.models import Dokumen, StatusDokumen
+from dokumen.models import Dokumen, PresisiTanggal, StatusDokumen
 from dokumen.services import DokumenTidakBisaDiubah, dokumen_simpan
 from dokumen.tte import periksa_tanda_tangan
-from tests.conftest import dokumen_seed
-
-
-def _user(username: str):
-    return get_user_model().objects.get(username=username)
+from satker.models import Peran
+from tests.factories import (
+    IkuFactory,
+    RakFactory,
+    akun_penandatangan,
+    akun_satker,
+    ke_status,
+    pastikan_kunci_tte,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -27,67 +31,88 @@ def _tte(pki_aktif, settings, tmp_path):
     settings.SITE_URL = "https://kinerja.contoh.go.id"
 
 
+@pytest.fixture
+def rak(db) -> Dokumen:
+    """A RAK 2024 draft of a Kab/Kota, signed by its Sekretaris."""
+    return RakFactory(tahun=2024)
+
+
+def _akun(dokumen: Dokumen) -> dict[str, object]:
+    """The satker's operator, Ketua and the signatory's account (the Sekretaris for a RAK),
+    with a development key for the signatory, so batch publishing finds all it needs."""
+    pastikan_kunci_tte()
+    return {
+        "operator": akun_satker(dokumen.satker, Peran.OPERATOR),
+        "ketua": akun_satker(dokumen.satker, Peran.KETUA),
+        "penandatangan": akun_penandatangan(dokumen),
+    }
+
+
 def _baca(dokumen: Dokumen) -> bytes:
     with dokumen.berkas_pdf.open("rb") as berkas:
         return berkas.read()
 
 
 @pytest.mark.django_db
-def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak_lebak):
+def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak):
+    akun = _akun(rak)
+    assert akun["penandatangan"].profil.peran == Peran.SEKRETARIS
     langkah = [
-        ("operator.kab-lebak", "AJUKAN"),
-        ("ketua.kab-lebak", "SETUJUI"),
-        ("sekretaris.kab-lebak", "TERBITKAN"),
+        (akun["operator"], "AJUKAN"),
+        (akun["ketua"], "SETUJUI"),
+        (akun["penandatangan"], "TERBITKAN"),
     ]
-    for username, aksi in langkah:
-        client.force_login(_user(username))
-        client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, aksi]))
-    rak_lebak.refresh_from_db()
-    assert rak_lebak.status == StatusDokumen.TERBIT
-    assert [r.aksi for r in rak_lebak.riwayat.all()] == ["AJUKAN", "SETUJUI", "TERBITKAN"]
-    pdf = _baca(rak_lebak)
+    for user, aksi in langkah:
+        client.force_login(user)
+        client.post(reverse("dokumen:aksi", args=[rak.pk, aksi]))
+    rak.refresh_from_db()
+    assert rak.status == StatusDokumen.TERBIT
+    assert [r.aksi for r in rak.riwayat.all()] == ["AJUKAN", "SETUJUI", "TERBITKAN"]
+    pdf = _baca(rak)
     periksa = periksa_tanda_tangan(pdf)
     assert periksa.valid
     assert periksa.mencakup_seluruh
-    assert periksa.nama_penandatangan == "RAHMAT SETIAWAN TONIDAYA"
+    assert periksa.nama_penandatangan == rak.penandatangan.nama
     # Served from storage, byte for byte: never re-rendered.
-    unduhan = client.get(reverse("dokumen:pdf", args=[rak_lebak.pk]))
+    unduhan = client.get(reverse("dokumen:pdf", args=[rak.pk]))
     assert unduhan.content == pdf
     teks = _pdftotext(pdf)
-    assert f"https://kinerja.contoh.go.id/verifikasi/{rak_lebak.token_verifikasi}/" in teks
+    assert f"https://kinerja.contoh.go.id/verifikasi/{rak.token_verifikasi}/" in teks
     assert "ditandatangani secara elektronik" in teks
     assert "DRAF" not in teks
 
 
-def test_the_ketua_cannot_sign_what_the_sekretaris_signs(client, db, rak_lebak):
-    Dokumen.objects.filter(pk=rak_lebak.pk).update(status=StatusDokumen.DISETUJUI)
-    client.force_login(_user("ketua.kab-lebak"))
-    response = client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, "TERBITKAN"]))
+def test_the_ketua_cannot_sign_what_the_sekretaris_signs(client, rak):
+    rak = ke_status(rak, StatusDokumen.DISETUJUI)
+    client.force_login(akun_satker(rak.satker, Peran.KETUA))
+    response = client.post(reverse("dokumen:aksi", args=[rak.pk, "TERBITKAN"]))
     assert response.status_code == 403
-    rak_lebak.refresh_from_db()
-    assert rak_lebak.status == StatusDokumen.DISETUJUI
+    rak.refresh_from_db()
+    assert rak.status == StatusDokumen.DISETUJUI
+    assert not rak.berkas_pdf
 
 
 @pytest.mark.django_db
 class TestPublished:
     @pytest.fixture
-    def terbit(self, rak_lebak) -> Dokumen:
-        return dokumen_terbitkan_langsung(dokumen=rak_lebak)
+    def terbit(self, rak) -> Dokumen:
+        _akun(rak)
+        return dokumen_terbitkan_langsung(dokumen=rak)
 
-    def test_a_published_document_refuses_edits(self, client, operator_lebak, terbit):
+    def test_a_published_document_refuses_edits(self, client, terbit):
         with pytest.raises(DokumenTidakBisaDiubah):
             dokumen_simpan(dokumen=terbit, kepala={}, baris=[], suntingan=terbit.suntingan)
-        client.force_login(operator_lebak)
+        client.force_login(akun_satker(terbit.satker, Peran.OPERATOR))
         response = client.get(reverse("dokumen:ubah", args=[terbit.pk]))
         assert response["Location"] == reverse("dokumen:detail", args=[terbit.pk])
 
     def test_the_verification_page_needs_no_login(self, client, terbit):
         html = client.get(reverse("verifikasi", args=[terbit.token_verifikasi])).content.decode()
         for teks in (
-            "Komisi Pemilihan Umum Kabupaten Lebak",
+            terbit.satker.nama_lengkap,
             "Rencana Aksi Kinerja",
             "2024",
-            "RAHMAT SETIAWAN TONIDAYA",
+            terbit.penandatangan.nama,
             terbit.sha256,
             "versi berlaku",
         ):
@@ -111,7 +136,7 @@ class TestPublished:
         assert "tanda tangan tidak valid</div>" in html
 
     def test_another_documents_pdf_does_not_match(self, client, terbit):
-        lain = dokumen_terbitkan_langsung(dokumen=dokumen_seed("kab-lebak", "IKU"))
+        lain = ke_status(IkuFactory(satker=terbit.satker), StatusDokumen.TERBIT)
         html = self._unggah(client, terbit, _baca(lain))
         assert "tidak sesuai</div>" in html
 
@@ -129,7 +154,7 @@ class TestPublished:
 
     def test_a_revision_supersedes_but_keeps_the_old_version_verifiable(self, client, terbit):
         revisi = dokumen_buat_revisi(
-            dokumen=terbit, user=_user("operator.kab-lebak"), alasan="Revisi DIPA"
+            dokumen=terbit, user=akun_satker(terbit.satker, Peran.OPERATOR), alasan="Revisi DIPA"
         )
         assert (revisi.versi, revisi.status, revisi.alasan_revisi) == (2, "DRAF", "Revisi DIPA")
         assert revisi.sasaran_rak.count() == terbit.sasaran_rak.count()
@@ -149,36 +174,46 @@ def _pdftotext(pdf: bytes) -> str:
 
 @pytest.mark.django_db
 class TestCommands:
-    def test_terbitkan_publishes_and_prints_the_verification_url(self, rak_lebak):
+    def test_terbitkan_publishes_and_prints_the_verification_url(self, rak):
+        _akun(rak)
         out = StringIO()
-        call_command(
-            "terbitkan", "--satker", "kab-lebak", "--jenis", "rak", "--tahun", "2024", stdout=out
-        )
-        rak_lebak.refresh_from_db()
-        assert rak_lebak.status == StatusDokumen.TERBIT
-        assert f"/verifikasi/{rak_lebak.token_verifikasi}/" in out.getvalue()
+        kode = rak.satker.kode
+        call_command("terbitkan", "--satker", kode, "--jenis", "rak", "--tahun", "2024", stdout=out)
+        rak.refresh_from_db()
+        assert rak.status == StatusDokumen.TERBIT
+        assert f"/verifikasi/{rak.token_verifikasi}/" in out.getvalue()
+        assert [r.aksi for r in rak.riwayat.order_by("pk")] == [
+            "AJUKAN",
+            "SETUJUI",
+            "TERBITKAN",
+        ]
 
     def test_terbitkan_refuses_a_document_without_signatory(self):
+        tanpa_penandatangan = IkuFactory(tahun=2024, penandatangan=None)
+        akun_satker(tanpa_penandatangan.satker, Peran.OPERATOR)
+        akun_satker(tanpa_penandatangan.satker, Peran.KETUA)
         with pytest.raises(CommandError, match="Penandatangan belum ditetapkan"):
             call_command(
                 "terbitkan",
                 "--satker",
-                "kab-barito-selatan",
+                tanpa_penandatangan.satker.kode,
                 "--jenis",
                 "iku",
                 "--tahun",
                 "2024",
                 stdout=StringIO(),
             )
-        assert dokumen_seed("kab-barito-selatan", "IKU").status == StatusDokumen.DRAF
+        tanpa_penandatangan.refresh_from_db()
+        assert tanpa_penandatangan.status == StatusDokumen.DRAF
+        assert not tanpa_penandatangan.riwayat.exists()
 
-    def test_export_writes_the_stored_pdf_when_published(self, rak_lebak, tmp_path):
-        terbit = dokumen_terbitkan_langsung(dokumen=rak_lebak)
+    def test_export_writes_the_stored_pdf_when_published(self, rak, tmp_path):
+        terbit = ke_status(rak, StatusDokumen.TERBIT)
         keluar = tmp_path / "rak.pdf"
         call_command(
             "export_dokumen",
             "--satker",
-            "kab-lebak",
+            terbit.satker.kode,
             "--jenis",
             "rak",
             "--tahun",
@@ -190,11 +225,17 @@ class TestCommands:
         assert keluar.read_bytes() == _baca(terbit)
 
     def test_export_writes_a_draft_render_otherwise(self, tmp_path):
+        draf = IkuFactory(
+            tahun=2024,
+            tempat_ttd="Buntok",
+            tanggal_ttd=datetime.date(2024, 1, 1),
+            tanggal_ttd_presisi=PresisiTanggal.BULAN,
+        )
         keluar = tmp_path / "iku.pdf"
         call_command(
             "export_dokumen",
             "--satker",
-            "kab-barito-selatan",
+            draf.satker.kode,
             "--jenis",
             "iku",
             "--tahun",
@@ -206,13 +247,14 @@ class TestCommands:
         teks = _pdftotext(keluar.read_bytes())
         assert "DRAF" in teks
         assert "Buntok, Januari 2024" in teks
+        assert "Persentase capaian indikator uji 1" in teks
 
-    def test_export_names_a_missing_document(self, tmp_path):
+    def test_export_names_a_missing_document(self, rak, tmp_path):
         with pytest.raises(CommandError, match="Tidak ada RKT 2024 versi 3"):
             call_command(
                 "export_dokumen",
                 "--satker",
-                "kab-lebak",
+                rak.satker.kode,
                 "--jenis",
                 "rkt",
                 "--tahun",
