@@ -29,11 +29,17 @@ from dokumen.models import (
     AksiDokumen,
     Dokumen,
     JenisPerubahan,
+    PihakTandaTangan,
     RiwayatDokumen,
     StatusDokumen,
     TandaTangan,
 )
-from dokumen.selectors import kekurangan_dokumen
+from dokumen.selectors import (
+    PESAN_TANPA_PENANDATANGAN,
+    PenandatanganBelumLengkap,
+    kekurangan_dokumen,
+    pihak_penandatangan,
+)
 from dokumen.services import dokumen_buat
 from kpu_kinerja.middleware import TANPA as TANPA_PERMINTAAN
 from kpu_kinerja.middleware import kode_kejadian
@@ -123,12 +129,20 @@ def url_verifikasi(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("verifikasi", args=[token])
 
 
-def tanda_tangan_baru(dokumen: Dokumen, *, urutan: int = 1) -> TandaTangan:
-    """The signature record of `dokumen`'s signatory as they stand now (not yet saved)."""
-    pejabat = dokumen.penandatangan
+def tanda_tangan_baru(
+    dokumen: Dokumen,
+    *,
+    urutan: int = 1,
+    pejabat: Pejabat | None = None,
+    pihak: str = PihakTandaTangan.PENANDATANGAN,
+) -> TandaTangan:
+    """The signature record of one party of `dokumen` (by default the first, its chosen
+    signatory) as the official stands now (not yet saved)."""
+    pejabat = pejabat or dokumen.penandatangan
     return TandaTangan(
         dokumen=dokumen,
         urutan=urutan,
+        pihak=pihak,
         pejabat=pejabat,
         nama=pejabat.nama,
         nip=pejabat.nip,
@@ -140,31 +154,41 @@ def tanda_tangan_baru(dokumen: Dokumen, *, urutan: int = 1) -> TandaTangan:
 
 
 def _terbitkan(dokumen: Dokumen) -> None:
-    """Render the final PDF, sign it as the signatory, and store it with its hash, token and
-    the signature record: the printed block, the stamp and the record name the same person."""
+    """Render the final PDF once, sign it by every party in order (one incremental signature
+    each), and store it with its hash, token and one signature record per party: the printed
+    block, the stamps and the records name the same people."""
     from dokumen.pdf import render_pdf
-    from dokumen.tte import TteTidakSiap, identitas_penanda_terakhir, penandatangan_aktif
+    from dokumen.tte import TteTidakSiap, penandatangan_aktif, tandatangani_berurutan
 
-    if dokumen.penandatangan_id is None:
-        raise TransisiDitolak("Penandatangan belum ditetapkan.")
-    # The official as they are now, locked until the signature is recorded (see
-    # satker.services.pejabat_pastikan_boleh_diubah).
-    dokumen.penandatangan = (
-        Pejabat.objects.select_for_update()
+    try:
+        pihak = pihak_penandatangan(dokumen)
+    except PenandatanganBelumLengkap as galat:
+        raise TransisiDitolak(str(galat)) from None
+    # The officials as they are now, locked (in a fixed order) until the signatures are
+    # recorded (see satker.services.pejabat_pastikan_boleh_diubah).
+    terkunci = {
+        pejabat.pk: pejabat
+        for pejabat in Pejabat.objects.select_for_update()
         .select_related("satker")
-        .get(pk=dokumen.penandatangan_id)
-    )
-    tanda_tangan = tanda_tangan_baru(dokumen)
+        .filter(pk__in=[pejabat.pk for _, pejabat in pihak])
+        .order_by("pk")
+    }
+    dokumen.penandatangan = terkunci[dokumen.penandatangan_id]
+    tanda_tangan = [
+        tanda_tangan_baru(dokumen, urutan=urutan, pejabat=terkunci[pejabat.pk], pihak=p.pihak)
+        for urutan, (p, pejabat) in enumerate(pihak, start=1)
+    ]
     token = secrets.token_urlsafe(16)
     url = url_verifikasi(token)
     hasil = render_pdf(dokumen, url_verifikasi=url, tanda_tangan=tanda_tangan)
-    if hasil.kotak_ttd is None:
-        raise TransisiDitolak("Penandatangan belum ditetapkan.")
+    kotak = hasil.kotak_pihak[: len(tanda_tangan)]
+    if len(kotak) < len(tanda_tangan) or None in kotak:
+        raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
     try:
-        pdf = penandatangan_aktif().tandatangani(
+        pdf, dibuat = tandatangani_berurutan(
             hasil.pdf,
-            pejabat=dokumen.penandatangan,
-            kotak=hasil.kotak_ttd,
+            penandatangan=penandatangan_aktif(),
+            pihak=[(t.pejabat, k) for t, k in zip(tanda_tangan, kotak, strict=True)],
             url_verifikasi=url,
             alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
             lokasi=dokumen.tempat_ttd,
@@ -182,14 +206,16 @@ def _terbitkan(dokumen: Dokumen) -> None:
     dokumen.berkas_pdf.save(nama, ContentFile(pdf), save=False)
     dokumen.sha256 = hashlib.sha256(pdf).hexdigest()
     dokumen.token_verifikasi = token
-    dokumen.ditandatangani_pada = tanda_tangan.waktu
-    sertifikat = identitas_penanda_terakhir(pdf)
-    tanda_tangan.nama_sertifikat = sertifikat.nama
-    tanda_tangan.subjek_sertifikat = sertifikat.subjek
-    tanda_tangan.nomor_seri_sertifikat = sertifikat.nomor_seri
-    tanda_tangan.sidik_jari_sertifikat = sertifikat.sidik_jari
-    tanda_tangan.full_clean(exclude={"dokumen"})
-    tanda_tangan.save()
+    for record, tanda in zip(tanda_tangan, dibuat, strict=True):
+        record.waktu = tanda.waktu
+        record.nama_sertifikat = tanda.sertifikat.nama
+        record.subjek_sertifikat = tanda.sertifikat.subjek
+        record.nomor_seri_sertifikat = tanda.sertifikat.nomor_seri
+        record.sidik_jari_sertifikat = tanda.sertifikat.sidik_jari
+        record.full_clean(exclude={"dokumen"})
+        record.save()
+    # Signed once the last party has signed.
+    dokumen.ditandatangani_pada = tanda_tangan[-1].waktu
 
 
 @transaction.atomic
@@ -324,7 +350,7 @@ def dokumen_terbitkan_langsung(*, dokumen: Dokumen) -> Dokumen:
     while dokumen.status in langkah:
         aksi = langkah[StatusDokumen(dokumen.status)]
         if aksi == AksiDokumen.TERBITKAN and dokumen.penandatangan_id is None:
-            raise TransisiDitolak("Penandatangan belum ditetapkan.")
+            raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
         user = _akun_untuk(dokumen, aksi)
         if user is None:
             raise TransisiDitolak(

@@ -10,7 +10,8 @@ share: a flat type (`kunci_anak` None, e.g. IKU) is a list of row dicts; a group
 RAK) is a list of sasaran dicts (`nomor`, `sasaran`) with their rows nested under `kunci_anak`.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,10 +20,18 @@ Baris = list[dict[str, Any]]
 
 @dataclass(frozen=True)
 class PihakTtd:
-    """One signing party of a type: its `PihakTandaTangan` value and who signs by default."""
+    """One signing party of a type: its `PihakTandaTangan` value and who signs by default.
+
+    The first party is the document's chosen `penandatangan` (defaulting to the satker's active
+    official of `jabatan_bawaan`); every further party is the satker's active official of its
+    `jabatan_bawaan` (`dokumen.selectors.pihak_penandatangan`). They sign in this order.
+    """
 
     pihak: str
     jabatan_bawaan: str  # a satker.models.Jabatan value
+    # Printed above the party's jabatan when a document has several parties (the PK's
+    # "Pihak Pertama," / "Pihak Kedua,"); empty prints nothing.
+    judul: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,3 +113,20 @@ def jenis_terdaftar(kode: str) -> JenisTerdaftar:
 def semua_jenis() -> list[JenisTerdaftar]:
     """Every registered type, in registration order."""
     return list(_TERDAFTAR.values())
+
+
+@contextmanager
+def jenis_sementara(terdaftar: JenisTerdaftar) -> Iterator[JenisTerdaftar]:
+    """For tests: `terdaftar` replaces the type registered under its code (or is added) until
+    the block ends, then the registry is as before, e.g. a variant with two signing parties:
+    `with jenis_sementara(dataclasses.replace(jenis_terdaftar("IKU"), pihak_ttd=(...))):`."""
+    kode = terdaftar.kode
+    lama = _TERDAFTAR.get(kode)
+    _TERDAFTAR[kode] = terdaftar
+    try:
+        yield terdaftar
+    finally:
+        if lama is None:
+            _TERDAFTAR.pop(kode, None)
+        else:
+            _TERDAFTAR[kode] = lama

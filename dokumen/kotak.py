@@ -22,5 +22,8 @@ class KotakTtd:
 @dataclass(frozen=True)
 class HasilRender:
     pdf: bytes
-    kotak_ttd: KotakTtd | None  # None when the document has no signature block to sign
+    kotak_ttd: KotakTtd | None  # the first party's; None when it has no signatory to sign
     jumlah_halaman: int
+    # Every signing party's box, in signing order (the first is `kotak_ttd`); None where a
+    # party has nobody to sign yet.
+    kotak_pihak: tuple[KotakTtd | None, ...] = ()

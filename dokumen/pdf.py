@@ -11,6 +11,8 @@ print template and any context a type adds come from its declaration (`dokumen.j
 """
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -21,12 +23,12 @@ from weasyprint.urls import URLFetcher
 from dokumen.jenis import jenis_terdaftar
 from dokumen.kotak import HasilRender, KotakTtd
 from dokumen.models import Dokumen, TandaTangan
-from dokumen.selectors import penandatangan_tercetak, tanggal_ttd_tertulis
+from dokumen.selectors import PihakTercetak, penandatangan_tercetak_semua, tanggal_ttd_tertulis
 from dokumen.tabel import tabel_dokumen
-from satker.models import GayaPenomoran, Satker
+from satker.models import GayaPenomoran, Pejabat, Satker
 from satker.selectors import tupoksi_per_jenis
 
-ID_KOTAK_TTD = "kotak-ttd"
+ID_KOTAK_TTD = "kotak-ttd"  # the first party's box; a further party's is "kotak-ttd-<urutan>"
 PX_KE_PT = 0.75  # CSS px are 1/96 in, PDF points 1/72 in
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -62,15 +64,59 @@ def daftar_tupoksi(satker: Satker) -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
+def id_kotak(urutan: int) -> str:
+    """The HTML id of the signature box of the party signing `urutan`-th."""
+    return ID_KOTAK_TTD if urutan == 1 else f"{ID_KOTAK_TTD}-{urutan}"
+
+
+@dataclass(frozen=True)
+class KolomTtd:
+    """One party's column of the printed signature block."""
+
+    urutan: int
+    judul: str
+    penanda: TandaTangan | Pejabat | None
+    kosong: str  # the gap's text when nobody signs yet, e.g. "penandatangan belum ditetapkan"
+    id_kotak: str
+
+
+def _kolom(pihak: PihakTercetak) -> KolomTtd:
+    kurang = pihak.kurang.rstrip(".")
+    return KolomTtd(
+        urutan=pihak.urutan,
+        judul=pihak.judul,
+        penanda=pihak.penanda,
+        kosong=kurang[:1].lower() + kurang[1:],
+        id_kotak=id_kotak(pihak.urutan),
+    )
+
+
+def _pihak_cetak(
+    dokumen: Dokumen, tanda_tangan: Sequence[TandaTangan] | None
+) -> list[PihakTercetak]:
+    """The parties the block prints: the records about to be signed when given, else whom
+    `penandatangan_tercetak_semua` names."""
+    semua = penandatangan_tercetak_semua(dokumen)
+    if not tanda_tangan:
+        return semua
+    judul = {p.urutan: p.judul for p in semua}
+    return [PihakTercetak(t.urutan, judul.get(t.urutan, ""), t) for t in tanda_tangan]
+
+
 def _konteks(
-    dokumen: Dokumen, url_verifikasi: str | None, tanda_tangan: TandaTangan | None
+    dokumen: Dokumen, url_verifikasi: str | None, tanda_tangan: Sequence[TandaTangan] | None
 ) -> dict[str, Any]:
     terdaftar = jenis_terdaftar(dokumen.jenis)
     tabel = tabel_dokumen(dokumen).isi
+    kolom = [_kolom(p) for p in _pihak_cetak(dokumen, tanda_tangan)]
     konteks: dict[str, Any] = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
-        "pejabat": tanda_tangan or penandatangan_tercetak(dokumen),
+        "pejabat": kolom[0].penanda,  # the one-party block
+        # Several parties print side by side, right to left in signing order: the first party
+        # keeps the right-hand place of a single signature (the PK: Pihak Kedua left, Pihak
+        # Pertama right).
+        "kolom_ttd": kolom[::-1],
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         "tabel": tabel,
         "draf": url_verifikasi is None,
@@ -87,12 +133,12 @@ def render_html(
     dokumen: Dokumen,
     *,
     url_verifikasi: str | None = None,
-    tanda_tangan: TandaTangan | None = None,
+    tanda_tangan: Sequence[TandaTangan] | None = None,
 ) -> str:
     """The print page of `dokumen`: a draft without `url_verifikasi`, else the page to sign.
 
-    `tanda_tangan` is the signature record about to be signed, so the printed block shows
-    exactly what the record keeps.
+    `tanda_tangan` is the signature records about to be signed, one per party in signing order,
+    so the printed block shows exactly what the records keep.
     """
     template = jenis_terdaftar(dokumen.jenis).template_pdf
     return render_to_string(template, _konteks(dokumen, url_verifikasi, tanda_tangan))
@@ -102,23 +148,32 @@ def render_pdf(
     dokumen: Dokumen,
     *,
     url_verifikasi: str | None = None,
-    tanda_tangan: TandaTangan | None = None,
+    tanda_tangan: Sequence[TandaTangan] | None = None,
 ) -> HasilRender:
-    """The PDF of `dokumen` and where its signature box landed (None without a signatory)."""
+    """The PDF of `dokumen` and where each party's signature box landed (None for a party with
+    nobody to sign yet)."""
     html = render_html(dokumen, url_verifikasi=url_verifikasi, tanda_tangan=tanda_tangan)
     # Everything the page needs is inline or a system font; never reach out to the network.
     fetcher = URLFetcher(allowed_protocols=("data", "file"), timeout=5)
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render()
-    kotak = _kotak_ttd(document) if dokumen.penandatangan_id else None
+    jumlah = len(jenis_terdaftar(dokumen.jenis).pihak_ttd)
+    if tanda_tangan:
+        jumlah = max(jumlah, len(tanda_tangan))
+    # A box is printed (with its id) only for a party with somebody to sign.
+    kotak = tuple(_kotak_ttd(document, id_kotak(urutan)) for urutan in range(1, jumlah + 1))
     return HasilRender(
-        pdf=document.write_pdf(), kotak_ttd=kotak, jumlah_halaman=len(document.pages)
+        pdf=document.write_pdf(),
+        kotak_ttd=kotak[0],
+        jumlah_halaman=len(document.pages),
+        kotak_pihak=kotak,
     )
 
 
-def _kotak_ttd(document: Any) -> KotakTtd | None:
-    """The signature box in PDF points, origin at the page's bottom-left."""
+def _kotak_ttd(document: Any, id_html: str) -> KotakTtd | None:
+    """The signature box with HTML id `id_html` in PDF points, origin at the page's
+    bottom-left."""
     for indeks, halaman in enumerate(document.pages):
-        posisi = halaman.anchors.get(ID_KOTAK_TTD)
+        posisi = halaman.anchors.get(id_html)
         if posisi is None:
             continue
         x1, y1, x2, y2 = posisi

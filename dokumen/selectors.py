@@ -1,12 +1,14 @@
 """Reads of documents, scoped to the user by the access rule in satker.akses."""
 
+import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from dokumen.jenis import jenis_terdaftar
+from dokumen.jenis import PihakTtd, jenis_terdaftar
 from dokumen.models import (
     Dokumen,
     JenisDokumen,
@@ -17,7 +19,7 @@ from dokumen.models import (
 )
 from kpu_kinerja.formats import tanggal_panjang
 from satker.akses import Pengguna, satker_terlihat
-from satker.models import Pejabat, Satker
+from satker.models import Jabatan, Pejabat, Satker
 
 
 def dokumen_terlihat(user: Pengguna) -> QuerySet[Dokumen]:
@@ -83,8 +85,7 @@ def kekurangan_dokumen(dokumen: Dokumen) -> list[str]:
         kurang.append("Tanggal penandatanganan belum diisi.")
     elif dokumen.tanggal_ttd_presisi != PresisiTanggal.HARI:
         kurang.append("Tanggal penandatanganan belum lengkap (hari belum diisi).")
-    if dokumen.penandatangan_id is None:
-        kurang.append("Penandatangan belum ditetapkan.")
+    kurang.extend(kekurangan_penandatangan(dokumen))
     return kurang
 
 
@@ -128,24 +129,167 @@ def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
     ]
 
 
+def pejabat_aktif(
+    satker: Satker, jabatan: str, *, pada: datetime.date | None = None
+) -> Pejabat | None:
+    """The satker's official holding `jabatan` on `pada` (today by default): the term, where
+    recorded, covers that day. Of several, the latest appointed (an acting official named
+    after the definitive one), then by name."""
+    pada = pada or timezone.localdate()
+    return (
+        satker.pejabat.filter(jabatan=jabatan)
+        .filter(Q(mulai_menjabat__isnull=True) | Q(mulai_menjabat__lte=pada))
+        .filter(Q(selesai_menjabat__isnull=True) | Q(selesai_menjabat__gte=pada))
+        .order_by(F("mulai_menjabat").desc(nulls_last=True), "nama", "pk")
+        .first()
+    )
+
+
 def penandatangan_bawaan(satker: Satker, jenis: str) -> Pejabat | None:
-    """Who signs by default, as the type declares (the seeds' practice); each document can name
-    another of its officials."""
+    """Who signs by default, as the type declares (the seeds' practice): the active official
+    of the first party's jabatan; each document can name another of its officials."""
     pihak = jenis_terdaftar(jenis).pihak_ttd[0]
-    return satker.pejabat.filter(jabatan=pihak.jabatan_bawaan).first()
+    return pejabat_aktif(satker, pihak.jabatan_bawaan)
+
+
+URUTAN_PIHAK = {1: "pertama", 2: "kedua", 3: "ketiga", 4: "keempat", 5: "kelima"}
+PESAN_TANPA_PENANDATANGAN = "Penandatangan belum ditetapkan."
+
+
+def nama_urutan(urutan: int) -> str:
+    """ "pihak kedua": how messages name the party signing `urutan`-th."""
+    return f"pihak {URUTAN_PIHAK.get(urutan, f'ke-{urutan}')}"
+
+
+class PenandatanganBelumLengkap(ValueError):
+    """A signing party has no official (or the same official twice); the message says which."""
+
+
+@dataclass(frozen=True)
+class PihakTerisi:
+    """One signing party of a document and the official who signs for it, in signing order.
+
+    `pejabat` is None, or `kurang` names the problem, when the party cannot be signed yet.
+    """
+
+    urutan: int
+    pihak: PihakTtd
+    pejabat: Pejabat | None
+    kurang: str = ""
+
+
+def pihak_terisi(dokumen: Dokumen) -> list[PihakTerisi]:
+    """Every signing party of `dokumen`'s type with who signs it: the one rule.
+
+    - the first party: the document's chosen `penandatangan` (set from `penandatangan_bawaan`
+      when the document is made; signing never substitutes anyone);
+    - each further party: the satker's active official of the party's `jabatan_bawaan`
+      (`pejabat_aktif`), who must not be an official already signing an earlier party.
+    Reads nothing for a one-party type beyond the document's own signatory.
+    """
+    semua = jenis_terdaftar(dokumen.jenis).pihak_ttd
+    hasil = [
+        PihakTerisi(
+            1,
+            semua[0],
+            dokumen.penandatangan,
+            "" if dokumen.penandatangan_id else PESAN_TANPA_PENANDATANGAN,
+        )
+    ]
+    for urutan, pihak in enumerate(semua[1:], start=2):
+        pejabat = pejabat_aktif(dokumen.satker, pihak.jabatan_bawaan)
+        kurang = ""
+        if pejabat is None:
+            label = Jabatan(pihak.jabatan_bawaan).label
+            kurang = f"Belum ada pejabat {label} aktif untuk {nama_urutan(urutan)}."
+        else:
+            sebelumnya = next((p for p in hasil if p.pejabat and p.pejabat.pk == pejabat.pk), None)
+            if sebelumnya is not None:
+                kurang = (
+                    f"{pejabat.nama} sudah menandatangani sebagai "
+                    f"{nama_urutan(sebelumnya.urutan)}; {nama_urutan(urutan)} memerlukan "
+                    "pejabat lain."
+                )
+        hasil.append(PihakTerisi(urutan, pihak, pejabat, kurang))
+    return hasil
+
+
+def kekurangan_penandatangan(dokumen: Dokumen) -> list[str]:
+    """What keeps the signing parties from signing, in words for the user (none: ready)."""
+    return [p.kurang for p in pihak_terisi(dokumen) if p.kurang]
+
+
+def pihak_penandatangan(dokumen: Dokumen) -> list[tuple[PihakTtd, Pejabat]]:
+    """Each signing party of `dokumen` with its official, in signing order (`pihak_terisi`);
+    raises `PenandatanganBelumLengkap` when a party cannot be signed."""
+    terisi = pihak_terisi(dokumen)
+    kurang = [p.kurang for p in terisi if p.kurang]
+    if kurang:
+        raise PenandatanganBelumLengkap(" ".join(kurang))
+    return [(p.pihak, p.pejabat) for p in terisi]
 
 
 def tanda_tangan_terbit(dokumen: Dokumen) -> TandaTangan | None:
-    """The frozen record of who signed a published document (None before it is signed)."""
+    """The frozen record of who signed a published document first (None before it is signed)."""
+    return next(iter(tanda_tangan_tercatat(dokumen)), None)
+
+
+def tanda_tangan_tercatat(dokumen: Dokumen) -> list[TandaTangan]:
+    """The frozen records of every signature of a published document, in signing order (none
+    before it is signed)."""
     if dokumen.status != StatusDokumen.TERBIT:
-        return None
+        return []
     # .all() (ordered by Meta): a list that prefetched the records reads none again.
-    return next(iter(dokumen.tanda_tangan.all()), None)
+    return list(dokumen.tanda_tangan.all())
+
+
+def tanda_tangan_berlabel(dokumen: Dokumen) -> list[tuple[str, TandaTangan]]:
+    """The frozen signature records of a published document, each with how the verification
+    page names its party: "Penandatangan" for a lone signature, else the party's heading
+    ("Pihak Pertama") or "Penandatangan 1", "Penandatangan 2", …"""
+    tercatat = tanda_tangan_tercatat(dokumen)
+    if len(tercatat) == 1:
+        return [("Penandatangan", tercatat[0])]
+    semua = jenis_terdaftar(dokumen.jenis).pihak_ttd
+
+    def label(urutan: int) -> str:
+        judul = semua[urutan - 1].judul.rstrip(" ,") if urutan <= len(semua) else ""
+        return judul or f"Penandatangan {urutan}"
+
+    return [(label(t.urutan), t) for t in tercatat]
 
 
 def penandatangan_tercetak(dokumen: Dokumen) -> TandaTangan | Pejabat | None:
-    """Whom the signature block names: once signed, the record; before, the chosen official."""
+    """Whom the signature block names first: once signed, the record; before, the chosen
+    official."""
     return tanda_tangan_terbit(dokumen) or dokumen.penandatangan
+
+
+@dataclass(frozen=True)
+class PihakTercetak:
+    """One party of the printed signature block, in signing order."""
+
+    urutan: int
+    judul: str  # printed above the jabatan ("Pihak Kedua,"), or ""
+    penanda: TandaTangan | Pejabat | None  # the frozen record once signed, else the official
+    kurang: str = ""  # why nobody is printed yet
+
+
+def penandatangan_tercetak_semua(dokumen: Dokumen) -> list[PihakTercetak]:
+    """Whom the signature block names, party by party: once signed, the frozen records; before,
+    the officials `pihak_terisi` names (a gap where a party has none)."""
+    semua = jenis_terdaftar(dokumen.jenis).pihak_ttd
+
+    def judul(urutan: int) -> str:
+        return semua[urutan - 1].judul if urutan <= len(semua) else ""
+
+    tercatat = tanda_tangan_tercatat(dokumen)
+    if tercatat:
+        return [PihakTercetak(t.urutan, judul(t.urutan), t) for t in tercatat]
+    return [
+        PihakTercetak(p.urutan, p.pihak.judul, p.pejabat if not p.kurang else None, p.kurang)
+        for p in pihak_terisi(dokumen)
+    ]
 
 
 def riwayat_dokumen(dokumen: Dokumen) -> list[RiwayatDokumen]:

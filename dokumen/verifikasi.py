@@ -21,8 +21,22 @@ class HasilVerifikasi:
     penjelasan: str
 
 
+def sesuai_catatan(dokumen: Dokumen, tanda_tangan) -> bool:
+    """Whether the file's signatures (a `tte.HasilPeriksa`) are the ones recorded at signing:
+    as many, in the same order, each by the certificate its record names (records from before
+    certificates were recorded name none, and are matched by count only)."""
+    catatan = list(dokumen.tanda_tangan.all())
+    if len(catatan) != len(tanda_tangan.tanda_tangan):
+        return False
+    return all(
+        not c.sidik_jari_sertifikat or c.sidik_jari_sertifikat == t.sidik_jari
+        for c, t in zip(catatan, tanda_tangan.tanda_tangan, strict=True)
+    )
+
+
 def periksa_berkas(dokumen: Dokumen, pdf: bytes) -> HasilVerifikasi:
-    """Asli when the file is byte for byte the published one and its signature validates.
+    """Asli when the file is byte for byte the published one, every signature in it validates
+    and they are the signatures recorded for the document, party by party.
 
     The file comes from anyone: its signatures are checked in a child process with a time and
     memory limit, and a file past the limits is "tidak dapat diperiksa", not a verdict.
@@ -50,6 +64,18 @@ def periksa_berkas(dokumen: Dokumen, pdf: bytes) -> HasilVerifikasi:
         )
     if not tanda_tangan.valid:
         return HasilVerifikasi(Putusan.TTD_TIDAK_VALID, "Tanda tangan elektronik tidak ditemukan.")
+    if not sesuai_catatan(dokumen, tanda_tangan):
+        return HasilVerifikasi(
+            Putusan.TIDAK_SESUAI,
+            "Tanda tangan pada berkas ini tidak sesuai dengan catatan penandatanganan dokumen ini.",
+        )
+    jumlah = len(tanda_tangan.tanda_tangan)
+    if jumlah > 1:
+        return HasilVerifikasi(
+            Putusan.ASLI,
+            f"Berkas sama persis dengan dokumen terbit dan {jumlah} tanda tangannya sah, "
+            "masing-masing oleh penandatangan yang tercatat, sesuai urutan.",
+        )
     return HasilVerifikasi(
         Putusan.ASLI, "Berkas sama persis dengan dokumen terbit dan tanda tangannya sah."
     )

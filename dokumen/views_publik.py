@@ -11,7 +11,7 @@ from django_ratelimit.core import is_ratelimited
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.periksa_terbatas import slot_pemeriksaan
-from dokumen.selectors import versi_pengganti
+from dokumen.selectors import tanda_tangan_berlabel, versi_pengganti
 from dokumen.unggah import UnggahTerbatas
 from dokumen.verifikasi import periksa_berkas
 
@@ -101,6 +101,7 @@ def _halaman(request, dokumen, form, *, hasil=None, galat="", status=200) -> Htt
     context = {
         "dokumen": dokumen,
         "pengganti": versi_pengganti(dokumen),
+        "tanda_tangan": tanda_tangan_berlabel(dokumen),  # the frozen records, every party
         "form": form,
         "hasil": hasil,
         "galat": galat,
