@@ -8,7 +8,8 @@ from django.urls import reverse
 from dokumen.baris import data_baris
 from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan
 from dokumen.services import KOLOM_KEPALA, dokumen_simpan
-from tests.conftest import dokumen_seed
+from satker.models import Peran
+from tests.factories import AdminRiFactory, IkuFactory, RakFactory, ajukan, akun_satker
 
 
 class _IsianForm(HTMLParser):
@@ -55,9 +56,25 @@ def _isian(client, url: str) -> dict[str, str]:
     return parser.data
 
 
+@pytest.fixture
+def admin_ri(db):
+    return AdminRiFactory()
+
+
+@pytest.fixture
+def rak(db) -> Dokumen:
+    """A RAK draft of a Kab/Kota, with rows and no history."""
+    return RakFactory()
+
+
+def _baris_pertama(rak: Dokumen):
+    return rak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+
+
 @pytest.mark.django_db
 def test_an_admin_edit_of_a_row_is_recorded_and_moves_the_revision(client, admin_ri):
-    iku = dokumen_seed("kab-lebak", "IKU")
+    iku = IkuFactory(tempat_ttd="Tempat IKU")
+    suntingan = iku.suntingan
     client.force_login(admin_ri)
     url = reverse("admin:dokumen_dokumen_change", args=[iku.pk])
     data = _isian(client, url)
@@ -68,25 +85,29 @@ def test_an_admin_edit_of_a_row_is_recorded_and_moves_the_revision(client, admin
 
     assert response.status_code == 302, response.content.decode()[:2000]
     iku.refresh_from_db()
-    assert iku.suntingan == 1
+    assert iku.suntingan == suntingan + 1
+    assert iku.tempat_ttd == "Rangkasbitung (admin)"
     assert data_baris(iku)[0]["indikator"] == "Indikator diubah di admin"
     jejak = JejakPerubahan.objects.get(dokumen=iku)
     assert (jejak.oleh, jejak.jenis) == (admin_ri, JenisPerubahan.SIMPAN)
-    assert jejak.ringkasan.startswith("Melalui halaman admin. Kepala: tempat_ttd")
+    assert jejak.ringkasan.startswith(
+        "Melalui halaman admin. Kepala: tempat_ttd 'Tempat IKU' → 'Rangkasbitung (admin)'"
+    )
     assert "baris: 1 diubah" in jejak.ringkasan
     assert jejak.sesudah["baris"][0]["indikator"] == "Indikator diubah di admin"
 
 
 @pytest.mark.django_db
-def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri, operator_lebak):
-    iku = dokumen_seed("kab-lebak", "IKU")
+def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri):
+    iku = IkuFactory()
+    operator = akun_satker(iku.satker, Peran.OPERATOR)
     client.force_login(admin_ri)
     url = reverse("admin:dokumen_dokumen_change", args=[iku.pk])
-    data = _isian(client, url)  # opened at revisi 0
+    data = _isian(client, url)  # opened at the current suntingan
     kepala = {kolom: getattr(iku, kolom) for kolom in KOLOM_KEPALA}
     kepala["tempat_ttd"] = "Disimpan operator"
     dokumen_simpan(
-        dokumen=iku, kepala=kepala, baris=data_baris(iku), suntingan=0, oleh=operator_lebak
+        dokumen=iku, kepala=kepala, baris=data_baris(iku), suntingan=iku.suntingan, oleh=operator
     )
     data["tempat_ttd"] = "Ditimpa admin"
 
@@ -98,13 +119,13 @@ def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri, operator_l
 
 
 @pytest.mark.django_db
-def test_a_rak_row_changed_on_its_own_admin_page_is_a_change_of_the_document(
-    client, admin_ri, operator_lebak, rak_lebak
-):
-    halaman = reverse("dokumen:detail", args=[rak_lebak.pk])
-    client.force_login(operator_lebak)
+def test_a_rak_row_changed_on_its_own_admin_page_is_a_change_of_the_document(client, admin_ri, rak):
+    operator = akun_satker(rak.satker, Peran.OPERATOR)
+    suntingan = rak.suntingan
+    halaman = reverse("dokumen:detail", args=[rak.pk])
+    client.force_login(operator)
     assert "Kegiatan diubah di admin" not in client.get(halaman).content.decode()  # now cached
-    baris = rak_lebak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+    baris = _baris_pertama(rak)
     client.force_login(admin_ri)
     url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
     data = _isian(client, url)
@@ -112,28 +133,30 @@ def test_a_rak_row_changed_on_its_own_admin_page_is_a_change_of_the_document(
 
     assert client.post(url, data).status_code == 302
 
-    rak_lebak.refresh_from_db()
-    assert rak_lebak.suntingan == 1  # an editor still open on revisi 0 is told of the conflict
-    jejak = JejakPerubahan.objects.get(dokumen=rak_lebak)
+    rak.refresh_from_db()
+    # An editor still open on the previous suntingan is told of the conflict.
+    assert rak.suntingan == suntingan + 1
+    jejak = JejakPerubahan.objects.get(dokumen=rak)
     assert (jejak.oleh, jejak.ringkasan) == (admin_ri, "Melalui halaman admin. baris: 1 diubah")
-    client.force_login(operator_lebak)
+    client.force_login(operator)
     assert "Kegiatan diubah di admin" in client.get(halaman).content.decode()
 
 
 @pytest.mark.django_db
-def test_deleting_a_row_on_its_admin_page_is_recorded(client, admin_ri, rak_lebak):
-    baris = rak_lebak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+def test_deleting_a_row_on_its_admin_page_is_recorded(client, admin_ri, rak):
+    suntingan = rak.suntingan
+    baris = _baris_pertama(rak)
     client.force_login(admin_ri)
     url = reverse("admin:rencana_aksi_barisrak_delete", args=[baris.pk])
 
     assert client.post(url, {"post": "yes"}).status_code == 302
 
-    jejak = JejakPerubahan.objects.get(dokumen=rak_lebak)
+    jejak = JejakPerubahan.objects.get(dokumen=rak)
     # Rows compare by position: the rest move up one place, and the last place is gone.
     assert jejak.ringkasan.startswith("Melalui halaman admin. baris: ")
     assert jejak.ringkasan.endswith(", 1 dihapus")
     assert len(jejak.sesudah["baris"][0]["baris"]) == len(jejak.sebelum["baris"][0]["baris"]) - 1
-    assert Dokumen.objects.get(pk=rak_lebak.pk).suntingan == 1
+    assert Dokumen.objects.get(pk=rak.pk).suntingan == suntingan + 1
 
 
 @pytest.mark.django_db
@@ -144,11 +167,12 @@ def test_rows_are_not_added_on_their_own_admin_pages(client, admin_ri):
 
 
 @pytest.mark.django_db
-def test_a_document_that_is_not_a_draft_is_read_only_in_the_admin(client, admin_ri, rak_lebak):
-    Dokumen.objects.filter(pk=rak_lebak.pk).update(status="DIAJUKAN")
-    baris = rak_lebak.sasaran_rak.order_by("urutan").first().baris.order_by("urutan").first()
+def test_a_document_that_is_not_a_draft_is_read_only_in_the_admin(client, admin_ri, rak):
+    rak = ajukan(rak)
+    jejak = list(JejakPerubahan.objects.filter(dokumen=rak).order_by("pk"))
+    baris = _baris_pertama(rak)
     client.force_login(admin_ri)
-    dokumen_url = reverse("admin:dokumen_dokumen_change", args=[rak_lebak.pk])
+    dokumen_url = reverse("admin:dokumen_dokumen_change", args=[rak.pk])
     baris_url = reverse("admin:rencana_aksi_barisrak_change", args=[baris.pk])
 
     assert 'name="_save"' not in client.get(dokumen_url).content.decode()
@@ -157,6 +181,8 @@ def test_a_document_that_is_not_a_draft_is_read_only_in_the_admin(client, admin_
     assert client.post(baris_url, data).status_code == 403
     hapus = reverse("admin:rencana_aksi_barisrak_delete", args=[baris.pk])
     assert client.post(hapus, {"post": "yes"}).status_code == 403
-    assert not JejakPerubahan.objects.filter(dokumen=rak_lebak).exists()
+    assert list(JejakPerubahan.objects.filter(dokumen=rak).order_by("pk")) == jejak
+    baris.refresh_from_db()
+    assert baris.kegiatan != "Tidak boleh"
     daftar = client.get(reverse("admin:dokumen_dokumen_changelist")).content.decode()
     assert "delete_selected" not in daftar
