@@ -4,6 +4,7 @@ from dokumen import views, views_hapus
 
 app_name = "dokumen"
 urlpatterns = [
+    path("", views.dokumen_list, name="list"),
     path("<int:pk>/", views.dokumen_detail, name="detail"),
     path("<int:pk>/ubah/", views.dokumen_ubah, name="ubah"),
     path("<int:pk>/salin/", views.dokumen_salin_tahun_lalu, name="salin"),

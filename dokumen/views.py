@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +16,7 @@ from dokumen.alur import (
     dokumen_transisi,
 )
 from dokumen.editor import baris_dari_formset, formset_baris
+from dokumen.filters import DokumenFilter
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import (
     PESAN_KONFLIK,
@@ -37,6 +40,7 @@ from dokumen.reviu import (
 )
 from dokumen.selectors import (
     dokumen_ambil,
+    dokumen_daftar,
     dokumen_per_tahun,
     dokumen_tahun_itu,
     kekurangan_dokumen,
@@ -44,6 +48,7 @@ from dokumen.selectors import (
     penandatangan_tercetak,
     ringkasan_per_tahun,
     riwayat_dokumen,
+    satker_untuk_saringan,
     tanggal_ttd_tertulis,
     versi_pengganti,
 )
@@ -215,6 +220,31 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "boleh_ubah": boleh_menulis(request.user, satker),
     }
     return render(request, "dokumen/beranda.html", context)
+
+
+@login_required
+def dokumen_list(request: HttpRequest) -> HttpResponse:
+    """The documents the user may see, filtered by the API list's own FilterSet.
+
+    Same filters, order and page size as GET /api/v1/dokumen/, so a query gives the same
+    documents on both. A bad filter value is shown beside its field, with no list.
+    """
+    saringan = DokumenFilter(request.GET, queryset=dokumen_daftar(request.user))
+    halaman = None
+    if saringan.is_valid():
+        per_halaman = settings.REST_FRAMEWORK["PAGE_SIZE"]
+        halaman = Paginator(saringan.qs, per_halaman).get_page(request.GET.get("page"))
+    kueri = request.GET.copy()
+    kueri.pop("page", None)
+    saringan.form.fields["satker"].widget.attrs["list"] = "pilihan-satker"
+    saringan.form.fields["provinsi"].widget.attrs["list"] = "pilihan-provinsi"
+    context = {
+        "saringan": saringan,
+        "halaman": halaman,
+        "kueri": kueri.urlencode(),
+        "pilihan_satker": satker_untuk_saringan(request.user),
+    }
+    return render(request, "dokumen/dokumen_list.html", context)
 
 
 @login_required
