@@ -1,23 +1,81 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from satker.models import Jabatan, JenisTupoksi, Pejabat, Satker, Tupoksi
 from satker.services import pejabat_buat, satker_profil_simpan
+from tests.factories import (
+    AdminRiFactory,
+    KabKotaFactory,
+    KetuaFactory,
+    KetuaPenggunaFactory,
+    OperatorFactory,
+    RakFactory,
+    ReviewerFactory,
+    SekretarisFactory,
+    isi_tupoksi,
+)
 
-LEBAK = "kab-lebak"
-NIP_SEKRETARIS_LEBAK = "198301282009021004"
+JUMLAH_FUNGSI = 5
 
 
-def _url(kode: str = LEBAK) -> str:
-    return reverse("satker-profil", args=[kode])
+@pytest.fixture
+def satker(db) -> Satker:
+    """A Kab/Kota with tugas, fungsi, wewenang and kewajiban, a Ketua, and a Sekretaris who
+    signs its RAK 2024."""
+    satker = KabKotaFactory()
+    isi_tupoksi(satker, tugas=3, fungsi=JUMLAH_FUNGSI, wewenang=2, kewajiban=2)
+    KetuaFactory(satker=satker)
+    RakFactory(satker=satker, tahun=2024, penandatangan=SekretarisFactory(satker=satker))
+    return satker
 
 
-def _lebak() -> Satker:
-    return Satker.objects.get(kode=LEBAK)
+@pytest.fixture
+def sekretaris(satker) -> Pejabat:
+    return satker.pejabat.get(jabatan=Jabatan.SEKRETARIS)
+
+
+@pytest.fixture(name="nip_sekretaris")
+def _nip_sekretaris(sekretaris) -> str:
+    return sekretaris.nip
+
+
+@pytest.fixture
+def operator(satker):
+    return OperatorFactory(satker=satker)
+
+
+@pytest.fixture
+def operator_lain(satker):
+    """The operator of another Kab/Kota of the same provinsi."""
+    return OperatorFactory(satker=KabKotaFactory(induk=satker.induk))
+
+
+@pytest.fixture
+def ketua(satker):
+    return KetuaPenggunaFactory(satker=satker)
+
+
+@pytest.fixture
+def reviewer(satker):
+    return ReviewerFactory(satker=satker.induk)
+
+
+@pytest.fixture
+def reviewer_lain(satker):
+    """The reviewer of another provinsi."""
+    return ReviewerFactory()
+
+
+@pytest.fixture
+def admin(db):
+    return AdminRiFactory()
+
+
+def _url(satker: Satker | str) -> str:
+    return reverse("satker-profil", args=[getattr(satker, "kode", satker)])
 
 
 def _tupoksi(satker: Satker) -> dict[str, list[str]]:
@@ -73,26 +131,21 @@ def _indeks(data: dict[str, str], nip: str) -> int:
     )
 
 
-def _admin():
-    return get_user_model().objects.get(username="admin.ri")
-
-
 @pytest.mark.django_db
 class TestSatkerProfilSimpan:
-    def test_it_replaces_each_list_in_order_and_saves_officials(self):
-        satker = _lebak()
-        sekretaris = satker.pejabat.get(jabatan=Jabatan.SEKRETARIS)
+    def test_it_replaces_each_list_in_order_and_saves_officials(self, satker, sekretaris, admin):
+        fungsi = _tupoksi(satker)["FUNGSI"]
         sekretaris.mulai_menjabat = datetime.date(2023, 1, 2)
         baru = Pejabat(
             satker=satker,
             nama="SITI AMINAH, S.Sos",
             jabatan=Jabatan.ANGGOTA,
-            sebutan_jabatan="Anggota KPU Kabupaten Lebak",
+            sebutan_jabatan=f"Anggota {satker.nama_lengkap}",
         )
 
         satker_profil_simpan(
             satker=satker,
-            oleh=_admin(),
+            oleh=admin,
             tupoksi={JenisTupoksi.TUGAS: ["Kedua", "Pertama"], JenisTupoksi.WEWENANG: ["W"]},
             pejabat_disimpan=[sekretaris, baru],
         )
@@ -100,13 +153,13 @@ class TestSatkerProfilSimpan:
         tupoksi = _tupoksi(satker)
         assert tupoksi["TUGAS"] == ["Kedua", "Pertama"]
         assert tupoksi["WEWENANG"] == ["W"]
-        assert len(tupoksi["FUNGSI"]) == 17  # kinds not passed are kept
+        assert tupoksi["FUNGSI"] == fungsi  # kinds not passed are kept
+        assert len(fungsi) == JUMLAH_FUNGSI
         sekretaris.refresh_from_db()
         assert sekretaris.mulai_menjabat == datetime.date(2023, 1, 2)
         assert satker.pejabat.filter(nama="SITI AMINAH, S.Sos").exists()
 
-    def test_it_writes_nothing_when_an_official_is_invalid(self):
-        satker = _lebak()
+    def test_it_writes_nothing_when_an_official_is_invalid(self, satker, admin):
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
         ketua = satker.pejabat.get(jabatan=Jabatan.KETUA)
         ketua.nip = "123"
@@ -114,7 +167,7 @@ class TestSatkerProfilSimpan:
         with pytest.raises(ValidationError, match="18 digit"):
             satker_profil_simpan(
                 satker=satker,
-                oleh=_admin(),
+                oleh=admin,
                 tupoksi={JenisTupoksi.TUGAS: ["Baru"]},
                 pejabat_disimpan=[ketua],
             )
@@ -122,15 +175,13 @@ class TestSatkerProfilSimpan:
         assert _tupoksi(satker) == tupoksi
         assert _pejabat(satker) == pejabat
 
-    def test_it_refuses_to_delete_an_official_who_signs_a_document(self):
-        satker = _lebak()
+    def test_it_refuses_to_delete_an_official_who_signs_a_document(self, satker, sekretaris, admin):
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
-        sekretaris = satker.pejabat.get(jabatan=Jabatan.SEKRETARIS)
 
         with pytest.raises(ValidationError, match="menandatangani dokumen RAK 2024"):
             satker_profil_simpan(
                 satker=satker,
-                oleh=_admin(),
+                oleh=admin,
                 tupoksi={JenisTupoksi.TUGAS: ["Baru"]},
                 pejabat_dihapus=[sekretaris],
             )
@@ -138,13 +189,12 @@ class TestSatkerProfilSimpan:
         assert _tupoksi(satker) == tupoksi
         assert _pejabat(satker) == pejabat
 
-    def test_it_deletes_an_official_who_signs_nothing(self):
-        satker = _lebak()
+    def test_it_deletes_an_official_who_signs_nothing(self, satker, admin):
         anggota = pejabat_buat(
             satker=satker, nama="BUDI", jabatan=Jabatan.ANGGOTA, sebutan_jabatan="Anggota"
         )
 
-        satker_profil_simpan(satker=satker, oleh=_admin(), tupoksi={}, pejabat_dihapus=[anggota])
+        satker_profil_simpan(satker=satker, oleh=admin, tupoksi={}, pejabat_dihapus=[anggota])
 
         assert not Pejabat.objects.filter(pk=anggota.pk).exists()
 
@@ -154,137 +204,143 @@ class TestSatkerProfilAkses:
     @pytest.mark.parametrize(
         ("persona", "status"),
         [
-            ("operator_lebak", 200),
-            ("operator_serang", 404),
-            ("ketua_lebak", 403),
-            ("reviewer_banten", 403),
-            ("reviewer_kaltim", 404),
-            ("admin_ri", 200),
+            ("operator", 200),
+            ("operator_lain", 404),
+            ("ketua", 403),
+            ("reviewer", 403),
+            ("reviewer_lain", 404),
+            ("admin", 200),
         ],
     )
-    def test_get_answers_by_role(self, client, request, persona, status):
+    def test_get_answers_by_role(self, client, request, satker, persona, status):
         client.force_login(request.getfixturevalue(persona))
-        assert client.get(_url()).status_code == status
+        assert client.get(_url(satker)).status_code == status
 
     @pytest.mark.parametrize(
         ("persona", "status"),
         [
-            ("operator_lebak", 302),
-            ("operator_serang", 404),
-            ("ketua_lebak", 403),
-            ("reviewer_banten", 403),
-            ("reviewer_kaltim", 404),
-            ("admin_ri", 302),
+            ("operator", 302),
+            ("operator_lain", 404),
+            ("ketua", 403),
+            ("reviewer", 403),
+            ("reviewer_lain", 404),
+            ("admin", 302),
         ],
     )
     def test_post_answers_by_role_and_only_writers_change_anything(
-        self, client, request, persona, status
+        self, client, request, satker, persona, status
     ):
-        satker = _lebak()
         data = _isian(satker) | {"tugas": "Tugas yang baru"}
         client.force_login(request.getfixturevalue(persona))
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == status
         tugas = _tupoksi(satker)["TUGAS"]
         assert (tugas == ["Tugas yang baru"]) == (status == 302)
 
-    def test_it_requires_login(self, client):
-        response = client.get(_url())
+    def test_it_requires_login(self, client, satker):
+        response = client.get(_url(satker))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
 
-    def test_an_unknown_satker_is_not_found(self, client, admin_ri):
-        client.force_login(admin_ri)
+    def test_an_unknown_satker_is_not_found(self, client, admin):
+        client.force_login(admin)
         assert client.get(_url("kab-tidak-ada")).status_code == 404
 
-    def test_other_methods_are_not_allowed(self, client, operator_lebak):
-        client.force_login(operator_lebak)
-        assert client.put(_url()).status_code == 405
+    def test_other_methods_are_not_allowed(self, client, satker, operator):
+        client.force_login(operator)
+        assert client.put(_url(satker)).status_code == 405
 
-    def test_a_post_without_the_csrf_token_is_refused(self, operator_lebak):
+    def test_a_post_without_the_csrf_token_is_refused(self, satker, operator):
         from django.test import Client
 
+        tugas = _tupoksi(satker)["TUGAS"]
         client = Client(enforce_csrf_checks=True)
-        client.force_login(operator_lebak)
-        response = client.post(_url(), _isian(_lebak()) | {"tugas": "Tanpa token"})
+        client.force_login(operator)
+        response = client.post(_url(satker), _isian(satker) | {"tugas": "Tanpa token"})
         assert response.status_code == 403
-        assert _tupoksi(_lebak())["TUGAS"] != ["Tanpa token"]
+        assert _tupoksi(satker)["TUGAS"] == tugas
 
     @pytest.mark.parametrize(
         ("persona", "tampil"),
         [
-            ("operator_lebak", True),
-            ("admin_ri", True),
-            ("ketua_lebak", False),
-            ("reviewer_banten", False),
+            ("operator", True),
+            ("admin", True),
+            ("ketua", False),
+            ("reviewer", False),
         ],
     )
     def test_the_satker_page_offers_the_edit_button_only_to_writers(
-        self, client, request, persona, tampil
+        self, client, request, satker, persona, tampil
     ):
         client.force_login(request.getfixturevalue(persona))
-        html = client.get(reverse("satker-detail", args=[LEBAK])).content.decode()
+        response = client.get(reverse("satker-detail", args=[satker.kode]))
+        assert response.status_code == 200
+        html = response.content.decode()
         assert ("Ubah profil" in html) == tampil
-        assert (_url() in html) == tampil
+        assert (_url(satker) in html) == tampil
 
 
 @pytest.mark.django_db
 class TestSatkerProfilForm:
     @pytest.fixture(autouse=True)
-    def _masuk(self, client, operator_lebak):
-        client.force_login(operator_lebak)
+    def _masuk(self, client, operator):
+        client.force_login(operator)
 
-    def test_the_form_is_prefilled_one_item_per_line_with_breadcrumbs(self, client):
-        response = client.get(_url())
+    def test_the_form_is_prefilled_one_item_per_line_with_breadcrumbs(
+        self, client, satker, sekretaris
+    ):
+        response = client.get(_url(satker))
         form = response.context["form"]
         fungsi = form["fungsi"].value().split("\n")
-        assert len(fungsi) == 17
-        assert fungsi[1] == "Sebagai Penyelenggara pada Pemilihan Bupati dan Wakil Bupati Lebak."
+        assert fungsi == _tupoksi(satker)["FUNGSI"]
+        assert len(fungsi) == JUMLAH_FUNGSI
+        assert fungsi[1] == f"Fungsi uji 2 {satker.nama}."
         assert len(response.context["formset"].forms) == 3  # Ketua, Sekretaris, one blank
         html = response.content.decode()
         assert 'class="breadcrumb"' in html
-        assert "RAHMAT SETIAWAN TONIDAYA" in html
+        assert sekretaris.nama in html
         assert 'type="date"' in html
 
     def test_saving_replaces_the_lists_ignores_blank_lines_and_redirects_with_a_message(
-        self, client
+        self, client, satker
     ):
-        data = _isian(_lebak()) | {
+        fungsi = _tupoksi(satker)["FUNGSI"]
+        data = _isian(satker) | {
             "tugas": "  Satu  \r\n\r\n   \r\nDua\r\n",
             "wewenang": "Menetapkan jadwal",
             "kewajiban": "",
         }
 
-        response = client.post(_url(), data, follow=True)
+        response = client.post(_url(satker), data, follow=True)
 
-        assert response.redirect_chain == [(reverse("satker-detail", args=[LEBAK]), 302)]
+        assert response.redirect_chain == [(reverse("satker-detail", args=[satker.kode]), 302)]
         assert [str(m) for m in response.context["messages"]] == ["Profil satker disimpan."]
-        tupoksi = _tupoksi(_lebak())
+        tupoksi = _tupoksi(satker)
         assert tupoksi["TUGAS"] == ["Satu", "Dua"]
         assert tupoksi["WEWENANG"] == ["Menetapkan jadwal"]
         assert tupoksi["KEWAJIBAN"] == []
-        assert len(tupoksi["FUNGSI"]) == 17
+        assert tupoksi["FUNGSI"] == fungsi
+        assert len(fungsi) == JUMLAH_FUNGSI
 
-    def test_an_unchanged_post_changes_nothing(self, client):
-        satker = _lebak()
+    def test_an_unchanged_post_changes_nothing(self, client, satker):
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
+        assert all(tupoksi.values())  # every kind has items, so keeping them means something
 
-        response = client.post(_url(), _isian(satker))
+        response = client.post(_url(satker), _isian(satker))
 
         assert response.status_code == 302
         assert _tupoksi(satker) == tupoksi
         assert _pejabat(satker) == pejabat
 
-    def test_an_official_is_added_changed_and_deleted(self, client):
-        satker = _lebak()
+    def test_an_official_is_added_changed_and_deleted(self, client, satker, nip_sekretaris):
         anggota = pejabat_buat(
             satker=satker, nama="BUDI", jabatan=Jabatan.ANGGOTA, sebutan_jabatan="Anggota"
         )
         data = _isian(satker)
         i_anggota = next(k for k, v in data.items() if v == str(anggota.pk)).split("-")[1]
-        i_sekretaris = _indeks(data, NIP_SEKRETARIS_LEBAK)
+        i_sekretaris = _indeks(data, nip_sekretaris)
         i_baru = int(data["pejabat-TOTAL_FORMS"]) - 1
         data |= {
             f"pejabat-{i_anggota}-DELETE": "on",
@@ -296,34 +352,32 @@ class TestSatkerProfilForm:
             f"pejabat-{i_baru}-sebutan_jabatan": "Kepala Subbagian Keuangan",
         }
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 302
         assert not Pejabat.objects.filter(pk=anggota.pk).exists()
-        sekretaris = satker.pejabat.get(nip=NIP_SEKRETARIS_LEBAK)
+        sekretaris = satker.pejabat.get(nip=nip_sekretaris)
         assert sekretaris.status == "PLT"
         assert sekretaris.mulai_menjabat == datetime.date(2023, 5, 2)
         baru = satker.pejabat.get(nama="SITI AMINAH, S.Sos")
         assert baru.nip == "199001012015032001"
         assert baru.jabatan == Jabatan.KASUBBAG
 
-    def test_the_saved_start_date_shows_in_the_date_input(self, client):
-        satker = _lebak()
-        satker.pejabat.filter(nip=NIP_SEKRETARIS_LEBAK).update(
-            mulai_menjabat=datetime.date(2023, 5, 2)
-        )
-        html = client.get(_url()).content.decode()
+    def test_the_saved_start_date_shows_in_the_date_input(self, client, satker, nip_sekretaris):
+        satker.pejabat.filter(nip=nip_sekretaris).update(mulai_menjabat=datetime.date(2023, 5, 2))
+        html = client.get(_url(satker)).content.decode()
         assert 'type="date" name="pejabat-1-mulai_menjabat" value="2023-05-02"' in html
 
     @pytest.mark.parametrize("nip", ["123", "12345678901234567X"])
-    def test_a_nip_that_is_not_18_digits_is_an_error_beside_the_field(self, client, nip):
-        satker = _lebak()
+    def test_a_nip_that_is_not_18_digits_is_an_error_beside_the_field(
+        self, client, satker, nip_sekretaris, nip
+    ):
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
         data = _isian(satker)
-        i = _indeks(data, NIP_SEKRETARIS_LEBAK)
+        i = _indeks(data, nip_sekretaris)
         data[f"pejabat-{i}-nip"] = nip
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         form = response.context["formset"].forms[i]
@@ -332,17 +386,18 @@ class TestSatkerProfilForm:
         assert _tupoksi(satker) == tupoksi
         assert _pejabat(satker) == pejabat
 
-    def test_a_term_ending_before_it_starts_is_an_error_beside_the_end(self, client):
-        satker = _lebak()
+    def test_a_term_ending_before_it_starts_is_an_error_beside_the_end(
+        self, client, satker, nip_sekretaris
+    ):
         pejabat = _pejabat(satker)
         data = _isian(satker)
-        i = _indeks(data, NIP_SEKRETARIS_LEBAK)
+        i = _indeks(data, nip_sekretaris)
         data |= {
             f"pejabat-{i}-mulai_menjabat": "2024-01-10",
             f"pejabat-{i}-selesai_menjabat": "2024-01-09",
         }
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         form = response.context["formset"].forms[i]
@@ -352,12 +407,11 @@ class TestSatkerProfilForm:
         assert not form.non_field_errors()
         assert _pejabat(satker) == pejabat
 
-    def test_an_item_of_2001_characters_is_an_error_and_2000_is_accepted(self, client):
-        satker = _lebak()
+    def test_an_item_of_2001_characters_is_an_error_and_2000_is_accepted(self, client, satker):
         tupoksi = _tupoksi(satker)
         data = _isian(satker) | {"tugas": "Pendek\n" + "a" * 2001}
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         assert response.context["form"].errors["tugas"] == [
@@ -366,44 +420,46 @@ class TestSatkerProfilForm:
         assert _tupoksi(satker) == tupoksi
 
         data["tugas"] = "a" * 2000
-        assert client.post(_url(), data).status_code == 302
+        assert client.post(_url(satker), data).status_code == 302
         assert _tupoksi(satker)["TUGAS"] == ["a" * 2000]
 
-    def test_more_than_100_items_in_a_list_is_an_error(self, client):
-        satker = _lebak()
+    def test_more_than_100_items_in_a_list_is_an_error(self, client, satker):
+        fungsi = _tupoksi(satker)["FUNGSI"]
         data = _isian(satker) | {"fungsi": "\n".join(f"Butir {n}" for n in range(101))}
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         assert response.context["form"].errors["fungsi"] == [
             "Terlalu banyak butir (101); paling banyak 100 butir."
         ]
-        assert len(_tupoksi(satker)["FUNGSI"]) == 17
+        assert _tupoksi(satker)["FUNGSI"] == fungsi
+        assert len(fungsi) == JUMLAH_FUNGSI
 
-    def test_a_script_tag_is_stored_as_typed_and_shown_escaped(self, client):
+    def test_a_script_tag_is_stored_as_typed_and_shown_escaped(self, client, satker):
         teks = '<script>alert("x")</script>'
-        response = client.post(_url(), _isian(_lebak()) | {"tugas": teks})
+        response = client.post(_url(satker), _isian(satker) | {"tugas": teks})
         assert response.status_code == 302
-        assert _tupoksi(_lebak())["TUGAS"] == [teks]
+        assert _tupoksi(satker)["TUGAS"] == [teks]
 
-        html = client.get(reverse("satker-detail", args=[LEBAK])).content.decode()
+        html = client.get(reverse("satker-detail", args=[satker.kode])).content.decode()
         assert teks not in html
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
 
-    def test_deleting_the_sekretaris_who_signs_the_rak_is_a_form_error(self, client):
-        satker = _lebak()
+    def test_deleting_the_sekretaris_who_signs_the_rak_is_a_form_error(
+        self, client, satker, sekretaris, nip_sekretaris
+    ):
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
         data = _isian(satker) | {"tugas": "Tugas yang baru"}
-        i = _indeks(data, NIP_SEKRETARIS_LEBAK)
+        i = _indeks(data, nip_sekretaris)
         data[f"pejabat-{i}-DELETE"] = "on"
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         formset = response.context["formset"]
         assert formset.forms[i].non_field_errors() == [
-            "RAHMAT SETIAWAN TONIDAYA tidak dapat dihapus karena menandatangani dokumen "
+            f"{sekretaris.nama} tidak dapat dihapus karena menandatangani dokumen "
             "RAK 2024. Ganti penandatangan dokumen tersebut lebih dahulu."
         ]
         assert formset.non_form_errors() == [
@@ -413,18 +469,19 @@ class TestSatkerProfilForm:
         assert _tupoksi(satker) == tupoksi
         assert _pejabat(satker) == pejabat
 
-    def test_a_refused_delete_is_reported_even_when_another_row_has_an_error(self, client):
-        satker = _lebak()
+    def test_a_refused_delete_is_reported_even_when_another_row_has_an_error(
+        self, client, satker, nip_sekretaris
+    ):
         pejabat = _pejabat(satker)
         data = _isian(satker)
-        i_sekretaris = _indeks(data, NIP_SEKRETARIS_LEBAK)
+        i_sekretaris = _indeks(data, nip_sekretaris)
         i_ketua = 1 - i_sekretaris
         data |= {
             f"pejabat-{i_sekretaris}-DELETE": "on",
             f"pejabat-{i_ketua}-nip": "123",
         }
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         formset = response.context["formset"]
@@ -434,14 +491,15 @@ class TestSatkerProfilForm:
         )
         assert _pejabat(satker) == pejabat
 
-    def test_one_invalid_official_writes_no_tupoksi_change_and_keeps_the_input(self, client):
-        satker = _lebak()
+    def test_one_invalid_official_writes_no_tupoksi_change_and_keeps_the_input(
+        self, client, satker, nip_sekretaris
+    ):
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
         data = _isian(satker) | {"tugas": "Tugas yang baru", "wewenang": "Wewenang baru"}
-        i = _indeks(data, NIP_SEKRETARIS_LEBAK)
+        i = _indeks(data, nip_sekretaris)
         data |= {f"pejabat-{i}-nip": "123", f"pejabat-{i}-nama": "NAMA BARU"}
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         assert _tupoksi(satker) == tupoksi
@@ -453,16 +511,15 @@ class TestSatkerProfilForm:
         assert "Belum ada yang disimpan" in html
 
     def test_a_signature_added_after_validation_still_ends_in_a_form_error(
-        self, client, monkeypatch
+        self, client, satker, nip_sekretaris, monkeypatch
     ):
         # Someone makes the official a signer between the form check and the save.
         monkeypatch.setattr("satker.forms.pejabat_pastikan_boleh_dihapus", lambda **_: None)
-        satker = _lebak()
         tupoksi, pejabat = _tupoksi(satker), _pejabat(satker)
         data = _isian(satker) | {"tugas": "Tugas yang baru"}
-        data[f"pejabat-{_indeks(data, NIP_SEKRETARIS_LEBAK)}-DELETE"] = "on"
+        data[f"pejabat-{_indeks(data, nip_sekretaris)}-DELETE"] = "on"
 
-        response = client.post(_url(), data)
+        response = client.post(_url(satker), data)
 
         assert response.status_code == 200
         assert "menandatangani dokumen RAK 2024" in response.content.decode()
