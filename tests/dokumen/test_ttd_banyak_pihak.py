@@ -15,6 +15,9 @@ import subprocess
 from io import BytesIO
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +40,8 @@ from dokumen.selectors import (
 )
 from dokumen.tte import akar_tepercaya, periksa_tanda_tangan
 from dokumen.verifikasi import Putusan, periksa_berkas
-from satker.models import Jabatan, Pejabat, StatusJabatan
+from satker.models import Jabatan, Pejabat, Peran, StatusJabatan
+from tests.dokumen.conftest import pejabat_lebak
 from tests.factories import (
     IkuFactory,
     KabKotaFactory,
@@ -45,6 +49,7 @@ from tests.factories import (
     SekretarisFactory,
     ajukan,
     akun_penandatangan,
+    akun_satker,
     ke_status,
     pastikan_kunci_tte,
 )
@@ -107,6 +112,18 @@ def _unggah(client, dokumen: Dokumen, isi: bytes) -> str:
     return response.content.decode()
 
 
+def _pkcs12(pki_dir, pejabat: Pejabat, frasa: bytes) -> bytes:
+    """`pejabat`'s development key and certificate from `pki_dir`, as one PKCS#12 file."""
+    key = serialization.load_pem_private_key(
+        (pki_dir / f"pejabat-{pejabat.pk}.key").read_bytes(), password=None
+    )
+    cert = x509.load_pem_x509_certificate((pki_dir / f"pejabat-{pejabat.pk}.crt").read_bytes())
+    ca = x509.load_pem_x509_certificate((pki_dir / "ca.crt").read_bytes())
+    return pkcs12.serialize_key_and_certificates(
+        b"tte", key, cert, [ca], serialization.BestAvailableEncryption(frasa)
+    )
+
+
 def _rincian(html: str) -> str:
     """The record part of the verification page (the form below carries a fresh CSRF token)."""
     cocok = re.search(r'<dl class="row mb-0" id="rincian-verifikasi">.*?</dl>', html, re.DOTALL)
@@ -164,6 +181,14 @@ class TestPihakPenandatangan:
             TransisiDitolak, match="Belum ada pejabat Ketua aktif untuk pihak kedua"
         ):
             ajukan(dokumen)
+
+    def test_the_document_page_lists_the_missing_party(self, client, draf, ketua):
+        ketua.delete()
+        client.force_login(akun_satker(draf.satker, Peran.OPERATOR))
+
+        html = client.get(reverse("dokumen:detail", args=[draf.pk])).content.decode()
+
+        assert "Belum ada pejabat Ketua aktif untuk pihak kedua." in html
 
     def test_one_official_cannot_sign_both_parties(self, dua_pihak, satker, ketua):
         dokumen = IkuFactory(satker=satker, penandatangan=ketua)
@@ -327,6 +352,27 @@ class TestTerbitDuaPihak:
         assert jejak.sesudah["kepala"]["tanda_tangan"] == "; ".join(
             f"{r.nama} (Penandatangan, sertifikat {r.nomor_seri_sertifikat})" for r in records
         )
+
+    @pytest.mark.usefixtures("_tte")
+    def test_with_a_pkcs12_file_both_parties_sign_with_it(
+        self, draf, settings, tmp_path, pki_lain, sekretaris, ketua
+    ):
+        # One PKCS#12 (here a Lebak official's key from another CA) signs for every official.
+        pemegang = pejabat_lebak(Jabatan.SEKRETARIS)
+        berkas = tmp_path / "tte.p12"
+        berkas.write_bytes(_pkcs12(pki_lain, pemegang, b"rahasia-uji"))
+        settings.TTE_PKCS12_PATH = str(berkas)
+        settings.TTE_PKCS12_PASSPHRASE = "rahasia-uji"
+
+        terbit = ke_status(draf, StatusDokumen.TERBIT)
+
+        periksa = periksa_tanda_tangan(_baca(terbit))
+        assert periksa.valid
+        assert [t.nama for t in periksa.tanda_tangan] == [pemegang.nama, pemegang.nama]
+        records = list(terbit.tanda_tangan.all())
+        assert [r.nama for r in records] == [sekretaris.nama, ketua.nama]
+        assert {r.nama_sertifikat for r in records} == {pemegang.nama}
+        assert records[0].sidik_jari_sertifikat == records[1].sidik_jari_sertifikat
 
     @pytest.mark.usefixtures("_tte")
     def test_a_missing_key_of_the_second_party_stores_nothing(
