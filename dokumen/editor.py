@@ -1,7 +1,11 @@
 """The row formset of the document editor and its conversion to and from storage.
 
 Each type declares its formset (built with `formset_class`) and how its stored rows become the
-editor's flat rows and back (`dokumen.jenis`: `formset`, `ke_form`, `dari_form`).
+editor's flat rows and back (`dokumen.jenis`: `formset`, `ke_form`, `dari_form`). Every row
+form carries its row's key in a hidden field (`kunci`; on a sasaran's first row of a grouped
+type also `kunci_sasaran`), so a save updates the rows in place (dokumen.baris); a row added in
+the browser has no key. The formset refuses a key that is not a row of the document, or one
+sent twice, with a message on that row.
 """
 
 from typing import Any
@@ -13,20 +17,67 @@ from dokumen.models import Dokumen
 
 BARIS_MAKS = 500
 
+PESAN_KUNCI_ASING = (
+    "Baris ini tidak ada (lagi) di dokumen ini; mungkin dihapus orang lain sejak halaman ini "
+    "dibuka. Muat ulang halaman, lalu ulangi perubahan Anda."
+)
+PESAN_KUNCI_GANDA = "Baris ini terkirim dua kali. Muat ulang halaman, lalu ulangi perubahan Anda."
+PESAN_PERIKSA = "Periksa kembali isian yang ditandai."
+
 
 class BarisFormSet(forms.BaseFormSet):
-    """Rows in the order the user gave them; a grouped type's (RKT/RAK) start with a sasaran."""
+    """Rows in the order the user gave them; a grouped type's (RKT/RAK) start with a sasaran.
+
+    `kunci_baris` and `kunci_sasaran` are the keys of the document's rows and sasaran now.
+    """
 
     butuh_sasaran = False
 
+    def __init__(
+        self,
+        *args,
+        kunci_baris: frozenset[str] = frozenset(),
+        kunci_sasaran: frozenset[str] = frozenset(),
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.kunci_baris = kunci_baris
+        self.kunci_sasaran = kunci_sasaran
+
     def clean(self):
         super().clean()
-        if any(self.errors) or not self.butuh_sasaran:
-            return
         baris = self.baris_terurut()
-        if baris and not baris[0].cleaned_data.get("sasaran"):
+        salah = self._periksa_kunci(baris)
+        tanpa_sasaran = bool(baris) and not baris[0].cleaned_data.get("sasaran")
+        if self.butuh_sasaran and tanpa_sasaran and not any(self.errors):
             baris[0].add_error("sasaran", "Baris pertama harus berisi sasaran.")
-            raise forms.ValidationError("Periksa kembali isian yang ditandai.")
+            salah = True
+        if salah:
+            raise forms.ValidationError(PESAN_PERIKSA)
+
+    def _periksa_kunci(self, baris: list[forms.Form]) -> bool:
+        """Mark every kept row whose key is not the document's or was sent before it."""
+        salah = False
+        dilihat: dict[str, set[str]] = {"kunci": set(), "kunci_sasaran": set()}
+        for form in baris:
+            data = form.cleaned_data
+            periksa = [("kunci", self.kunci_baris)]
+            if self.butuh_sasaran and data.get("sasaran"):  # a sasaran's first row
+                periksa.append(("kunci_sasaran", self.kunci_sasaran))
+            for nama, ada in periksa:
+                kunci = data.get(nama)
+                if not kunci:
+                    continue
+                pesan = None
+                if kunci not in ada:
+                    pesan = PESAN_KUNCI_ASING
+                elif kunci in dilihat[nama]:
+                    pesan = PESAN_KUNCI_GANDA
+                dilihat[nama].add(kunci)
+                if pesan is not None:
+                    form.add_error(None, pesan)
+                    salah = True
+        return salah
 
     def baris_terurut(self) -> list[forms.Form]:
         """Kept rows in the order of their ORDER field (rows without one keep their place)."""
@@ -62,11 +113,21 @@ def _initial(dokumen: Dokumen) -> list[dict[str, Any]]:
 
 
 def formset_baris(dokumen: Dokumen, data=None) -> BarisFormSet:
-    """The row formset for `dokumen`: bound to POST `data`, or filled from the stored rows."""
-    kelas = dokumen.jenis_terdaftar.formset
-    if data is not None:
-        return kelas(data, prefix="baris")
-    return kelas(initial=_initial(dokumen), prefix="baris")
+    """The row formset for `dokumen`: bound to POST `data` (its keys checked against the rows
+    stored now), or filled from the stored rows."""
+    terdaftar = dokumen.jenis_terdaftar
+    kelas = terdaftar.formset
+    if data is None:
+        return kelas(initial=_initial(dokumen), prefix="baris")
+    tersimpan = data_baris(dokumen)
+    return kelas(
+        data,
+        prefix="baris",
+        kunci_baris=frozenset(b["kunci"] for b in terdaftar.daun(tersimpan)),
+        kunci_sasaran=frozenset(s["kunci"] for s in tersimpan)
+        if terdaftar.berkelompok
+        else frozenset(),
+    )
 
 
 def baris_dari_formset(dokumen: Dokumen, formset: BarisFormSet) -> list[dict[str, Any]]:

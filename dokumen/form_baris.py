@@ -1,5 +1,6 @@
 """What every row form of the document editor shares."""
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -27,8 +28,28 @@ def tolak_teks_tersembunyi(form: forms.BaseForm) -> None:
             field.validators.append(tolak_karakter_tersembunyi)
 
 
+# The hidden keys of a row form (dokumen.baris): the row's, and for a grouped type (RKT, RAK)
+# on the first row of a sasaran, the sasaran's. A row added in the browser has none.
+KUNCI_FORM = ("kunci", "kunci_sasaran")
+
+
+def kunci_tersembunyi() -> forms.CharField:
+    """A key the page carries and sends back; the formset checks it names a row of the document."""
+    return forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+def _kunci_baku(teks: str) -> str:
+    """A key as stored ("" stays ""); anything not a UUID is kept, and the formset refuses it."""
+    try:
+        return str(uuid.UUID(teks)) if teks else ""
+    except ValueError:
+        return teks
+
+
 class FormBaris(forms.Form):
     """A row of the editor; `as_baris` gives it in the shape the services take."""
+
+    kunci = kunci_tersembunyi()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,5 +64,17 @@ class FormBaris(forms.Form):
             return ""
         return peringatan_target(str(self["target"].value() or ""))
 
+    def clean(self):
+        data = super().clean()
+        for nama in KUNCI_FORM:
+            if nama in data:
+                data[nama] = _kunci_baku(data[nama])
+        return data
+
     def as_baris(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("ORDER", "DELETE")}
+        """The cleaned row; a key only when the row has one (a new row gets one when saved)."""
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in ("ORDER", "DELETE") and not (k in KUNCI_FORM and not v)
+        }

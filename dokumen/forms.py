@@ -127,9 +127,14 @@ class _FormCatatan(forms.Form):
 
 
 class CatatanReviuForm(_FormCatatan):
-    """A reviewer's note; the service checks it is not empty and names a row of the document."""
+    """A reviewer's note; the service checks it is not empty and names a row of the document
+    (by the row's key; empty is the whole document)."""
 
-    bagian = forms.CharField(label="Bagian", required=False, max_length=300)
+    kunci_bagian = forms.UUIDField(
+        label="Bagian",
+        required=False,
+        error_messages={"invalid": "Pilih baris dari daftar, atau Seluruh dokumen."},
+    )
     isi = _catatan("Catatan")
 
 

@@ -48,8 +48,9 @@ class JenisTerdaftar:
     kunci_anak: str | None
     # The signing parties in signing order (IKU/RKT/RAK: one).
     pihak_ttd: tuple[PihakTtd, ...]
-    # The labels a reviewer picks a row by (review notes keep the label text), from the rows.
-    label_bagian: Callable[[Baris], list[str]]
+    # The rows a reviewer picks from, as (kunci, label) pairs: a review note names its row by
+    # the key and keeps the label it had then (shown if the row is deleted).
+    label_bagian: Callable[[Baris], list[tuple[str, str]]]
     # The table the page and the PDF show: its data, and the page's fragment template.
     tabel: Callable[[Any], Any]
     template_tabel: str

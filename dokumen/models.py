@@ -271,15 +271,26 @@ class RiwayatDokumen(models.Model):
 class CatatanReviu(models.Model):
     """A reviewer's note on a document, or on one of its rows, and the satker's answer.
 
-    Rows are replaced as a whole when a draft is saved, so a note names its row by the label it
-    had when the note was written (`bagian`), not by a foreign key that a save would break.
+    A note names its row by the row's key (`kunci_bagian`, dokumen.baris), which the row keeps
+    through every save, and keeps the row's label as it was when the note was written
+    (`bagian`), shown when the row is gone. Rows of several models carry keys, so this is the
+    key itself rather than a foreign key.
     """
 
     dokumen = models.ForeignKey(
         Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="catatan_reviu"
     )
+    kunci_bagian = models.UUIDField(
+        "kunci baris",
+        null=True,
+        blank=True,
+        help_text="Kunci baris yang dimaksud; kosong = seluruh dokumen.",
+    )
     bagian = models.CharField(
-        "bagian", max_length=300, blank=True, help_text="Baris yang dimaksud; kosong = dokumen."
+        "bagian",
+        max_length=300,
+        blank=True,
+        help_text="Label baris saat catatan ditulis; kosong = dokumen.",
     )
     isi = models.TextField("catatan")
     oleh = models.ForeignKey(

@@ -1,4 +1,10 @@
-"""Review notes: a provinsi reviewer writes, the satker's staff answer and resolve."""
+"""Review notes: a provinsi reviewer writes, the satker's staff answer and resolve.
+
+A note on a row names it by the row's key (dokumen.baris), so it follows the row through saves
+that reorder rows, and keeps the row's label from when it was written for when the row is gone.
+"""
+
+import uuid
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,20 +32,36 @@ def boleh_mereviu(user: Pengguna, dokumen: Dokumen) -> bool:
     return profil.peran == Peran.REVIEWER_PROVINSI and profil.satker_id == dokumen.satker.induk_id
 
 
-def pilihan_bagian(dokumen: Dokumen) -> list[str]:
-    """Labels of the document's rows, as a reviewer picks one ("" is the whole document)."""
+def pilihan_bagian(dokumen: Dokumen) -> list[tuple[str, str]]:
+    """The document's rows as a reviewer picks one: (kunci, label) pairs, labels numbered as
+    the rows stand now (no key is the whole document)."""
     return dokumen.jenis_terdaftar.label_bagian(data_baris(dokumen))
 
 
-def catatan_tambah(*, dokumen: Dokumen, user: Pengguna, isi: str, bagian: str = "") -> CatatanReviu:
+def catatan_tambah(
+    *,
+    dokumen: Dokumen,
+    user: Pengguna,
+    isi: str,
+    kunci_bagian: uuid.UUID | str | None = None,
+) -> CatatanReviu:
+    """A reviewer's note on the document, or on the row whose key is `kunci_bagian`; the note
+    keeps the row's label as it is now (`bagian`), shown should the row be deleted."""
     if not boleh_mereviu(user, dokumen):
         raise TidakBerhak("Hanya reviewer provinsi yang dapat menulis catatan reviu.")
     isi = isi.strip()
     if not isi:
         raise CatatanTidakValid("Tulis isi catatan.")
-    if bagian and bagian not in pilihan_bagian(dokumen):
-        raise CatatanTidakValid("Baris yang dipilih tidak ada di dokumen ini.")
-    catatan = CatatanReviu(dokumen=dokumen, bagian=bagian, isi=isi, oleh=user)
+    bagian = ""
+    if kunci_bagian:
+        kunci_bagian = str(kunci_bagian)
+        label = dict(pilihan_bagian(dokumen)).get(kunci_bagian)
+        if label is None:
+            raise CatatanTidakValid("Baris yang dipilih tidak ada di dokumen ini.")
+        bagian = label
+    catatan = CatatanReviu(
+        dokumen=dokumen, kunci_bagian=kunci_bagian or None, bagian=bagian, isi=isi, oleh=user
+    )
     catatan.full_clean()
     catatan.save()
     return catatan
@@ -65,10 +87,27 @@ def catatan_jawab(
     return catatan
 
 
-def catatan_dokumen(dokumen: Dokumen) -> list[CatatanReviu]:
-    """Open notes first, each with its author and answerer."""
-    return list(
+def catatan_dokumen(
+    dokumen: Dokumen, pilihan: list[tuple[str, str]] | None = None
+) -> list[CatatanReviu]:
+    """Open notes first, each with its author and answerer, and what to show for its row:
+    `bagian_tampil`, the row's label now (it follows the row through saves that move it), or
+    the label the note kept when the row is gone (`bagian_terhapus`).
+
+    The rows are read once for all notes, only when a note names one; `pilihan`, the
+    document's `pilihan_bagian` when the caller has it, saves that read.
+    """
+    semua = list(
         dokumen.catatan_reviu.select_related("oleh", "dijawab_oleh").order_by(
             "selesai", "dibuat", "pk"
         )
     )
+    label: dict[str, str] = {}
+    if any(c.kunci_bagian for c in semua):
+        label = dict(pilihan if pilihan is not None else pilihan_bagian(dokumen))
+    for catatan in semua:
+        sekarang = label.get(str(catatan.kunci_bagian)) if catatan.kunci_bagian else None
+        # A note from before rows had keys has only its label; it is shown as it was.
+        catatan.bagian_terhapus = bool(catatan.kunci_bagian) and sekarang is None
+        catatan.bagian_tampil = sekarang or catatan.bagian
+    return semua

@@ -1,16 +1,19 @@
-"""The API's shapes of a document and its rows, and the row rules of the editor's forms.
+"""The API's shapes of a document, and what the row serializers of every type share.
 
 Rows travel in the shape of `dokumen.baris.data_baris`: an IKU is a list of rows; an RKT or
 RAK a list of sasaran, each with its rows nested (`indikator` / `baris`). Sending the list
-replaces every row of a draft, so adding, changing, moving and deleting a row is sending the
-list with that change. Reading and writing use separate row serializers: the read ones promise
-every key (the schema can tell the three shapes apart), the write ones carry the form rules.
+saves every row of a draft, so adding, changing, moving and deleting a row is sending the list
+with that change: a row (or sasaran) sent with its `kunci` is updated in place, one without is
+new, one not sent is deleted (dokumen.baris). Each type declares its row serializers in its own
+app (`indikator/serializers.py`, `rencana_aksi/serializers.py`; dokumen.jenis
+`serializer_baris`, `serializer_isian`): the read ones promise every key (the schema can tell
+the three shapes apart), the write ones carry the form rules. `BarisIsianField` checks the keys
+against the document changed, the same way for every type.
 """
 
 from collections.abc import Mapping
 from typing import Any
 
-from django import forms
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -19,14 +22,12 @@ from rest_framework import serializers
 from dokumen.alur import aksi_tersedia
 from dokumen.baris import data_baris
 from dokumen.editor import BARIS_MAKS
-from dokumen.fields import RupiahField
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
 from dokumen.jenis import jenis_terdaftar, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, TandaTangan
 from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
-from rencana_aksi.models import ANGGARAN_MAKSIMUM
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
 from satker.models import Pejabat, Satker, Tingkat
 
@@ -67,19 +68,22 @@ class BilanganField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
-def _teks(**kwargs: Any) -> serializers.CharField:
+# -- what the row serializers of every type share (indikator/ and rencana_aksi/serializers.py) --
+
+
+def teks_isian(**kwargs: Any) -> serializers.CharField:
     """An optional text cell, capped like the editor's (`teks_panjang`)."""
     kwargs.setdefault("max_length", TEKS_MAKS)
     kwargs["validators"] = [tolak_karakter_tersembunyi, *kwargs.get("validators", [])]
     return serializers.CharField(required=False, allow_blank=True, default="", **kwargs)
 
 
-def _target() -> serializers.CharField:
+def target_isian() -> serializers.CharField:
     """A target, refused like the editor's when its number could not be stored."""
-    return _teks(max_length=100, validators=[periksa_target])
+    return teks_isian(max_length=100, validators=[periksa_target])
 
 
-def _wajib(pesan: str, **kwargs: Any) -> serializers.CharField:
+def wajib_isian(pesan: str, **kwargs: Any) -> serializers.CharField:
     """A required text cell whose every way of being empty gets the form's message."""
     kwargs.setdefault("max_length", TEKS_MAKS)
     return serializers.CharField(
@@ -89,192 +93,75 @@ def _wajib(pesan: str, **kwargs: Any) -> serializers.CharField:
     )
 
 
-# -- rows, as read ---------------------------------------------------------------------------
+BANTUAN_KUNCI = (
+    "Kunci baris (atau sasaran): tetap selama baris ada, juga di versi dokumen berikutnya. "
+    "Kirim kembali bersama barisnya agar baris diubah di tempat; baris tanpa kunci adalah baris "
+    "baru, baris yang tidak dikirim dihapus."
+)
+BANTUAN_ASAL = (
+    "Kunci baris dokumen tahun sebelumnya yang disalin menjadi baris ini; null bila bukan salinan."
+)
+PESAN_KUNCI_ASING = (
+    "Kunci ini bukan kunci baris dokumen ini. Kirim kunci seperti yang dibaca dari dokumen, atau "
+    "hapus `kunci` untuk baris baru."
+)
+PESAN_KUNCI_GANDA = "Kunci ini sudah dipakai baris lain dalam isian; setiap baris punya kuncinya."
 
 
-class BarisIkuSerializer(serializers.Serializer):
-    """One IKU row; an empty `nomor` and `sasaran` continue the row above."""
-
-    program = serializers.CharField()
-    nomor = serializers.CharField()
-    sasaran = serializers.CharField()
-    indikator = serializers.CharField()
-    cara_penghitungan = serializers.CharField()
-    target = serializers.CharField()
-    sumber_data = serializers.CharField()
-    keterangan = serializers.CharField()
+def kunci_baca() -> serializers.UUIDField:
+    return serializers.UUIDField(help_text=BANTUAN_KUNCI)
 
 
-class IndikatorRktSerializer(serializers.Serializer):
-    indikator = serializers.CharField()
-    target = serializers.CharField()
-    kegiatan_aksi = serializers.CharField()
+def asal_baca() -> serializers.UUIDField:
+    return serializers.UUIDField(allow_null=True, help_text=BANTUAN_ASAL)
 
 
-class SasaranRktSerializer(serializers.Serializer):
-    """An RKT sasaran with its indicators."""
-
-    nomor = serializers.CharField()
-    sasaran = serializers.CharField()
-    indikator = IndikatorRktSerializer(many=True)
-
-
-class BarisRakSerializer(serializers.Serializer):
-    """One RAK row; an empty `indikator` adds a kegiatan to the indicator of the row above."""
-
-    indikator = serializers.CharField()
-    target = serializers.CharField()
-    kegiatan = serializers.CharField()
-    target_kegiatan_aksi = serializers.CharField()
-    triwulan = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=4))
-    anggaran = serializers.IntegerField(allow_null=True, min_value=0)
-    pelaksana = serializers.CharField()
-
-
-class SasaranRakSerializer(serializers.Serializer):
-    """A RAK sasaran with its rows."""
-
-    nomor = serializers.CharField()
-    sasaran = serializers.CharField()
-    baris = BarisRakSerializer(many=True)
-
-
-# -- rows, as written (the rules of indikator.forms and rencana_aksi.forms) --------------------
-
-
-class BarisIkuIsianSerializer(KolomDikenal, serializers.Serializer):
-    program = _teks(max_length=200)
-    nomor = _teks(max_length=10)
-    sasaran = _teks()
-    indikator = _teks()
-    cara_penghitungan = _teks()
-    target = _target()
-    sumber_data = _teks()
-    keterangan = _teks()
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if not any(attrs.get(k) for k in ("sasaran", "indikator", "keterangan")):
-            raise serializers.ValidationError(
-                {"indikator": "Isi indikator (atau sasaran/keterangan) baris ini."}
-            )
-        return attrs
-
-
-class IndikatorRktIsianSerializer(KolomDikenal, serializers.Serializer):
-    indikator = _wajib("Indikator kinerja wajib diisi.")
-    target = _target()
-    kegiatan_aksi = _teks()
-
-
-def _daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> serializers.Field:
-    """The rows of one sasaran (at least one, as the editor's flat rows always give)."""
-    pesan = {"required": pesan_kosong, "null": pesan_kosong, "not_a_list": "Kirim sebagai daftar."}
-    return anak(many=True, error_messages=pesan)
-
-
-def _pastikan_ada(baris: list, pesan_kosong: str) -> list:
-    if not baris:
-        raise serializers.ValidationError(pesan_kosong)
-    return baris
-
-
-PESAN_TANPA_INDIKATOR = "Isi paling sedikit satu indikator untuk sasaran ini."
-PESAN_TANPA_KEGIATAN = "Isi paling sedikit satu kegiatan untuk sasaran ini."
-
-
-class SasaranRktIsianSerializer(KolomDikenal, serializers.Serializer):
-    nomor = _teks(max_length=10)
-    sasaran = _wajib("Sasaran wajib diisi.")
-    indikator = _daftar_baris(IndikatorRktIsianSerializer, PESAN_TANPA_INDIKATOR)
-
-    def validate_indikator(self, indikator: list) -> list:
-        return _pastikan_ada(indikator, PESAN_TANPA_INDIKATOR)
-
-
-class AnggaranField(serializers.Field):
-    """Whole Rupiah as a JSON integer, or as people write it ("8.170.412.000"); null for none.
-
-    Parsed and checked by the editor's RupiahField, so the rules and messages are the form's.
-    """
-
-    default_error_messages = {"invalid": "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000."}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("allow_null", True)
-        kwargs.setdefault("default", None)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data: Any) -> int | None:
-        if isinstance(data, bool) or not isinstance(data, int | str):
-            self.fail("invalid")
-        try:
-            return RupiahField().clean(str(data))
-        except forms.ValidationError as galat:
-            raise serializers.ValidationError(galat.messages) from None
-
-    def to_representation(self, value: int | None) -> int | None:
-        return value
-
-
-extend_schema_field(
-    {
-        "type": "integer",
-        "format": "int64",
-        "minimum": 0,
-        "maximum": ANGGARAN_MAKSIMUM - 1,
-        "nullable": True,
-        "description": "Rupiah utuh; teks seperti “8.170.412.000” juga diterima.",
-    }
-)(AnggaranField)
-
-
-class BarisRakIsianSerializer(KolomDikenal, serializers.Serializer):
-    indikator = _teks()
-    target = _target()
-    kegiatan = _teks()
-    target_kegiatan_aksi = _teks(max_length=100)
-    triwulan = serializers.ListField(
-        child=BilanganField(
-            min_value=1,
-            max_value=4,
-            error_messages={
-                "min_value": "Triwulan hanya 1, 2, 3, atau 4.",
-                "max_value": "Triwulan hanya 1, 2, 3, atau 4.",
-                "invalid": "Triwulan hanya 1, 2, 3, atau 4.",
-                "max_string_length": "Triwulan hanya 1, 2, 3, atau 4.",
-            },
-        ),
+def kunci_isian() -> serializers.UUIDField:
+    """A row's key as read (optional: a row without one is new); BarisIsianField checks it."""
+    return serializers.UUIDField(
         required=False,
-        default=list,
-        max_length=4,
+        help_text=BANTUAN_KUNCI,
+        error_messages={"invalid": "Tulis kunci baris sebagai UUID, seperti yang dibaca."},
     )
-    anggaran = AnggaranField()
-    pelaksana = _teks(max_length=150)
-
-    def validate_triwulan(self, triwulan: list[int]) -> list[int]:
-        if len(set(triwulan)) != len(triwulan):
-            raise serializers.ValidationError("Setiap triwulan cukup ditulis sekali.")
-        return sorted(triwulan)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if not attrs.get("kegiatan"):
-            pesan = (
-                "Isi kegiatan untuk triwulan yang dicentang."
-                if attrs.get("triwulan")
-                else "Kegiatan wajib diisi."
-            )
-            raise serializers.ValidationError({"kegiatan": pesan})
-        return attrs
 
 
-class SasaranRakIsianSerializer(KolomDikenal, serializers.Serializer):
-    nomor = _teks(max_length=10)
-    sasaran = _wajib("Sasaran wajib diisi.")
-    baris = _daftar_baris(BarisRakIsianSerializer, PESAN_TANPA_KEGIATAN)
+def asal_isian() -> serializers.UUIDField:
+    """`asal` as read may come back unchanged (BarisIsianField checks it, then drops it)."""
+    return serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text=f"Hanya dibaca; boleh dikirim kembali tanpa diubah. {BANTUAN_ASAL}",
+        error_messages={"invalid": PESAN_HANYA_DIBACA},
+    )
 
-    def validate_baris(self, baris: list) -> list:
-        return _pastikan_ada(baris, PESAN_TANPA_KEGIATAN)
+
+def _periksa_kunci(
+    isian: list[dict[str, Any]], ada: dict[str, dict[str, Any]], dipakai: set[str]
+) -> dict[int, dict[str, Any]]:
+    """The errors of one level of written rows, by position: a key that is none of `ada` (the
+    document's rows now) or was used before (`dipakai`), an `asal` other than the row's.
+
+    Keys become text, as the services read them; `asal` is dropped (nobody sets it).
+    """
+    galat: dict[int, dict[str, Any]] = {}
+    for posisi, item in enumerate(isian):
+        pesan: dict[str, Any] = {}
+        kunci = item.get("kunci")
+        if kunci is not None:
+            kunci = item["kunci"] = str(kunci)
+            if kunci not in ada:
+                pesan["kunci"] = [PESAN_KUNCI_ASING]
+            elif kunci in dipakai:
+                pesan["kunci"] = [PESAN_KUNCI_GANDA]
+            dipakai.add(kunci)
+        if "asal" in item:
+            asal = item.pop("asal")
+            sekarang = ada[kunci]["asal"] if kunci in ada else None
+            if (str(asal) if asal is not None else None) != sekarang:
+                pesan["asal"] = [PESAN_HANYA_DIBACA]
+        if pesan:
+            galat[posisi] = pesan
+    return galat
 
 
 # Each type declares its row serializers (dokumen.jenis: serializer_baris, serializer_isian);
@@ -324,7 +211,26 @@ class BarisIsianField(serializers.Field):
         baris = isian.validated_data
         if terdaftar.berkelompok and len(terdaftar.daun(baris)) > BARIS_MAKS:
             self.fail("terlalu_banyak")
+        self._periksa_kunci(terdaftar, baris)
         return baris
+
+    def _periksa_kunci(self, terdaftar: Any, baris: list[dict[str, Any]]) -> None:
+        """Every key names a row (or sasaran) of the document changed, once: a new document
+        has none yet. A row's key is unique in the whole document, across its sasaran."""
+        dokumen = self.parent.instance
+        sekarang = data_baris(dokumen) if dokumen is not None else []
+        daun = {row["kunci"]: row for row in terdaftar.daun(sekarang)}
+        anak = terdaftar.kunci_anak
+        if anak is None:
+            galat = _periksa_kunci(baris, daun, set())
+        else:
+            galat = _periksa_kunci(baris, {s["kunci"]: s for s in sekarang}, set())
+            dipakai: set[str] = set()
+            for posisi, item in enumerate(baris):
+                if galat_anak := _periksa_kunci(item[anak], daun, dipakai):
+                    galat.setdefault(posisi, {})[anak] = galat_anak
+        if galat:
+            raise serializers.ValidationError(galat)
 
     def to_representation(self, value: Any) -> Any:
         return value

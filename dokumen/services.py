@@ -6,7 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from dokumen.baris import data_baris, ganti_baris
+from dokumen.baris import ganti_baris, salin_baris
 from dokumen.jejak import catat_perubahan, potret
 from dokumen.models import (
     AksiDokumen,
@@ -121,6 +121,8 @@ def dokumen_simpan(
 def dokumen_salin(*, sumber: Dokumen, tahun: int, oleh: Pengguna | None = None) -> Dokumen:
     """A new draft for `tahun` with every row of `sumber`; the yearly cycle starts from last year.
 
+    The copy's rows are new rows (new keys), each pointing at its source row (`asal`).
+
     Place, signatory and labels carry over; the signing date does not (it is a new document).
     With `oleh`, recorded in the new document's audit history.
     """
@@ -132,15 +134,15 @@ def dokumen_salin(*, sumber: Dokumen, tahun: int, oleh: Pengguna | None = None) 
         tempat_ttd=sumber.tempat_ttd,
         penandatangan=sumber.penandatangan,
     )
-    baris = data_baris(sumber)
-    ganti_baris(baru, baris)
+    # New keys; each row (and sasaran) remembers the row of `sumber` it was copied from.
+    salin_baris(sumber=sumber, tujuan=baru)
     if oleh is not None:
         catat_perubahan(
             dokumen=baru,
             user=oleh,
             jenis=JenisPerubahan.BUAT,
             sebelum=None,
-            sesudah=potret(baru, baris=baris),
+            sesudah=potret(baru),
             keterangan=f"Disalin dari {sumber.jenis} {sumber.tahun}.",
         )
     return baru

@@ -93,11 +93,13 @@ def _halaman_detail(
         "aksi_tersedia": aksi_tersedia(request.user, dokumen),
         "riwayat": riwayat,
         "pengganti": versi_pengganti(dokumen),
-        "catatan": catatan_dokumen(dokumen),
         "boleh_mereviu": boleh_mereviu(request.user, dokumen),
     }
-    if context["boleh_mereviu"]:
-        context["pilihan_bagian"] = pilihan_bagian(dokumen)
+    # The reviewer's row choices; read once, they also name the notes' rows.
+    pilihan = pilihan_bagian(dokumen) if context["boleh_mereviu"] else None
+    context["catatan"] = catatan_dokumen(dokumen, pilihan)
+    if pilihan is not None:
+        context["pilihan_bagian"] = pilihan
     if dokumen.jenis_terdaftar.dengan_tupoksi:
         context["tupoksi"] = tupoksi_per_jenis(dokumen.satker)
     context.update(teks_maks=TEKS_MAKS, **(formulir or {}))
@@ -334,7 +336,7 @@ def catatan_baru(request: HttpRequest, pk: int) -> HttpResponse:
             dokumen=dokumen,
             user=request.user,
             isi=form.cleaned_data["isi"],
-            bagian=form.cleaned_data["bagian"],
+            kunci_bagian=form.cleaned_data["kunci_bagian"],
         )
     except CatatanTidakValid as alasan:
         messages.error(request, str(alasan))

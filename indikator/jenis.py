@@ -5,22 +5,25 @@ from typing import Any
 from dokumen.editor import formset_class
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
-from dokumen.serializers import BarisIkuIsianSerializer, BarisIkuSerializer
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from indikator.forms import BarisIkuForm
 from indikator.models import BarisIku
 from indikator.pdf import konteks_pdf_iku
 from indikator.selectors import baris_iku_data, tabel_iku
+from indikator.serializers import BarisIkuIsianSerializer, BarisIkuSerializer
 from indikator.services import baris_iku_ganti
 from satker.models import Jabatan
 
 
-def label_bagian_iku(baris: list[dict[str, Any]]) -> list[str]:
-    """ "Baris 3: 2. <indikator>", by position (the review note keeps the label text)."""
+def label_bagian_iku(baris: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(kunci, "Baris 3: 2. <indikator>"), numbered by position as the rows stand now."""
     return [
-        f"Baris {urutan}: {b['nomor']} {b['indikator'] or b['sasaran'] or b['keterangan']}"[
-            :300
-        ].strip()
+        (
+            b["kunci"],
+            f"Baris {urutan}: {b['nomor']} {b['indikator'] or b['sasaran'] or b['keterangan']}"[
+                :300
+            ].strip(),
+        )
         for urutan, b in enumerate(baris, start=1)
     ]
 

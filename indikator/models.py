@@ -3,15 +3,16 @@
 from django.db import models
 from django.db.models import Q
 
+from dokumen.baris import BarisBerkunci
 from dokumen.models import Dokumen, TargetMixin
 
 
-class BarisIku(TargetMixin):
+class BarisIku(BarisBerkunci, TargetMixin):
     """One row of an IKU table, in paper order.
 
     A row with an empty `nomor` continues the row above it (the paper merges their sasaran
     cells). `program` names the budget program group the row sits under, when the satker
-    groups its IKU by program.
+    groups its IKU by program. `kunci` identifies the row for life (dokumen.baris).
     """
 
     dokumen = models.ForeignKey(
@@ -40,6 +41,11 @@ class BarisIku(TargetMixin):
                 fields=["dokumen", "urutan"],
                 name="baris_iku_urutan_unik",
                 violation_error_message="Urutan baris sudah dipakai di dokumen ini.",
+            ),
+            models.UniqueConstraint(
+                fields=["dokumen", "kunci"],
+                name="baris_iku_kunci_unik",
+                violation_error_message="Kunci baris sudah dipakai di dokumen ini.",
             ),
             models.CheckConstraint(
                 name="baris_iku_berisi",

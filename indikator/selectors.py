@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import Any
 
+from dokumen.baris import dengan_asal, kunci_asal
 from dokumen.models import Dokumen
 from indikator.models import BarisIku
 
@@ -57,13 +59,15 @@ def tabel_iku(dokumen: Dokumen) -> TabelIku:
     return TabelIku(kolom=kolom, kelompok=kelompok, jumlah_baris=len(semua))
 
 
-def baris_iku_data(dokumen: Dokumen) -> list[dict[str, str]]:
-    """The IKU's rows as plain dicts, the shape `baris_iku_ganti` takes."""
+def baris_iku_data(dokumen: Dokumen) -> list[dict[str, Any]]:
+    """The IKU's rows as plain dicts, the shape `baris_iku_ganti` takes: each with its `kunci`
+    and `asal` (the key of the row it was copied from, or None; dokumen.baris)."""
     return [
-        {kolom: getattr(baris, kolom) for kolom, _ in KOLOM_IKU}
+        kunci_asal(baris)
+        | {kolom: getattr(baris, kolom) for kolom, _ in KOLOM_IKU}
         | {
             "program": baris.program,
             "nomor": baris.nomor,
         }
-        for baris in BarisIku.objects.filter(dokumen=dokumen).order_by("urutan")
+        for baris in dengan_asal(BarisIku.objects.filter(dokumen=dokumen)).order_by("urutan")
     ]

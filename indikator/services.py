@@ -1,7 +1,10 @@
-"""Writes of IKU rows (constraints left to the database, as in rencana_aksi.services)."""
+"""Writes of IKU rows: saved by key, in place (dokumen.baris), constraints left to the database."""
+
+from typing import Any
 
 from django.db import transaction
 
+from dokumen.baris import Tingkat, ganti_rata
 from dokumen.models import Dokumen
 from indikator.models import BarisIku
 
@@ -17,15 +20,16 @@ KOLOM_BARIS_IKU = (
 )
 
 
+def _isi(data: dict[str, Any]) -> dict[str, str]:
+    return {kolom: (data.get(kolom) or "").strip() for kolom in KOLOM_BARIS_IKU}
+
+
+TINGKAT_IKU = Tingkat(model=BarisIku, induk="dokumen", jalur_dokumen="dokumen", isi=_isi)
+
+
 @transaction.atomic
-def baris_iku_ganti(*, dokumen: Dokumen, baris: list[dict[str, str]]) -> list[BarisIku]:
-    """Replace every row of the IKU `dokumen` with `baris` (dicts of KOLOM_BARIS_IKU), in order."""
-    dokumen.baris_iku.all().delete()
-    hasil = []
-    for urutan, data in enumerate(baris, start=1):
-        nilai = {kolom: (data.get(kolom) or "").strip() for kolom in KOLOM_BARIS_IKU}
-        item = BarisIku(dokumen=dokumen, urutan=urutan, **nilai)
-        item.baca_target()
-        item.full_clean(exclude={"dokumen"}, validate_constraints=False)
-        hasil.append(item)
-    return BarisIku.objects.bulk_create(hasil)
+def baris_iku_ganti(*, dokumen: Dokumen, baris: list[dict[str, Any]]) -> list[BarisIku]:
+    """Save `baris` (dicts of KOLOM_BARIS_IKU, each with its `kunci` when it has one) as every
+    row of the IKU `dokumen`, in order: rows named by key are updated in place, the others
+    created, rows not named deleted (dokumen.baris)."""
+    return ganti_rata(dokumen=dokumen, tingkat=TINGKAT_IKU, baris=baris)

@@ -7,27 +7,27 @@ from typing import Any
 from dokumen.editor import formset_class
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
-from dokumen.serializers import (
-    SasaranRakIsianSerializer,
-    SasaranRakSerializer,
-    SasaranRktIsianSerializer,
-    SasaranRktSerializer,
-)
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 from rencana_aksi.baris import kelompokkan, rak_ke_form, ratakan
 from rencana_aksi.forms import BarisRakForm, BarisRktForm
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from rencana_aksi.selectors import rak_data, rkt_data, tabel_rak, tabel_rkt
+from rencana_aksi.serializers import (
+    SasaranRakIsianSerializer,
+    SasaranRakSerializer,
+    SasaranRktIsianSerializer,
+    SasaranRktSerializer,
+)
 from rencana_aksi.services import rak_ganti, rkt_ganti
 from satker.models import Jabatan
 
 
-def _label_bagian(anak: str, isi: str) -> Callable[[list[dict[str, Any]]], list[str]]:
-    """ "Sasaran 2, baris 3: <isi>", numbered within the sasaran (notes keep the label text)."""
+def _label_bagian(anak: str, isi: str) -> Callable[[list[dict[str, Any]]], list[tuple[str, str]]]:
+    """(kunci, "Sasaran 2, baris 3: <isi>"), numbered within the sasaran as the rows stand now."""
 
-    def label(sasaran: list[dict[str, Any]]) -> list[str]:
+    def label(sasaran: list[dict[str, Any]]) -> list[tuple[str, str]]:
         return [
-            f"Sasaran {s['nomor']}, baris {urutan}: {row[isi]}"[:300]
+            (row["kunci"], f"Sasaran {s['nomor']}, baris {urutan}: {row[isi]}"[:300])
             for s in sasaran
             for urutan, row in enumerate(s[anak], start=1)
         ]

@@ -1,14 +1,20 @@
-"""Rows of the RKT (Rencana Kinerja Tahunan) and RAK (Rencana Aksi Kinerja) documents."""
+"""Rows of the RKT (Rencana Kinerja Tahunan) and RAK (Rencana Aksi Kinerja) documents.
+
+Every sasaran and row has a key (`kunci`, dokumen.baris.BarisBerkunci) it keeps for life. The
+database holds a row's key unique under its sasaran; the services hold it unique in the whole
+document, so a row keeps its key when it moves to another sasaran.
+"""
 
 from django.db import models
 from django.db.models import Q
 
+from dokumen.baris import BarisBerkunci
 from dokumen.models import Dokumen, TargetMixin
 
 ANGGARAN_MAKSIMUM = 10**15  # Rp1 kuadriliun: far above any satker budget, catches typos.
 
 
-class SasaranRkt(models.Model):
+class SasaranRkt(BarisBerkunci):
     """A sasaran of an RKT; its indicators follow it on paper in one merged cell."""
 
     dokumen = models.ForeignKey(
@@ -28,6 +34,11 @@ class SasaranRkt(models.Model):
                 name="sasaran_rkt_urutan_unik",
                 violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
             ),
+            models.UniqueConstraint(
+                fields=["dokumen", "kunci"],
+                name="sasaran_rkt_kunci_unik",
+                violation_error_message="Kunci sasaran sudah dipakai di dokumen ini.",
+            ),
             models.CheckConstraint(
                 name="sasaran_rkt_terisi",
                 condition=~Q(sasaran=""),
@@ -39,7 +50,7 @@ class SasaranRkt(models.Model):
         return f"{self.nomor} {self.sasaran}"[:80]
 
 
-class IndikatorRkt(TargetMixin):
+class IndikatorRkt(BarisBerkunci, TargetMixin):
     """An indicator of an RKT sasaran, its target and the kegiatan aksi that serves it."""
 
     sasaran = models.ForeignKey(
@@ -59,6 +70,11 @@ class IndikatorRkt(TargetMixin):
                 name="indikator_rkt_urutan_unik",
                 violation_error_message="Urutan indikator sudah dipakai di sasaran ini.",
             ),
+            models.UniqueConstraint(
+                fields=["sasaran", "kunci"],
+                name="indikator_rkt_kunci_unik",
+                violation_error_message="Kunci baris sudah dipakai di sasaran ini.",
+            ),
             models.CheckConstraint(
                 name="indikator_rkt_terisi",
                 condition=~Q(indikator=""),
@@ -70,7 +86,7 @@ class IndikatorRkt(TargetMixin):
         return self.indikator[:80]
 
 
-class SasaranRak(models.Model):
+class SasaranRak(BarisBerkunci):
     """A sasaran of a RAK; its rows follow it on paper in one merged cell."""
 
     dokumen = models.ForeignKey(
@@ -90,6 +106,11 @@ class SasaranRak(models.Model):
                 name="sasaran_rak_urutan_unik",
                 violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
             ),
+            models.UniqueConstraint(
+                fields=["dokumen", "kunci"],
+                name="sasaran_rak_kunci_unik",
+                violation_error_message="Kunci sasaran sudah dipakai di dokumen ini.",
+            ),
             models.CheckConstraint(
                 name="sasaran_rak_terisi",
                 condition=~Q(sasaran=""),
@@ -101,7 +122,7 @@ class SasaranRak(models.Model):
         return f"{self.nomor} {self.sasaran}"[:80]
 
 
-class BarisRak(TargetMixin):
+class BarisRak(BarisBerkunci, TargetMixin):
     """One action row of a RAK: a kegiatan, the quarters it runs in, its budget and owner.
 
     A row with an empty `indikator` adds a kegiatan to the indicator of the row above it.
@@ -130,6 +151,11 @@ class BarisRak(TargetMixin):
                 fields=["sasaran", "urutan"],
                 name="baris_rak_urutan_unik",
                 violation_error_message="Urutan baris sudah dipakai di sasaran ini.",
+            ),
+            models.UniqueConstraint(
+                fields=["sasaran", "kunci"],
+                name="baris_rak_kunci_unik",
+                violation_error_message="Kunci baris sudah dipakai di sasaran ini.",
             ),
             models.CheckConstraint(
                 name="baris_rak_anggaran_wajar",

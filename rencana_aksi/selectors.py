@@ -1,9 +1,11 @@
 """Reads of RKT and RAK rows, shaped the way the paper tables show them."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch
 
+from dokumen.baris import dengan_asal, kunci_asal
 from dokumen.models import Dokumen
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 
@@ -55,29 +57,41 @@ def total_anggaran(tabel: list[SasaranRakTampil]) -> int:
     return sum(s.baris.anggaran or 0 for t in tabel for s in t.baris)
 
 
-def rkt_data(dokumen: Dokumen) -> list[dict]:
-    """The RKT as nested dicts, the shape `rkt_ganti` takes."""
+def rkt_data(dokumen: Dokumen) -> list[dict[str, Any]]:
+    """The RKT as nested dicts, the shape `rkt_ganti` takes; every sasaran and indicator with
+    its `kunci` and `asal` (dokumen.baris)."""
+    sasaran_semua = dengan_asal(SasaranRkt.objects.filter(dokumen=dokumen)).prefetch_related(
+        Prefetch("indikator", queryset=dengan_asal(IndikatorRkt.objects.order_by("urutan")))
+    )
     return [
-        {
+        kunci_asal(sasaran)
+        | {
             "nomor": sasaran.nomor,
             "sasaran": sasaran.sasaran,
             "indikator": [
-                {"indikator": i.indikator, "target": i.target, "kegiatan_aksi": i.kegiatan_aksi}
+                kunci_asal(i)
+                | {"indikator": i.indikator, "target": i.target, "kegiatan_aksi": i.kegiatan_aksi}
                 for i in sasaran.indikator.all()
             ],
         }
-        for sasaran in tabel_rkt(dokumen)
+        for sasaran in sasaran_semua.order_by("urutan")
     ]
 
 
-def rak_data(dokumen: Dokumen) -> list[dict]:
-    """The RAK as nested dicts, the shape `rak_ganti` takes."""
+def rak_data(dokumen: Dokumen) -> list[dict[str, Any]]:
+    """The RAK as nested dicts, the shape `rak_ganti` takes; every sasaran and row with its
+    `kunci` and `asal` (dokumen.baris)."""
+    sasaran_semua = dengan_asal(SasaranRak.objects.filter(dokumen=dokumen)).prefetch_related(
+        Prefetch("baris", queryset=dengan_asal(BarisRak.objects.order_by("urutan")))
+    )
     return [
-        {
-            "nomor": item.sasaran.nomor,
-            "sasaran": item.sasaran.sasaran,
+        kunci_asal(sasaran)
+        | {
+            "nomor": sasaran.nomor,
+            "sasaran": sasaran.sasaran,
             "baris": [
-                {
+                kunci_asal(b)
+                | {
                     "indikator": b.indikator,
                     "target": b.target,
                     "kegiatan": b.kegiatan,
@@ -86,8 +100,8 @@ def rak_data(dokumen: Dokumen) -> list[dict]:
                     "anggaran": b.anggaran,
                     "pelaksana": b.pelaksana,
                 }
-                for b in (sel.baris for sel in item.baris)
+                for b in sasaran.baris.all()
             ],
         }
-        for item in tabel_rak(dokumen)
+        for sasaran in sasaran_semua.order_by("urutan")
     ]

@@ -10,8 +10,9 @@ from dokumen.target import PESAN_TANPA_ANGKA, PESAN_TERLALU_BESAR
 from kpu_kinerja.parsers import PESAN_TERLALU_DALAM
 from satker.models import Pejabat
 from tests.api.conftest import klien
-from tests.api.test_dokumen_api import OPERATOR, baca, jejak, url
+from tests.api.test_dokumen_api import baca, jejak, url
 
+OPERATOR = "operator.kab-lebak"
 RLO = "\u202e"
 
 

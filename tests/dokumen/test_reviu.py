@@ -1,7 +1,10 @@
+import uuid
+
 import pytest
 from django.urls import reverse
 
 from dokumen.alur import TidakBerhak
+from dokumen.baris import data_baris
 from dokumen.models import CatatanReviu
 from dokumen.reviu import CatatanTidakValid, catatan_jawab, catatan_tambah, pilihan_bagian
 from tests.factories import (
@@ -37,10 +40,13 @@ def operator(rak):
 @pytest.mark.django_db
 class TestServices:
     def test_a_reviewer_notes_a_row_of_a_document_in_their_provinsi(self, rak, reviewer):
-        bagian = pilihan_bagian(rak)[3]
-        catatan = catatan_tambah(dokumen=rak, user=reviewer, isi="Pelaksana kosong", bagian=bagian)
-        assert (catatan.bagian, catatan.selesai) == (bagian, False)
-        assert bagian == "Sasaran 2, baris 2: Kegiatan uji 2.2"
+        kunci, label = pilihan_bagian(rak)[3]
+        catatan = catatan_tambah(
+            dokumen=rak, user=reviewer, isi="Pelaksana kosong", kunci_bagian=kunci
+        )
+        catatan.refresh_from_db()
+        assert (str(catatan.kunci_bagian), catatan.bagian, catatan.selesai) == (kunci, label, False)
+        assert label == "Sasaran 2, baris 2: Kegiatan uji 2.2"
 
     @pytest.mark.parametrize(
         "pengguna",
@@ -56,10 +62,10 @@ class TestServices:
             catatan_tambah(dokumen=rak, user=pengguna(rak), isi="x")
         assert not CatatanReviu.objects.exists()
 
-    @pytest.mark.parametrize(("isi", "bagian"), [("  ", ""), ("ok", "Baris yang tidak ada")])
-    def test_an_empty_note_or_unknown_row_is_refused(self, rak, reviewer, isi, bagian):
+    @pytest.mark.parametrize(("isi", "kunci"), [("  ", None), ("ok", uuid.uuid4())])
+    def test_an_empty_note_or_unknown_row_is_refused(self, rak, reviewer, isi, kunci):
         with pytest.raises(CatatanTidakValid):
-            catatan_tambah(dokumen=rak, user=reviewer, isi=isi, bagian=bagian)
+            catatan_tambah(dokumen=rak, user=reviewer, isi=isi, kunci_bagian=kunci)
         assert not CatatanReviu.objects.exists()
 
     def test_staff_answer_and_resolve(self, rak, reviewer, operator):
@@ -81,8 +87,10 @@ class TestServices:
         assert len(pilihan_bagian(rak)) == 12
         assert len(pilihan_bagian(rkt)) == 10
         assert len(pilihan_bagian(iku)) == 7
-        assert pilihan_bagian(rkt)[-1] == "Sasaran 2, baris 5: Persentase indikator uji 2.5"
-        assert pilihan_bagian(iku)[0] == "Baris 1: 1 Persentase capaian indikator uji 1"
+        assert pilihan_bagian(rkt)[-1][1] == "Sasaran 2, baris 5: Persentase indikator uji 2.5"
+        assert pilihan_bagian(iku)[0][1] == "Baris 1: 1 Persentase capaian indikator uji 1"
+        # Each pair is (the row's key, its label): the keys are the rows' own.
+        assert [k for k, _ in pilihan_bagian(iku)] == [b["kunci"] for b in data_baris(iku)]
 
 
 @pytest.mark.django_db

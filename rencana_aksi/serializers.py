@@ -1,0 +1,195 @@
+"""The RKT's and RAK's row serializers for the API (declared in rencana_aksi.jenis): a sasaran
+with its rows nested, as read, and as written with the rules of the editor's row forms
+(rencana_aksi.forms)."""
+
+from typing import Any
+
+from django import forms
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from dokumen.serializers import (
+    BilanganField,
+    KolomDikenal,
+    asal_baca,
+    asal_isian,
+    kunci_baca,
+    kunci_isian,
+    target_isian,
+    teks_isian,
+    wajib_isian,
+)
+from rencana_aksi.forms import RupiahField
+from rencana_aksi.models import ANGGARAN_MAKSIMUM
+
+# -- rows, as read ---------------------------------------------------------------------------
+
+
+class IndikatorRktSerializer(serializers.Serializer):
+    kunci = kunci_baca()
+    indikator = serializers.CharField()
+    target = serializers.CharField()
+    kegiatan_aksi = serializers.CharField()
+    asal = asal_baca()
+
+
+class SasaranRktSerializer(serializers.Serializer):
+    """An RKT sasaran with its indicators."""
+
+    kunci = kunci_baca()
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    indikator = IndikatorRktSerializer(many=True)
+    asal = asal_baca()
+
+
+class BarisRakSerializer(serializers.Serializer):
+    """One RAK row; an empty `indikator` adds a kegiatan to the indicator of the row above."""
+
+    kunci = kunci_baca()
+    indikator = serializers.CharField()
+    target = serializers.CharField()
+    kegiatan = serializers.CharField()
+    target_kegiatan_aksi = serializers.CharField()
+    triwulan = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=4))
+    anggaran = serializers.IntegerField(allow_null=True, min_value=0)
+    pelaksana = serializers.CharField()
+    asal = asal_baca()
+
+
+class SasaranRakSerializer(serializers.Serializer):
+    """A RAK sasaran with its rows."""
+
+    kunci = kunci_baca()
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    baris = BarisRakSerializer(many=True)
+    asal = asal_baca()
+
+
+# -- rows, as written (the rules of rencana_aksi.forms) --------------------------------------
+
+
+class IndikatorRktIsianSerializer(KolomDikenal, serializers.Serializer):
+    kunci = kunci_isian()
+    indikator = wajib_isian("Indikator kinerja wajib diisi.")
+    target = target_isian()
+    kegiatan_aksi = teks_isian()
+    asal = asal_isian()
+
+
+def _daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> serializers.Field:
+    """The rows of one sasaran (at least one, as the editor's flat rows always give)."""
+    pesan = {"required": pesan_kosong, "null": pesan_kosong, "not_a_list": "Kirim sebagai daftar."}
+    return anak(many=True, error_messages=pesan)
+
+
+def _pastikan_ada(baris: list, pesan_kosong: str) -> list:
+    if not baris:
+        raise serializers.ValidationError(pesan_kosong)
+    return baris
+
+
+PESAN_TANPA_INDIKATOR = "Isi paling sedikit satu indikator untuk sasaran ini."
+PESAN_TANPA_KEGIATAN = "Isi paling sedikit satu kegiatan untuk sasaran ini."
+
+
+class SasaranRktIsianSerializer(KolomDikenal, serializers.Serializer):
+    kunci = kunci_isian()
+    nomor = teks_isian(max_length=10)
+    sasaran = wajib_isian("Sasaran wajib diisi.")
+    indikator = _daftar_baris(IndikatorRktIsianSerializer, PESAN_TANPA_INDIKATOR)
+    asal = asal_isian()
+
+    def validate_indikator(self, indikator: list) -> list:
+        return _pastikan_ada(indikator, PESAN_TANPA_INDIKATOR)
+
+
+class AnggaranField(serializers.Field):
+    """Whole Rupiah as a JSON integer, or as people write it ("8.170.412.000"); null for none.
+
+    Parsed and checked by the editor's RupiahField, so the rules and messages are the form's.
+    """
+
+    default_error_messages = {"invalid": "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("default", None)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int | None:
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid")
+        try:
+            return RupiahField().clean(str(data))
+        except forms.ValidationError as galat:
+            raise serializers.ValidationError(galat.messages) from None
+
+    def to_representation(self, value: int | None) -> int | None:
+        return value
+
+
+extend_schema_field(
+    {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": ANGGARAN_MAKSIMUM - 1,
+        "nullable": True,
+        "description": "Rupiah utuh; teks seperti “8.170.412.000” juga diterima.",
+    }
+)(AnggaranField)
+
+
+class BarisRakIsianSerializer(KolomDikenal, serializers.Serializer):
+    kunci = kunci_isian()
+    indikator = teks_isian()
+    target = target_isian()
+    kegiatan = teks_isian()
+    target_kegiatan_aksi = teks_isian(max_length=100)
+    triwulan = serializers.ListField(
+        child=BilanganField(
+            min_value=1,
+            max_value=4,
+            error_messages={
+                "min_value": "Triwulan hanya 1, 2, 3, atau 4.",
+                "max_value": "Triwulan hanya 1, 2, 3, atau 4.",
+                "invalid": "Triwulan hanya 1, 2, 3, atau 4.",
+                "max_string_length": "Triwulan hanya 1, 2, 3, atau 4.",
+            },
+        ),
+        required=False,
+        default=list,
+        max_length=4,
+    )
+    anggaran = AnggaranField()
+    pelaksana = teks_isian(max_length=150)
+    asal = asal_isian()
+
+    def validate_triwulan(self, triwulan: list[int]) -> list[int]:
+        if len(set(triwulan)) != len(triwulan):
+            raise serializers.ValidationError("Setiap triwulan cukup ditulis sekali.")
+        return sorted(triwulan)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("kegiatan"):
+            pesan = (
+                "Isi kegiatan untuk triwulan yang dicentang."
+                if attrs.get("triwulan")
+                else "Kegiatan wajib diisi."
+            )
+            raise serializers.ValidationError({"kegiatan": pesan})
+        return attrs
+
+
+class SasaranRakIsianSerializer(KolomDikenal, serializers.Serializer):
+    kunci = kunci_isian()
+    nomor = teks_isian(max_length=10)
+    sasaran = wajib_isian("Sasaran wajib diisi.")
+    baris = _daftar_baris(BarisRakIsianSerializer, PESAN_TANPA_KEGIATAN)
+    asal = asal_isian()
+
+    def validate_baris(self, baris: list) -> list:
+        return _pastikan_ada(baris, PESAN_TANPA_KEGIATAN)
