@@ -1,8 +1,9 @@
 """Batch export (ekspor/): "Unduh semua PDF" of a provinsi and year, in a thread or on Celery.
 
+The tests build their provinsi, its documents and its reviewer from factories (`buat_data`).
 The jobs run outside the test's transaction (a thread, a worker process), so those tests are
-transactional: the database is flushed after each, and the seed data is loaded again at the
-start of each one (as in tests/browser/conftest.py). Access tests need no job to run.
+transactional: the data is built committed (`data_transaksi`), and the database is flushed
+after each. Access tests need no job to run, so they use the rolled-back `data_ekspor`.
 """
 
 import csv
@@ -13,55 +14,82 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import connection
-from django.test.utils import override_settings
 from django.urls import reverse
 
-from dokumen.fixture import muat_fixture
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.unduh import nama_berkas
 from ekspor import services
 from ekspor.models import EksporBatch, StatusEkspor
 from ekspor.services import EksporDitolak, ekspor_mulai
-from satker.demo import buat_akun_demo
 from satker.models import Satker
+from tests.dokumen.conftest import pki_aktif, pki_dir  # noqa: F401
+from tests.factories import (
+    AdminRiFactory,
+    IkuFactory,
+    KabKotaFactory,
+    OperatorFactory,
+    ProvinsiFactory,
+    RakFactory,
+    ReviewerFactory,
+    RktFactory,
+    ke_status,
+)
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 REDIS = ("127.0.0.1", 6379)
 BROKER_UJI = "redis://127.0.0.1:6379/15"  # a Redis database of its own, purged before use
 BATAS_DETIK = 60
 
 
-def _user(username: str):
-    return get_user_model().objects.get(username=username)
+@dataclass
+class DataEkspor:
+    provinsi: Satker
+    reviewer: object
+    dokumen: list[Dokumen]  # what an export of `provinsi` and 2024 holds, in ZIP order
+    provinsi_lain: Satker
+    reviewer_lain: object
+    dokumen_lain: list[Dokumen]  # the other provinsi's one document of 2024
 
 
-def _banten() -> Satker:
-    return Satker.objects.get(kode="prov-banten")
-
-
-def _dokumen_banten_2024() -> list[Dokumen]:
-    return list(
-        Dokumen.objects.filter(satker__induk__kode="prov-banten", tahun=2024).select_related(
-            "satker"
-        )
+def buat_data() -> DataEkspor:
+    """A provinsi with 4 documents of 2024 (its own IKU; a Kab/Kota's IKU and RAK, another's
+    RKT) and one of 2025, another provinsi with one document of 2024, and their reviewers."""
+    provinsi = ProvinsiFactory()
+    a, b = KabKotaFactory.create_batch(2, induk=provinsi)
+    dokumen = [
+        IkuFactory(satker=provinsi, tahun=2024),
+        IkuFactory(satker=a, tahun=2024),
+        RakFactory(satker=a, tahun=2024),
+        RktFactory(satker=b, tahun=2024),
+    ]
+    RakFactory(satker=a, tahun=2025)  # another year: not exported
+    lain = KabKotaFactory()
+    return DataEkspor(
+        provinsi=provinsi,
+        reviewer=ReviewerFactory(satker=provinsi),
+        dokumen=sorted(dokumen, key=lambda d: (d.satker.kode, d.jenis, d.versi, d.pk)),
+        provinsi_lain=lain.induk,
+        reviewer_lain=ReviewerFactory(satker=lain.induk),
+        dokumen_lain=[IkuFactory(satker=lain, tahun=2024)],
     )
 
 
-def _terbitkan(dokumen: Dokumen, *, pdf: bytes | None) -> None:
-    """Mark published without the workflow; with `pdf`, as if its signed PDF were stored."""
+def _terbit_tanpa_berkas(dokumen: Dokumen) -> None:
+    """Published without a stored PDF, as the national data are (imported, never signed
+    here): a state the workflow cannot produce, so it is set directly."""
     Dokumen.objects.filter(pk=dokumen.pk).update(
         status=StatusDokumen.TERBIT, sha256="a" * 64, token_verifikasi=secrets.token_hex(8)
     )
-    if pdf is not None:
-        dokumen.refresh_from_db()
-        dokumen.berkas_pdf.save(f"uji-{dokumen.pk}.pdf", ContentFile(pdf), save=True)
+
+
+def _baca(dokumen: Dokumen) -> bytes:
+    with dokumen.berkas_pdf.open("rb") as berkas:
+        return berkas.read()
 
 
 def _isi_zip(isi: bytes) -> tuple[dict[str, bytes], list[dict[str, str]]]:
@@ -82,32 +110,38 @@ def _tunggu_db(batch: EksporBatch, detik: float = BATAS_DETIK) -> EksporBatch:
     pytest.fail(f"ekspor {batch.pk} belum selesai setelah {detik} s: {batch.status}")
 
 
-@pytest.fixture
-def seed(transactional_db, settings, tmp_path):
-    """Seed documents and demo accounts in the flushed database; media under tmp_path."""
+@pytest.fixture(name="data_transaksi")
+def _data_transaksi(transactional_db, settings, tmp_path) -> DataEkspor:
+    """`buat_data` committed, for jobs run by a thread or a worker; media under tmp_path."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CELERY_BROKER_URL = ""
-    with override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        muat_fixture(Path(django_settings.BASE_DIR) / "fixtures")
-        buat_akun_demo()
+    return buat_data()
+
+
+@pytest.fixture(name="data_ekspor")
+def _data_ekspor(db) -> DataEkspor:
+    """`buat_data` in the test's rolled-back transaction."""
+    return buat_data()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_exports_every_pdf_of_the_provinsi_in_a_thread_without_a_broker(seed, client):
-    dokumen = sorted(_dokumen_banten_2024(), key=lambda d: (d.satker.kode, d.jenis))
-    assert len(dokumen) == 4  # Lebak's IKU, RKT, RAK and Serang's IKU
-    iku_lebak, rak_lebak = dokumen[0], dokumen[1]
-    ttd = b"%PDF-1.7\n% PDF bertanda tangan yang tersimpan\n%%EOF\n"
-    _terbitkan(iku_lebak, pdf=ttd)  # published, signed PDF stored: served as it is
-    _terbitkan(rak_lebak, pdf=None)  # published, no PDF (as the national data): rendered afresh
-    client.force_login(_user("reviewer.banten"))
+@pytest.mark.usefixtures("pki_aktif")
+def test_it_exports_every_pdf_of_the_provinsi_in_a_thread_without_a_broker(data_transaksi, client):
+    data = data_transaksi
+    dokumen = data.dokumen
+    [iku_terbit] = [d for d in dokumen if d.jenis == "IKU" and d.satker != data.provinsi]
+    [rak_tanpa_berkas] = [d for d in dokumen if d.jenis == "RAK"]
+    iku_terbit = ke_status(iku_terbit, StatusDokumen.TERBIT)  # signed PDF stored: served as is
+    ttd = _baca(iku_terbit)
+    _terbit_tanpa_berkas(rak_tanpa_berkas)  # rendered afresh
+    client.force_login(data.reviewer)
 
-    response = client.post(reverse("ekspor:baru"), {"provinsi": _banten().pk, "tahun": 2024})
+    response = client.post(reverse("ekspor:baru"), {"provinsi": data.provinsi.pk, "tahun": 2024})
 
     batch = EksporBatch.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("ekspor:detail", args=[batch.pk])
-    assert (batch.jumlah_total, batch.provinsi.kode, batch.tahun) == (4, "prov-banten", 2024)
+    assert (batch.jumlah_total, batch.provinsi, batch.tahun) == (4, data.provinsi, 2024)
     utas = services.UTAS_EKSPOR.get(batch.pk)
     if utas is not None:  # None: already finished
         utas.join(BATAS_DETIK)
@@ -133,12 +167,13 @@ def test_it_exports_every_pdf_of_the_provinsi_in_a_thread_without_a_broker(seed,
     for item in dokumen:
         item.refresh_from_db()
     assert set(berkas) == {nama_berkas(item) for item in dokumen}
+    assert len(berkas) == 4  # the other year's and the other provinsi's are not in it
     assert all(isi.startswith(b"%PDF") for isi in berkas.values())
-    assert berkas[nama_berkas(iku_lebak)] == ttd  # the stored signed PDF, never re-rendered
-    assert len(berkas[nama_berkas(rak_lebak)]) > 10_000  # a real render
+    assert berkas[nama_berkas(iku_terbit)] == ttd  # the stored signed PDF, never re-rendered
+    assert len(berkas[nama_berkas(rak_tanpa_berkas)]) > 10_000  # a real render
     keterangan = {baris["berkas"]: baris["keterangan"] for baris in daftar}
-    assert keterangan[nama_berkas(iku_lebak)] == services.KETERANGAN_TERBIT
-    assert keterangan[nama_berkas(rak_lebak)] == services.KETERANGAN_TANPA_BERKAS
+    assert keterangan[nama_berkas(iku_terbit)] == services.KETERANGAN_TERBIT
+    assert keterangan[nama_berkas(rak_tanpa_berkas)] == services.KETERANGAN_TANPA_BERKAS
     assert sorted(keterangan.values()).count(services.KETERANGAN_DRAF) == 2
     # The parts are gone; only the ZIP stays in the job's folder.
     assert [p.name for p in services.folder_ekspor(batch.pk).iterdir()] == [
@@ -167,7 +202,7 @@ def _url_database() -> str:
 
 
 @pytest.fixture
-def worker_celery(seed, settings, tmp_path):
+def worker_celery(data_transaksi, settings, tmp_path):
     """A real Celery worker on Redis database 15, against the test database.
 
     On PostgreSQL a worker process (`celery -A kpu_kinerja worker`, prefork); on SQLite, whose
@@ -220,8 +255,11 @@ def worker_celery(seed, settings, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_runs_the_export_on_a_celery_worker_with_a_broker(worker_celery, settings):
-    batch = ekspor_mulai(user=_user("reviewer.banten"), provinsi=_banten(), tahun=2024)
+def test_it_runs_the_export_on_a_celery_worker_with_a_broker(
+    data_transaksi, worker_celery, settings
+):
+    data = data_transaksi
+    batch = ekspor_mulai(user=data.reviewer, provinsi=data.provinsi, tahun=2024)
 
     assert services.UTAS_EKSPOR.get(batch.pk) is None  # not in a thread of this process
     batch = _tunggu_db(batch)
@@ -229,7 +267,7 @@ def test_it_runs_the_export_on_a_celery_worker_with_a_broker(worker_celery, sett
     assert batch.jumlah_selesai == batch.jumlah_total == 4
     with batch.berkas_zip.open("rb") as berkas:
         isi, daftar = _isi_zip(berkas.read())
-    assert set(isi) == {nama_berkas(d) for d in _dokumen_banten_2024()}
+    assert set(isi) == {nama_berkas(d) for d in data.dokumen}
     assert all(pdf.startswith(b"%PDF") for pdf in isi.values())
     assert len(daftar) == 4
 
@@ -239,9 +277,9 @@ def test_it_runs_the_export_on_a_celery_worker_with_a_broker(worker_celery, sett
 
 
 @pytest.fixture
-def job_banten(db, reviewer_banten) -> EksporBatch:
+def job(data_ekspor) -> EksporBatch:
     return EksporBatch.objects.create(
-        diminta_oleh=reviewer_banten, provinsi=_banten(), tahun=2024, jumlah_total=4
+        diminta_oleh=data_ekspor.reviewer, provinsi=data_ekspor.provinsi, tahun=2024, jumlah_total=4
     )
 
 
@@ -249,33 +287,37 @@ def _url_job(batch: EksporBatch) -> list[str]:
     return [reverse(f"ekspor:{nama}", args=[batch.pk]) for nama in ("detail", "status", "unduh")]
 
 
+def _operator_provinsi(data: DataEkspor):
+    """An operator of one of the provinsi's Kab/Kota."""
+    kabkota = next(d.satker for d in data.dokumen if d.satker != data.provinsi)
+    return OperatorFactory(satker=kabkota)
+
+
 @pytest.mark.django_db
 class TestAkses:
-    def test_it_answers_404_to_a_reviewer_of_another_provinsi(self, client, job_banten):
-        EksporBatch.objects.filter(pk=job_banten.pk).update(status=StatusEkspor.SELESAI)
-        client.force_login(_user("reviewer.kalimantan-timur"))
-        for url in _url_job(job_banten):
+    def test_it_answers_404_to_a_reviewer_of_another_provinsi(self, client, data_ekspor, job):
+        EksporBatch.objects.filter(pk=job.pk).update(status=StatusEkspor.SELESAI)
+        client.force_login(data_ekspor.reviewer_lain)
+        for url in _url_job(job):
             assert client.get(url).status_code == 404, url
 
-    def test_it_answers_404_to_an_operator_of_the_same_provinsi(self, client, job_banten):
-        client.force_login(_user("operator.kab-lebak"))
-        for url in _url_job(job_banten):
+    def test_it_answers_404_to_an_operator_of_the_same_provinsi(self, client, data_ekspor, job):
+        client.force_login(_operator_provinsi(data_ekspor))
+        for url in _url_job(job):
             assert client.get(url).status_code == 404, url
 
-    def test_it_shows_the_job_to_its_requester_and_the_admin_ri(self, client, job_banten):
-        for username in ("reviewer.banten", "admin.ri"):
-            client.force_login(_user(username))
-            response = client.get(reverse("ekspor:detail", args=[job_banten.pk]))
+    def test_it_shows_the_job_to_its_requester_and_the_admin_ri(self, client, data_ekspor, job):
+        for user in (data_ekspor.reviewer, AdminRiFactory()):
+            client.force_login(user)
+            response = client.get(reverse("ekspor:detail", args=[job.pk]))
             assert response.status_code == 200
             assert 'role="progressbar"' in response.content.decode()
             assert "ekspor/kemajuan.js" in response.content.decode()
 
-    def test_it_gives_the_status_as_json(self, client, job_banten):
-        EksporBatch.objects.filter(pk=job_banten.pk).update(
-            status=StatusEkspor.BERJALAN, jumlah_selesai=1
-        )
-        client.force_login(_user("reviewer.banten"))
-        data = client.get(reverse("ekspor:status", args=[job_banten.pk])).json()
+    def test_it_gives_the_status_as_json(self, client, data_ekspor, job):
+        EksporBatch.objects.filter(pk=job.pk).update(status=StatusEkspor.BERJALAN, jumlah_selesai=1)
+        client.force_login(data_ekspor.reviewer)
+        data = client.get(reverse("ekspor:status", args=[job.pk])).json()
         assert {k: data[k] for k in ("status", "selesai", "total", "persen", "unduh")} == {
             "status": "BERJALAN",
             "selesai": 1,
@@ -284,46 +326,56 @@ class TestAkses:
             "unduh": None,
         }
 
-    def test_it_has_no_download_before_the_job_is_done(self, client, job_banten):
-        client.force_login(_user("reviewer.banten"))
-        assert client.get(reverse("ekspor:unduh", args=[job_banten.pk])).status_code == 404
+    def test_it_has_no_download_before_the_job_is_done(self, client, data_ekspor, job):
+        client.force_login(data_ekspor.reviewer)
+        assert client.get(reverse("ekspor:unduh", args=[job.pk])).status_code == 404
 
-    def test_it_refuses_to_start_an_export_of_a_provinsi_the_user_cannot_see(self, client):
-        client.force_login(_user("reviewer.kalimantan-timur"))
-        data = {"provinsi": _banten().pk, "tahun": 2024}
-        assert client.post(reverse("ekspor:baru"), data).status_code == 404
+    def test_it_refuses_to_start_an_export_of_a_provinsi_the_user_cannot_see(
+        self, client, data_ekspor
+    ):
+        client.force_login(data_ekspor.reviewer_lain)
+        isian = {"provinsi": data_ekspor.provinsi.pk, "tahun": 2024}
+        assert client.post(reverse("ekspor:baru"), isian).status_code == 404
         assert not EksporBatch.objects.exists()
         with pytest.raises(EksporDitolak):
-            ekspor_mulai(user=_user("operator.kab-lebak"), provinsi=_banten(), tahun=2024)
+            ekspor_mulai(
+                user=_operator_provinsi(data_ekspor), provinsi=data_ekspor.provinsi, tahun=2024
+            )
         assert not EksporBatch.objects.exists()
 
-    def test_it_starts_only_on_post_with_a_valid_year(self, client):
-        client.force_login(_user("reviewer.banten"))
+    def test_it_starts_only_on_post_with_a_valid_year(self, client, data_ekspor):
+        client.force_login(data_ekspor.reviewer)
         assert client.get(reverse("ekspor:baru")).status_code == 405
-        data = {"provinsi": _banten().pk, "tahun": 1999}
-        assert client.post(reverse("ekspor:baru"), data).status_code == 400
+        isian = {"provinsi": data_ekspor.provinsi.pk, "tahun": 1999}
+        assert client.post(reverse("ekspor:baru"), isian).status_code == 400
         assert not EksporBatch.objects.exists()
 
-    def test_it_scopes_a_job_to_the_documents_of_the_provinsi_and_year(self, reviewer_banten):
-        batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    def test_it_scopes_a_job_to_the_documents_of_the_provinsi_and_year(self, data_ekspor):
+        reviewer, provinsi = data_ekspor.reviewer, data_ekspor.provinsi
+        batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
         assert batch.status == StatusEkspor.ANTRE
-        assert batch.jumlah_total == len(_dokumen_banten_2024()) == 4
-        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2023).jumlah_total == 0
+        assert batch.jumlah_total == len(data_ekspor.dokumen) == 4
+        # Every one of them, in ZIP order: the provinsi's own and its Kab/Kota's.
+        assert [pk for bagian in batch.bagian for pk in bagian] == [
+            d.pk for d in data_ekspor.dokumen
+        ]
+        assert ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2025).jumlah_total == 1
+        assert ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2023).jumlah_total == 0
 
-    def test_it_puts_the_button_on_the_admin_progress_page(self, client, reviewer_banten):
-        client.force_login(reviewer_banten)
+    def test_it_puts_the_button_on_the_admin_progress_page(self, client, data_ekspor):
+        client.force_login(data_ekspor.reviewer)
         html = client.get(reverse("admin:dokumen_dokumen_kemajuan") + "?tahun=2024").content
         html = html.decode()
         assert f'action="{reverse("ekspor:baru")}"' in html
-        assert f'name="provinsi" value="{_banten().pk}"' in html
+        assert f'name="provinsi" value="{data_ekspor.provinsi.pk}"' in html
         assert "Unduh semua PDF" in html
 
-    def test_it_lists_jobs_read_only_in_the_admin(self, client, admin_ri, job_banten):
-        client.force_login(admin_ri)
+    def test_it_lists_jobs_read_only_in_the_admin(self, client, job):
+        client.force_login(AdminRiFactory())
         changelist = reverse("admin:ekspor_eksporbatch_changelist")
-        assert str(job_banten) in client.get(changelist).content.decode()
+        assert str(job) in client.get(changelist).content.decode()
         assert client.get(reverse("admin:ekspor_eksporbatch_add")).status_code == 403
-        change = reverse("admin:ekspor_eksporbatch_change", args=[job_banten.pk])
+        change = reverse("admin:ekspor_eksporbatch_change", args=[job.pk])
         halaman = client.get(change).content.decode()
         assert 'name="_save"' not in halaman
         assert "Dilanjutkan" in halaman  # how often the job lost its runner

@@ -27,23 +27,18 @@ from dokumen.unduh import nama_berkas
 from ekspor import services
 from ekspor.models import EksporBatch, StatusEkspor
 from ekspor.services import ekspor_mulai
-from satker.models import Satker
 from tests.test_ekspor import (
     BROKER_UJI,
-    _dokumen_banten_2024,
+    DataEkspor,
+    _data_ekspor,  # noqa: F401 (the fixture data_ekspor)
+    _data_transaksi,  # noqa: F401 (the fixture data_transaksi)
     _isi_zip,
     _redis_menjawab,
     _tunggu_db,
     _url_database,
-    _user,
-    seed,  # noqa: F401 (a fixture, used by name)
 )
 
 PENANDA = "penanda-bagian-1.txt"  # written into a finished part: a re-render would drop it
-
-
-def _banten() -> Satker:
-    return Satker.objects.get(kode="prov-banten")
 
 
 def _pid_mati() -> int:
@@ -68,10 +63,21 @@ def _pelaksana(pid: int) -> str:
 
 @pytest.fixture
 def _kecil(settings, tmp_path, monkeypatch):
-    """One document per part (the seed has 4 for Banten 2024), media under tmp_path; no broker."""
+    """One document per part (the provinsi of `data_ekspor` has 4 for 2024), media under
+    tmp_path; no broker."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CELERY_BROKER_URL = ""
     monkeypatch.setattr(services, "DOKUMEN_PER_BAGIAN", 1)
+
+
+@pytest.fixture
+def reviewer(data_ekspor):
+    return data_ekspor.reviewer
+
+
+@pytest.fixture
+def provinsi(data_ekspor):
+    return data_ekspor.provinsi
 
 
 # Quick: what a new request and the cleaner decide, in the rolled-back test transaction (the
@@ -81,9 +87,9 @@ def _kecil(settings, tmp_path, monkeypatch):
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
 def test_a_new_request_resumes_a_job_whose_runner_died(
-    reviewer_banten, django_capture_on_commit_callbacks
+    reviewer, provinsi, django_capture_on_commit_callbacks
 ):
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     assert len(batch.bagian) == 4
     _pegang(batch, _pelaksana(_pid_mati()), detik_lalu=10)
     folder = services.folder_ekspor(batch.pk)
@@ -94,7 +100,7 @@ def test_a_new_request_resumes_a_job_whose_runner_died(
     sisa.write_bytes(b"sisa proses yang mati")
 
     with django_capture_on_commit_callbacks() as diserahkan:
-        lagi = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+        lagi = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
 
     assert lagi == batch
     lagi.refresh_from_db()
@@ -111,19 +117,19 @@ def test_a_new_request_resumes_a_job_whose_runner_died(
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
 def test_a_job_whose_runner_lives_is_joined_not_resumed(
-    reviewer_banten, django_capture_on_commit_callbacks
+    reviewer, provinsi, django_capture_on_commit_callbacks
 ):
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     _pegang(batch, _pelaksana(os.getpid()), detik_lalu=30)  # alive, though slow to beat
     with django_capture_on_commit_callbacks() as diserahkan:
-        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) == batch
+        assert ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024) == batch
     batch.refresh_from_db()
     assert (batch.jumlah_lanjut, len(diserahkan)) == (0, 0)
 
     # A runner that died only just now: another live runner (Celery) may still renew the lease.
     _pegang(batch, _pelaksana(_pid_mati()), detik_lalu=1)
     with django_capture_on_commit_callbacks() as diserahkan:
-        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) == batch
+        assert ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024) == batch
     batch.refresh_from_db()
     assert (batch.jumlah_lanjut, len(diserahkan)) == (0, 0)
 
@@ -131,9 +137,9 @@ def test_a_job_whose_runner_lives_is_joined_not_resumed(
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
 def test_a_lease_of_another_machine_lapses_after_a_minute(
-    reviewer_banten, django_capture_on_commit_callbacks
+    reviewer, provinsi, django_capture_on_commit_callbacks
 ):
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     _pegang(batch, "mesin-lain/1:123", detik_lalu=30)
     with django_capture_on_commit_callbacks():
         call_command("ekspor_bersihkan", stdout=io.StringIO())
@@ -155,14 +161,14 @@ def test_a_lease_of_another_machine_lapses_after_a_minute(
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
 def test_a_job_whose_work_is_queued_lapses_only_after_the_stall_limit(
-    settings, reviewer_banten, django_capture_on_commit_callbacks
+    settings, reviewer, provinsi, django_capture_on_commit_callbacks
 ):
     settings.CELERY_BROKER_URL = "redis://tidak-dihubungi"  # the hand-over is captured, not run
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     # No holder: its parts (or its join) wait in the queue, far longer than the lease.
     _pegang(batch, "", detik_lalu=services.BATAS_DETAK.total_seconds() * 5)
     with django_capture_on_commit_callbacks() as diserahkan:
-        assert ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024) == batch
+        assert ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024) == batch
         call_command("ekspor_bersihkan", stdout=io.StringIO())
     batch.refresh_from_db()
     assert (batch.status, batch.jumlah_lanjut, len(diserahkan)) == (StatusEkspor.BERJALAN, 0, 0)
@@ -178,8 +184,8 @@ def test_a_job_whose_work_is_queued_lapses_only_after_the_stall_limit(
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
-def test_a_celery_part_releases_the_lease_only_when_it_succeeds(reviewer_banten):
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+def test_a_celery_part_releases_the_lease_only_when_it_succeeds(reviewer, provinsi):
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     saya = services._pelaksana_ini()
 
     with services.berdetak(batch.pk, lalu_antre=True):
@@ -207,12 +213,12 @@ def test_a_celery_part_releases_the_lease_only_when_it_succeeds(reviewer_banten)
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
-def test_a_job_whose_runner_keeps_dying_is_failed(reviewer_banten):
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+def test_a_job_whose_runner_keeps_dying_is_failed(reviewer, provinsi):
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     EksporBatch.objects.filter(pk=batch.pk).update(jumlah_lanjut=services.MAKS_LANJUT)
     _pegang(batch, _pelaksana(_pid_mati()), detik_lalu=10)
 
-    baru = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+    baru = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
 
     assert baru != batch
     batch.refresh_from_db()
@@ -221,8 +227,8 @@ def test_a_job_whose_runner_keeps_dying_is_failed(reviewer_banten):
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_kecil")
-def test_a_part_delivered_again_after_the_join_leaves_no_file(reviewer_banten):
-    batch = ekspor_mulai(user=reviewer_banten, provinsi=_banten(), tahun=2024)
+def test_a_part_delivered_again_after_the_join_leaves_no_file(reviewer, provinsi):
+    batch = ekspor_mulai(user=reviewer, provinsi=provinsi, tahun=2024)
     EksporBatch.objects.filter(pk=batch.pk).update(status=StatusEkspor.SELESAI)
     services.bagian_buat(batch.pk, 1, batch.bagian[0])
     assert not services.berkas_bagian(batch.pk, 1).exists()
@@ -239,6 +245,8 @@ def test_the_broker_visibility_timeout_matches_the_stall_check():
 # A real kill: the runner is a process of its own, killed with SIGKILL half-way through.
 
 JALANKAN_DI_PROSES = """
+import os
+
 import django
 
 django.setup()
@@ -247,9 +255,9 @@ from ekspor import services
 from satker.models import Satker
 
 services.DOKUMEN_PER_BAGIAN = 1
-user = get_user_model().objects.get(username="reviewer.banten")
-banten = Satker.objects.get(kode="prov-banten")
-batch = services.ekspor_mulai(user=user, provinsi=banten, tahun=2024)
+user = get_user_model().objects.get(pk=os.environ["UJI_REVIEWER"])
+provinsi = Satker.objects.get(pk=os.environ["UJI_PROVINSI"])
+batch = services.ekspor_mulai(user=user, provinsi=provinsi, tahun=2024)
 services.UTAS_EKSPOR[batch.pk].join()
 """
 
@@ -299,7 +307,7 @@ def _setelah_pembunuhan(batch: EksporBatch) -> Path:
     return folder
 
 
-def _periksa_selesai(batch: EksporBatch, folder: Path) -> None:
+def _periksa_selesai(batch: EksporBatch, folder: Path, data: DataEkspor) -> None:
     batch.refresh_from_db()
     assert batch.status == StatusEkspor.SELESAI, batch.pesan_galat
     assert (batch.jumlah_selesai, batch.jumlah_lanjut) == (4, 1)
@@ -307,25 +315,25 @@ def _periksa_selesai(batch: EksporBatch, folder: Path) -> None:
         isi, daftar = _isi_zip(berkas.read())
     assert PENANDA in isi  # the finished part was reused, not rendered again
     del isi[PENANDA]
-    assert set(isi) == {nama_berkas(d) for d in _dokumen_banten_2024()}
+    assert set(isi) == {nama_berkas(d) for d in data.dokumen}
     assert all(pdf.startswith(b"%PDF") for pdf in isi.values())
     assert len(daftar) == 4
     assert [p.name for p in folder.iterdir()] == [Path(batch.berkas_zip.name).name]  # no .tmp
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("seed")
 @pytest.mark.parametrize("jalur", ["permintaan", "pembersih"])
 def test_a_killed_export_thread_is_resumed_by_a_request_or_the_cleaner(
-    settings, client, tmp_path, jalur
+    data_transaksi, settings, client, tmp_path, jalur
 ):
     if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         pytest.skip("basis data uji SQLite hanya ada di memori proses ini")
+    data = data_transaksi
     log = (tmp_path / "pelaksana.log").open("wb")
     proses = subprocess.Popen(
         [sys.executable, "-c", JALANKAN_DI_PROSES],
         cwd=django_settings.BASE_DIR,
-        env=_env(settings),
+        env=_env(settings, UJI_REVIEWER=str(data.reviewer.pk), UJI_PROVINSI=str(data.provinsi.pk)),
         stdout=log,
         stderr=log,
     )
@@ -333,8 +341,10 @@ def test_a_killed_export_thread_is_resumed_by_a_request_or_the_cleaner(
     folder = _setelah_pembunuhan(batch)
 
     if jalur == "permintaan":
-        client.force_login(_user("reviewer.banten"))
-        response = client.post(reverse("ekspor:baru"), {"provinsi": _banten().pk, "tahun": 2024})
+        client.force_login(data.reviewer)
+        response = client.post(
+            reverse("ekspor:baru"), {"provinsi": data.provinsi.pk, "tahun": 2024}
+        )
         assert response.url == reverse("ekspor:detail", args=[batch.pk])  # the same job, resumed
         utas = services.UTAS_EKSPOR.get(batch.pk)
         if utas is not None:
@@ -345,7 +355,7 @@ def test_a_killed_export_thread_is_resumed_by_a_request_or_the_cleaner(
         assert "dilanjutkan: 1." in keluaran.getvalue()
 
     assert EksporBatch.objects.count() == 1
-    _periksa_selesai(batch, folder)
+    _periksa_selesai(batch, folder, data)
 
 
 def _mulai_worker(
@@ -368,8 +378,9 @@ def _mulai_worker(
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("seed")
-def test_a_killed_celery_worker_is_replaced_and_the_job_completes(settings, tmp_path, monkeypatch):
+def test_a_killed_celery_worker_is_replaced_and_the_job_completes(
+    data_transaksi, settings, tmp_path, monkeypatch
+):
     if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         pytest.skip("basis data uji SQLite hanya ada di memori proses ini")
     if not _redis_menjawab():
@@ -385,7 +396,8 @@ def test_a_killed_celery_worker_is_replaced_and_the_job_completes(settings, tmp_
     pertama = _mulai_worker(settings, antrean, log)
     kedua = None
     try:
-        ekspor_mulai(user=_user("reviewer.banten"), provinsi=_banten(), tahun=2024)
+        data = data_transaksi
+        ekspor_mulai(user=data.reviewer, provinsi=data.provinsi, tahun=2024)
         batch = _bunuh_di_tengah(pertama, kelompok=True)
         folder = _setelah_pembunuhan(batch)
 
@@ -393,7 +405,7 @@ def test_a_killed_celery_worker_is_replaced_and_the_job_completes(settings, tmp_
         # resumes the job and queues the missing parts again, with no request or cleaner.
         kedua = _mulai_worker(settings, antrean, log)
         batch = _tunggu_db(batch, 50)
-        _periksa_selesai(batch, folder)
+        _periksa_selesai(batch, folder, data)
     finally:
         for proses in (pertama, kedua):
             if proses is not None and proses.poll() is None:
@@ -446,9 +458,8 @@ def _jumlah_diterima(log: Path, tugas: str) -> int:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("seed")
 def test_a_job_whose_work_waits_in_the_queue_is_not_resumed(
-    settings, client, tmp_path, monkeypatch
+    data_transaksi, settings, client, tmp_path, monkeypatch
 ):
     if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         pytest.skip("basis data uji SQLite hanya ada di memori proses ini")
@@ -468,10 +479,10 @@ def test_a_job_whose_work_waits_in_the_queue_is_not_resumed(
     try:
         # One worker process: the first job's join, queued when its only part is done, waits
         # over 10 s (twice the lease) behind the second job's four parts.
-        kaltim = Satker.objects.get(kode="prov-kalimantan-timur")
-        reviewer_kaltim = _user("reviewer.kalimantan-timur")
+        data = data_transaksi
+        kaltim, reviewer_kaltim = data.provinsi_lain, data.reviewer_lain
         pertama = ekspor_mulai(user=reviewer_kaltim, provinsi=kaltim, tahun=2024)
-        kedua = ekspor_mulai(user=_user("reviewer.banten"), provinsi=_banten(), tahun=2024)
+        kedua = ekspor_mulai(user=data.reviewer, provinsi=data.provinsi, tahun=2024)
         assert (pertama.jumlah_total, kedua.jumlah_total) == (1, 4)
         client.force_login(reviewer_kaltim)
         diminta = 0
