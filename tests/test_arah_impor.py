@@ -41,9 +41,12 @@ LAPISAN: list[tuple[str, set[str]]] = [
     # admin_akses builds the admin's access rule on satker.akses and every app's admin uses it,
     # so it belongs to satker's layer although it lives in the project package.
     ("satker", {"satker", f"{PROYEK}.admin_akses"}),
-    # dokumen and the type apps share one layer until the type registry (issue 11, item 1)
-    # removes dokumen's imports of indikator and rencana_aksi; then the type apps move up one.
-    ("dokumen dan jenis", {"dokumen", "indikator", "rencana_aksi"}),
+    # The document record, its workflow and the type registry (dokumen.jenis): shared code that
+    # asks the registry and names no type.
+    ("dokumen", {"dokumen"}),
+    # The document types, each declaring itself to the registry from its AppConfig.ready(); they
+    # build on dokumen and never import one another.
+    ("jenis dokumen", {"indikator", "rencana_aksi"}),
     ("ekspor", {"ekspor"}),
     (
         # Wiring that may import every app: settings, URLs, servers, the app config and the
@@ -163,3 +166,19 @@ def test_it_finds_no_import_from_a_layer_above():
 def test_it_reads_imports_inside_functions_and_relative_ones(sumber, diharapkan):
     ada = set(berkas_python())
     assert impor(sumber, "satker.services", paket=False, ada=ada) == diharapkan
+
+
+def test_no_document_type_imports_another():
+    """The types share their layer but not their code: what they share lives in dokumen."""
+    jenis = next(isi for nama, isi in LAPISAN if nama == "jenis dokumen")
+    semua = berkas_python()
+    silang = [
+        f"{modul} → {tujuan}"
+        for modul, berkas in semua.items()
+        if (app := modul.split(".")[0]) in jenis
+        for tujuan in sorted(
+            impor(berkas.read_text(), modul, berkas.name == "__init__.py", set(semua))
+        )
+        if tujuan.split(".")[0] in jenis - {app}
+    ]
+    assert not silang, "Jenis dokumen saling mengimpor:\n" + "\n".join(silang)
