@@ -268,8 +268,10 @@ def test_the_edit_page_runs_a_constant_number_of_queries(client, operator):
             assert client.get(_url(dokumen)).status_code == 200
         with CaptureQueriesContext(connection) as post:
             assert client.post(_url(dokumen), form_data(dokumen)).status_code == 302
-        # SQLite caps variables per statement, so it splits one bulk insert into batches.
-        sisipan = [q for q in post if q["sql"].startswith('INSERT INTO "rencana_aksi_barisrak"')]
+        # The rows are written in place by key, in one bulk UPDATE (SQLite caps variables per
+        # statement, so it may split one into batches): those statements are not counted.
+        tulis = ('UPDATE "rencana_aksi_barisrak"', 'INSERT INTO "rencana_aksi_barisrak"')
+        sisipan = [q for q in post if q["sql"].startswith(tulis)]
         assert 1 <= len(sisipan) <= (1 if connection.vendor == "postgresql" else 2)
         counts.append((len(get), len(post) - len(sisipan)))
     assert counts[0] == counts[1]
