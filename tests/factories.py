@@ -369,7 +369,8 @@ PENANDATANGAN_BAKU = {
 
 
 class DokumenFactory(DjangoModelFactory):
-    """A draft with its rows, through dokumen_buat + dokumen_simpan (targets parsed).
+    """A draft with its rows, through dokumen_buat + dokumen_simpan (targets parsed), then
+    through the workflow to `status` when that is not DRAF.
 
     `baris` is the rows in the services' shape (`baris_iku`, `sasaran_rkt`, `sasaran_rak`);
     `oleh`, when given, has both steps recorded in the audit history.

@@ -41,6 +41,7 @@ from tests.factories import (
     kembalikan,
     sasaran_rak,
     sasaran_rkt,
+    tanpa_kunci,
 )
 
 pytestmark = pytest.mark.django_db
@@ -291,3 +292,14 @@ class TestAlur:
         settings.TTE_PKCS12_PATH = ""
         with pytest.raises(RuntimeError, match="pki_aktif"):
             RakFactory(status=StatusDokumen.TERBIT)
+
+
+class TestTanpaKunci:
+    def test_it_drops_the_row_identity_and_keeps_the_content(self):
+        rak = RakFactory(baris=sasaran_rak(2, baris=2))
+        baris = data_baris(rak)
+        isi = tanpa_kunci(baris)
+        assert isi == sasaran_rak(2, baris=2)  # exactly what the factory wrote
+        assert baris != isi  # the stored rows do carry their keys
+        assert "kunci" in baris[0]["baris"][0]
+        assert baris[0]["baris"][0]["kegiatan"] == isi[0]["baris"][0]["kegiatan"]
