@@ -480,11 +480,11 @@ def test_a_job_whose_work_waits_in_the_queue_is_not_resumed(
         # One worker process: the first job's join, queued when its only part is done, waits
         # over 10 s (twice the lease) behind the second job's four parts.
         data = data_transaksi
-        kaltim, reviewer_kaltim = data.provinsi_lain, data.reviewer_lain
-        pertama = ekspor_mulai(user=reviewer_kaltim, provinsi=kaltim, tahun=2024)
+        provinsi_lain, reviewer_lain = data.provinsi_lain, data.reviewer_lain
+        pertama = ekspor_mulai(user=reviewer_lain, provinsi=provinsi_lain, tahun=2024)
         kedua = ekspor_mulai(user=data.reviewer, provinsi=data.provinsi, tahun=2024)
         assert (pertama.jumlah_total, kedua.jumlah_total) == (1, 4)
-        client.force_login(reviewer_kaltim)
+        client.force_login(reviewer_lain)
         diminta = 0
         batas = time.monotonic() + 50
         while not (pertama.berakhir and kedua.berakhir) and time.monotonic() < batas:
@@ -493,7 +493,7 @@ def test_a_job_whose_work_waits_in_the_queue_is_not_resumed(
             # job's parts to go (once the job has ended, a request rightly starts another).
             if kedua.jumlah_selesai <= 2:
                 response = client.post(
-                    reverse("ekspor:baru"), {"provinsi": kaltim.pk, "tahun": 2024}
+                    reverse("ekspor:baru"), {"provinsi": provinsi_lain.pk, "tahun": 2024}
                 )
                 assert response.url == reverse("ekspor:detail", args=[pertama.pk])
                 diminta += 1
