@@ -1,5 +1,8 @@
 // Row editing for the document editor: add, move and mark rows for deletion.
 // Without JavaScript the form still works: the "Urutan" and "Hapus" fields are plain inputs.
+// Each row carries its row's key in hidden inputs (…-kunci, …-kunci_sasaran) that move with it;
+// a new row is cloned from the empty form's <template>, whose keys are empty, so it never
+// copies another row's key and the server gives it a new one.
 (function () {
   const tabel = document.querySelector("[data-formset]");
   if (!tabel) return;
