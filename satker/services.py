@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 
 from satker.models import JejakProfil, JenisTupoksi, Pejabat, Satker, Tupoksi
 
@@ -79,8 +79,14 @@ def _nama_dokumen(dokumen) -> str:
 
 
 def pejabat_pastikan_boleh_dihapus(*, pejabat: Pejabat) -> None:
-    """Raise a ValidationError while `pejabat` signs any document (the link is PROTECT)."""
-    dokumen = list(pejabat.dokumen_ditandatangani.order_by("tahun", "jenis", "versi"))
+    """Raise a ValidationError while `pejabat` signs any document, as its chosen signatory or
+    as any party of a signed one (both links are PROTECT; the second party has no chooser)."""
+    Dokumen = pejabat.dokumen_ditandatangani.model  # noqa: N806 (satker does not import dokumen)
+    dokumen = list(
+        Dokumen.objects.filter(Q(penandatangan=pejabat) | Q(tanda_tangan__pejabat=pejabat))
+        .distinct()
+        .order_by("tahun", "jenis", "versi")
+    )
     if not dokumen:
         return
     daftar = ", ".join(_nama_dokumen(d) for d in dokumen)

@@ -18,6 +18,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +42,7 @@ from dokumen.selectors import (
 from dokumen.tte import akar_tepercaya, periksa_tanda_tangan
 from dokumen.verifikasi import Putusan, periksa_berkas
 from satker.models import Jabatan, Pejabat, Peran, StatusJabatan
+from satker.services import pejabat_pastikan_boleh_dihapus
 from tests.dokumen.conftest import pejabat_lebak
 from tests.factories import (
     IkuFactory,
@@ -477,3 +479,15 @@ class TestVerifikasiDuaPihak:
         terbit.refresh_from_db()
         assert _baca(terbit) == pdf
         assert "asli</div>" in _unggah(client, terbit, pdf)
+
+    def test_the_second_party_cannot_be_deleted_and_is_told_why(self, terbit, ketua):
+        # The Ketua is not the document's chosen signatory, only its second signature's.
+        assert terbit.penandatangan_id != ketua.pk
+
+        with pytest.raises(ValidationError) as galat:
+            pejabat_pastikan_boleh_dihapus(pejabat=ketua)
+
+        assert galat.value.messages == [
+            f"{ketua.nama} tidak dapat dihapus karena menandatangani dokumen "
+            f"{terbit.jenis} {terbit.tahun}. Ganti penandatangan dokumen tersebut lebih dahulu."
+        ]
