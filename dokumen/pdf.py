@@ -81,12 +81,11 @@ class KolomTtd:
 
 
 def _kolom(pihak: PihakTercetak) -> KolomTtd:
-    kurang = pihak.kurang.rstrip(".")
     return KolomTtd(
         urutan=pihak.urutan,
         judul=pihak.judul,
         penanda=pihak.penanda,
-        kosong=kurang[:1].lower() + kurang[1:],
+        kosong=pihak.kosong,
         id_kotak=id_kotak(pihak.urutan),
     )
 

@@ -274,6 +274,12 @@ class PihakTercetak:
     penanda: TandaTangan | Pejabat | None  # the frozen record once signed, else the official
     kurang: str = ""  # why nobody is printed yet
 
+    @property
+    def kosong(self) -> str:
+        """The gap's text when nobody signs yet, e.g. "penandatangan belum ditetapkan"."""
+        kurang = self.kurang.rstrip(".")
+        return kurang[:1].lower() + kurang[1:]
+
 
 def penandatangan_tercetak_semua(dokumen: Dokumen) -> list[PihakTercetak]:
     """Whom the signature block names, party by party: once signed, the frozen records; before,

@@ -45,7 +45,7 @@ from dokumen.selectors import (
     dokumen_tahun_itu,
     kekurangan_dokumen,
     penandatangan_bawaan,
-    penandatangan_tercetak,
+    penandatangan_tercetak_semua,
     ringkasan_per_tahun,
     riwayat_dokumen,
     satker_untuk_saringan,
@@ -84,7 +84,8 @@ def _halaman_detail(
         "satker": dokumen.satker,
         "tabel_html": tabel_dokumen_html(dokumen),
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
-        "penandatangan": penandatangan_tercetak(dokumen),
+        # Right to left in signing order, as printed: the first party on the right.
+        "pihak_ttd": penandatangan_tercetak_semua(dokumen)[::-1],
         "kekurangan": kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
         "boleh_tulis": boleh_menulis(request.user, dokumen.satker),

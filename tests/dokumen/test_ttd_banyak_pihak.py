@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.validation import validate_pdf_signature
@@ -191,6 +192,18 @@ class TestPihakPenandatangan:
         html = client.get(reverse("dokumen:detail", args=[draf.pk])).content.decode()
 
         assert "Belum ada pejabat Ketua aktif untuk pihak kedua." in html
+
+    def test_the_document_page_shows_both_parties_pihak_kedua_left(
+        self, client, draf, sekretaris, ketua
+    ):
+        client.force_login(akun_satker(draf.satker, Peran.OPERATOR))
+
+        html = client.get(reverse("dokumen:detail", args=[draf.pk])).content.decode()
+        blok = html[html.index('<div class="tanda-tangan">') :]
+
+        kedua, pertama = escape(ketua.nama), escape(sekretaris.nama)
+        assert blok.index("Pihak Kedua,") < blok.index(kedua) < blok.index("Pihak Pertama,")
+        assert blok.index("Pihak Pertama,") < blok.index(pertama)
 
     def test_one_official_cannot_sign_both_parties(self, dua_pihak, satker, ketua):
         dokumen = IkuFactory(satker=satker, penandatangan=ketua)
