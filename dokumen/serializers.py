@@ -543,12 +543,6 @@ class AlasanRevisiSerializer(serializers.Serializer):
     )
 
 
-class PesanSerializer(serializers.Serializer):
-    """An error with one message (404, 403, 409)."""
-
-    detail = serializers.CharField()
-
-
 class TandaTanganSerializer(serializers.ModelSerializer):
     """One signature as it was signed: name, NIP and jabatan frozen at that moment."""
 
