@@ -122,6 +122,9 @@ class _Rencana:
         self.ada = {baris.kunci: baris for baris in self.semua}
         self.posisi_lama = {baris.pk: self._posisi(baris) for baris in self.semua}
         self.tetap: list[models.Model] = []
+        # Kept rows whose values differ from the stored ones: an unchanged row is not written
+        # (a header-only save writes no row, so it holds SQLite's one write lock briefly).
+        self.berubah: list[models.Model] = []
         self.baru: list[models.Model] = []
         self.asal_dibaca: dict[uuid.UUID, str] = {}  # a new row's given key → its data's `asal`
         self._dilihat: set[uuid.UUID] = set()
@@ -147,6 +150,7 @@ class _Rencana:
                 self.asal_dibaca[kunci] = str(data["asal"])
         else:
             self.tetap.append(baris)
+        sebelum = self._nilai(baris) if baris.pk else None
         setattr(baris, tingkat.induk, induk)
         baris.urutan = urutan
         for kolom, nilai in tingkat.isi(data).items():
@@ -155,7 +159,18 @@ class _Rencana:
             baris.baca_target()
         # `asal` is never the user's (and checking it would cost a query per row).
         baris.full_clean(exclude={tingkat.induk, "asal"}, validate_constraints=False)
+        if sebelum is not None and self._nilai(baris) != sebelum:
+            self.berubah.append(baris)
         return baris
+
+    def _nilai(self, baris: models.Model) -> list[Any]:
+        return [getattr(baris, f"{self.tingkat.induk}_id"), baris.urutan] + [
+            getattr(baris, kolom) for kolom in self.tingkat.kolom[2:]
+        ]
+
+    def ditulis(self) -> list[models.Model]:
+        """The kept rows to write: all of them once they stepped aside, else the changed."""
+        return self.tetap if self.berpindah() else self.berubah
 
     @property
     def hapus(self) -> list[int]:
@@ -231,8 +246,8 @@ def ganti_rata(
         tingkat.model.objects.filter(pk__in=rencana.hapus).delete()
     if rencana.berpindah():
         rencana.sisihkan(rencana.tetap)
-    if rencana.tetap:
-        tingkat.model.objects.bulk_update(rencana.tetap, tingkat.kolom)
+    if ditulis := rencana.ditulis():
+        tingkat.model.objects.bulk_update(ditulis, tingkat.kolom)
     rencana.warisi_asal(dokumen)
     tingkat.model.objects.bulk_create(rencana.baru)
     return hasil
@@ -268,7 +283,7 @@ def ganti_berkelompok(
         anak.model.objects.filter(pk__in=rencana_a.hapus).delete()
     if rencana_s.berpindah():
         rencana_s.sisihkan(rencana_s.tetap)
-    sasaran_akhir = list(rencana_s.tetap)
+    sasaran_akhir = list(rencana_s.ditulis())
     if rencana_s.baru:
         rencana_s.warisi_asal(dokumen)
         if rencana_s.hapus:
@@ -283,8 +298,8 @@ def ganti_berkelompok(
             sasaran.model.objects.bulk_create(rencana_s.baru)
     if rencana_a.berpindah():
         rencana_a.sisihkan(rencana_a.tetap)
-    if rencana_a.tetap:
-        anak.model.objects.bulk_update(rencana_a.tetap, anak.kolom)
+    if ditulis := rencana_a.ditulis():
+        anak.model.objects.bulk_update(ditulis, anak.kolom)
     rencana_a.warisi_asal(dokumen)
     anak.model.objects.bulk_create(rencana_a.baru)
     if rencana_s.hapus:
