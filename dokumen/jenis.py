@@ -75,6 +75,10 @@ class JenisTerdaftar:
     # Excel import: column map (a later issue).
     kolom_excel: Mapping[str, str] | None = None
 
+    def judul_pihak(self, urutan: int) -> str:
+        """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""
+        return self.pihak_ttd[urutan - 1].judul if urutan <= len(self.pihak_ttd) else ""
+
     @property
     def berkelompok(self) -> bool:
         """Rows grouped under sasaran (RKT, RAK) rather than one flat list (IKU)."""

@@ -2,6 +2,13 @@
 
 from dataclasses import dataclass
 
+ID_KOTAK_TTD = "kotak-ttd"  # the first party's box; a further party's is "kotak-ttd-<urutan>"
+
+
+def id_kotak(urutan: int) -> str:
+    """The HTML id of the signature box of the party signing `urutan`-th."""
+    return ID_KOTAK_TTD if urutan == 1 else f"{ID_KOTAK_TTD}-{urutan}"
+
 
 @dataclass(frozen=True)
 class KotakTtd:
@@ -22,8 +29,11 @@ class KotakTtd:
 @dataclass(frozen=True)
 class HasilRender:
     pdf: bytes
-    kotak_ttd: KotakTtd | None  # the first party's; None when it has no signatory to sign
     jumlah_halaman: int
-    # Every signing party's box, in signing order (the first is `kotak_ttd`); None where a
-    # party has nobody to sign yet.
-    kotak_pihak: tuple[KotakTtd | None, ...] = ()
+    # Every signing party's box, in signing order; None where a party has nobody to sign yet.
+    kotak_pihak: tuple[KotakTtd | None, ...]
+
+    @property
+    def kotak_ttd(self) -> KotakTtd | None:
+        """The first party's box; None when it has no signatory to sign."""
+        return self.kotak_pihak[0] if self.kotak_pihak else None

@@ -12,7 +12,6 @@ print template and any context a type adds come from its declaration (`dokumen.j
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -21,14 +20,18 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from dokumen.jenis import jenis_terdaftar
-from dokumen.kotak import HasilRender, KotakTtd
+from dokumen.kotak import ID_KOTAK_TTD, HasilRender, KotakTtd, id_kotak
 from dokumen.models import Dokumen, TandaTangan
-from dokumen.selectors import PihakTercetak, penandatangan_tercetak_semua, tanggal_ttd_tertulis
+from dokumen.selectors import (
+    PihakTercetak,
+    penandatangan_tercetak_semua,
+    pihak_dari_catatan,
+    tanggal_ttd_tertulis,
+)
 from dokumen.tabel import tabel_dokumen
-from satker.models import GayaPenomoran, Pejabat, Satker
+from satker.models import GayaPenomoran, Satker
 from satker.selectors import tupoksi_per_jenis
 
-ID_KOTAK_TTD = "kotak-ttd"  # the first party's box; a further party's is "kotak-ttd-<urutan>"
 PX_KE_PT = 0.75  # CSS px are 1/96 in, PDF points 1/72 in
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -64,42 +67,14 @@ def daftar_tupoksi(satker: Satker) -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-def id_kotak(urutan: int) -> str:
-    """The HTML id of the signature box of the party signing `urutan`-th."""
-    return ID_KOTAK_TTD if urutan == 1 else f"{ID_KOTAK_TTD}-{urutan}"
-
-
-@dataclass(frozen=True)
-class KolomTtd:
-    """One party's column of the printed signature block."""
-
-    urutan: int
-    judul: str
-    penanda: TandaTangan | Pejabat | None
-    kosong: str  # the gap's text when nobody signs yet, e.g. "penandatangan belum ditetapkan"
-    id_kotak: str
-
-
-def _kolom(pihak: PihakTercetak) -> KolomTtd:
-    return KolomTtd(
-        urutan=pihak.urutan,
-        judul=pihak.judul,
-        penanda=pihak.penanda,
-        kosong=pihak.kosong,
-        id_kotak=id_kotak(pihak.urutan),
-    )
-
-
 def _pihak_cetak(
     dokumen: Dokumen, tanda_tangan: Sequence[TandaTangan] | None
 ) -> list[PihakTercetak]:
     """The parties the block prints: the records about to be signed when given, else whom
     `penandatangan_tercetak_semua` names."""
-    semua = penandatangan_tercetak_semua(dokumen)
-    if not tanda_tangan:
-        return semua
-    judul = {p.urutan: p.judul for p in semua}
-    return [PihakTercetak(t.urutan, judul.get(t.urutan, ""), t) for t in tanda_tangan]
+    if tanda_tangan:
+        return pihak_dari_catatan(dokumen, tanda_tangan)
+    return penandatangan_tercetak_semua(dokumen)
 
 
 def _konteks(
@@ -107,7 +82,7 @@ def _konteks(
 ) -> dict[str, Any]:
     terdaftar = jenis_terdaftar(dokumen.jenis)
     tabel = tabel_dokumen(dokumen).isi
-    kolom = [_kolom(p) for p in _pihak_cetak(dokumen, tanda_tangan)]
+    kolom = _pihak_cetak(dokumen, tanda_tangan)
     konteks: dict[str, Any] = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
@@ -161,10 +136,7 @@ def render_pdf(
     # A box is printed (with its id) only for a party with somebody to sign.
     kotak = tuple(_kotak_ttd(document, id_kotak(urutan)) for urutan in range(1, jumlah + 1))
     return HasilRender(
-        pdf=document.write_pdf(),
-        kotak_ttd=kotak[0],
-        jumlah_halaman=len(document.pages),
-        kotak_pihak=kotak,
+        pdf=document.write_pdf(), jumlah_halaman=len(document.pages), kotak_pihak=kotak
     )
 
 

@@ -1,6 +1,7 @@
 """Reads of documents, scoped to the user by the access rule in satker.akses."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -9,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from dokumen.jenis import PihakTtd, jenis_terdaftar
+from dokumen.kotak import id_kotak
 from dokumen.models import (
     Dokumen,
     JenisDokumen,
@@ -250,11 +252,10 @@ def tanda_tangan_berlabel(dokumen: Dokumen) -> list[tuple[str, TandaTangan]]:
     tercatat = tanda_tangan_tercatat(dokumen)
     if len(tercatat) == 1:
         return [("Penandatangan", tercatat[0])]
-    semua = jenis_terdaftar(dokumen.jenis).pihak_ttd
+    terdaftar = jenis_terdaftar(dokumen.jenis)
 
     def label(urutan: int) -> str:
-        judul = semua[urutan - 1].judul.rstrip(" ,") if urutan <= len(semua) else ""
-        return judul or f"Penandatangan {urutan}"
+        return terdaftar.judul_pihak(urutan).rstrip(" ,") or f"Penandatangan {urutan}"
 
     return [(label(t.urutan), t) for t in tercatat]
 
@@ -280,18 +281,26 @@ class PihakTercetak:
         kurang = self.kurang.rstrip(".")
         return kurang[:1].lower() + kurang[1:]
 
+    @property
+    def id_kotak(self) -> str:
+        """The HTML id of this party's signature box in the print page."""
+        return id_kotak(self.urutan)
+
+
+def pihak_dari_catatan(
+    dokumen: Dokumen, tanda_tangan: Sequence[TandaTangan]
+) -> list[PihakTercetak]:
+    """The block's parties from signature records (stored, or about to be signed)."""
+    terdaftar = jenis_terdaftar(dokumen.jenis)
+    return [PihakTercetak(t.urutan, terdaftar.judul_pihak(t.urutan), t) for t in tanda_tangan]
+
 
 def penandatangan_tercetak_semua(dokumen: Dokumen) -> list[PihakTercetak]:
     """Whom the signature block names, party by party: once signed, the frozen records; before,
     the officials `pihak_terisi` names (a gap where a party has none)."""
-    semua = jenis_terdaftar(dokumen.jenis).pihak_ttd
-
-    def judul(urutan: int) -> str:
-        return semua[urutan - 1].judul if urutan <= len(semua) else ""
-
     tercatat = tanda_tangan_tercatat(dokumen)
     if tercatat:
-        return [PihakTercetak(t.urutan, judul(t.urutan), t) for t in tercatat]
+        return pihak_dari_catatan(dokumen, tercatat)
     return [
         PihakTercetak(p.urutan, p.pihak.judul, p.pejabat if not p.kurang else None, p.kurang)
         for p in pihak_terisi(dokumen)
