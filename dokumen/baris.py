@@ -23,6 +23,7 @@ import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -82,24 +83,38 @@ def kunci_asal(baris: Any) -> dict[str, str | None]:
 # -- saving ----------------------------------------------------------------------------------
 
 
+def teks(data: dict[str, Any], kolom: str) -> str:
+    """A text cell of a row's data, trimmed ("" when absent or None)."""
+    return (data.get(kolom) or "").strip()
+
+
 @dataclass(frozen=True)
 class Tingkat:
     """One level of a type's rows: the model, the field naming its parent (the document or the
-    sasaran), the path from a row to its document, and `isi`, which turns a row's data into the
-    values of the fields it fills (every one of them, whatever the data holds)."""
+    sasaran), and `isi`, which turns a row's data into the values of the fields it fills (every
+    one of them, whatever the data holds)."""
 
     model: type[models.Model]
     induk: str
-    jalur_dokumen: str
     isi: Callable[[dict[str, Any]], dict[str, Any]]
 
-    @property
-    def kolom(self) -> list[str]:
-        """The fields a save writes: parent, place, what `isi` fills, the parsed target."""
-        kolom = [self.induk, "urutan", *self.isi({})]
+    @cached_property
+    def isian(self) -> tuple[str, ...]:
+        """The fields a row's data fills: what `isi` gives, and the parsed target."""
+        isian = tuple(self.isi({}))
         if hasattr(self.model, "baca_target"):
-            kolom += ["target_nilai", "target_satuan"]
-        return kolom
+            isian += ("target_nilai", "target_satuan")
+        return isian
+
+    @cached_property
+    def kolom(self) -> list[str]:
+        """The fields a save writes: parent, place and `isian`."""
+        return [self.induk, "urutan", *self.isian]
+
+    @cached_property
+    def jalur_dokumen(self) -> str:
+        """The lookup from a row to its document ("dokumen", "sasaran__dokumen")."""
+        return _jalur_dokumen(self.model)
 
 
 def _kunci(nilai: Any) -> uuid.UUID | None:
@@ -163,10 +178,8 @@ class _Rencana:
             self.berubah.append(baris)
         return baris
 
-    def _nilai(self, baris: models.Model) -> list[Any]:
-        return [getattr(baris, f"{self.tingkat.induk}_id"), baris.urutan] + [
-            getattr(baris, kolom) for kolom in self.tingkat.kolom[2:]
-        ]
+    def _nilai(self, baris: models.Model) -> tuple[Any, ...]:
+        return self._posisi(baris), *(getattr(baris, kolom) for kolom in self.tingkat.isian)
 
     def ditulis(self) -> list[models.Model]:
         """The kept rows to write: all of them once they stepped aside, else the changed."""

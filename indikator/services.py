@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
-from dokumen.baris import Tingkat, ganti_rata
+from dokumen.baris import Tingkat, ganti_rata, teks
 from dokumen.models import Dokumen
 from indikator.models import BarisIku
 
@@ -21,10 +21,10 @@ KOLOM_BARIS_IKU = (
 
 
 def _isi(data: dict[str, Any]) -> dict[str, str]:
-    return {kolom: (data.get(kolom) or "").strip() for kolom in KOLOM_BARIS_IKU}
+    return {kolom: teks(data, kolom) for kolom in KOLOM_BARIS_IKU}
 
 
-TINGKAT_IKU = Tingkat(model=BarisIku, induk="dokumen", jalur_dokumen="dokumen", isi=_isi)
+TINGKAT_IKU = Tingkat(model=BarisIku, induk="dokumen", isi=_isi)
 
 
 @transaction.atomic

@@ -11,28 +11,24 @@ from typing import Any
 
 from django.db import transaction
 
-from dokumen.baris import Tingkat, ganti_berkelompok
+from dokumen.baris import Tingkat, ganti_berkelompok, teks
 from dokumen.models import Dokumen
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 
 
-def _teks(data: dict[str, Any], kunci: str) -> str:
-    return (data.get(kunci) or "").strip()
-
-
 def _isi_sasaran(data: dict[str, Any]) -> dict[str, Any]:
-    return {"nomor": _teks(data, "nomor"), "sasaran": _teks(data, "sasaran")}
+    return {"nomor": teks(data, "nomor"), "sasaran": teks(data, "sasaran")}
 
 
 def _isi_indikator(data: dict[str, Any]) -> dict[str, Any]:
-    return {kolom: _teks(data, kolom) for kolom in ("indikator", "target", "kegiatan_aksi")}
+    return {kolom: teks(data, kolom) for kolom in ("indikator", "target", "kegiatan_aksi")}
 
 
 def _isi_baris_rak(data: dict[str, Any]) -> dict[str, Any]:
     """A RAK row's `triwulan` lists the quarters ticked (1–4); `anggaran` is whole Rupiah."""
     triwulan = set(data.get("triwulan") or [])
     kolom = ("indikator", "target", "kegiatan", "target_kegiatan_aksi", "pelaksana")
-    return {k: _teks(data, k) for k in kolom} | {
+    return {k: teks(data, k) for k in kolom} | {
         "tw1": 1 in triwulan,
         "tw2": 2 in triwulan,
         "tw3": 3 in triwulan,
@@ -42,14 +38,12 @@ def _isi_baris_rak(data: dict[str, Any]) -> dict[str, Any]:
 
 
 TINGKAT_RKT = (
-    Tingkat(model=SasaranRkt, induk="dokumen", jalur_dokumen="dokumen", isi=_isi_sasaran),
-    Tingkat(
-        model=IndikatorRkt, induk="sasaran", jalur_dokumen="sasaran__dokumen", isi=_isi_indikator
-    ),
+    Tingkat(model=SasaranRkt, induk="dokumen", isi=_isi_sasaran),
+    Tingkat(model=IndikatorRkt, induk="sasaran", isi=_isi_indikator),
 )
 TINGKAT_RAK = (
-    Tingkat(model=SasaranRak, induk="dokumen", jalur_dokumen="dokumen", isi=_isi_sasaran),
-    Tingkat(model=BarisRak, induk="sasaran", jalur_dokumen="sasaran__dokumen", isi=_isi_baris_rak),
+    Tingkat(model=SasaranRak, induk="dokumen", isi=_isi_sasaran),
+    Tingkat(model=BarisRak, induk="sasaran", isi=_isi_baris_rak),
 )
 
 
