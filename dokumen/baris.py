@@ -21,7 +21,7 @@ it. `salin_baris` is the copy to another year.
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -81,6 +81,15 @@ def kunci_asal(baris: Any) -> dict[str, str | None]:
 
 
 # -- saving ----------------------------------------------------------------------------------
+
+
+def masalah_kunci(kunci: str, ada: Container[str], dipakai: set[str]) -> str | None:
+    """What is wrong with a key sent back by a client: "asing" when it names no row of the
+    document now (`ada`), "ganda" when an earlier row of the same data used it (`dipakai`,
+    which records it). The editor and the API word the answer for their readers."""
+    masalah = "asing" if kunci not in ada else "ganda" if kunci in dipakai else None
+    dipakai.add(kunci)
+    return masalah
 
 
 def teks(data: dict[str, Any], kolom: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from django import forms
 
-from dokumen.baris import data_baris
+from dokumen.baris import data_baris, masalah_kunci
 from dokumen.models import Dokumen
 
 BARIS_MAKS = 500
@@ -23,6 +23,7 @@ PESAN_KUNCI_ASING = (
 )
 PESAN_KUNCI_GANDA = "Baris ini terkirim dua kali. Muat ulang halaman, lalu ulangi perubahan Anda."
 PESAN_PERIKSA = "Periksa kembali isian yang ditandai."
+PESAN_KUNCI = {"asing": PESAN_KUNCI_ASING, "ganda": PESAN_KUNCI_GANDA}
 
 
 class BarisFormSet(forms.BaseFormSet):
@@ -68,14 +69,9 @@ class BarisFormSet(forms.BaseFormSet):
                 kunci = data.get(nama)
                 if not kunci:
                     continue
-                pesan = None
-                if kunci not in ada:
-                    pesan = PESAN_KUNCI_ASING
-                elif kunci in dilihat[nama]:
-                    pesan = PESAN_KUNCI_GANDA
-                dilihat[nama].add(kunci)
-                if pesan is not None:
-                    form.add_error(None, pesan)
+                masalah = masalah_kunci(kunci, ada, dilihat[nama])
+                if masalah is not None:
+                    form.add_error(None, PESAN_KUNCI[masalah])
                     salah = True
         return salah
 

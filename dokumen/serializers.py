@@ -20,7 +20,7 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_fiel
 from rest_framework import serializers
 
 from dokumen.alur import aksi_tersedia
-from dokumen.baris import data_baris
+from dokumen.baris import data_baris, masalah_kunci
 from dokumen.editor import BARIS_MAKS
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
@@ -106,6 +106,7 @@ PESAN_KUNCI_ASING = (
     "hapus `kunci` untuk baris baru."
 )
 PESAN_KUNCI_GANDA = "Kunci ini sudah dipakai baris lain dalam isian; setiap baris punya kuncinya."
+PESAN_KUNCI = {"asing": PESAN_KUNCI_ASING, "ganda": PESAN_KUNCI_GANDA}
 
 
 def kunci_baca() -> serializers.UUIDField:
@@ -149,11 +150,8 @@ def _periksa_kunci(
         kunci = item.get("kunci")
         if kunci is not None:
             kunci = item["kunci"] = str(kunci)
-            if kunci not in ada:
-                pesan["kunci"] = [PESAN_KUNCI_ASING]
-            elif kunci in dipakai:
-                pesan["kunci"] = [PESAN_KUNCI_GANDA]
-            dipakai.add(kunci)
+            if masalah := masalah_kunci(kunci, ada, dipakai):
+                pesan["kunci"] = [PESAN_KUNCI[masalah]]
         if "asal" in item:
             asal = item.pop("asal")
             sekarang = ada[kunci]["asal"] if kunci in ada else None
