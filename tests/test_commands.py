@@ -72,6 +72,20 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_manage_py_without_settings_says_what_is_missing_not_a_traceback():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check"],
+        env={"PATH": "/usr/bin:/bin"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Set the SECRET_KEY environment variable." in result.stderr
+    assert "DEBUG=1" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_an_empty_database_url_means_sqlite():
     result = _settings_with({"DEBUG": "1", "DATABASE_URL": ""})
     assert result.stdout.split() == ["django.db.backends.sqlite3", "True"]
