@@ -4,14 +4,15 @@ The services call `catat_perubahan` with a snapshot (`potret`) from before and a
 it writes one `JejakPerubahan` with an Indonesian summary such as
 "Kepala: tempat_ttd 'A' → 'B'; baris: 2 diubah, 1 ditambah, 1 dihapus".
 
-Rows are compared by position, as the editor saves them (the whole table at once): the row at
-position 3 before against the row at position 3 after. For a type that groups rows under sasaran
-(RKT, RAK) the sasaran are compared the same way, and their rows as one list across sasaran.
+Rows are compared by key (dokumen.beda): a reordered row counts as "dipindah", not as two rows
+changed. For a type that groups rows under sasaran (RKT, RAK) the sasaran are counted apart from
+their rows, which are one list across sasaran.
 """
 
 from typing import Any
 
 from dokumen.baris import data_baris
+from dokumen.beda import BedaBaris, BedaDokumen, beda_potret
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
 from satker.akses import Pengguna
@@ -64,55 +65,32 @@ def _nilai(nilai: Any) -> str:
     return f"'{teks}'"
 
 
-def _beda_kepala(sebelum: dict[str, Any], sesudah: dict[str, Any]) -> list[str]:
-    kolom = list(sesudah) + [k for k in sebelum if k not in sesudah]
-    return [
-        f"{k} {_nilai(sebelum.get(k))} → {_nilai(sesudah.get(k))}"
-        for k in kolom
-        if sebelum.get(k) != sesudah.get(k)
-    ]
-
-
-def _hitung(sebelum: list[Any], sesudah: list[Any]) -> str:
-    """'2 diubah, 1 ditambah, 1 dihapus' by position; '' when the lists are equal."""
-    diubah = sum(1 for a, b in zip(sebelum, sesudah, strict=False) if a != b)
-    ditambah = max(len(sesudah) - len(sebelum), 0)
-    dihapus = max(len(sebelum) - len(sesudah), 0)
-    bagian = [
-        f"{jumlah} {kata}"
-        for jumlah, kata in ((diubah, "diubah"), (ditambah, "ditambah"), (dihapus, "dihapus"))
-        if jumlah
-    ]
-    return ", ".join(bagian)
-
-
-def _pecah(jenis: str, baris: list[dict[str, Any]]) -> tuple[list[Any], list[Any]]:
-    """(sasaran without their rows, every row in order) for a grouped type (RKT/RAK); ([], rows)
-    for a flat one (IKU)."""
-    terdaftar = jenis_terdaftar(jenis)
-    kunci = terdaftar.kunci_anak
-    if kunci is None:
-        return [], list(baris)
-    sasaran = [{k: v for k, v in item.items() if k != kunci} for item in baris]
-    return sasaran, terdaftar.daun(baris)
+def _hitung(daftar: list[BedaBaris]) -> str:
+    """'2 diubah, 1 ditambah, 1 dihapus, 1 dipindah'; '' when nothing differs."""
+    jumlah = BedaDokumen.hitung(daftar)
+    return ", ".join(
+        f"{jumlah[kata]} {kata}"
+        for kata in ("diubah", "ditambah", "dihapus", "dipindah")
+        if jumlah[kata]
+    )
 
 
 def ringkasan_perubahan(jenis: str, sebelum: Potret | None, sesudah: Potret) -> str:
     """The change from `sebelum` to `sesudah` in one line; a new document counts its rows."""
-    sasaran_baru, baris_baru = _pecah(jenis, sesudah["baris"])
     if sebelum is None:
-        isi = f"{len(baris_baru)} baris"
+        beda = beda_potret(jenis, {}, sesudah)
+        isi = f"{len(beda.baris)} baris"
         if jenis_terdaftar(jenis).berkelompok:
-            isi = f"{len(sasaran_baru)} sasaran, {isi}"
+            isi = f"{len(beda.sasaran)} sasaran, {isi}"
         return f"Isi awal: {isi}."
+    beda = beda_potret(jenis, sebelum, sesudah)
     bagian = []
-    kepala = _beda_kepala(sebelum["kepala"], sesudah["kepala"])
-    if kepala:
+    if beda.kepala:
+        kepala = (f"{k} {_nilai(a)} → {_nilai(b)}" for k, a, b in beda.kepala)
         bagian.append("Kepala: " + ", ".join(kepala))
-    sasaran_lama, baris_lama = _pecah(jenis, sebelum["baris"])
-    if hitung := _hitung(sasaran_lama, sasaran_baru):
+    if hitung := _hitung(beda.sasaran):
         bagian.append(f"sasaran: {hitung}")
-    if hitung := _hitung(baris_lama, baris_baru):
+    if hitung := _hitung(beda.baris):
         bagian.append(f"baris: {hitung}")
     return "; ".join(bagian) if bagian else TANPA_PERUBAHAN
 
