@@ -40,7 +40,9 @@ class JenisTerdaftar:
 
     kode: str  # the Dokumen.jenis value, e.g. "IKU"
     label: str
-    model_baris: tuple[type, ...]  # the row models, parent first
+    # How each level of rows is saved (dokumen.baris.Tingkat: model, parent field, the fields a
+    # row's data fills), parent first: one level for a flat type, two for a grouped one.
+    tingkat: tuple[Any, ...]
     # Rows as data: read out in the shared shape, and replace every row of a draft with it.
     baca_baris: Callable[[Any], Baris]
     ganti_baris: Callable[[Any, Baris], Any]
@@ -78,6 +80,11 @@ class JenisTerdaftar:
     def judul_pihak(self, urutan: int) -> str:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""
         return self.pihak_ttd[urutan - 1].judul if urutan <= len(self.pihak_ttd) else ""
+
+    @property
+    def model_baris(self) -> tuple[type, ...]:
+        """The row models, parent first."""
+        return tuple(t.model for t in self.tingkat)
 
     @property
     def berkelompok(self) -> bool:

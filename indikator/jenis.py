@@ -7,11 +7,10 @@ from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from indikator.forms import BarisIkuForm
-from indikator.models import BarisIku
 from indikator.pdf import konteks_pdf_iku
 from indikator.selectors import baris_iku_data, tabel_iku
 from indikator.serializers import BarisIkuIsianSerializer, BarisIkuSerializer
-from indikator.services import baris_iku_ganti
+from indikator.services import TINGKAT_IKU, baris_iku_ganti
 from satker.models import Jabatan
 
 
@@ -31,7 +30,7 @@ def label_bagian_iku(baris: list[dict[str, Any]]) -> list[tuple[str, str]]:
 IKU = JenisTerdaftar(
     kode="IKU",
     label="Indikator Kinerja Utama",
-    model_baris=(BarisIku,),
+    tingkat=(TINGKAT_IKU,),
     baca_baris=baris_iku_data,
     ganti_baris=lambda dokumen, baris: baris_iku_ganti(dokumen=dokumen, baris=baris),
     kunci_anak=None,

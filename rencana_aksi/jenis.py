@@ -10,7 +10,6 @@ from dokumen.models import PihakTandaTangan
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 from rencana_aksi.baris import kelompokkan, rak_ke_form, ratakan
 from rencana_aksi.forms import BarisRakForm, BarisRktForm
-from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from rencana_aksi.selectors import rak_data, rkt_data, tabel_rak, tabel_rkt
 from rencana_aksi.serializers import (
     SasaranRakIsianSerializer,
@@ -18,7 +17,7 @@ from rencana_aksi.serializers import (
     SasaranRktIsianSerializer,
     SasaranRktSerializer,
 )
-from rencana_aksi.services import rak_ganti, rkt_ganti
+from rencana_aksi.services import TINGKAT_RAK, TINGKAT_RKT, rak_ganti, rkt_ganti
 from satker.models import Jabatan
 
 
@@ -38,7 +37,7 @@ def _label_bagian(anak: str, isi: str) -> Callable[[list[dict[str, Any]]], list[
 RKT = JenisTerdaftar(
     kode="RKT",
     label="Rencana Kinerja Tahunan",
-    model_baris=(SasaranRkt, IndikatorRkt),
+    tingkat=TINGKAT_RKT,
     baca_baris=rkt_data,
     ganti_baris=lambda dokumen, sasaran: rkt_ganti(dokumen=dokumen, sasaran=sasaran),
     kunci_anak="indikator",
@@ -60,7 +59,7 @@ RKT = JenisTerdaftar(
 RAK = JenisTerdaftar(
     kode="RAK",
     label="Rencana Aksi Kinerja",
-    model_baris=(SasaranRak, BarisRak),
+    tingkat=TINGKAT_RAK,
     baca_baris=rak_data,
     ganti_baris=lambda dokumen, sasaran: rak_ganti(dokumen=dokumen, sasaran=sasaran),
     kunci_anak="baris",

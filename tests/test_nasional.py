@@ -4,6 +4,7 @@ Banten's first three are Lebak (a seed satker, kept as it is), Pandeglang and Se
 new provinsi with Aceh Barat, Aceh Barat Daya and Aceh Besar.
 """
 
+import dataclasses
 from io import StringIO
 
 import pytest
@@ -12,11 +13,12 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from dokumen.models import Dokumen
+from dokumen.jenis import PihakTtd, jenis_sementara, jenis_terdaftar
+from dokumen.models import Dokumen, PihakTandaTangan
 from indikator.models import BarisIku
 from kpu_kinerja.nasional import data_nasional_buat, rencana_wilayah
 from rencana_aksi.models import ANGGARAN_MAKSIMUM, BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
-from satker.models import Peran, Satker
+from satker.models import Jabatan, Peran, Satker
 
 KECIL = {
     "provinsi": ["Banten", "Aceh"],
@@ -119,6 +121,28 @@ def test_it_gives_each_new_kabkota_an_iku_rkt_and_rak_with_rows():
         "indikator", "sumber_data"
     )
     assert "Lebak" not in str(list(teks))
+
+
+@pytest.mark.django_db
+def test_a_type_with_two_parties_is_signed_by_both_in_order():
+    """The generator reads each type's parties from the registry (dokumen.jenis)."""
+    iku = jenis_terdaftar("IKU")
+    pihak = (
+        PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS, "Pihak Pertama,"),
+        PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA, "Pihak Kedua,"),
+    )
+    with jenis_sementara(dataclasses.replace(iku, pihak_ttd=pihak)):
+        data_nasional_buat(**KECIL)
+
+    terbit = _dokumen_baru().filter(status="TERBIT")
+    assert terbit.filter(jenis="IKU").exists()
+    for dokumen in terbit:
+        jabatan = list(dokumen.tanda_tangan.order_by("urutan").values_list("urutan", "jabatan"))
+        if dokumen.jenis == "IKU":
+            assert jabatan == [(1, Jabatan.SEKRETARIS), (2, Jabatan.KETUA)]
+            assert dokumen.penandatangan.jabatan == Jabatan.SEKRETARIS
+        else:
+            assert len(jabatan) == 1
 
 
 @pytest.mark.django_db

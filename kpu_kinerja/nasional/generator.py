@@ -1,4 +1,5 @@
-"""The national dataset: KPU RI, 38 provinsi, 514 kabupaten/kota, each with IKU, RKT and RAK.
+"""The national dataset: KPU RI, 38 provinsi, 514 kabupaten/kota, each with a document of every
+type the dataset has texts for (IKU, RKT and RAK: `kpu_kinerja.nasional.isi.ISI_JENIS`) per year.
 
 FOR LOAD TESTING AND DEMONSTRATION ONLY. The documents are generated, not real: their texts are
 the Lebak seed's, varied (`kpu_kinerja.nasional.isi`), their officials are invented, and a TERBIT
@@ -24,21 +25,18 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from dokumen.models import Dokumen, JenisDokumen, StatusDokumen, TandaTangan
-from dokumen.target import baca_target
-from indikator.models import BarisIku
+from dokumen.baris import buat_baris_massal
+from dokumen.jenis import JenisTerdaftar, semua_jenis
+from dokumen.models import Dokumen, StatusDokumen, TandaTangan
 from kpu_kinerja.nasional import isi
 from kpu_kinerja.nasional.akun import UKURAN_BATCH, akun_nasional_buat
 from kpu_kinerja.nasional.wilayah import PROVINSI, KabKota, Provinsi
-from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from satker.models import (
     GayaPenomoran,
     Jabatan,
@@ -72,7 +70,7 @@ class HasilNasional:
     dokumen_baru: Counter = field(default_factory=Counter)  # status → created now
     dokumen_dilewati: int = 0
     sasaran_baru: int = 0
-    baris_baru: Counter = field(default_factory=Counter)  # IKU / RKT / RAK → rows created
+    baris_baru: Counter = field(default_factory=Counter)  # type code → rows created
     akun_baru: int | None = None  # None: accounts not asked for
 
     @property
@@ -273,14 +271,17 @@ def _simpan_satker(
 # Documents and their rows -------------------------------------------------------------------
 
 
-def _penandatangan(satker_id: list[int]) -> dict[int, dict[str, int]]:
-    """satker id → {KETUA: pejabat id, SEKRETARIS: pejabat id}, the first of each."""
+def _jenis_dihasilkan() -> list[JenisTerdaftar]:
+    """The registered types the dataset has texts for (kpu_kinerja.nasional.isi.ISI_JENIS)."""
+    return [terdaftar for terdaftar in semua_jenis() if terdaftar.kode in isi.ISI_JENIS]
+
+
+def _pejabat(satker_id: list[int], jabatan: set[str]) -> dict[int, dict[str, int]]:
+    """satker id → {jabatan: pejabat id}, the first official of each of `jabatan`."""
     hasil: dict[int, dict[str, int]] = defaultdict(dict)
-    baris = Pejabat.objects.filter(
-        satker_id__in=satker_id, jabatan__in=[Jabatan.KETUA, Jabatan.SEKRETARIS]
-    ).order_by("pk")
-    for satker, jabatan, pk in baris.values_list("satker_id", "jabatan", "pk"):
-        hasil[satker].setdefault(jabatan, pk)
+    baris = Pejabat.objects.filter(satker_id__in=satker_id, jabatan__in=jabatan).order_by("pk")
+    for satker, jabatan_, pk in baris.values_list("satker_id", "jabatan", "pk"):
+        hasil[satker].setdefault(jabatan_, pk)
     return hasil
 
 
@@ -306,27 +307,31 @@ def _buat_dokumen(
     *,
     tahun_ini: int,
 ) -> None:
-    """One IKU, RKT and RAK per satker and year, unless the satker already has that one."""
+    """A document of each type per satker and year, unless the satker already has that one;
+    signed (as a placeholder) by each of its type's parties, in order."""
     satker_id = [satker.pk for satker, *_ in diisi]
     ada = set(
         Dokumen.objects.filter(satker_id__in=satker_id, tahun__in=hasil.tahun).values_list(
             "satker_id", "jenis", "tahun"
         )
     )
-    pejabat = _penandatangan(satker_id)
+    jenis_dihasilkan = _jenis_dihasilkan()
+    jabatan = {p.jabatan_bawaan for j in jenis_dihasilkan for p in j.pihak_ttd}
+    pejabat = _pejabat(satker_id, jabatan)
     sekarang = timezone.now()
     hari_ini = timezone.localdate()
     dokumen: list[Dokumen] = []
     konteks: list[isi.Konteks] = []
     for satker, kabkota, nama_provinsi in diisi:
         for tahun in hasil.tahun:
-            for jenis in JenisDokumen:
+            for terdaftar in jenis_dihasilkan:
+                jenis = terdaftar.kode
                 if (satker.pk, jenis, tahun) in ada:
                     hasil.dokumen_dilewati += 1
                     continue
-                jabatan = Jabatan.SEKRETARIS if jenis == JenisDokumen.RAK else Jabatan.KETUA
-                penandatangan = pejabat[satker.pk].get(jabatan)
-                status = _status(rng, tahun == tahun_ini) if penandatangan else "DRAF"
+                pihak = [pejabat[satker.pk].get(p.jabatan_bawaan) for p in terdaftar.pihak_ttd]
+                penandatangan = pihak[0]
+                status = _status(rng, tahun == tahun_ini) if all(pihak) else "DRAF"
                 tanggal = date(tahun, 1, rng.randint(2, 31))
                 if tahun == hari_ini.year:
                     tanggal = min(tanggal, hari_ini)  # early January: not signed in the future
@@ -349,85 +354,44 @@ def _buat_dokumen(
                 konteks.append(isi.Konteks(kabkota, nama_provinsi, tahun))
                 hasil.dokumen_baru[status] += 1
     Dokumen.objects.bulk_create(dokumen, batch_size=UKURAN_BATCH)
-    _buat_tanda_tangan([d for d in dokumen if d.status == StatusDokumen.TERBIT])
-    _buat_baris(rng, frasa, dokumen, konteks, hasil)
+    _buat_tanda_tangan([d for d in dokumen if d.status == StatusDokumen.TERBIT], pejabat)
+    isian = [
+        (dok, isi.ISI_JENIS[dok.jenis](rng, frasa, ctx))
+        for dok, ctx in zip(dokumen, konteks, strict=True)
+    ]
+    ditulis = buat_baris_massal(isian, ukuran_batch=UKURAN_BATCH)
+    hasil.sasaran_baru += ditulis.sasaran
+    hasil.baris_baru += ditulis.baris
 
 
-def _buat_tanda_tangan(terbit: list[Dokumen]) -> None:
-    """The signature record of each published document, as signing writes it."""
-    pejabat = Pejabat.objects.in_bulk({d.penandatangan_id for d in terbit})
+def _buat_tanda_tangan(terbit: list[Dokumen], pejabat: dict[int, dict[str, int]]) -> None:
+    """The signature records of each published document, one per party of its type, as
+    signing writes them: party 1 the document's signatory, the others the satker's official
+    of the party's jabatan."""
+    rekaman = []
+    for dok in terbit:
+        for urutan, pihak in enumerate(dok.jenis_terdaftar.pihak_ttd, start=1):
+            pk = pejabat[dok.satker_id][pihak.jabatan_bawaan]
+            if urutan == 1:
+                pk = dok.penandatangan_id
+            rekaman.append((dok, urutan, pihak.pihak, pk))
+    orang = Pejabat.objects.in_bulk({pk for *_, pk in rekaman})
     TandaTangan.objects.bulk_create(
         [
             TandaTangan(
-                dokumen_id=d.pk,
-                pejabat_id=d.penandatangan_id,
-                nama=pejabat[d.penandatangan_id].nama,
-                nip=pejabat[d.penandatangan_id].nip,
-                jabatan=pejabat[d.penandatangan_id].jabatan,
-                status_jabatan=pejabat[d.penandatangan_id].status,
-                sebutan_jabatan=pejabat[d.penandatangan_id].sebutan_jabatan,
-                nama_sertifikat=pejabat[d.penandatangan_id].nama,
-                waktu=d.ditandatangani_pada,
+                dokumen_id=dok.pk,
+                urutan=urutan,
+                pihak=pihak,
+                pejabat_id=pk,
+                nama=orang[pk].nama,
+                nip=orang[pk].nip,
+                jabatan=orang[pk].jabatan,
+                status_jabatan=orang[pk].status,
+                sebutan_jabatan=orang[pk].sebutan_jabatan,
+                nama_sertifikat=orang[pk].nama,
+                waktu=dok.ditandatangani_pada,
             )
-            for d in terbit
+            for dok, urutan, pihak, pk in rekaman
         ],
         batch_size=UKURAN_BATCH,
     )
-
-
-@cache
-def _target(teks: str) -> tuple[Decimal | None, str]:
-    terbaca = baca_target(teks)
-    return terbaca.nilai, terbaca.satuan
-
-
-def _dengan_target(model, **kolom):
-    nilai, satuan = _target(kolom["target"])
-    return model(target_nilai=nilai, target_satuan=satuan, **kolom)
-
-
-def _buat_baris(
-    rng: random.Random,
-    frasa: isi.Frasa,
-    dokumen: list[Dokumen],
-    konteks: list[isi.Konteks],
-    hasil: HasilNasional,
-) -> None:
-    """Rows of every new document: IKU rows directly, RKT/RAK sasaran first, then their rows."""
-    iku: list[BarisIku] = []
-    induk = {JenisDokumen.RKT: [], JenisDokumen.RAK: []}
-    anak = {JenisDokumen.RKT: [], JenisDokumen.RAK: []}
-    for dok, ctx in zip(dokumen, konteks, strict=True):
-        if dok.jenis == JenisDokumen.IKU:
-            iku += [
-                _dengan_target(BarisIku, dokumen_id=dok.pk, urutan=urutan, **kolom)
-                for urutan, kolom in enumerate(isi.baris_iku(rng, frasa, ctx), start=1)
-            ]
-            continue
-        if dok.jenis == JenisDokumen.RKT:
-            model_induk, model_anak, isian = SasaranRkt, IndikatorRkt, isi.sasaran_rkt
-        else:
-            model_induk, model_anak, isian = SasaranRak, BarisRak, isi.sasaran_rak
-        for urutan, (kolom_induk, daftar) in enumerate(isian(rng, frasa, ctx), start=1):
-            induk[dok.jenis].append(model_induk(dokumen_id=dok.pk, urutan=urutan, **kolom_induk))
-            anak[dok.jenis].append(
-                [
-                    _dengan_target(model_anak, urutan=nomor, **kolom)
-                    for nomor, kolom in enumerate(daftar, start=1)
-                ]
-            )
-    BarisIku.objects.bulk_create(iku, batch_size=UKURAN_BATCH)
-    hasil.baris_baru[JenisDokumen.IKU] += len(iku)
-    for jenis, model_induk, model_anak in (
-        (JenisDokumen.RKT, SasaranRkt, IndikatorRkt),
-        (JenisDokumen.RAK, SasaranRak, BarisRak),
-    ):
-        model_induk.objects.bulk_create(induk[jenis], batch_size=UKURAN_BATCH)
-        semua = []
-        for sasaran, daftar in zip(induk[jenis], anak[jenis], strict=True):
-            for baris in daftar:
-                baris.sasaran_id = sasaran.pk
-            semua += daftar
-        model_anak.objects.bulk_create(semua, batch_size=UKURAN_BATCH)
-        hasil.sasaran_baru += len(induk[jenis])
-        hasil.baris_baru[jenis] += len(semua)

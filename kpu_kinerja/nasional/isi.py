@@ -3,12 +3,14 @@
 The phrase source is the seed satker KPU Kabupaten Lebak (`fixtures/satker/kab-lebak.yaml` and
 `fixtures/dokumen/kab-lebak-{iku,rkt,rak}-2024.yaml`). Every text is adapted to the satker and
 year ("Kabupaten Lebak" → "Kota Cilegon", "2024" → the document's year), then rows are dropped,
-added and re-targeted at random so that no two documents are alike. Functions here return plain
-dicts of model field values; `kpu_kinerja.nasional` turns them into rows.
+added and re-targeted at random so that no two documents are alike. Functions here return a
+document's rows in the shape the type registry reads and writes (dokumen.jenis: a list of rows,
+or sasaran with their rows nested); `dokumen.baris.buat_baris_massal` writes them.
 """
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,8 +179,8 @@ def _pilih_sasaran(rng: random.Random, daftar: list[dict[str, Any]]) -> list[dic
     return [s for i, s in enumerate(daftar) if i not in buang]
 
 
-def sasaran_rkt(rng: random.Random, frasa: Frasa, ctx: Konteks) -> list[tuple[Baris, list[Baris]]]:
-    """About 18 sasaran with about 22 indicators in all."""
+def sasaran_rkt(rng: random.Random, frasa: Frasa, ctx: Konteks) -> list[Baris]:
+    """About 18 sasaran with about 22 indicators in all (under "indikator")."""
     sasaran = [(s, [dict(i) for i in s["indikator"]]) for s in _pilih_sasaran(rng, frasa.rkt)]
     jumlah = sum(len(daftar) for _, daftar in sasaran)
     for _ in range(rng.randint(21, 26) - jumlah):
@@ -196,13 +198,13 @@ def sasaran_rkt(rng: random.Random, frasa: Frasa, ctx: Konteks) -> list[tuple[Ba
             }
             for i in daftar
         ]
-        hasil.append((induk, anak))
+        hasil.append(induk | {"indikator": anak})
     return hasil
 
 
-def _triwulan(rng: random.Random) -> dict[str, bool]:
-    ticked = (1, 2, 3, 4) if rng.random() < 0.8 else rng.choice(_TRIWULAN_SEBAGIAN)
-    return {f"tw{n}": n in ticked for n in (1, 2, 3, 4)}
+def _triwulan(rng: random.Random) -> list[int]:
+    """The quarters a RAK row is ticked in: all four mostly."""
+    return list((1, 2, 3, 4) if rng.random() < 0.8 else rng.choice(_TRIWULAN_SEBAGIAN))
 
 
 def _anggaran(rng: random.Random) -> int | None:
@@ -210,8 +212,9 @@ def _anggaran(rng: random.Random) -> int | None:
     return rng.randint(5_000, 9_000_000) * 1_000 if rng.random() < 0.25 else None
 
 
-def sasaran_rak(rng: random.Random, frasa: Frasa, ctx: Konteks) -> list[tuple[Baris, list[Baris]]]:
-    """About 19 sasaran with about 24 action rows in all, some continuing the row above."""
+def sasaran_rak(rng: random.Random, frasa: Frasa, ctx: Konteks) -> list[Baris]:
+    """About 19 sasaran with about 24 action rows in all (under "baris"), some continuing the
+    row above."""
     sasaran = [(s, [dict(b) for b in s["baris"]]) for s in _pilih_sasaran(rng, frasa.rak)]
     jumlah = sum(len(daftar) for _, daftar in sasaran)
     for _ in range(rng.randint(22, 27) - jumlah):
@@ -245,13 +248,22 @@ def sasaran_rak(rng: random.Random, frasa: Frasa, ctx: Konteks) -> list[tuple[Ba
                     "target": target,
                     "kegiatan": ctx.sesuaikan(b["kegiatan"]),
                     "target_kegiatan_aksi": target_aksi,
-                    **_triwulan(rng),
+                    "triwulan": _triwulan(rng),
                     "anggaran": _anggaran(rng),
                     "pelaksana": b.get("pelaksana") or "",
                 }
             )
-        hasil.append((induk, anak))
+        hasil.append(induk | {"baris": anak})
     return hasil
+
+
+# The texts of each type the dataset fills, in the shape its registry declaration reads
+# (dokumen.jenis): a type without texts here gets no generated documents.
+ISI_JENIS: dict[str, Callable[[random.Random, Frasa, Konteks], list[Baris]]] = {
+    "IKU": baris_iku,
+    "RKT": sasaran_rkt,
+    "RAK": sasaran_rak,
+}
 
 
 # Officials: plausible Indonesian names, a commissioner without NIP, a civil servant with one.
