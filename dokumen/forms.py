@@ -10,6 +10,7 @@ from dokumen.fields import BilanganField
 from dokumen.form_baris import TEKS_MAKS, tolak_teks_tersembunyi
 from dokumen.models import Dokumen, JenisDokumen
 from dokumen.services import KOLOM_KEPALA
+from satker.forms import TanggalField
 from satker.models import Satker
 
 # A save over a newer one, in the editor and the admin's document page alike.
@@ -75,8 +76,11 @@ class DokumenKepalaForm(forms.ModelForm):
     class Meta:
         model = Dokumen
         fields = list(KOLOM_KEPALA)
-        field_classes = {"tahun": BilanganField, "tahun_anggaran": BilanganField}
-        widgets = {"tanggal_ttd": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {
+            "tahun": BilanganField,
+            "tahun_anggaran": BilanganField,
+            "tanggal_ttd": TanggalField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

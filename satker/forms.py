@@ -3,11 +3,13 @@
 Forms only read and check input; the writes are `satker.services.satker_profil_simpan`.
 """
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from kpu_kinerja.formats import ribuan
+from kpu_kinerja.formats import baca_tanggal, ribuan
 from satker.models import JenisTupoksi, Pejabat, Satker
 from satker.selectors import tupoksi_per_jenis
 from satker.services import pejabat_pastikan_boleh_dihapus, pejabat_pastikan_boleh_diubah
@@ -93,13 +95,31 @@ class TupoksiForm(forms.Form):
         return {jenis: self.cleaned_data[_nama_field(jenis)] for jenis in JenisTupoksi}
 
 
-class InputTanggal(forms.DateInput):
-    """A browser date picker; its value is always ISO (yyyy-mm-dd), whatever the locale."""
+PESAN_TANGGAL_TIDAK_TERBACA = "Tulis tanggal seperti 26/01/2024 atau 26 Januari 2024."
 
-    input_type = "date"
 
-    def __init__(self, attrs: dict | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+class TanggalField(forms.DateField):
+    """A date shown as "26/01/2024" and read as people write it (kpu_kinerja.formats.
+    baca_tanggal: also "26 Januari 2024"), not the browser's picker, which shows the date in
+    the browser's locale (mm/dd/yyyy in an English one)."""
+
+    default_error_messages = {"invalid": PESAN_TANGGAL_TIDAK_TERBACA}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Mis. 26/01/2024 atau 26 Januari 2024.")
+        attrs = {"placeholder": "hh/bb/tttt", "autocomplete": "off"}
+        kwargs["widget"] = forms.DateInput(attrs=attrs, format="%d/%m/%Y")
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return baca_tanggal(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class PejabatForm(forms.ModelForm):
@@ -116,11 +136,8 @@ class PejabatForm(forms.ModelForm):
             "mulai_menjabat",
             "selesai_menjabat",
         ]
-        widgets = {
-            "sebutan_jabatan": forms.Textarea(attrs={"rows": 2}),
-            "mulai_menjabat": InputTanggal(),
-            "selesai_menjabat": InputTanggal(),
-        }
+        widgets = {"sebutan_jabatan": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"mulai_menjabat": TanggalField, "selesai_menjabat": TanggalField}
         help_texts = {
             "nip": "18 digit angka; kosongkan untuk Ketua dan Anggota.",
             "sebutan_jabatan": "Baris jabatan di atas tanda tangan, persis seperti tercetak.",

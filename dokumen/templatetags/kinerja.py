@@ -25,6 +25,12 @@ def tanggal_panjang(tanggal: datetime.date | None) -> str:
 
 
 @register.filter
+def waktu(nilai: datetime.datetime | None) -> str:
+    """The one date-time style: "2 Desember 2026 pukul 03.20 WIB"."""
+    return "" if nilai is None else fmt.waktu_lengkap(nilai)
+
+
+@register.filter
 def kontrol(field) -> str:
     """Render a bound field as a compact Bootstrap control, marked invalid when it has errors."""
     checkbox = field.widget_type == "checkbox"

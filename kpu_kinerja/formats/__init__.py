@@ -1,4 +1,4 @@
-"""Indonesian formatting for money and dates as the documents print them.
+"""Indonesian formatting for money, dates and times as the documents and pages print them.
 
 In the project package, below every app (docs/architecture.md, "Layers"): the satker profile
 form, the documents, their rows and the PDFs all print numbers this way. Django's own locale
@@ -6,6 +6,9 @@ overrides for the same language sit beside it, in `id/formats.py`.
 """
 
 import datetime
+import re
+
+from django.utils import timezone
 
 BULAN = (
     "Januari",
@@ -40,3 +43,42 @@ def tanggal_panjang(tanggal: datetime.date, *, dengan_hari: bool = True) -> str:
     """date(2024, 1, 26) → "26 Januari 2024" (or "Januari 2024" without the day)."""
     bulan_tahun = f"{BULAN[tanggal.month - 1]} {tanggal.year}"
     return f"{tanggal.day} {bulan_tahun}" if dengan_hari else bulan_tahun
+
+
+# How people write a date: "26/01/2024", "26-01-2024", ISO "2024-01-26", "26 Januari 2024" or
+# "26 Jan 2024" (the month's first three letters; August is also "Agt" or "Agu").
+_TANGGAL_ANGKA = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+_TANGGAL_KATA = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_NAMA_BULAN = (
+    {nama.lower(): n for n, nama in enumerate(BULAN, start=1)}
+    | {nama[:3].lower(): n for n, nama in enumerate(BULAN, start=1)}
+    | {"agt": 8, "agu": 8, "des": 12, "peb": 2, "nop": 11}
+)
+
+
+def baca_tanggal(teks: str) -> datetime.date:
+    """A date as people write it (above); ValueError when it is not one."""
+    teks = " ".join(teks.split()).lower()
+    for pola in _TANGGAL_ANGKA:
+        try:
+            return datetime.datetime.strptime(teks, pola).date()  # noqa: DTZ007 (a date)
+        except ValueError:
+            continue
+    cocok = _TANGGAL_KATA.match(teks)
+    if cocok and cocok[2] in _NAMA_BULAN:
+        return datetime.date(int(cocok[3]), _NAMA_BULAN[cocok[2]], int(cocok[1]))
+    raise ValueError(f"Bukan tanggal: {teks!r}")
+
+
+def tanggal_pendek(tanggal: datetime.date) -> str:
+    """date(2024, 1, 26) → "26/01/2024", as a date field shows it."""
+    return f"{tanggal:%d/%m/%Y}"
+
+
+def waktu_lengkap(waktu: datetime.datetime) -> str:
+    """The one date-time style of the application, in the site's time zone:
+    "2 Desember 2026 pukul 03.20 WIB". Django's DATETIME_FORMAT (`id/formats.py`) prints the
+    same, so the admin's dates read alike."""
+    lokal = timezone.localtime(waktu) if timezone.is_aware(waktu) else waktu
+    zona = lokal.tzname() or ""
+    return f"{tanggal_panjang(lokal.date())} pukul {lokal:%H.%M} {zona}".rstrip()

@@ -301,7 +301,7 @@ class TestSatkerProfilForm:
         html = response.content.decode()
         assert 'class="breadcrumb"' in html
         assert sekretaris.nama in html
-        assert 'type="date"' in html
+        assert 'placeholder="hh/bb/tttt"' in html
 
     def test_saving_replaces_the_lists_ignores_blank_lines_and_redirects_with_a_message(
         self, client, satker
@@ -366,7 +366,24 @@ class TestSatkerProfilForm:
     def test_the_saved_start_date_shows_in_the_date_input(self, client, satker, nip_sekretaris):
         satker.pejabat.filter(nip=nip_sekretaris).update(mulai_menjabat=datetime.date(2023, 5, 2))
         html = client.get(_url(satker)).content.decode()
-        assert 'type="date" name="pejabat-1-mulai_menjabat" value="2023-05-02"' in html
+        assert 'name="pejabat-1-mulai_menjabat" value="02/05/2023"' in html
+
+    @pytest.mark.parametrize("ditulis", ["02/05/2023", "2 Mei 2023", "2023-05-02", "02-05-2023"])
+    def test_a_date_is_read_as_people_write_it(self, client, satker, nip_sekretaris, ditulis):
+        data = _isian(satker)
+        i = _indeks(data, nip_sekretaris)
+        data[f"pejabat-{i}-mulai_menjabat"] = ditulis
+        assert client.post(_url(satker), data).status_code == 302
+        assert satker.pejabat.get(nip=nip_sekretaris).mulai_menjabat == datetime.date(2023, 5, 2)
+
+    def test_an_unreadable_date_is_an_indonesian_error_beside_the_field(
+        self, client, satker, nip_sekretaris
+    ):
+        data = _isian(satker)
+        i = _indeks(data, nip_sekretaris)
+        data[f"pejabat-{i}-mulai_menjabat"] = "05/31/2023"
+        html = client.post(_url(satker), data).content.decode()
+        assert "Tulis tanggal seperti 26/01/2024 atau 26 Januari 2024." in html
 
     @pytest.mark.parametrize("nip", ["123", "12345678901234567X"])
     def test_a_nip_that_is_not_18_digits_is_an_error_beside_the_field(
