@@ -281,10 +281,16 @@ AXES_CLIENT_IP_CALLABLE = "kpu_kinerja.klien.alamat_klien"
 # session that ends SESI_PENANDATANGAN_JAM hours after login (satker.backends.batas_sesi).
 SESI_PENANDATANGAN_JAM = int(env_str("SESI_PENANDATANGAN_JAM", default="12"))
 
+# Error pages in Indonesian under `make run` too (kpu_kinerja/galat.py); 1 keeps Django's
+# technical 404/500 pages for debugging.
+HALAMAN_GALAT_TEKNIS = env_bool("HALAMAN_GALAT_TEKNIS", default=False)
+CSRF_FAILURE_VIEW = "kpu_kinerja.galat.csrf_gagal"
+
 # Every request gets an id (X-Request-ID, shown on the 500 page as "Kode kejadian"); log lines
 # carry it with the method, path, user and satker (kpu_kinerja/middleware.py). Axes stays last.
 MIDDLEWARE = [
     "kpu_kinerja.middleware.IdPermintaanMiddleware",
+    "kpu_kinerja.galat.HalamanGalatMiddleware",
     *MIDDLEWARE,
     "kpu_kinerja.middleware.HeaderKeamananMiddleware",
     "csp.middleware.CSPMiddleware",
