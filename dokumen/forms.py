@@ -87,7 +87,7 @@ class DokumenKepalaForm(forms.ModelForm):
         self.fields["tahun"].min_value = TAHUN_MIN
         self.fields["tanggal_ttd"].validators.append(periksa_tanggal_ttd)
         tolak_teks_tersembunyi(self)
-        self.fields["penandatangan"].queryset = self.instance.satker.pejabat.order_by("jabatan")
+        self.fields["penandatangan"].queryset = self.instance.satker.pejabat.menurut_jabatan()
         self.fields["penandatangan"].empty_label = "— belum ditetapkan —"
         if not self.is_bound:
             self.initial["suntingan"] = self.instance.suntingan

@@ -159,11 +159,24 @@ def awalan_status_jabatan(status: str) -> str:
 nip_validator = RegexValidator(r"^\d{18}$", "NIP harus terdiri dari 18 digit angka.")
 
 
+class PejabatQuerySet(models.QuerySet):
+    def menurut_jabatan(self) -> "PejabatQuerySet":
+        """By rank, as a satker lists its officials (Ketua, Anggota, Sekretaris, Kepala
+        Subbagian: the order of `Jabatan`), then by name; not by the codes' alphabet."""
+        pangkat = models.Case(
+            *(models.When(jabatan=j, then=models.Value(n)) for n, j in enumerate(Jabatan)),
+            default=models.Value(len(Jabatan)),
+        )
+        return self.alias(pangkat=pangkat).order_by("pangkat", "nama", "pk")
+
+
 class Pejabat(models.Model):
     """An official of a satker who may sign its documents.
 
     Commissioners (Ketua, Anggota) are not civil servants and have no NIP.
     """
+
+    objects = PejabatQuerySet.as_manager()
 
     satker = models.ForeignKey(
         Satker, verbose_name="satker", on_delete=models.CASCADE, related_name="pejabat"

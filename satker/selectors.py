@@ -38,7 +38,7 @@ def satker_ambil(user: Pengguna, kode: str) -> Satker:
         .select_related("induk")
         .prefetch_related(
             Prefetch("tupoksi", queryset=Tupoksi.objects.order_by("jenis", "urutan")),
-            Prefetch("pejabat", queryset=Pejabat.objects.order_by("jabatan", "nama")),
+            Prefetch("pejabat", queryset=Pejabat.objects.menurut_jabatan()),
         )
     )
     try:

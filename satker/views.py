@@ -27,7 +27,7 @@ def satker_profil(request: HttpRequest, kode: str) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = TupoksiForm(data, satker=satker)
     formset = PejabatFormSet(
-        data, instance=satker, queryset=satker.pejabat.order_by("jabatan", "nama"), prefix="pejabat"
+        data, instance=satker, queryset=satker.pejabat.menurut_jabatan(), prefix="pejabat"
     )
     if request.method == "POST":
         # Both are validated so that every error shows at once.

@@ -98,7 +98,7 @@ def _pejabat(satker: Satker) -> list[tuple]:
 def _isian(satker: Satker) -> dict[str, str]:
     """What the page posts back when nothing is changed; the last official form is blank."""
     data = {jenis.lower(): "\n".join(teks) for jenis, teks in _tupoksi(satker).items()}
-    daftar = list(satker.pejabat.order_by("jabatan", "nama"))
+    daftar = list(satker.pejabat.menurut_jabatan())
     data |= {
         "pejabat-TOTAL_FORMS": str(len(daftar) + 1),
         "pejabat-INITIAL_FORMS": str(len(daftar)),
