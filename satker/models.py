@@ -176,8 +176,6 @@ class Pejabat(models.Model):
     Commissioners (Ketua, Anggota) are not civil servants and have no NIP.
     """
 
-    objects = PejabatQuerySet.as_manager()
-
     satker = models.ForeignKey(
         Satker, verbose_name="satker", on_delete=models.CASCADE, related_name="pejabat"
     )
@@ -197,6 +195,8 @@ class Pejabat(models.Model):
     )
     mulai_menjabat = models.DateField("mulai menjabat", null=True, blank=True)
     selesai_menjabat = models.DateField("selesai menjabat", null=True, blank=True)
+
+    objects = PejabatQuerySet.as_manager()
 
     class Meta:
         verbose_name = "pejabat"
