@@ -242,11 +242,9 @@ def dokumen_transisi(
         raise TransisiDitolak("Tulis catatan yang menjelaskan apa yang perlu diperbaiki.")
     sebelum = potret(terkunci)
     if aksi in (AksiDokumen.AJUKAN, AksiDokumen.TERBITKAN):
-        kurang = kekurangan_dokumen(terkunci)
+        kurang = kekurangan_dokumen(terkunci, baris=sebelum["baris"])
         if kurang:
             raise TransisiDitolak("Dokumen belum lengkap: " + " ".join(kurang))
-        if not data_baris(terkunci):
-            raise TransisiDitolak("Dokumen belum mempunyai baris.")
     if aksi == AksiDokumen.TERBITKAN:
         _terbitkan(terkunci)
     RiwayatDokumen.objects.create(

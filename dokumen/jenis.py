@@ -69,6 +69,9 @@ class JenisTerdaftar:
     dari_form: Callable[[Baris], Baris] = list
     # Whether the page and the print show the satker's unit and tupoksi above the table.
     dengan_tupoksi: bool = False
+    # Whether every indicator needs a target before the document is submitted (the real IKUs
+    # have no target column; an RKT or RAK indicator without one is incomplete).
+    target_wajib: bool = False
     # The admin's row inlines: for those who may change, and for those who only read.
     inline_admin: type | None = None
     inline_admin_baca: type | None = None

@@ -131,6 +131,11 @@ class Dokumen(models.Model):
         return jenis_terdaftar(self.jenis)
 
     @property
+    def terbit(self) -> bool:
+        """Signed and published: frozen for good."""
+        return self.status == StatusDokumen.TERBIT
+
+    @property
     def bisa_diubah(self) -> bool:
         """Only drafts are edited; every other state is read-only."""
         return self.status == StatusDokumen.DRAF

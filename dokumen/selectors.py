@@ -9,6 +9,7 @@ from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from dokumen.baris import data_baris
 from dokumen.jenis import PihakTtd, jenis_terdaftar
 from dokumen.kotak import id_kotak
 from dokumen.models import (
@@ -78,8 +79,10 @@ def tanggal_ttd_tertulis(dokumen: Dokumen) -> str:
     )
 
 
-def kekurangan_dokumen(dokumen: Dokumen) -> list[str]:
-    """What the document still lacks before it can be signed, in words for the user."""
+def kekurangan_dokumen(dokumen: Dokumen, baris: list[dict] | None = None) -> list[str]:
+    """Everything the document still lacks before it can be submitted or signed, at once, in
+    words for the user: place and date, the signing parties, rows and their targets. `baris`
+    (its rows, `data_baris`) saves reading them again."""
     kurang = []
     if not dokumen.tempat_ttd:
         kurang.append("Tempat penandatanganan belum diisi.")
@@ -88,7 +91,34 @@ def kekurangan_dokumen(dokumen: Dokumen) -> list[str]:
     elif dokumen.tanggal_ttd_presisi != PresisiTanggal.HARI:
         kurang.append("Tanggal penandatanganan belum lengkap (hari belum diisi).")
     kurang.extend(kekurangan_penandatangan(dokumen))
+    kurang.extend(kekurangan_baris(dokumen, data_baris(dokumen) if baris is None else baris))
     return kurang
+
+
+BARIS_DISEBUT_MAKS = 5  # rows named in the message; the rest are counted
+
+
+def kekurangan_baris(dokumen: Dokumen, baris: list[dict]) -> list[str]:
+    """No rows at all, or, for a type whose indicators need a target (`target_wajib`),
+    indicators without one (a row without an indicator, such as a kegiatan continuing the
+    indicator above, needs none)."""
+    terdaftar = dokumen.jenis_terdaftar
+    if not terdaftar.daun(baris):
+        return ["Dokumen belum berisi baris."]
+    if not terdaftar.target_wajib:
+        return []
+    label = dict(terdaftar.label_bagian(baris))
+    tanpa_target = [
+        label.get(b.get("kunci"), "").split(":")[0]
+        for b in terdaftar.daun(baris)
+        if (b.get("indikator") or "").strip() and not (b.get("target") or "").strip()
+    ]
+    if not tanpa_target:
+        return []
+    disebut = "; ".join(tanpa_target[:BARIS_DISEBUT_MAKS])
+    if len(tanpa_target) > BARIS_DISEBUT_MAKS:
+        disebut += f"; dan {len(tanpa_target) - BARIS_DISEBUT_MAKS} baris lain"
+    return [f"Target belum diisi pada {len(tanpa_target)} indikator ({disebut})."]
 
 
 def dokumen_tahun_itu(sumber: Dokumen, tahun: int) -> Dokumen | None:

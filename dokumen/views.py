@@ -86,7 +86,8 @@ def _halaman_detail(
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         # Right to left in signing order, as printed: the first party on the right.
         "pihak_ttd": penandatangan_tercetak_semua(dokumen)[::-1],
-        "kekurangan": kekurangan_dokumen(dokumen),
+        # The checklist: read (with the rows) only where the page shows it.
+        "kekurangan": [] if dokumen.terbit else kekurangan_dokumen(dokumen),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
         "boleh_tulis": boleh_menulis(request.user, dokumen.satker),
         "boleh_hapus": boleh_menulis(request.user, dokumen.satker)
