@@ -15,6 +15,7 @@ from dokumen.alur import (
     dokumen_buat_revisi,
     dokumen_transisi,
 )
+from dokumen.baris import data_baris
 from dokumen.editor import baris_dari_formset, formset_baris
 from dokumen.filters import DokumenFilter
 from dokumen.form_baris import TEKS_MAKS
@@ -61,6 +62,7 @@ from dokumen.services import (
     dokumen_simpan,
 )
 from dokumen.tabel import tabel_dokumen_html
+from dokumen.tahun_lama import sebutan_tahun_lama
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 from satker.selectors import satker_ambil, tupoksi_per_jenis
@@ -79,6 +81,7 @@ def _halaman_detail(
 ) -> HttpResponse:
     """The document page; with `formulir`, a refused note form shown with its messages (400)."""
     riwayat = riwayat_dokumen(dokumen)
+    baris = None if dokumen.terbit else data_baris(dokumen)
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
@@ -86,8 +89,9 @@ def _halaman_detail(
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         # Right to left in signing order, as printed: the first party on the right.
         "pihak_ttd": penandatangan_tercetak_semua(dokumen)[::-1],
-        # The checklist: read (with the rows) only where the page shows it.
-        "kekurangan": [] if dokumen.terbit else kekurangan_dokumen(dokumen),
+        # The checklist and the copied texts to review: only where the page shows them.
+        "kekurangan": [] if baris is None else kekurangan_dokumen(dokumen, baris),
+        "tahun_lama": [] if baris is None else sebutan_tahun_lama(dokumen, baris),
         "boleh_ubah": dokumen.bisa_diubah and boleh_menulis(request.user, dokumen.satker),
         "boleh_tulis": boleh_menulis(request.user, dokumen.satker),
         "boleh_hapus": boleh_menulis(request.user, dokumen.satker)
