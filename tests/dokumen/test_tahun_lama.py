@@ -26,7 +26,10 @@ def test_a_copied_draft_lists_each_text_naming_an_earlier_year():
 
     daftar = sebutan_tahun_lama(salinan, data_baris(salinan))
 
-    assert [s.letak for s in daftar] == ["Baris 1 · sumber data", "Baris 2 · indikator kinerja / uraian"]
+    assert [s.letak for s in daftar] == [
+        "Baris 1 · sumber data",
+        "Baris 2 · indikator kinerja / uraian",
+    ]
     assert daftar[0].bagian == (("Laporan Kegiatan Tahun ", False), ("2024", True))
     assert [t for t, tahun in daftar[1].bagian if tahun] == ["2024", "2024"]
 
