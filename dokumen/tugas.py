@@ -66,7 +66,7 @@ def tugas_penulis(satker: Satker) -> TugasPenulis:
     dikembalikan = [d for d in draf if d.langkah and d.langkah.aksi == AksiDokumen.KEMBALIKAN]
     catatan = (
         CatatanReviu.objects.filter(dokumen__satker=satker, selesai=False, jawaban="")
-        .select_related("dokumen", "oleh")
+        .select_related("dokumen", "oleh__profil__satker")
         .order_by("dibuat", "pk")
     )
     diproses = (
