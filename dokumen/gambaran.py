@@ -34,7 +34,8 @@ def _versi_terakhir(kabkota: QuerySet[Satker], tahun: int) -> QuerySet[Dokumen]:
 class ProvinsiTertinggal:
     provinsi_nama: str
     jumlah_satker: int
-    belum_terbit: int  # documents not published yet, missing ones included
+    jumlah_dokumen: int  # every type of every satker
+    belum_terbit: int  # of those, not published yet (missing ones included)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _provinsi_tertinggal(
         .order_by()
     )
     hasil = [
-        ProvinsiTertinggal(nama, n, n * jumlah_jenis - terbit.get(induk, 0))
+        ProvinsiTertinggal(nama, n, n * jumlah_jenis, n * jumlah_jenis - terbit.get(induk, 0))
         for induk, nama, n in kabkota.values_list("induk_id", "induk__nama")
         .annotate(n=Count("pk"))
         .order_by()

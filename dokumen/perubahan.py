@@ -184,7 +184,10 @@ def _kepala(beda: BedaDokumen) -> list[KolomBerubah]:
 
 
 def _kolom(model: type, beda: BedaBaris, abaikan: frozenset[str]) -> list[KolomBerubah]:
-    """The changed columns of a changed row; every filled column of an added or removed one."""
+    """The changed columns of a changed row; every filled column of an added or removed one;
+    none of a row that only moved (its label names it)."""
+    if beda.jenis == JenisBeda.SAMA:
+        return []
     if beda.jenis == JenisBeda.DIUBAH:
         nama_kolom = [k for k in beda.kolom if k not in abaikan]
     else:

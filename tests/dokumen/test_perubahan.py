@@ -87,6 +87,7 @@ def test_it_compares_the_previous_submission_with_now(rak_diajukan_ulang):
         True,
     )
     assert dipindah.pindah_dari == "Sasaran 1: Sasaran kegiatan uji 1"
+    assert dipindah.kolom == []  # only moved: nothing to show as changed
     assert baris["Kegiatan uji 2.2"][1].jenis == "dihapus"
     assert baris["Kegiatan baru uji"][1].jenis == "ditambah"
     assert perubahan.tidak_berubah == 1  # "Kegiatan uji 2.1"
