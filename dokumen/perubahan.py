@@ -170,7 +170,7 @@ def _nilai_kepala(nama: str, nilai: Any) -> str:
         return tanggal_panjang(datetime.date.fromisoformat(nilai))
     if nilai and nama == "tanggal_ttd_presisi":
         return PresisiTanggal(nilai).label
-    if nama == "tahun_anggaran" and nilai:
+    if nama in ("tahun", "tahun_anggaran") and nilai:
         return str(nilai)  # a year, not an amount
     return _nilai(nilai)
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from dokumen.baris import data_baris
+from dokumen.models import JejakPerubahan, JenisPerubahan, StatusDokumen
 from dokumen.perubahan import perubahan_sejak_pengajuan
 from dokumen.services import KOLOM_KEPALA, dokumen_simpan
 from satker.models import Peran
@@ -133,6 +134,39 @@ def test_a_returned_draft_compares_its_last_submission_with_the_edits():
 
     assert perubahan.ke == 1
     assert perubahan.jumlah_baris == {"dihapus": 1}
+
+
+def test_years_in_the_header_read_as_years():
+    iku = kembalikan(ajukan(IkuFactory()))
+    iku = ajukan(simpan(iku, lambda data: None, tahun=2030, tahun_anggaran=2029))
+
+    kepala = {k.label: (k.sebelum, k.sesudah) for k in perubahan_sejak_pengajuan(iku).kepala}
+
+    assert kepala == {"Tahun": ("2024", "2030"), "Tahun anggaran": ("kosong", "2029")}
+
+
+def test_a_submission_without_its_own_snapshot_uses_the_last_save_before_it():
+    satker = KabKotaFactory()
+    iku = kembalikan(ajukan(IkuFactory(satker=satker, oleh=akun_satker(satker, Peran.OPERATOR))))
+    iku = ajukan(simpan(iku, lambda data: data.pop()))
+    pertama = iku.jejak.filter(jenis=JenisPerubahan.TRANSISI).order_by("waktu", "pk").first()
+    assert pertama.sesudah["kepala"]["status"] == StatusDokumen.DIAJUKAN
+    pertama.delete()  # as for a step recorded before the audit history existed
+
+    perubahan = perubahan_sejak_pengajuan(iku)
+
+    assert (perubahan.tanpa_potret, perubahan.jumlah_baris) == (False, {"dihapus": 1})
+
+
+def test_without_any_snapshot_the_page_says_it_cannot_compare(client):
+    iku = ajukan(kembalikan(ajukan(IkuFactory())))
+    JejakPerubahan.objects.filter(dokumen=iku).delete()
+    client.force_login(akun_satker(iku.satker, Peran.KETUA))
+
+    response = client.get(reverse("dokumen:perubahan", args=[iku.pk]))
+
+    assert perubahan_sejak_pengajuan(iku).tanpa_potret
+    assert "tidak tercatat" in response.content.decode()
 
 
 class TestHalaman:
