@@ -183,9 +183,12 @@ def _kepala(beda: BedaDokumen) -> list[KolomBerubah]:
     ]
 
 
-def _kolom(model: type, beda: BedaBaris, abaikan: frozenset[str]) -> list[KolomBerubah]:
+def _kolom(
+    model: type, beda: BedaBaris, abaikan: frozenset[str], urutan: list[str]
+) -> list[KolomBerubah]:
     """The changed columns of a changed row; every filled column of an added or removed one;
-    none of a row that only moved (its label names it)."""
+    none of a row that only moved (its label names it). In the order of `urutan`: a stored
+    snapshot's keys come back in the database's JSON order, not the type's."""
     if beda.jenis == JenisBeda.SAMA:
         return []
     if beda.jenis == JenisBeda.DIUBAH:
@@ -193,6 +196,8 @@ def _kolom(model: type, beda: BedaBaris, abaikan: frozenset[str]) -> list[KolomB
     else:
         data = beda.sesudah or beda.sebelum or {}
         nama_kolom = [k for k, v in data.items() if k not in abaikan and _nilai(v) != KOSONG]
+    tempat = {k: i for i, k in enumerate(urutan)}
+    nama_kolom.sort(key=lambda k: tempat.get(k, len(tempat)))
     sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
     return [
         KolomBerubah(
@@ -214,11 +219,17 @@ def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list
     model_sasaran, model_baris = terdaftar.model_baris[0], terdaftar.model_baris[-1]
     label = dict(terdaftar.label_bagian(lama.get("baris") or []))
     label |= dict(terdaftar.label_bagian(baru.get("baris") or []))
+    # The type's column order, from the rows as read now (else as they were).
+    semua = [*(baru.get("baris") or []), *(lama.get("baris") or [])]
+    urutan_sasaran = list(semua[0]) if semua else []
+    daun = [*terdaftar.daun(baru.get("baris") or []), *terdaftar.daun(lama.get("baris") or [])]
+    urutan_baris = list(daun[0]) if daun else []
 
     def tampil(b: BedaBaris, pindah_dari: str = "") -> BarisTampil:
         # A snapshot from before rows had keys has no label by key: the row's place then.
         teks = label.get(str(b.kunci)) or "Baris tanpa kunci"
-        return BarisTampil(b, teks, _kolom(model_baris, b, KOLOM_IDENTITAS), pindah_dari)
+        kolom = _kolom(model_baris, b, KOLOM_IDENTITAS, urutan_baris)
+        return BarisTampil(b, teks, kolom, pindah_dari)
 
     if not terdaftar.berkelompok:
         kelompok = KelompokTampil(None, "")
@@ -232,7 +243,9 @@ def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list
     for s in beda.sasaran:
         data = s.sesudah or s.sebelum
         tampil_sasaran = BarisTampil(
-            s, _judul_sasaran(data), _kolom(model_sasaran, s, KOLOM_IDENTITAS | {anak})
+            s,
+            _judul_sasaran(data),
+            _kolom(model_sasaran, s, KOLOM_IDENTITAS | {anak}, urutan_sasaran),
         )
         item = KelompokTampil(tampil_sasaran if s.berubah else None, _judul_sasaran(data))
         kelompok.append(item)

@@ -43,6 +43,7 @@ def ubah_rak(data):
     pindah = data[0]["baris"].pop(1)  # "Kegiatan uji 1.2": moved to sasaran 2
     data[1]["baris"].insert(0, pindah)
     data[1]["baris"].pop()  # "Kegiatan uji 2.2": removed
+    data[1]["sasaran"] = "Sasaran kegiatan uji 2 diperbaiki"
     data[1]["baris"].append(
         {
             "indikator": "",
@@ -83,15 +84,30 @@ def test_it_compares_the_previous_submission_with_now(rak_diajukan_ulang):
     ]
     judul, dipindah = baris["Kegiatan uji 1.2"]
     assert (judul, dipindah.jenis, dipindah.beda.pindah) == (
-        "Sasaran 2: Sasaran kegiatan uji 2",
+        "Sasaran 2: Sasaran kegiatan uji 2 diperbaiki",
         "sama",
         True,
     )
     assert dipindah.pindah_dari == "Sasaran 1: Sasaran kegiatan uji 1"
     assert dipindah.kolom == []  # only moved: nothing to show as changed
-    assert baris["Kegiatan uji 2.2"][1].jenis == "dihapus"
+    dihapus = baris["Kegiatan uji 2.2"][1]
+    assert dihapus.jenis == "dihapus"
+    # Columns in the type's order, though the snapshot's JSON came back in the database's.
+    assert [k.label for k in dihapus.kolom] == [
+        "Kegiatan",
+        "Target kegiatan aksi",
+        "Triwulan",
+        "Anggaran (Rp)",
+        "Pelaksana",
+    ]
+    assert [k.sebelum for k in dihapus.kolom][2:4] == ["1, 2", "2.000.000"]
     assert baris["Kegiatan baru uji"][1].jenis == "ditambah"
     assert perubahan.tidak_berubah == 1  # "Kegiatan uji 2.1"
+    assert perubahan.jumlah_sasaran == {"diubah": 1}
+    sasaran = perubahan.kelompok[1].sasaran
+    assert [(k.label, k.sebelum, k.sesudah) for k in sasaran.kolom] == [
+        ("Sasaran program/kegiatan", "Sasaran kegiatan uji 2", "Sasaran kegiatan uji 2 diperbaiki")
+    ]
 
 
 def test_a_document_approved_after_resubmission_still_compares_the_two(rak_diajukan_ulang):
@@ -184,7 +200,7 @@ class TestHalaman:
         assert "Dipindah dari Sasaran 1: Sasaran kegiatan uji 1" in html
         assert '<ins class="nilai-baru">Rangkasbitung</ins>' in html
         assert "Kegiatan baru uji" in html
-        assert "Baris: 1 diubah, 1 dipindah, 1 dihapus, 1 ditambah" in html
+        assert "Baris: 1 diubah, 1 dipindah, 1 dihapus, 1 ditambah; sasaran: 1 diubah" in html
 
     def test_a_document_submitted_once_says_there_is_nothing_to_compare(self, client):
         iku = ajukan(IkuFactory())
