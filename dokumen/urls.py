@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dokumen import views, views_hapus
+from dokumen import views, views_beranda, views_hapus
 
 app_name = "dokumen"
 urlpatterns = [
@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/catatan/", views.catatan_baru, name="catatan-baru"),
     path("<int:pk>/catatan/<int:catatan_pk>/jawab/", views.catatan_jawaban, name="catatan-jawab"),
     path("baru/<slug:kode>/", views.dokumen_baru, name="baru"),
+    path("<int:pk>/perubahan/", views_beranda.dokumen_perubahan, name="perubahan"),
 ]

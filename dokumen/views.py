@@ -47,7 +47,6 @@ from dokumen.selectors import (
     kekurangan_dokumen,
     penandatangan_bawaan,
     penandatangan_tercetak_semua,
-    ringkasan_per_tahun,
     riwayat_dokumen,
     satker_untuk_saringan,
     tanggal_ttd_tertulis,
@@ -64,7 +63,7 @@ from dokumen.services import (
 from dokumen.tabel import tabel_dokumen_html
 from dokumen.tahun_lama import sebutan_tahun_lama
 from dokumen.unduh import nama_berkas, pdf_dokumen
-from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
+from satker.akses import boleh_menulis, pastikan_boleh_menulis
 from satker.selectors import satker_ambil, tupoksi_per_jenis
 
 PESAN_BELUM_DISIMPAN = "Dokumen belum disimpan: periksa isian yang ditandai merah."
@@ -214,20 +213,6 @@ def dokumen_salin_tahun_lalu(request: HttpRequest, pk: int) -> HttpResponse:
         request, f"{baru.jenis} {tahun} disalin dari {sumber.tahun}: semua baris siap diubah."
     )
     return redirect("dokumen:ubah", pk=baru.pk)
-
-
-@login_required
-def beranda(request: HttpRequest) -> HttpResponse:
-    """A satker's staff land on their documents; reviewers and Admin RI on the satker list."""
-    satker = satker_sendiri(request.user)
-    if satker is None:
-        return redirect("satker-list")
-    context = {
-        "satker": satker,
-        "ringkasan": ringkasan_per_tahun(satker),
-        "boleh_ubah": boleh_menulis(request.user, satker),
-    }
-    return render(request, "dokumen/beranda.html", context)
 
 
 @login_required

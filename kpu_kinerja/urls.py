@@ -3,7 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from dokumen.views import beranda, satker_detail
+from dokumen.views import satker_detail
+from dokumen.views_beranda import beranda
 from dokumen.views_publik import verifikasi
 from kpu_kinerja import views
 from kpu_kinerja.api_galat import AlamatTidakDikenal

@@ -64,6 +64,7 @@ def test_operator_copies_rak_to_next_year_and_adds_a_row(page, tmp_path):
     foto(page, tmp_path, "01-beranda")
 
     page.locator('[data-salin="RAK-2024"]').click()
+    page.locator('[data-salin-ya="RAK-2024"]').click()  # the copy asks first
     expect(page).to_have_url(URL_UBAH)
     foto(page, tmp_path, "02-ubah-rak-2025")
     expect(page.get_by_role("heading", level=1)).to_contain_text("2025")

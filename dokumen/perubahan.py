@@ -1,0 +1,270 @@
+"""What changed since the previous submission: the Ketua's view of a resubmitted document.
+
+The state at a submission is the audit snapshot of that AJUKAN step (dokumen.alur records the
+header and rows it was submitted with), or, for a step without one, the latest snapshot before
+it. It is compared with the document as it stands now by the one comparison, dokumen.beda, and
+laid out here for reading: header fields, then per sasaran the rows added, changed, removed and
+moved, each before → after.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+
+from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, BedaDokumen, JenisBeda, beda_potret
+from dokumen.jejak import Potret, potret
+from dokumen.jenis import jenis_terdaftar
+from dokumen.models import (
+    AksiDokumen,
+    Dokumen,
+    JenisPerubahan,
+    PresisiTanggal,
+    RiwayatDokumen,
+    StatusDokumen,
+)
+from dokumen.selectors import riwayat_dokumen
+from kpu_kinerja.formats import ribuan, tanggal_panjang
+
+# Header fields the workflow sets, not the writer: a new status or signature is no change of
+# content for the Ketua to check.
+KEPALA_ALUR = frozenset({"status", "versi", "sha256", "tanda_tangan"})
+KOSONG = "kosong"
+
+
+@dataclass(frozen=True)
+class KolomBerubah:
+    label: str
+    sebelum: str
+    sesudah: str
+
+
+@dataclass(frozen=True)
+class BarisTampil:
+    """One row (or sasaran) that differs, as the page shows it."""
+
+    beda: BedaBaris
+    label: str
+    kolom: list[KolomBerubah]
+    pindah_dari: str = ""  # the sasaran it stood under before, when it moved to another
+
+    @property
+    def jenis(self) -> str:
+        return self.beda.jenis.value
+
+
+@dataclass
+class KelompokTampil:
+    """A sasaran (None for a type without sasaran) and its rows that differ."""
+
+    sasaran: BarisTampil | None
+    judul: str
+    baris: list[BarisTampil] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PerubahanPengajuan:
+    """The document now against its state at submission `dasar`."""
+
+    dasar: RiwayatDokumen
+    ke: int  # which submission `dasar` was (1 = the first)
+    tanpa_potret: bool  # nothing recorded the state at `dasar`
+    kepala: list[KolomBerubah]
+    kelompok: list[KelompokTampil]
+    jumlah_baris: dict[str, int]
+    jumlah_sasaran: dict[str, int]
+    tidak_berubah: int  # rows kept as they were, in place
+
+    @property
+    def ada_perubahan(self) -> bool:
+        return bool(self.kepala or self.kelompok)
+
+
+def _langkah_berikut(riwayat: list[RiwayatDokumen], langkah: RiwayatDokumen):
+    sesudahnya = riwayat[riwayat.index(langkah) + 1 :]
+    return sesudahnya[0] if sesudahnya else None
+
+
+def potret_pengajuan(
+    dokumen: Dokumen, langkah: RiwayatDokumen, berikut: RiwayatDokumen | None
+) -> Potret | None:
+    """The header and rows `dokumen` was submitted with at step `langkah` (`berikut`, the step
+    after it, bounds the search); None when no snapshot was recorded by then."""
+    jejak = dokumen.jejak.filter(
+        jenis=JenisPerubahan.TRANSISI,
+        waktu__gte=langkah.waktu,
+        sesudah__kepala__status=StatusDokumen.DIAJUKAN,
+    )
+    if berikut is not None:
+        jejak = jejak.filter(waktu__lte=berikut.waktu)
+    sesudah = jejak.order_by("waktu", "pk").values_list("sesudah", flat=True).first()
+    if sesudah is None:  # a step recorded before the audit history: the last save before it
+        sebelumnya = dokumen.jejak.filter(waktu__lte=langkah.waktu).order_by("-waktu", "-pk")
+        sesudah = sebelumnya.values_list("sesudah", flat=True).first()
+    return sesudah
+
+
+Pembanding = tuple[RiwayatDokumen, int, RiwayatDokumen | None]
+
+
+def pengajuan_pembanding(dokumen: Dokumen) -> Pembanding | None:
+    """The submission to compare with, which one it was, and the step after it; None when there
+    is none: while submitted (or later), the one before the current; as a draft, the latest."""
+    riwayat = riwayat_dokumen(dokumen)
+    pengajuan = [r for r in riwayat if r.aksi == AksiDokumen.AJUKAN]
+    mundur = 1 if dokumen.status == StatusDokumen.DRAF else 2
+    if len(pengajuan) < mundur:
+        return None
+    dasar = pengajuan[-mundur]
+    return dasar, len(pengajuan) - mundur + 1, _langkah_berikut(riwayat, dasar)
+
+
+def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
+    """What differs between the previous submission and now; None if there is nothing to
+    compare with (submitted once, or never)."""
+    pembanding = pengajuan_pembanding(dokumen)
+    if pembanding is None:
+        return None
+    dasar, ke, berikut = pembanding
+    lama = potret_pengajuan(dokumen, dasar, berikut)
+    sekarang = potret(dokumen)
+    beda = beda_potret(dokumen.jenis, lama or {}, sekarang)
+    return PerubahanPengajuan(
+        dasar=dasar,
+        ke=ke,
+        tanpa_potret=lama is None,
+        kepala=[] if lama is None else _kepala(beda),
+        kelompok=[] if lama is None else _kelompok(dokumen.jenis, beda, lama, sekarang),
+        jumlah_baris=dict(BedaDokumen.hitung(beda.baris)),
+        jumlah_sasaran=dict(BedaDokumen.hitung(beda.sasaran)),
+        tidak_berubah=sum(not b.berubah for b in beda.baris),
+    )
+
+
+# -- values as a person reads them -----------------------------------------------------------
+
+
+def _label_kolom(model: type, nama: str) -> str:
+    try:
+        label = str(model._meta.get_field(nama).verbose_name)
+    except FieldDoesNotExist:
+        label = nama.replace("_", " ")
+    return label[:1].upper() + label[1:]
+
+
+def _nilai(nilai: Any) -> str:
+    if nilai is None or nilai == "" or nilai == []:
+        return KOSONG
+    if isinstance(nilai, bool):
+        return "ya" if nilai else "tidak"
+    if isinstance(nilai, int):
+        return ribuan(nilai)
+    if isinstance(nilai, list):
+        return ", ".join(str(n) for n in nilai)
+    return str(nilai)
+
+
+def _nilai_kepala(nama: str, nilai: Any) -> str:
+    if nilai and nama == "tanggal_ttd":
+        return tanggal_panjang(datetime.date.fromisoformat(nilai))
+    if nilai and nama == "tanggal_ttd_presisi":
+        return PresisiTanggal(nilai).label
+    if nama in ("tahun", "tahun_anggaran") and nilai:
+        return str(nilai)  # a year, not an amount
+    return _nilai(nilai)
+
+
+def _kepala(beda: BedaDokumen) -> list[KolomBerubah]:
+    return [
+        KolomBerubah(_label_kolom(Dokumen, nama), _nilai_kepala(nama, a), _nilai_kepala(nama, b))
+        for nama, a, b in beda.kepala
+        if nama not in KEPALA_ALUR
+    ]
+
+
+def _kolom(
+    model: type, beda: BedaBaris, abaikan: frozenset[str], urutan: list[str]
+) -> list[KolomBerubah]:
+    """The changed columns of a changed row; every filled column of an added or removed one;
+    none of a row that only moved (its label names it). In the order of `urutan`: a stored
+    snapshot's keys come back in the database's JSON order, not the type's."""
+    if beda.jenis == JenisBeda.SAMA:
+        return []
+    if beda.jenis == JenisBeda.DIUBAH:
+        nama_kolom = [k for k in beda.kolom if k not in abaikan]
+    else:
+        data = beda.sesudah or beda.sebelum or {}
+        nama_kolom = [k for k, v in data.items() if k not in abaikan and _nilai(v) != KOSONG]
+    tempat = {k: i for i, k in enumerate(urutan)}
+    nama_kolom.sort(key=lambda k: tempat.get(k, len(tempat)))
+    sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
+    return [
+        KolomBerubah(
+            _label_kolom(model, k),
+            _nilai(sebelum.get(k)) if beda.sebelum is not None else "",
+            _nilai(sesudah.get(k)) if beda.sesudah is not None else "",
+        )
+        for k in nama_kolom
+    ]
+
+
+def _judul_sasaran(data: dict[str, Any]) -> str:
+    return f"Sasaran {data.get('nomor') or '-'}: {data.get('sasaran') or KOSONG}"
+
+
+def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list[KelompokTampil]:
+    """Changed rows under their sasaran (as now; a removed row under its sasaran then)."""
+    terdaftar = jenis_terdaftar(jenis)
+    model_sasaran, model_baris = terdaftar.model_baris[0], terdaftar.model_baris[-1]
+    label = dict(terdaftar.label_bagian(lama.get("baris") or []))
+    label |= dict(terdaftar.label_bagian(baru.get("baris") or []))
+    # The type's column order, from the rows as read now (else as they were).
+    semua = [*(baru.get("baris") or []), *(lama.get("baris") or [])]
+    urutan_sasaran = list(semua[0]) if semua else []
+    daun = [*terdaftar.daun(baru.get("baris") or []), *terdaftar.daun(lama.get("baris") or [])]
+    urutan_baris = list(daun[0]) if daun else []
+
+    def tampil(b: BedaBaris, pindah_dari: str = "") -> BarisTampil:
+        # A snapshot from before rows had keys has no label by key: the row's place then.
+        teks = label.get(str(b.kunci)) or "Baris tanpa kunci"
+        kolom = _kolom(model_baris, b, KOLOM_IDENTITAS, urutan_baris)
+        return BarisTampil(b, teks, kolom, pindah_dari)
+
+    if not terdaftar.berkelompok:
+        kelompok = KelompokTampil(None, "")
+        kelompok.baris = [tampil(b) for b in beda.baris if b.berubah]
+        return [kelompok] if kelompok.baris else []
+
+    anak = terdaftar.kunci_anak
+    kelompok: list[KelompokTampil] = []
+    # Each sasaran dict (before and after) → its group; each row dict → its sasaran dict.
+    grup: dict[int, KelompokTampil] = {}
+    for s in beda.sasaran:
+        data = s.sesudah or s.sebelum
+        tampil_sasaran = BarisTampil(
+            s,
+            _judul_sasaran(data),
+            _kolom(model_sasaran, s, KOLOM_IDENTITAS | {anak}, urutan_sasaran),
+        )
+        item = KelompokTampil(tampil_sasaran if s.berubah else None, _judul_sasaran(data))
+        kelompok.append(item)
+        for sisi in (s.sebelum, s.sesudah):
+            if sisi is not None:
+                grup[id(sisi)] = item
+    induk: dict[int, dict[str, Any]] = {}
+    for potret_ in (lama, baru):
+        for s in potret_.get("baris") or []:
+            for b in s.get(anak) or []:
+                induk[id(b)] = s
+    for b in beda.baris:
+        if not b.berubah:
+            continue
+        sasaran_kini = induk.get(id(b.sesudah if b.sesudah is not None else b.sebelum))
+        sasaran_dulu = induk.get(id(b.sebelum)) if b.sebelum is not None else None
+        pindah_dari = ""
+        lain = grup.get(id(sasaran_dulu)) is not grup.get(id(sasaran_kini))
+        if b.sesudah is not None and sasaran_dulu is not None and lain:
+            pindah_dari = _judul_sasaran(sasaran_dulu)
+        grup[id(sasaran_kini)].baris.append(tampil(b, pindah_dari))
+    return [k for k in kelompok if k.sasaran is not None or k.baris]
