@@ -202,6 +202,19 @@ class TestHalaman:
         assert "Kegiatan baru uji" in html
         assert "Baris: 1 diubah, 1 dipindah, 1 dihapus, 1 ditambah; sasaran: 1 diubah" in html
 
+    def test_the_document_page_links_to_it_only_after_a_resubmission(
+        self, client, rak_diajukan_ulang
+    ):
+        client.force_login(akun_satker(rak_diajukan_ulang.satker, Peran.KETUA))
+        sekali = ajukan(IkuFactory(satker=rak_diajukan_ulang.satker))
+
+        ulang = client.get(reverse("dokumen:detail", args=[rak_diajukan_ulang.pk]))
+        pertama = client.get(reverse("dokumen:detail", args=[sekali.pk]))
+
+        tautan = reverse("dokumen:perubahan", args=[rak_diajukan_ulang.pk])
+        assert f'href="{tautan}" id="tautan-perubahan"' in ulang.content.decode()
+        assert 'id="tautan-perubahan"' not in pertama.content.decode()
+
     def test_a_document_submitted_once_says_there_is_nothing_to_compare(self, client):
         iku = ajukan(IkuFactory())
         client.force_login(akun_satker(iku.satker, Peran.KETUA))
