@@ -8,12 +8,20 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
-from dokumen.admin_baris import catat_perubahan_admin, kunci_dokumen
+from dokumen.admin_baris import IsianAdmin, simpan_dari_admin
 from dokumen.admin_form import DokumenAdminForm
+from dokumen.jejak import catat_perubahan, potret
 from dokumen.jenis import semua_jenis
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
-from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen, TandaTangan
-from dokumen.services import boleh_dihapus, dokumen_hapus
+from dokumen.models import (
+    CatatanReviu,
+    Dokumen,
+    JejakPerubahan,
+    JenisPerubahan,
+    RiwayatDokumen,
+    TandaTangan,
+)
+from dokumen.services import KETERANGAN_ADMIN, boleh_dihapus, dokumen_hapus
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from kpu_kinerja.admin_akses import (
     FilterProvinsi,
@@ -143,6 +151,7 @@ class DokumenAdmin(ModelAdminTerbatas):
             "tahun",
             "versi",
             "status",
+            "alasan_revisi",  # written by the new version's service; the editor keeps it too
         ]
 
     def delete_model(self, request, obj):
@@ -154,15 +163,35 @@ class DokumenAdmin(ModelAdminTerbatas):
         return actions
 
     def save_model(self, request, obj, form, change):
-        # The form's check locked the document (dokumen/admin_form.py); keep its state before
-        # for the audit entry, written once the row inlines are saved too.
-        request.jejak_baris = kunci_dokumen(obj.pk) if change else (obj, None)
+        if change:
+            return  # saved with its rows, through the editor's save (save_related)
         super().save_model(request, obj, form, change)
+        sesudah = potret(obj, baris=[])
+        catat_perubahan(
+            dokumen=obj,
+            user=request.user,
+            jenis=JenisPerubahan.BUAT,
+            sebelum=None,
+            sesudah=sesudah,
+            keterangan=KETERANGAN_ADMIN,
+        )
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        _, sebelum = request.jejak_baris
-        catat_perubahan_admin(request, form.instance, sebelum)
+        if not change:
+            return  # a new document has no rows yet (get_inlines)
+
+        def ubah(isian: IsianAdmin) -> None:
+            for formset in formsets:
+                isian.ubah_formset(formset)
+
+        # The form's check locked the document and compared its suntingan (admin_form.py).
+        simpan_dari_admin(
+            request,
+            form.instance,
+            ubah=ubah,
+            kepala=form.instance,
+            suntingan=form.cleaned_data["suntingan_dibaca"],
+        )
 
     def get_search_fields(self, request):
         return [*self.search_fields, *(c for j in semua_jenis() for c in j.cari_admin)]

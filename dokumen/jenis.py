@@ -12,7 +12,7 @@ RAK) is a list of sasaran dicts (`nomor`, `sasaran`) with their rows nested unde
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Baris = list[dict[str, Any]]
@@ -67,6 +67,9 @@ class JenisTerdaftar:
     dari_form: Callable[[Baris], Baris] = list
     # Whether the page and the print show the satker's unit and tupoksi above the table.
     dengan_tupoksi: bool = False
+    # One row (or sasaran) instance as its dict in the shared shape, by row model, without its
+    # key and nested rows: the admin edits instances and saves them through `ganti_baris`.
+    data_model: Mapping[type, Callable[[Any], dict[str, Any]]] = field(default_factory=dict)
     # The admin's row inlines: for those who may change, and for those who only read.
     inline_admin: type | None = None
     inline_admin_baca: type | None = None

@@ -9,7 +9,7 @@ from indikator.admin import BarisIkuInline, BarisIkuTabelInline
 from indikator.forms import BarisIkuForm
 from indikator.models import BarisIku
 from indikator.pdf import konteks_pdf_iku
-from indikator.selectors import baris_iku_data, tabel_iku
+from indikator.selectors import baris_iku_data, data_baris_iku, tabel_iku
 from indikator.serializers import BarisIkuIsianSerializer, BarisIkuSerializer
 from indikator.services import baris_iku_ganti
 from satker.models import Jabatan
@@ -34,6 +34,7 @@ IKU = JenisTerdaftar(
     model_baris=(BarisIku,),
     baca_baris=baris_iku_data,
     ganti_baris=lambda dokumen, baris: baris_iku_ganti(dokumen=dokumen, baris=baris),
+    data_model={BarisIku: data_baris_iku},
     kunci_anak=None,
     pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA),),
     label_bagian=label_bagian_iku,

@@ -11,7 +11,15 @@ from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 from rencana_aksi.baris import kelompokkan, rak_ke_form, ratakan
 from rencana_aksi.forms import BarisRakForm, BarisRktForm
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
-from rencana_aksi.selectors import rak_data, rkt_data, tabel_rak, tabel_rkt
+from rencana_aksi.selectors import (
+    data_baris_rak,
+    data_indikator_rkt,
+    data_sasaran,
+    rak_data,
+    rkt_data,
+    tabel_rak,
+    tabel_rkt,
+)
 from rencana_aksi.serializers import (
     SasaranRakIsianSerializer,
     SasaranRakSerializer,
@@ -41,6 +49,7 @@ RKT = JenisTerdaftar(
     model_baris=(SasaranRkt, IndikatorRkt),
     baca_baris=rkt_data,
     ganti_baris=lambda dokumen, sasaran: rkt_ganti(dokumen=dokumen, sasaran=sasaran),
+    data_model={SasaranRkt: data_sasaran, IndikatorRkt: data_indikator_rkt},
     kunci_anak="indikator",
     pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA),),
     label_bagian=_label_bagian("indikator", "indikator"),
@@ -63,6 +72,7 @@ RAK = JenisTerdaftar(
     model_baris=(SasaranRak, BarisRak),
     baca_baris=rak_data,
     ganti_baris=lambda dokumen, sasaran: rak_ganti(dokumen=dokumen, sasaran=sasaran),
+    data_model={SasaranRak: data_sasaran, BarisRak: data_baris_rak},
     kunci_anak="baris",
     pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS),),
     label_bagian=_label_bagian("baris", "kegiatan"),
