@@ -4,12 +4,14 @@ from tempfile import SpooledTemporaryFile
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
 from dokumen.admin_baris import IsianAdmin, simpan_dari_admin
 from dokumen.admin_form import DokumenAdminForm
+from dokumen.beda_tampil import beda_tampil, jenis_jejak
 from dokumen.jejak import catat_perubahan, potret
 from dokumen.jenis import semua_jenis
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
@@ -139,6 +141,13 @@ class DokumenAdmin(ModelAdminTerbatas):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or boleh_dihapus(obj))
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not self.has_change_permission(request, obj):
+            # The edit-conflict check is the form's, not the document's: readers never see it.
+            fields = [f for f in fields if f != "suntingan_dibaca"]
+        return fields
+
     def get_readonly_fields(self, request, obj=None):
         # Status and version move only through the workflow (with its history); satker, type
         # and year are what the document is: another one is a new document, not an edit.
@@ -259,7 +268,7 @@ class DokumenAdmin(ModelAdminTerbatas):
         diminta = request.GET.get("tahun", "")
         diminta = int(diminta) if diminta.isdigit() and 2000 <= int(diminta) <= 2100 else None
         tahun_tersedia = tahun_dokumen(request.user)
-        tahun = tahun_tampil(diminta, tahun_tersedia)
+        tahun = tahun_tampil(request.user, diminta)
         konteks = self.admin_site.each_context(request) | {
             "title": "Kemajuan dokumen kinerja",
             "opts": self.model._meta,
@@ -328,10 +337,18 @@ class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         "oleh",
         "waktu",
         "ringkasan",
-        "sebelum",
-        "sesudah",
+        "perubahan",  # the snapshots compared, instead of their JSON
     ]
     readonly_fields = fields
+
+    @admin.display(description="perubahan (sebelum → sesudah)")
+    def perubahan(self, jejak: JejakPerubahan) -> str:
+        jenis = jenis_jejak(jejak)
+        if jenis is None:
+            return "-"
+        beda = beda_tampil(jenis, jejak.sebelum, jejak.sesudah)
+        bagian = [("Sasaran", beda.sasaran), ("Baris", beda.baris)]
+        return render_to_string("admin/dokumen/_beda.html", {"beda": beda, "bagian": bagian})
 
 
 @admin.register(TandaTangan)
