@@ -172,3 +172,28 @@ def test_a_row_given_a_taken_place_on_its_own_page_goes_there(client, admin_ri):
 
     assert _kunci(data_baris(iku)) == [sebelum[2], sebelum[0], sebelum[1]]
     assert list(iku.baris_iku.order_by("urutan").values_list("urutan", flat=True)) == [1, 2, 3]
+
+
+@pytest.mark.django_db
+def test_a_sasaran_added_on_the_document_page_gets_a_new_key_and_no_rows(client, admin_ri):
+    rkt = RktFactory()
+    sebelum = data_baris(rkt)
+    client.force_login(admin_ri)
+    url = reverse("admin:dokumen_dokumen_change", args=[rkt.pk])
+    data = _isian(client, url)
+    data |= {
+        "sasaran_rkt-TOTAL_FORMS": str(int(data["sasaran_rkt-TOTAL_FORMS"]) + 1),
+        "sasaran_rkt-2-urutan": "3",
+        "sasaran_rkt-2-nomor": "3",
+        "sasaran_rkt-2-sasaran": "Sasaran baru dari admin",
+    }
+
+    assert client.post(url, data).status_code == 302
+
+    sesudah = data_baris(rkt)
+    assert sesudah[:2] == sebelum
+    baru = sesudah[2]
+    assert (baru["sasaran"], baru["indikator"]) == ("Sasaran baru dari admin", [])
+    assert baru["kunci"] not in {s["kunci"] for s in sebelum}
+    jejak = JejakPerubahan.objects.get(dokumen=rkt, oleh=admin_ri)
+    assert jejak.ringkasan == "Melalui halaman admin. sasaran: 1 ditambah"
