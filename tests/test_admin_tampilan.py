@@ -8,6 +8,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from indikator.models import BarisIku
+from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from tests.conftest import dokumen_seed
 
 NAMA_INTERNAL = re.compile(
@@ -31,17 +33,34 @@ def teks(html: str) -> str:
 
 def halaman_reviewer(client) -> dict[str, str]:
     """Every admin page a reviewer opens: the index, each list, a document of each type, the
-    progress matrix, and each row list's first row."""
+    progress matrix, and a row page of each row model."""
     index = client.get(reverse("admin:index"))
     daftar = [m["admin_url"] for app in index.context["app_list"] for m in app["models"]]
     dokumen = [dokumen_seed("kab-lebak", jenis) for jenis in ("IKU", "RKT", "RAK")]
+    baris = [
+        BarisIku.objects.filter(dokumen__satker__kode="kab-lebak").first(),
+        SasaranRkt.objects.filter(dokumen__satker__kode="kab-lebak").first(),
+        IndikatorRkt.objects.filter(sasaran__dokumen__satker__kode="kab-lebak").first(),
+        SasaranRak.objects.filter(dokumen__satker__kode="kab-lebak").first(),
+        BarisRak.objects.filter(sasaran__dokumen__satker__kode="kab-lebak").first(),
+    ]
     url = [
         reverse("admin:index"),
         *daftar,
         *(reverse("admin:dokumen_dokumen_change", args=[d.pk]) for d in dokumen),
         reverse("admin:dokumen_dokumen_kemajuan"),
+        # A row page of each row model, read-only for the reviewer.
+        *(
+            reverse(f"admin:{b._meta.app_label}_{b._meta.model_name}_change", args=[b.pk])
+            for b in baris
+        ),
     ]
-    return {u: client.get(u).content.decode() for u in url}
+    halaman = {}
+    for u in url:
+        response = client.get(u)
+        assert response.status_code == 200, u
+        halaman[u] = response.content.decode()
+    return halaman
 
 
 @pytest.mark.django_db
@@ -50,7 +69,7 @@ def test_the_reviewers_admin_pages_use_the_papers_names_in_indonesian(client, re
 
     halaman = halaman_reviewer(client)
 
-    assert len(halaman) > 15
+    assert len(halaman) > 20
     for url, html in halaman.items():
         isi = teks(html)
         assert not NAMA_INTERNAL.search(isi), (url, NAMA_INTERNAL.search(isi))
