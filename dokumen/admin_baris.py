@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest
 
@@ -22,8 +22,10 @@ from dokumen.baris import data_baris
 from dokumen.form_baris import tolak_teks_tersembunyi
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen
-from dokumen.services import KOLOM_KEPALA, dokumen_simpan_admin
+from dokumen.services import KOLOM_KEPALA, DokumenTidakBisaDiubah, dokumen_simpan_admin
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii
+
+PESAN_BUKAN_DRAF = "Dokumen ini bukan draf lagi; isinya tidak dapat diubah."
 
 
 def dokumen_dari(obj, jalur: str) -> Dokumen:
@@ -130,13 +132,18 @@ def simpan_dari_admin(
     isian = IsianAdmin(terkunci)
     ubah(isian)
     kepala = kepala or terkunci
-    return dokumen_simpan_admin(
-        dokumen=terkunci,
-        kepala={kolom: getattr(kepala, kolom) for kolom in KOLOM_KEPALA},
-        baris=isian.hasil(),
-        suntingan=terkunci.suntingan if suntingan is None else suntingan,
-        oleh=request.user,
-    )
+    try:
+        return dokumen_simpan_admin(
+            dokumen=terkunci,
+            kepala={kolom: getattr(kepala, kolom) for kolom in KOLOM_KEPALA},
+            baris=isian.hasil(),
+            suntingan=terkunci.suntingan if suntingan is None else suntingan,
+            oleh=request.user,
+        )
+    except DokumenTidakBisaDiubah:
+        # Submitted between the page's permission check and this lock: refused as the page
+        # would have been, nothing written.
+        raise PermissionDenied(PESAN_BUKAN_DRAF) from None
 
 
 class FormBarisAdmin(forms.ModelForm):

@@ -16,7 +16,9 @@ PANJANG_CARI_MAKS = 100
 @login_required
 def satker_list(request: HttpRequest) -> HttpResponse:
     """The visible satker by provinsi, a few provinsi a page, searchable by name or code."""
-    cari = request.GET.get("q", "").strip()[:PANJANG_CARI_MAKS]
+    # Printable characters only: PostgreSQL refuses a NUL in a query (a 500, not "no match").
+    cari = "".join(c for c in request.GET.get("q", "") if c.isprintable())
+    cari = cari.strip()[:PANJANG_CARI_MAKS]
     hasil = halaman_satker(request.user, cari, request.GET.get("halaman"))
     konteks = {
         "cari": cari,

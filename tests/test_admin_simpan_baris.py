@@ -3,8 +3,10 @@ keys, so what points at a row (a review note) still finds it; added rows get new
 rows are left out, places follow `urutan`; targets are read, the audit has before and after."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from dokumen.admin_baris import simpan_dari_admin
 from dokumen.baris import data_baris
 from dokumen.models import JejakPerubahan
 from dokumen.reviu import catatan_dokumen, catatan_tambah
@@ -144,6 +146,21 @@ def test_the_admin_save_refuses_a_document_no_longer_a_draft(admin_ri):
         )
 
     assert JejakPerubahan.objects.filter(dokumen=iku).count() == jejak
+
+
+@pytest.mark.django_db
+def test_a_document_submitted_after_the_page_checked_is_refused_as_a_403_not_a_500(admin_ri, rf):
+    rak = RakFactory()
+    baris = BarisRak.objects.filter(sasaran__dokumen=rak).first()
+    request = rf.post("/admin/")
+    request.user = admin_ri
+    ajukan(rak)  # after the row page's permission check, before its save locks the document
+
+    with pytest.raises(PermissionDenied):
+        simpan_dari_admin(request, rak, ubah=lambda isian: isian.hapus(baris))
+
+    assert BarisRak.objects.filter(pk=baris.pk).exists()
+    assert not JejakPerubahan.objects.filter(dokumen=rak, ringkasan__startswith="Melalui")
 
 
 @pytest.mark.django_db

@@ -76,6 +76,14 @@ class TestDaftarSatker:
         assert client.get(URL, {"halaman": "abc"}).context["halaman"].number == 1
         assert client.get(URL, {"halaman": "999"}).context["halaman"].number == 2
 
+    def test_unprintable_characters_in_a_search_are_ignored_not_an_error(self, client, admin_ri):
+        client.force_login(admin_ri)
+
+        response = client.get(URL, {"q": "le\x00bak\n"})
+
+        assert response.status_code == 200
+        assert _kode(response) == {"prov-banten": ["kab-lebak"]}
+
     def test_a_reviewer_searches_only_their_provinsi(self, client, reviewer_banten):
         client.force_login(reviewer_banten)
 
