@@ -41,6 +41,13 @@ class BarisBeda:
     pindah: bool
     sel: list[SelBeda] = field(default_factory=list)
 
+    @property
+    def keterangan(self) -> str:
+        """ "Ditambah", "Diubah", "Dihapus", "Dipindah" or "Diubah, dipindah"."""
+        if self.jenis == JenisBeda.SAMA:
+            return "Dipindah"
+        return self.jenis.capitalize() + (", dipindah" if self.pindah else "")
+
 
 @dataclass(frozen=True)
 class BedaTampil:
@@ -81,9 +88,10 @@ def _teks(model: type[models.Model], nama: str, nilai: Any) -> str:
 
 
 def _sel(model: type[models.Model], beda: BedaBaris, abaikan: frozenset[str]) -> list[SelBeda]:
-    """The cells to show: those that differ; all filled ones of a row added or deleted."""
+    """The cells to show: those that differ; all filled ones of a row added or deleted; none
+    of a row that only moved."""
     sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
-    if beda.jenis == JenisBeda.DIUBAH:
+    if beda.jenis in (JenisBeda.DIUBAH, JenisBeda.SAMA):
         kolom = beda.kolom
     else:
         kolom = tuple(k for k, v in (sesudah or sebelum).items() if v not in (None, "", []))

@@ -114,3 +114,24 @@ def test_the_entries_of_a_deleted_draft_still_read(client, admin_ri):
     assert hapus.dokumen_id is None
     assert html.count('<tr class="jenis-dihapus">') >= 3  # each of its rows, as deleted
     assert "Persentase capaian indikator uji 1" in html
+
+
+@pytest.mark.django_db
+def test_a_row_that_only_moved_reads_as_moved_without_cells(client, admin_ri):
+    iku = IkuFactory()
+    data = data_baris(iku)
+    _simpan(iku, admin_ri, [data[2], data[0], data[1]])
+    jejak = JejakPerubahan.objects.get(dokumen=iku, jenis=JenisPerubahan.SIMPAN)
+    client.force_login(admin_ri)
+
+    beda = beda_tampil("IKU", jejak.sebelum, jejak.sesudah)
+    html = _halaman(client, jejak)
+
+    [pindah] = beda.baris  # the fewest moved: the third row went to the top
+    assert (pindah.label, pindah.keterangan, pindah.sel) == (
+        "Baris 1: 3 Persentase capaian indikator uji 3",
+        "Dipindah",
+        [],
+    )
+    assert '<td colspan="3" class="quiet">Dipindah</td>' in html
+    assert 'class="lama"' not in html
