@@ -5,6 +5,8 @@ rows by their label with each changed cell; never the snapshots' JSON."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dokumen.baris import data_baris
@@ -13,7 +15,14 @@ from dokumen.jejak import potret
 from dokumen.models import JejakPerubahan, JenisPerubahan
 from dokumen.services import KOLOM_KEPALA, dokumen_hapus, dokumen_simpan
 from satker.models import Peran
-from tests.factories import IkuFactory, RakFactory, ReviewerFactory, ajukan, akun_satker
+from tests.factories import (
+    IkuFactory,
+    RakFactory,
+    ReviewerFactory,
+    ajukan,
+    akun_satker,
+    baris_iku,
+)
 
 
 def _simpan(dokumen, oleh, baris=None, **kepala):
@@ -135,3 +144,27 @@ def test_a_row_that_only_moved_reads_as_moved_without_cells(client, admin_ri):
     )
     assert '<td colspan="3" class="quiet">Dipindah</td>' in html
     assert 'class="lama"' not in html
+
+
+def _kueri_halaman(client, jejak: JejakPerubahan) -> int:
+    url = reverse("admin:dokumen_jejakperubahan_change", args=[jejak.pk])
+    client.get(url)  # warm up per-process caches (content types, templates)
+    with CaptureQueriesContext(connection) as kueri:
+        assert client.get(url).status_code == 200
+    return len(kueri)
+
+
+@pytest.mark.django_db
+def test_an_entrys_page_reads_the_same_queries_however_many_rows_changed(client, admin_ri):
+    client.force_login(admin_ri)
+    jumlah = []
+    for n in (2, 40):
+        iku = IkuFactory(baris=baris_iku(n))
+        _simpan(iku, admin_ri, [b | {"target": "1 Laporan"} for b in data_baris(iku)])
+        jejak = JejakPerubahan.objects.get(dokumen=iku, jenis=JenisPerubahan.SIMPAN)
+        assert f"baris: {n} diubah" in jejak.ringkasan
+        jumlah.append(_kueri_halaman(client, jejak))
+
+    # Savepoint pair, session, user, the entry, its document, the admin's own reads (sidebar
+    # permissions, the object's history link): none per row.
+    assert jumlah[0] == jumlah[1] == 9
