@@ -327,7 +327,8 @@ class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         queryset = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
             return queryset.defer("sebelum", "sesudah")  # the list shows the summary only
-        return queryset
+        # The entry's page names its document, satker and author.
+        return queryset.select_related("dokumen__satker", "satker", "oleh")
 
     fields = [
         "dokumen",

@@ -165,6 +165,6 @@ def test_an_entrys_page_reads_the_same_queries_however_many_rows_changed(client,
         assert f"baris: {n} diubah" in jejak.ringkasan
         jumlah.append(_kueri_halaman(client, jejak))
 
-    # Savepoint pair, session, user, the entry, its document, the admin's own reads (sidebar
-    # permissions, the object's history link): none per row.
-    assert jumlah[0] == jumlah[1] == 9
+    # The request's savepoint pair, session, user, and the entry with its document, satker
+    # and author: none per row.
+    assert jumlah[0] == jumlah[1] == 5
