@@ -4,16 +4,26 @@ from tempfile import SpooledTemporaryFile
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
-from dokumen.admin_baris import catat_perubahan_admin, kunci_dokumen
+from dokumen.admin_baris import IsianAdmin, simpan_dari_admin
 from dokumen.admin_form import DokumenAdminForm
+from dokumen.beda_tampil import beda_tampil, jenis_jejak
+from dokumen.jejak import catat_perubahan, potret
 from dokumen.jenis import semua_jenis
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
-from dokumen.models import CatatanReviu, Dokumen, JejakPerubahan, RiwayatDokumen, TandaTangan
-from dokumen.services import boleh_dihapus, dokumen_hapus
+from dokumen.models import (
+    CatatanReviu,
+    Dokumen,
+    JejakPerubahan,
+    JenisPerubahan,
+    RiwayatDokumen,
+    TandaTangan,
+)
+from dokumen.services import KETERANGAN_ADMIN, boleh_dihapus, dokumen_hapus
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from kpu_kinerja.admin_akses import (
     FilterProvinsi,
@@ -131,6 +141,13 @@ class DokumenAdmin(ModelAdminTerbatas):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or boleh_dihapus(obj))
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not self.has_change_permission(request, obj):
+            # The edit-conflict check is the form's, not the document's: readers never see it.
+            fields = [f for f in fields if f != "suntingan_dibaca"]
+        return fields
+
     def get_readonly_fields(self, request, obj=None):
         # Status and version move only through the workflow (with its history); satker, type
         # and year are what the document is: another one is a new document, not an edit.
@@ -143,6 +160,7 @@ class DokumenAdmin(ModelAdminTerbatas):
             "tahun",
             "versi",
             "status",
+            "alasan_revisi",  # written by the new version's service; the editor keeps it too
         ]
 
     def delete_model(self, request, obj):
@@ -154,15 +172,35 @@ class DokumenAdmin(ModelAdminTerbatas):
         return actions
 
     def save_model(self, request, obj, form, change):
-        # The form's check locked the document (dokumen/admin_form.py); keep its state before
-        # for the audit entry, written once the row inlines are saved too.
-        request.jejak_baris = kunci_dokumen(obj.pk) if change else (obj, None)
+        if change:
+            return  # saved with its rows, through the editor's save (save_related)
         super().save_model(request, obj, form, change)
+        sesudah = potret(obj, baris=[])
+        catat_perubahan(
+            dokumen=obj,
+            user=request.user,
+            jenis=JenisPerubahan.BUAT,
+            sebelum=None,
+            sesudah=sesudah,
+            keterangan=KETERANGAN_ADMIN,
+        )
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        _, sebelum = request.jejak_baris
-        catat_perubahan_admin(request, form.instance, sebelum)
+        if not change:
+            return  # a new document has no rows yet (get_inlines)
+
+        def ubah(isian: IsianAdmin) -> None:
+            for formset in formsets:
+                isian.ubah_formset(formset)
+
+        # The form's check locked the document and compared its suntingan (admin_form.py).
+        simpan_dari_admin(
+            request,
+            form.instance,
+            ubah=ubah,
+            kepala=form.instance,
+            suntingan=form.cleaned_data["suntingan_dibaca"],
+        )
 
     def get_search_fields(self, request):
         return [*self.search_fields, *(c for j in semua_jenis() for c in j.cari_admin)]
@@ -230,7 +268,7 @@ class DokumenAdmin(ModelAdminTerbatas):
         diminta = request.GET.get("tahun", "")
         diminta = int(diminta) if diminta.isdigit() and 2000 <= int(diminta) <= 2100 else None
         tahun_tersedia = tahun_dokumen(request.user)
-        tahun = tahun_tampil(diminta, tahun_tersedia)
+        tahun = tahun_tampil(request.user, diminta)
         konteks = self.admin_site.each_context(request) | {
             "title": "Kemajuan dokumen kinerja",
             "opts": self.model._meta,
@@ -289,7 +327,8 @@ class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         queryset = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
             return queryset.defer("sebelum", "sesudah")  # the list shows the summary only
-        return queryset
+        # The entry's page names its document, satker and author.
+        return queryset.select_related("dokumen__satker", "satker", "oleh")
 
     fields = [
         "dokumen",
@@ -299,10 +338,18 @@ class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         "oleh",
         "waktu",
         "ringkasan",
-        "sebelum",
-        "sesudah",
+        "perubahan",  # the snapshots compared, instead of their JSON
     ]
     readonly_fields = fields
+
+    @admin.display(description="perubahan (sebelum → sesudah)")
+    def perubahan(self, jejak: JejakPerubahan) -> str:
+        jenis = jenis_jejak(jejak)
+        if jenis is None:
+            return "-"
+        beda = beda_tampil(jenis, jejak.sebelum, jejak.sesudah)
+        bagian = [("Sasaran", beda.sasaran), ("Baris", beda.baris)]
+        return render_to_string("admin/dokumen/_beda.html", {"beda": beda, "bagian": bagian})
 
 
 @admin.register(TandaTangan)

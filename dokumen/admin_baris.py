@@ -1,22 +1,31 @@
-"""The admin pages that change a document's rows follow the editor's rules.
+"""The admin pages that change a document's rows save them as the editor does, by key.
 
 Only a draft's rows change (a submitted, approved or published document is read-only, as in
-the editor; a published one is signed). A change made on a row page is a change of its
-document: the document is locked, its `suntingan` moves — so an editor open on it is told of
-the conflict and its cached table is rendered again — and the audit history records it with
-the rows before and after.
+the editor; a published one is signed). The admin's forms write no row themselves: what they
+changed — a row page's row, its inlines' rows, a row deleted — is applied to the document's
+rows in the shared shape (`dokumen.baris.data_baris`): a changed row replaces the dict of its
+key, an added row comes without a key, a deleted one is left out. `dokumen_simpan_admin` saves
+them with `ganti_baris`, the editor's save: the document locked and checked to be a draft, the
+targets read, its `suntingan` moved (an editor open on it is told of the conflict, its cached
+table rendered again) and the audit history written with the rows before and after.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpRequest
 
+from dokumen.baris import data_baris
 from dokumen.form_baris import tolak_teks_tersembunyi
-from dokumen.jejak import Potret, catat_perubahan, potret
-from dokumen.models import Dokumen, JenisPerubahan
+from dokumen.jenis import jenis_terdaftar
+from dokumen.models import Dokumen
+from dokumen.services import KOLOM_KEPALA, DokumenTidakBisaDiubah, dokumen_simpan_admin
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii
 
-KETERANGAN_ADMIN = "Melalui halaman admin."
+PESAN_BUKAN_DRAF = "Dokumen ini bukan draf lagi; isinya tidak dapat diubah."
 
 
 def dokumen_dari(obj, jalur: str) -> Dokumen:
@@ -26,28 +35,115 @@ def dokumen_dari(obj, jalur: str) -> Dokumen:
     return obj
 
 
-def kunci_dokumen(dokumen_pk: int) -> tuple[Dokumen, Potret]:
-    """The document locked until the admin's transaction ends, and its state before."""
-    terkunci = Dokumen.objects.select_for_update().get(pk=dokumen_pk)
-    return terkunci, potret(terkunci)
+class IsianAdmin:
+    """A document's rows in the shared shape, changed the way the admin's forms say.
 
-
-def catat_perubahan_admin(request: HttpRequest, dokumen: Dokumen, sebelum: Potret | None) -> None:
-    """After the rows were written: move `suntingan` (and `diubah`), then record the change.
-
-    `sebelum` None: the document is new (nobody can have it open yet).
+    The order is the place the admin gave: a row whose `urutan` was changed goes to that place
+    (before the row standing there), the others keep theirs.
     """
-    if sebelum is not None:
-        dokumen.suntingan += 1
-        dokumen.save()
-    catat_perubahan(
-        dokumen=dokumen,
-        user=request.user,
-        jenis=JenisPerubahan.SIMPAN if sebelum is not None else JenisPerubahan.BUAT,
-        sebelum=sebelum,
-        sesudah=potret(dokumen),
-        keterangan=KETERANGAN_ADMIN,
-    )
+
+    def __init__(self, dokumen: Dokumen):
+        self.terdaftar = jenis_terdaftar(dokumen.jenis)
+        self.data = data_baris(dokumen)
+        self._daftar: dict[str, list[dict[str, Any]]] = {}  # a key → the list holding its dict
+        self._tempat: dict[int, tuple[int, int]] = {}  # id(dict) → its place, for sorting
+        self._catat(self.data)
+        for item in self._sasaran():
+            self._catat(item[self.terdaftar.kunci_anak])
+
+    def _sasaran(self) -> list[dict[str, Any]]:
+        return self.data if self.terdaftar.berkelompok else []
+
+    def _catat(self, daftar: list[dict[str, Any]]) -> None:
+        for posisi, item in enumerate(daftar, start=1):
+            self._daftar[item["kunci"]] = daftar
+            self._tempat[id(item)] = (posisi, 1)
+
+    def _data(self, obj: models.Model) -> dict[str, Any]:
+        return self.terdaftar.tingkat_model(type(obj)).data(obj)
+
+    def _cari(self, obj: models.Model) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        kunci = str(obj.kunci)
+        daftar = self._daftar[kunci]
+        return daftar, next(item for item in daftar if item["kunci"] == kunci)
+
+    def ubah(self, obj: models.Model, *, pindah: bool) -> None:
+        """`obj`'s values replace its dict's; `pindah`: its `urutan` was changed."""
+        _, item = self._cari(obj)
+        item.update(self._data(obj))
+        if pindah:
+            self._tempat[id(item)] = (obj.urutan, 0)
+
+    def hapus(self, obj: models.Model) -> None:
+        daftar, item = self._cari(obj)
+        daftar.remove(item)
+
+    def tambah(self, obj: models.Model, *, induk: models.Model) -> None:
+        """A new row (no key: it gets a new one) under `induk`, the document or a sasaran."""
+        item = self._data(obj)
+        if type(obj) is self.terdaftar.model_baris[0]:
+            daftar = self.data
+            if self.terdaftar.berkelompok:
+                item[self.terdaftar.kunci_anak] = []
+        else:
+            daftar = self._cari(induk)[1][self.terdaftar.kunci_anak]
+        daftar.append(item)
+        self._tempat[id(item)] = (obj.urutan, 0)
+
+    def ubah_formset(self, formset: forms.BaseModelFormSet) -> None:
+        """An inline's changes. `save(commit=False)` writes nothing; it lists what changed for
+        the admin's change message too."""
+        formset.save(commit=False)
+        if formset.model not in self.terdaftar.model_baris:
+            return  # the read-only inlines (history, signatures, notes)
+        pindah = {form.instance.pk for form in formset.forms if "urutan" in form.changed_data}
+        for obj in formset.deleted_objects:
+            self.hapus(obj)
+        for obj, _ in formset.changed_objects:
+            self.ubah(obj, pindah=obj.pk in pindah)
+        for obj in formset.new_objects:
+            self.tambah(obj, induk=formset.instance)
+
+    def hasil(self) -> list[dict[str, Any]]:
+        def urut(daftar: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return sorted(daftar, key=lambda item: self._tempat[id(item)])
+
+        self.data = urut(self.data)
+        for item in self._sasaran():
+            item[self.terdaftar.kunci_anak] = urut(item[self.terdaftar.kunci_anak])
+        return self.data
+
+
+def simpan_dari_admin(
+    request: HttpRequest,
+    dokumen: Dokumen,
+    *,
+    ubah: Callable[[IsianAdmin], None],
+    kepala: Dokumen | None = None,
+    suntingan: int | None = None,
+) -> Dokumen:
+    """Save `dokumen`'s rows as `ubah` changes them, through the editor's save.
+
+    `kepala`: the document with the admin's header changes (else the header as stored);
+    `suntingan`: the one the page was opened with (else the current one: a row page carries
+    none, and the document is locked before its rows are read, so nothing comes between).
+    """
+    terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+    isian = IsianAdmin(terkunci)
+    ubah(isian)
+    kepala = kepala or terkunci
+    try:
+        return dokumen_simpan_admin(
+            dokumen=terkunci,
+            kepala={kolom: getattr(kepala, kolom) for kolom in KOLOM_KEPALA},
+            baris=isian.hasil(),
+            suntingan=terkunci.suntingan if suntingan is None else suntingan,
+            oleh=request.user,
+        )
+    except DokumenTidakBisaDiubah:
+        # Submitted between the page's permission check and this lock: refused as the page
+        # would have been, nothing written.
+        raise PermissionDenied(PESAN_BUKAN_DRAF) from None
 
 
 class FormBarisAdmin(forms.ModelForm):
@@ -143,16 +239,17 @@ class BarisDokumenAdminMixin:
         return super().has_delete_permission(request, obj) and draf
 
     def save_model(self, request, obj, form, change):
-        dokumen = dokumen_dari(obj, self.jalur_dokumen)
-        request.jejak_baris = kunci_dokumen(dokumen.pk)
-        super().save_model(request, obj, form, change)
+        pass  # written with the inlines' rows, through the document (save_related)
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)  # the inline rows, if any
-        terkunci, sebelum = request.jejak_baris
-        catat_perubahan_admin(request, terkunci, sebelum)
+        def ubah(isian: IsianAdmin) -> None:
+            isian.ubah(form.instance, pindah="urutan" in form.changed_data)
+            for formset in formsets:
+                isian.ubah_formset(formset)
+
+        simpan_dari_admin(request, dokumen_dari(form.instance, self.jalur_dokumen), ubah=ubah)
 
     def delete_model(self, request, obj):
-        terkunci, sebelum = kunci_dokumen(dokumen_dari(obj, self.jalur_dokumen).pk)
-        super().delete_model(request, obj)
-        catat_perubahan_admin(request, terkunci, sebelum)
+        simpan_dari_admin(
+            request, dokumen_dari(obj, self.jalur_dokumen), ubah=lambda isian: isian.hapus(obj)
+        )

@@ -101,12 +101,15 @@ def teks(data: dict[str, Any], kolom: str) -> str:
 @dataclass(frozen=True)
 class Tingkat:
     """One level of a type's rows: the model, the field naming its parent (the document or the
-    sasaran), and `isi`, which turns a row's data into the values of the fields it fills (every
-    one of them, whatever the data holds)."""
+    sasaran), `isi`, which turns a row's data into the values of the fields it fills (every one
+    of them, whatever the data holds), and `data`, its inverse: one row instance as its dict in
+    the shared shape, without key and nested rows (the admin edits instances and saves them
+    through the same rule: dokumen.admin_baris)."""
 
     model: type[models.Model]
     induk: str
     isi: Callable[[dict[str, Any]], dict[str, Any]]
+    data: Callable[[Any], dict[str, Any]]
 
     @cached_property
     def isian(self) -> tuple[str, ...]:

@@ -84,6 +84,10 @@ class JenisTerdaftar:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""
         return self.pihak_ttd[urutan - 1].judul if urutan <= len(self.pihak_ttd) else ""
 
+    def tingkat_model(self, model: type) -> Any:
+        """The level (dokumen.baris.Tingkat) whose rows are `model`'s."""
+        return next(t for t in self.tingkat if t.model is model)
+
     @property
     def model_baris(self) -> tuple[type, ...]:
         """The row models, parent first."""

@@ -1,12 +1,15 @@
 """The progress overview: for one year, which Kabupaten/Kota satker has which document where.
 
 Read by the admin's progress page (`DokumenAdmin.kemajuan_view`). Scoped by the access rule;
-three queries whatever the number of satker and documents: the years, the satker, the
-documents (the latest version of each is picked in Python).
+three queries whatever the number of satker and documents: the year under way, the satker, the
+documents (the latest version of each is picked in Python). The year shown by default is the
+planning year under way (`tahun_berjalan`), not merely the newest with any document: next
+year's first copies must not hide this year's unfinished work.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Sum
@@ -67,6 +70,24 @@ class KelompokProvinsi:
         """The documents its satker have not started yet."""
         return sum(sel.dokumen is None for baris in self.baris for sel in baris.sel)
 
+    @property
+    def persen_terbit(self) -> int:
+        """The share of its satker's documents (every type) already published."""
+        sel = [sel for baris in self.baris for sel in baris.sel]
+        terbit = sum(s.status == StatusDokumen.TERBIT for s in sel)
+        return round(100 * terbit / len(sel)) if sel else 0
+
+
+class BagianStatus(NamedTuple):
+    """One status's share of a column: its count and percentage (`lebar`: the same for CSS,
+    with a decimal point whatever the locale)."""
+
+    status: str
+    label: str
+    jumlah: int
+    persen: int
+    lebar: str
+
 
 @dataclass(frozen=True)
 class JumlahStatus:
@@ -76,9 +97,23 @@ class JumlahStatus:
     per_status: dict[str, int] = field(default_factory=dict)
 
     @property
-    def daftar(self) -> list[tuple[str, str, int]]:
-        """(status, label, count) in the order of `URUTAN_STATUS`."""
-        return [(s, LABEL_STATUS[s], self.per_status.get(s, 0)) for s in URUTAN_STATUS]
+    def daftar(self) -> list[BagianStatus]:
+        """Every status in the order of `URUTAN_STATUS`, with its share of the column."""
+        total = self.total
+        hasil = []
+        for status in URUTAN_STATUS:
+            jumlah = self.per_status.get(status, 0)
+            bagian = 100 * jumlah / total if total else 0
+            hasil.append(
+                BagianStatus(status, LABEL_STATUS[status], jumlah, round(bagian), f"{bagian:.2f}")
+            )
+        return hasil
+
+    @property
+    def persen_terbit(self) -> int:
+        """The share of the column's documents published: the progress the bar shows."""
+        terbit = self.per_status.get(StatusDokumen.TERBIT, 0)
+        return round(100 * terbit / self.total) if self.total else 0
 
     @property
     def total(self) -> int:
@@ -107,17 +142,31 @@ def tahun_dokumen(user: Pengguna) -> list[int]:
     )
 
 
-def tahun_tampil(tahun_diminta: int | None, tahun_tersedia: list[int]) -> int:
-    """The year asked for, else the newest year with documents, else this year."""
-    if tahun_diminta is not None:
-        return tahun_diminta
-    return tahun_tersedia[0] if tahun_tersedia else timezone.localdate().year
+def tahun_berjalan(user: Pengguna) -> int:
+    """The planning year under way: the one with the most visible Kabupaten/Kota documents not
+    yet published (of equals, the newest), else this calendar year."""
+    kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    tahun = (
+        Dokumen.objects.filter(satker__in=kabkota)
+        .exclude(status=StatusDokumen.TERBIT)
+        .values("tahun")
+        .annotate(jumlah=Count("pk"))
+        .order_by("-jumlah", "-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    return tahun if tahun is not None else timezone.localdate().year
+
+
+def tahun_tampil(user: Pengguna, tahun_diminta: int | None) -> int:
+    """The year asked for, else the planning year under way."""
+    return tahun_diminta if tahun_diminta is not None else tahun_berjalan(user)
 
 
 def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
-    """The visible Kabupaten/Kota satker × IKU/RKT/RAK for `tahun` (default: newest year)."""
-    if tahun is None:
-        tahun = tahun_tampil(None, tahun_dokumen(user))
+    """The visible Kabupaten/Kota satker × IKU/RKT/RAK for `tahun` (default: the year under
+    way)."""
+    tahun = tahun_tampil(user, tahun)
 
     kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
     satker_semua = list(kabkota.select_related("induk").order_by("induk__nama", "nama", "pk"))

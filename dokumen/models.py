@@ -39,7 +39,7 @@ class Dokumen(models.Model):
     satker = models.ForeignKey(
         Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="dokumen"
     )
-    jenis = models.CharField("jenis", max_length=5, choices=JenisDokumen.choices)
+    jenis = models.CharField("jenis dokumen", max_length=5, choices=JenisDokumen.choices)
     tahun = models.PositiveSmallIntegerField("tahun")
     versi = models.PositiveSmallIntegerField("versi", default=1)
     status = models.CharField(
@@ -265,8 +265,8 @@ class RiwayatDokumen(models.Model):
     catatan = models.TextField("catatan", blank=True)
 
     class Meta:
-        verbose_name = "riwayat dokumen"
-        verbose_name_plural = "riwayat dokumen"
+        verbose_name = "riwayat alur dokumen"
+        verbose_name_plural = "riwayat alur dokumen"
         ordering = ["dokumen", "waktu", "pk"]
 
     def __str__(self) -> str:
@@ -369,14 +369,14 @@ class JejakPerubahan(models.Model):
         related_name="jejak_perubahan",
     )
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
-    jenis = models.CharField("jenis", max_length=10, choices=JenisPerubahan.choices)
+    jenis = models.CharField("jenis perubahan", max_length=10, choices=JenisPerubahan.choices)
     ringkasan = models.TextField("ringkasan")
     sebelum = models.JSONField("sebelum", null=True, blank=True, encoder=DjangoJSONEncoder)
     sesudah = models.JSONField("sesudah", encoder=DjangoJSONEncoder)
 
     class Meta:
-        verbose_name = "jejak perubahan"
-        verbose_name_plural = "jejak perubahan"
+        verbose_name = "jejak perubahan dokumen"
+        verbose_name_plural = "jejak perubahan dokumen"
         ordering = ["-waktu", "-pk"]
 
     def __str__(self) -> str:

@@ -94,6 +94,41 @@ def dokumen_simpan(
     The row is locked while checking, so of two simultaneous saves exactly one wins. With
     `oleh`, the change is recorded in the document's audit history.
     """
+    return _simpan_draf(dokumen=dokumen, kepala=kepala, baris=baris, suntingan=suntingan, oleh=oleh)
+
+
+KETERANGAN_ADMIN = "Melalui halaman admin."
+
+
+@transaction.atomic
+def dokumen_simpan_admin(
+    *,
+    dokumen: Dokumen,
+    kepala: dict[str, Any],
+    baris: list[dict[str, Any]],
+    suntingan: int,
+    oleh: Pengguna,
+) -> Dokumen:
+    """`dokumen_simpan` for an edit in the Django admin, recorded as made there."""
+    return _simpan_draf(
+        dokumen=dokumen,
+        kepala=kepala,
+        baris=baris,
+        suntingan=suntingan,
+        oleh=oleh,
+        keterangan=KETERANGAN_ADMIN,
+    )
+
+
+def _simpan_draf(
+    *,
+    dokumen: Dokumen,
+    kepala: dict[str, Any],
+    baris: list[dict[str, Any]],
+    suntingan: int,
+    oleh: Pengguna | None,
+    keterangan: str = "",
+) -> Dokumen:
     terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
     if terkunci.suntingan != suntingan:
         raise KonflikSuntingan
@@ -113,6 +148,7 @@ def dokumen_simpan(
             jenis=JenisPerubahan.SIMPAN,
             sebelum=sebelum,
             sesudah=potret(terkunci),
+            keterangan=keterangan,
         )
     return terkunci
 

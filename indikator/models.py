@@ -33,8 +33,8 @@ class BarisIku(BarisBerkunci, TargetMixin):
     keterangan = models.TextField("keterangan", blank=True)
 
     class Meta:
-        verbose_name = "baris IKU"
-        verbose_name_plural = "baris IKU"
+        verbose_name = "Indikator Kinerja Utama (baris)"
+        verbose_name_plural = "Indikator Kinerja Utama (baris)"
         ordering = ["dokumen", "urutan"]
         constraints = [
             models.UniqueConstraint(

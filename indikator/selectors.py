@@ -59,15 +59,19 @@ def tabel_iku(dokumen: Dokumen) -> TabelIku:
     return TabelIku(kolom=kolom, kelompok=kelompok, jumlah_baris=len(semua))
 
 
+def data_baris_iku(baris: BarisIku) -> dict[str, Any]:
+    """One IKU row's cells in the shared shape, without its key (for the admin, which edits
+    one row instance and saves the document's rows with it: dokumen.admin_baris)."""
+    return {kolom: getattr(baris, kolom) for kolom, _ in KOLOM_IKU} | {
+        "program": baris.program,
+        "nomor": baris.nomor,
+    }
+
+
 def baris_iku_data(dokumen: Dokumen) -> list[dict[str, Any]]:
     """The IKU's rows as plain dicts, the shape `baris_iku_ganti` takes: each with its `kunci`
     and `asal` (the key of the row it was copied from, or None; dokumen.baris)."""
     return [
-        kunci_asal(baris)
-        | {kolom: getattr(baris, kolom) for kolom, _ in KOLOM_IKU}
-        | {
-            "program": baris.program,
-            "nomor": baris.nomor,
-        }
+        kunci_asal(baris) | data_baris_iku(baris)
         for baris in dengan_asal(BarisIku.objects.filter(dokumen=dokumen)).order_by("urutan")
     ]

@@ -7,6 +7,7 @@ from django.db import transaction
 from dokumen.baris import Tingkat, ganti_rata, teks
 from dokumen.models import Dokumen
 from indikator.models import BarisIku
+from indikator.selectors import data_baris_iku
 
 KOLOM_BARIS_IKU = (
     "program",
@@ -24,7 +25,7 @@ def _isi(data: dict[str, Any]) -> dict[str, str]:
     return {kolom: teks(data, kolom) for kolom in KOLOM_BARIS_IKU}
 
 
-TINGKAT_IKU = Tingkat(model=BarisIku, induk="dokumen", isi=_isi)
+TINGKAT_IKU = Tingkat(model=BarisIku, induk="dokumen", isi=_isi, data=data_baris_iku)
 
 
 @transaction.atomic

@@ -25,8 +25,8 @@ class SasaranRkt(BarisBerkunci):
     sasaran = models.TextField("sasaran program/kegiatan")
 
     class Meta:
-        verbose_name = "sasaran RKT"
-        verbose_name_plural = "sasaran RKT"
+        verbose_name = "Rencana Kinerja Tahunan (sasaran)"
+        verbose_name_plural = "Rencana Kinerja Tahunan (sasaran)"
         ordering = ["dokumen", "urutan"]
         constraints = [
             models.UniqueConstraint(
@@ -61,8 +61,8 @@ class IndikatorRkt(BarisBerkunci, TargetMixin):
     kegiatan_aksi = models.TextField("nama kegiatan aksi", blank=True)
 
     class Meta:
-        verbose_name = "indikator RKT"
-        verbose_name_plural = "indikator RKT"
+        verbose_name = "Rencana Kinerja Tahunan (indikator)"
+        verbose_name_plural = "Rencana Kinerja Tahunan (indikator)"
         ordering = ["sasaran", "urutan"]
         constraints = [
             models.UniqueConstraint(
@@ -97,8 +97,8 @@ class SasaranRak(BarisBerkunci):
     sasaran = models.TextField("sasaran program/kegiatan")
 
     class Meta:
-        verbose_name = "sasaran RAK"
-        verbose_name_plural = "sasaran RAK"
+        verbose_name = "Rencana Aksi Kinerja (sasaran)"
+        verbose_name_plural = "Rencana Aksi Kinerja (sasaran)"
         ordering = ["dokumen", "urutan"]
         constraints = [
             models.UniqueConstraint(
@@ -143,8 +143,8 @@ class BarisRak(BarisBerkunci, TargetMixin):
     pelaksana = models.CharField("pelaksana", max_length=150, blank=True)
 
     class Meta:
-        verbose_name = "baris RAK"
-        verbose_name_plural = "baris RAK"
+        verbose_name = "Rencana Aksi Kinerja (baris)"
+        verbose_name_plural = "Rencana Aksi Kinerja (baris)"
         ordering = ["sasaran", "urutan"]
         constraints = [
             models.UniqueConstraint(

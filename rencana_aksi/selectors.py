@@ -57,6 +57,35 @@ def total_anggaran(tabel: list[SasaranRakTampil]) -> int:
     return sum(s.baris.anggaran or 0 for t in tabel for s in t.baris)
 
 
+# One sasaran or row instance's cells in the shared shape, without its key and nested rows
+# (for the admin, which edits instances and saves the document's rows with them).
+
+
+def data_sasaran(sasaran: SasaranRkt | SasaranRak) -> dict[str, Any]:
+    return {"nomor": sasaran.nomor, "sasaran": sasaran.sasaran}
+
+
+def data_indikator_rkt(indikator: IndikatorRkt) -> dict[str, Any]:
+    return {
+        "indikator": indikator.indikator,
+        "target": indikator.target,
+        "kegiatan_aksi": indikator.kegiatan_aksi,
+    }
+
+
+def data_baris_rak(baris: BarisRak) -> dict[str, Any]:
+    """`triwulan` lists the quarters ticked (1–4), as `rak_ganti` takes it."""
+    return {
+        "indikator": baris.indikator,
+        "target": baris.target,
+        "kegiatan": baris.kegiatan,
+        "target_kegiatan_aksi": baris.target_kegiatan_aksi,
+        "triwulan": [tw for tw, aktif in enumerate(baris.triwulan, start=1) if aktif],
+        "anggaran": baris.anggaran,
+        "pelaksana": baris.pelaksana,
+    }
+
+
 def rkt_data(dokumen: Dokumen) -> list[dict[str, Any]]:
     """The RKT as nested dicts, the shape `rkt_ganti` takes; every sasaran and indicator with
     its `kunci` and `asal` (dokumen.baris)."""
@@ -65,15 +94,8 @@ def rkt_data(dokumen: Dokumen) -> list[dict[str, Any]]:
     )
     return [
         kunci_asal(sasaran)
-        | {
-            "nomor": sasaran.nomor,
-            "sasaran": sasaran.sasaran,
-            "indikator": [
-                kunci_asal(i)
-                | {"indikator": i.indikator, "target": i.target, "kegiatan_aksi": i.kegiatan_aksi}
-                for i in sasaran.indikator.all()
-            ],
-        }
+        | data_sasaran(sasaran)
+        | {"indikator": [kunci_asal(i) | data_indikator_rkt(i) for i in sasaran.indikator.all()]}
         for sasaran in sasaran_semua.order_by("urutan")
     ]
 
@@ -86,22 +108,7 @@ def rak_data(dokumen: Dokumen) -> list[dict[str, Any]]:
     )
     return [
         kunci_asal(sasaran)
-        | {
-            "nomor": sasaran.nomor,
-            "sasaran": sasaran.sasaran,
-            "baris": [
-                kunci_asal(b)
-                | {
-                    "indikator": b.indikator,
-                    "target": b.target,
-                    "kegiatan": b.kegiatan,
-                    "target_kegiatan_aksi": b.target_kegiatan_aksi,
-                    "triwulan": [tw for tw, aktif in enumerate(b.triwulan, start=1) if aktif],
-                    "anggaran": b.anggaran,
-                    "pelaksana": b.pelaksana,
-                }
-                for b in sasaran.baris.all()
-            ],
-        }
+        | data_sasaran(sasaran)
+        | {"baris": [kunci_asal(b) | data_baris_rak(b) for b in sasaran.baris.all()]}
         for sasaran in sasaran_semua.order_by("urutan")
     ]

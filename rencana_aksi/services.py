@@ -14,6 +14,7 @@ from django.db import transaction
 from dokumen.baris import Tingkat, ganti_berkelompok, teks
 from dokumen.models import Dokumen
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
+from rencana_aksi.selectors import data_baris_rak, data_indikator_rkt, data_sasaran
 
 
 def _isi_sasaran(data: dict[str, Any]) -> dict[str, Any]:
@@ -38,12 +39,12 @@ def _isi_baris_rak(data: dict[str, Any]) -> dict[str, Any]:
 
 
 TINGKAT_RKT = (
-    Tingkat(model=SasaranRkt, induk="dokumen", isi=_isi_sasaran),
-    Tingkat(model=IndikatorRkt, induk="sasaran", isi=_isi_indikator),
+    Tingkat(model=SasaranRkt, induk="dokumen", isi=_isi_sasaran, data=data_sasaran),
+    Tingkat(model=IndikatorRkt, induk="sasaran", isi=_isi_indikator, data=data_indikator_rkt),
 )
 TINGKAT_RAK = (
-    Tingkat(model=SasaranRak, induk="dokumen", isi=_isi_sasaran),
-    Tingkat(model=BarisRak, induk="sasaran", isi=_isi_baris_rak),
+    Tingkat(model=SasaranRak, induk="dokumen", isi=_isi_sasaran, data=data_sasaran),
+    Tingkat(model=BarisRak, induk="sasaran", isi=_isi_baris_rak, data=data_baris_rak),
 )
 
 

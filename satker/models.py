@@ -116,8 +116,8 @@ class Tupoksi(models.Model):
     teks = models.TextField("uraian")
 
     class Meta:
-        verbose_name = "butir tugas/fungsi"
-        verbose_name_plural = "butir tugas/fungsi"
+        verbose_name = "tugas dan fungsi"
+        verbose_name_plural = "tugas dan fungsi"
         ordering = ["satker", "jenis", "urutan"]
         constraints = [
             models.UniqueConstraint(

@@ -1,34 +1,86 @@
 """Reads of satker data, already scoped to the user by the access rule."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import JenisTupoksi, Pejabat, Satker, Tingkat, Tupoksi
 
+PROVINSI_PER_HALAMAN = 4  # groups per page of the satker list: ~55 rows nationally
+
 
 @dataclass(frozen=True)
 class KelompokProvinsi:
-    """A provinsi and its visible Kabupaten/Kota; `provinsi` is None for KPU RI's own group."""
+    """A provinsi and its listed Kabupaten/Kota; `provinsi` is None for KPU RI's own group."""
 
     provinsi: Satker | None
     satker: list[Satker]
 
 
-def satker_per_provinsi(user: Pengguna) -> list[KelompokProvinsi]:
-    """Visible satker grouped under their provinsi, KPU RI first, then provinsi by name."""
-    kelompok: dict[Satker | None, list[Satker]] = {}
-    for satker in satker_terlihat(user).select_related("induk").order_by("nama"):
-        if satker.tingkat == Tingkat.PROVINSI:
-            kelompok.setdefault(satker, [])
-        elif satker.tingkat == Tingkat.KABKOTA:
-            kelompok.setdefault(satker.induk, []).append(satker)
-        else:
-            kelompok.setdefault(None, []).append(satker)
-    urut = sorted(kelompok, key=lambda p: (p is not None, p.nama if p else ""))
-    return [KelompokProvinsi(provinsi, kelompok[provinsi]) for provinsi in urut]
+@dataclass(frozen=True)
+class HalamanSatker:
+    halaman: Page
+    kelompok: list[KelompokProvinsi]
+    jumlah: int  # satker found on every page
+
+
+def satker_dicari(user: Pengguna, cari: str = "") -> QuerySet[Satker]:
+    """Visible satker, each with the key and name of its provinsi group (`kunci_provinsi`,
+    `nama_provinsi`: its own for a provinsi, its parent's for a Kabupaten/Kota, 0 and "" for KPU
+    RI). `cari` keeps those whose name or code, or whose provinsi's name, contains it."""
+    satker = satker_terlihat(user).select_related("induk")
+    if cari:
+        satker = satker.filter(
+            Q(nama__icontains=cari) | Q(kode__icontains=cari) | Q(induk__nama__icontains=cari)
+        )
+    return satker.annotate(
+        kunci_provinsi=Case(
+            When(tingkat=Tingkat.PROVINSI, then=F("pk")),
+            When(tingkat=Tingkat.KABKOTA, then=F("induk_id")),
+            default=Value(0),
+        ),
+        nama_provinsi=Case(
+            When(tingkat=Tingkat.PROVINSI, then=F("nama")),
+            When(tingkat=Tingkat.KABKOTA, then=F("induk__nama")),
+            default=Value(""),
+        ),
+    )
+
+
+def halaman_satker(user: Pengguna, cari: str, nomor: str | int | None) -> HalamanSatker:
+    """One page of the satker list: whole provinsi groups (never one split across pages), KPU
+    RI first, then provinsi by name, each followed by its Kabupaten/Kota by name.
+
+    Four queries whatever the number of satker: the count of satker found, the count and the
+    page of groups, the page's satker."""
+    satker = satker_dicari(user, cari)
+    grup = (
+        satker.order_by("nama_provinsi", "kunci_provinsi")
+        .values_list("nama_provinsi", "kunci_provinsi")
+        .distinct()
+    )
+    halaman = Paginator(grup, PROVINSI_PER_HALAMAN).get_page(nomor)
+    isi = satker.filter(kunci_provinsi__in=[kunci for _, kunci in halaman.object_list])
+    isi = isi.annotate(
+        kabkota=Case(When(tingkat=Tingkat.KABKOTA, then=Value(1)), default=Value(0))
+    ).order_by("nama_provinsi", "kunci_provinsi", "kabkota", "nama", "pk")
+    return HalamanSatker(halaman=halaman, kelompok=_kelompokkan(isi), jumlah=satker.count())
+
+
+def _kelompokkan(daftar: Iterable[Satker]) -> list[KelompokProvinsi]:
+    """Consecutive satker of one provinsi group under it; a provinsi is its group's head."""
+    kelompok: list[KelompokProvinsi] = []
+    for satker in daftar:
+        provinsi = {Tingkat.PROVINSI: satker, Tingkat.KABKOTA: satker.induk}.get(satker.tingkat)
+        if not kelompok or kelompok[-1].provinsi != provinsi:
+            kelompok.append(KelompokProvinsi(provinsi, []))
+        if satker.tingkat != Tingkat.PROVINSI:
+            kelompok[-1].satker.append(satker)
+    return kelompok
 
 
 def satker_ambil(user: Pengguna, kode: str) -> Satker:

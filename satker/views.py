@@ -7,15 +7,26 @@ from django.views.decorators.http import require_http_methods
 
 from satker.akses import pastikan_boleh_menulis
 from satker.forms import PejabatFormSet, TupoksiForm
-from satker.selectors import satker_ambil, satker_per_provinsi
+from satker.selectors import halaman_satker, satker_ambil
 from satker.services import satker_profil_simpan
+
+PANJANG_CARI_MAKS = 100
 
 
 @login_required
 def satker_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "satker/satker_list.html", {"kelompok": satker_per_provinsi(request.user)}
-    )
+    """The visible satker by provinsi, a few provinsi a page, searchable by name or code."""
+    # Printable characters only: PostgreSQL refuses a NUL in a query (a 500, not "no match").
+    cari = "".join(c for c in request.GET.get("q", "") if c.isprintable())
+    cari = cari.strip()[:PANJANG_CARI_MAKS]
+    hasil = halaman_satker(request.user, cari, request.GET.get("halaman"))
+    konteks = {
+        "cari": cari,
+        "kelompok": hasil.kelompok,
+        "halaman": hasil.halaman,
+        "jumlah": hasil.jumlah,
+    }
+    return render(request, "satker/satker_list.html", konteks)
 
 
 @login_required

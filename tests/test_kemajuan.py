@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from dokumen.kemajuan import BELUM_ADA, kemajuan_dokumen
 from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
@@ -165,16 +166,47 @@ class TestHalaman:
         assert reverse("admin:dokumen_dokumen_change", args=[rak.pk]) in html
         assert reverse("dokumen:detail", args=[rak.pk]) in html
 
-    def test_it_defaults_to_the_newest_year_and_lets_one_choose(self, client, provinsi, reviewer):
+    def test_it_defaults_to_the_year_under_way_and_lets_one_choose(
+        self, client, provinsi, reviewer
+    ):
         client.force_login(reviewer)
+        # Next year's first copy does not hide this year's five unfinished documents.
         IkuFactory(satker=provinsi.anak.get(nama="KPU Kabupaten Alfa"), tahun=2025)
         response = client.get(URL)
-        assert response.context["tahun"] == 2025
+        assert response.context["tahun"] == 2024
         assert response.context["pilihan_tahun"] == [2025, 2024]
-        assert _kemajuan(response).jumlah_per_jenis[0].per_status == {"DRAF": 1, BELUM_ADA: 2}
-        assert _sel_html(response.content.decode(), "DRAF") == 1
-        assert client.get(URL, {"tahun": 2024}).context["tahun"] == 2024
-        assert client.get(URL, {"tahun": "x"}).context["tahun"] == 2025
+        tahun_2025 = client.get(URL, {"tahun": 2025})
+        assert tahun_2025.context["tahun"] == 2025
+        assert _kemajuan(tahun_2025).jumlah_per_jenis[0].per_status == {"DRAF": 1, BELUM_ADA: 2}
+        assert _sel_html(tahun_2025.content.decode(), "DRAF") == 1
+        assert client.get(URL, {"tahun": "x"}).context["tahun"] == 2024
+
+    def test_the_year_under_way_moves_on_once_its_documents_are_published(
+        self, client, provinsi, reviewer
+    ):
+        client.force_login(reviewer)
+        for dokumen in Dokumen.objects.filter(satker__induk=provinsi, tahun=2024):
+            _terbitkan(dokumen)
+        IkuFactory(satker=provinsi.anak.get(nama="KPU Kabupaten Alfa"), tahun=2025)
+        assert client.get(URL).context["tahun"] == 2025
+        Dokumen.objects.filter(satker__induk=provinsi, tahun=2025).delete()
+        # Nothing in progress anywhere: this calendar year.
+        assert client.get(URL).context["tahun"] == timezone.localdate().year
+
+    def test_it_shows_each_status_as_a_percentage_and_a_bar(self, client, provinsi, reviewer):
+        client.force_login(reviewer)
+        _terbitkan(_dokumen(provinsi, "KPU Kabupaten Alfa", "IKU"))
+        html = client.get(URL).content.decode()
+        # IKU: 1 of 3 published, 2 drafts; RKT: 1 draft, 2 missing.
+        iku = html[html.index('<tr data-jenis="IKU">') :]
+        iku = iku[: iku.index("</tr>")]
+        assert '<td class="angka" data-status="TERBIT">1 <span class="persen">(33%)</span>' in iku
+        assert '<td class="angka" data-status="DRAF">2 <span class="persen">(67%)</span>' in iku
+        assert 'style="width: 33.33%" title="Terbit: 1 (33%)"' in iku
+        assert 'style="width: 66.67%" title="Draf: 2 (67%)"' in iku
+        assert 'title="Diajukan' not in iku  # an empty status draws no segment
+        assert "11% dokumen sudah terbit." in html  # 1 of 9 cells
+        assert "11% terbit · 4 dokumen belum ada" in html
 
     def test_it_is_linked_from_the_admin_index_and_the_document_list(self, client, reviewer):
         client.force_login(reviewer)
@@ -190,6 +222,9 @@ class TestHalaman:
     def test_it_runs_a_constant_number_of_queries(self, client, provinsi, reviewer):
         client.force_login(reviewer)
         sedikit = _jumlah_kueri(client, URL)
+        # The matrix is cached: the request's savepoint pair, session, user, permissions (2),
+        # the years offered, the year under way, the matrix's version (2).
+        assert sedikit == 10
         _tambah_satker(30, provinsi)
         assert len(_kemajuan(client.get(URL)).kelompok[0].baris) == 3 + 30
         assert _jumlah_kueri(client, URL) == sedikit

@@ -1,0 +1,160 @@
+"""An audit entry's before and after as a person reads it (the admin's entry page).
+
+The comparison is dokumen.beda's; this only words it: header fields by their Dokumen verbose
+names, choices by their labels ("Terbit → Draf", not 'TERBIT' → 'DRAF'), dates as
+"26 Januari 2024"; each row by its label as the type numbers it (`label_bagian`), its changed
+cells by the row model's field names.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.text import capfirst
+
+from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, JenisBeda, beda_potret
+from dokumen.jenis import JenisTidakDikenal, jenis_terdaftar
+from dokumen.models import Dokumen, JejakPerubahan
+from kpu_kinerja.formats import tanggal_panjang
+
+KOSONG = "(kosong)"
+PANJANG_LABEL = 120
+
+
+@dataclass(frozen=True)
+class SelBeda:
+    """One field: its name as the paper or the form calls it, before and after."""
+
+    label: str
+    sebelum: str
+    sesudah: str
+
+
+@dataclass(frozen=True)
+class BarisBeda:
+    """A row or sasaran that changed: how (ditambah, diubah, dihapus, sama but moved)."""
+
+    jenis: str
+    label: str
+    pindah: bool
+    sel: list[SelBeda] = field(default_factory=list)
+
+    @property
+    def keterangan(self) -> str:
+        """ "Ditambah", "Diubah", "Dihapus", "Dipindah" or "Diubah, dipindah"."""
+        if self.jenis == JenisBeda.SAMA:
+            return "Dipindah"
+        return self.jenis.capitalize() + (", dipindah" if self.pindah else "")
+
+
+@dataclass(frozen=True)
+class BedaTampil:
+    kepala: list[SelBeda]
+    sasaran: list[BarisBeda]
+    baris: list[BarisBeda]
+
+    @property
+    def ada_perubahan(self) -> bool:
+        return bool(self.kepala or self.sasaran or self.baris)
+
+
+def _field(model: type[models.Model], nama: str) -> models.Field | None:
+    try:
+        return model._meta.get_field(nama)
+    except FieldDoesNotExist:
+        return None
+
+
+def _label(model: type[models.Model], nama: str) -> str:
+    kolom = _field(model, nama)
+    return capfirst(kolom.verbose_name if kolom is not None else nama.replace("_", " "))
+
+
+def _teks(model: type[models.Model], nama: str, nilai: Any) -> str:
+    if nilai is None or nilai == "" or nilai == []:
+        return KOSONG
+    if isinstance(nilai, bool):
+        return "Ya" if nilai else "Tidak"
+    if isinstance(nilai, list):
+        return ", ".join(str(n) for n in nilai)
+    kolom = _field(model, nama)
+    if kolom is not None and kolom.choices:
+        return str(dict(kolom.flatchoices).get(nilai, nilai))
+    if isinstance(kolom, models.DateField) and isinstance(nilai, str):
+        return tanggal_panjang(datetime.date.fromisoformat(nilai))
+    return str(nilai)
+
+
+def _sel(model: type[models.Model], beda: BedaBaris, abaikan: frozenset[str]) -> list[SelBeda]:
+    """The cells to show: those that differ; all filled ones of a row added or deleted; none
+    of a row that only moved."""
+    sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
+    if beda.jenis in (JenisBeda.DIUBAH, JenisBeda.SAMA):
+        kolom = beda.kolom
+    else:
+        kolom = tuple(k for k, v in (sesudah or sebelum).items() if v not in (None, "", []))
+    return [
+        SelBeda(
+            _label(model, k),
+            _teks(model, k, sebelum.get(k)) if beda.sebelum is not None else "",
+            _teks(model, k, sesudah.get(k)) if beda.sesudah is not None else "",
+        )
+        for k in kolom
+        if k not in abaikan | KOLOM_IDENTITAS
+    ]
+
+
+def _ringkas(data: dict[str, Any], abaikan: frozenset[str]) -> str:
+    """A row's filled texts in one line, for a row the type gives no label."""
+    isi = (v for k, v in data.items() if k not in abaikan | KOLOM_IDENTITAS and isinstance(v, str))
+    return " ".join(v for v in isi if v)[:PANJANG_LABEL]
+
+
+def _daftar(
+    model: type[models.Model],
+    daftar: list[BedaBaris],
+    label: dict[str, str],
+    abaikan: frozenset[str] = frozenset(),
+) -> list[BarisBeda]:
+    hasil = []
+    for beda in daftar:
+        if not beda.berubah:
+            continue
+        data = beda.sesudah or beda.sebelum or {}
+        teks = label.get(beda.kunci or "") or _ringkas(data, abaikan)
+        hasil.append(BarisBeda(beda.jenis.value, teks, beda.pindah, _sel(model, beda, abaikan)))
+    return hasil
+
+
+def beda_tampil(jenis: str, sebelum: dict[str, Any] | None, sesudah: dict[str, Any]) -> BedaTampil:
+    """The change from `sebelum` (None: the document was new) to `sesudah`, worded."""
+    terdaftar = jenis_terdaftar(jenis)
+    sebelum = sebelum or {}
+    beda = beda_potret(jenis, sebelum, sesudah)
+    # Rows by their label as they stood: after the change, or before it for a deleted row.
+    label = dict(terdaftar.label_bagian(sebelum.get("baris") or []))
+    label |= dict(terdaftar.label_bagian(sesudah.get("baris") or []))
+    kepala = [
+        SelBeda(_label(Dokumen, k), _teks(Dokumen, k, a), _teks(Dokumen, k, b))
+        for k, a, b in beda.kepala
+    ]
+    model_baris = terdaftar.model_baris[-1]
+    sasaran = []
+    if terdaftar.berkelompok:
+        abaikan = frozenset({terdaftar.kunci_anak})
+        sasaran = _daftar(terdaftar.model_baris[0], beda.sasaran, {}, abaikan)
+    return BedaTampil(kepala, sasaran, _daftar(model_baris, beda.baris, label))
+
+
+def jenis_jejak(jejak: JejakPerubahan) -> str | None:
+    """The type of the entry's document; of a deleted one, as its kept name begins ("RAK 2024
+    …", Dokumen.__str__). None when no registered type matches."""
+    if jejak.dokumen_id is not None:
+        return jejak.dokumen.jenis
+    kode = jejak.nama_dokumen.split(" ", 1)[0]
+    try:
+        return jenis_terdaftar(kode).kode
+    except JenisTidakDikenal:
+        return None
