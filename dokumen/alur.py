@@ -180,14 +180,20 @@ def _terbitkan(dokumen: Dokumen) -> None:
     ]
     token = secrets.token_urlsafe(16)
     url = url_verifikasi(token)
-    hasil = render_pdf(dokumen, url_verifikasi=url, tanda_tangan=tanda_tangan)
-    kotak = hasil.kotak_pihak[: len(tanda_tangan)]
-    if len(kotak) < len(tanda_tangan) or None in kotak:
-        raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
+    penandatangan = penandatangan_aktif()
     try:
+        # Each party's certificate first: the footer names its issuer, and a missing key
+        # stops here, before anything is rendered.
+        sertifikat = [penandatangan.sertifikat(t.pejabat) for t in tanda_tangan]
+        hasil = render_pdf(
+            dokumen, url_verifikasi=url, tanda_tangan=tanda_tangan, sertifikat=sertifikat
+        )
+        kotak = hasil.kotak_pihak[: len(tanda_tangan)]
+        if len(kotak) < len(tanda_tangan) or None in kotak:
+            raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
         pdf, dibuat = tandatangani_berurutan(
             hasil.pdf,
-            penandatangan=penandatangan_aktif(),
+            penandatangan=penandatangan,
             pihak=[(t.pejabat, k) for t, k in zip(tanda_tangan, kotak, strict=True)],
             url_verifikasi=url,
             alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
