@@ -3,6 +3,8 @@ and the signatory's password asked again. Publishing goes through here only; the
 one-click steps (dokumen.views.dokumen_aksi) never sign."""
 
 import base64
+import logging
+import subprocess
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -20,9 +22,11 @@ from dokumen.alur import (
     pratinjau_terbit,
 )
 from dokumen.forms_tandatangan import KonfirmasiSandiForm
-from dokumen.gambar_pdf import halaman_png
+from dokumen.gambar_pdf import PdftoppmTidakAda, halaman_png
 from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
 from dokumen.selectors import dokumen_ambil
+
+logger = logging.getLogger(__name__)
 
 DPI_PRATINJAU = 96  # CSS pixels: a page image shows at its print size on a 100 % zoom
 PORT_BAWAAN = {"http": 80, "https": 443}
@@ -76,9 +80,14 @@ def _halaman(
         context["galat_pratinjau"] = str(alasan)
     else:
         context["pratinjau"] = pratinjau
+        try:
+            gambar = halaman_png(pratinjau.pdf, dpi=DPI_PRATINJAU)
+        except (PdftoppmTidakAda, subprocess.SubprocessError) as galat:
+            # The PDF itself is still a click away: the page says so instead of failing.
+            logger.error("Pratinjau halaman %s tidak dapat digambar: %s", dokumen, galat)
+            gambar = []
         context["gambar_halaman"] = [
-            "data:image/png;base64," + base64.b64encode(png).decode()
-            for png in halaman_png(pratinjau.pdf, dpi=DPI_PRATINJAU)
+            "data:image/png;base64," + base64.b64encode(png).decode() for png in gambar
         ]
     context["masalah_alamat"] = masalah_alamat(request)
     return render(request, "dokumen/tandatangan.html", context, status=status)

@@ -222,3 +222,15 @@ def _pdftotext(pdf: bytes) -> str:
         ["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return " ".join(hasil.stdout.decode().split())
+
+
+@pytest.mark.django_db
+def test_without_pdftoppm_the_page_points_to_the_pdf_instead(sekretaris, disetujui, monkeypatch):
+    monkeypatch.setenv("PATH", "/tidak-ada")  # the system's pdftoppm is out of reach
+
+    response = sekretaris.get(_url(disetujui))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="tanpa-gambar"' in html
+    assert 'name="password"' in html
