@@ -102,3 +102,10 @@ def test_the_buttons_ask_in_a_dialog_and_name_the_confirmation(client, rak):
     assert '<input type="hidden" name="konfirmasi" value="">' in html
     assert '<dialog id="dialog-konfirmasi"' in html
     assert "js/konfirmasi.js" in html
+
+
+@pytest.mark.django_db
+def test_the_confirmation_page_queries_are_pinned(client, rak, django_assert_num_queries):
+    client.force_login(akun_satker(rak.satker, Peran.OPERATOR))
+    with django_assert_num_queries(5):
+        client.post(_url(rak, "AJUKAN"))

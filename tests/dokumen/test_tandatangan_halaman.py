@@ -1,21 +1,33 @@
 """The signing page: the PDF as it will be signed, who signs with which certificate, and the
 password asked again; signing with real pyHanko, checked with pyHanko and pdfsig."""
 
+import dataclasses
 import re
 import subprocess
 
 import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
+from django.utils.html import escape
 
 from dokumen.alur import TOKEN_PRATINJAU
 from dokumen.forms_tandatangan import PESAN_SANDI_SALAH
-from dokumen.models import Dokumen, StatusDokumen, TandaTangan
+from dokumen.jenis import PihakTtd, jenis_sementara, jenis_terdaftar
+from dokumen.models import Dokumen, PihakTandaTangan, StatusDokumen, TandaTangan
 from dokumen.tte import NAMA_CA, periksa_tanda_tangan
 from satker.demo import PASSWORD_DEMO
-from satker.models import Peran, StatusJabatan
+from satker.models import Jabatan, Peran, StatusJabatan
 from tests.conftest import _user
-from tests.factories import akun_satker, ke_status
+from tests.factories import (
+    IkuFactory,
+    KabKotaFactory,
+    KetuaFactory,
+    SekretarisFactory,
+    akun_penandatangan,
+    akun_satker,
+    ke_status,
+    pastikan_kunci_tte,
+)
 
 ALAMAT = "http://testserver"  # where the test client's requests arrive
 PENANDATANGAN = "sekretaris.kab-lebak"
@@ -234,3 +246,32 @@ def test_without_pdftoppm_the_page_points_to_the_pdf_instead(sekretaris, disetuj
     html = response.content.decode()
     assert 'id="tanpa-gambar"' in html
     assert 'name="password"' in html
+
+
+@pytest.mark.django_db
+def test_several_parties_are_listed_in_signing_order_with_their_headings(
+    client, pki_aktif, settings
+):
+    iku = jenis_terdaftar("IKU")
+    pertama = PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS, "Pihak Pertama,")
+    kedua = PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA, "Pihak Kedua,")
+    settings.SITE_URL = ALAMAT
+    with jenis_sementara(dataclasses.replace(iku, pihak_ttd=(pertama, kedua))):
+        satker = KabKotaFactory()
+        sekretaris = SekretarisFactory(satker=satker, nama="RAHMAT UJI PERTAMA, S.E.")
+        ketua = KetuaFactory(satker=satker, nama="NI'MATULLAH UJI KEDUA")
+        pastikan_kunci_tte()
+        dokumen = ke_status(IkuFactory(satker=satker, penandatangan=sekretaris), "DISETUJUI")
+        client.force_login(akun_penandatangan(dokumen))
+
+        response = client.get(_url(dokumen))
+
+    html = response.content.decode()
+    assert [p.tanda_tangan.nama for p in response.context["pratinjau"].pihak] == [
+        sekretaris.nama,
+        ketua.nama,
+    ]
+    assert html.index("Pihak Pertama,") < html.index(sekretaris.nama) < html.index("Pihak Kedua,")
+    assert html.index("Pihak Kedua,") < html.index(escape(ketua.nama))
+    assert "tanpa NIP" in html  # the Ketua, a commissioner, has none
+    assert html.count('class="row small mb-0 mt-2 sertifikat"') == 2
