@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.jejak import catat_perubahan, potret
+from dokumen.jenis import PihakTtd
 from dokumen.kotak import HasilRender
 from dokumen.models import (
     AksiDokumen,
@@ -201,22 +202,22 @@ def _tte_ditolak(dokumen: Dokumen, galat: TteTidakSiap) -> TransisiDitolak:
     return TransisiDitolak(f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}.")
 
 
-def _pihak_siap(
-    dokumen: Dokumen, penandatangan: Penandatangan, pejabat: dict[int, Pejabat] | None = None
-) -> list[PihakSiap]:
-    """Every party in signing order (`pihak_penandatangan`) with its record and certificate;
-    `pejabat` are the officials as locked for signing. Raises `TransisiDitolak` when a party
-    has nobody to sign or no key."""
+def _pihak(dokumen: Dokumen) -> list[tuple[PihakTtd, Pejabat]]:
+    """`pihak_penandatangan`, refused as a workflow step when a party has nobody to sign."""
     try:
-        pihak = pihak_penandatangan(dokumen)
+        return pihak_penandatangan(dokumen)
     except PenandatanganBelumLengkap as galat:
         raise TransisiDitolak(str(galat)) from None
-    pejabat = pejabat or {}
+
+
+def _pihak_siap(
+    dokumen: Dokumen, penandatangan: Penandatangan, pihak: list[tuple[PihakTtd, Pejabat]]
+) -> list[PihakSiap]:
+    """Each party of `pihak` (in signing order, with its official) with its record and the
+    certificate it signs with; raises `TransisiDitolak` when one has no key."""
     siap = []
-    for urutan, (p, orang) in enumerate(pihak, start=1):
-        tanda = tanda_tangan_baru(
-            dokumen, urutan=urutan, pejabat=pejabat.get(orang.pk, orang), pihak=p.pihak
-        )
+    for urutan, (p, pejabat) in enumerate(pihak, start=1):
+        tanda = tanda_tangan_baru(dokumen, urutan=urutan, pejabat=pejabat, pihak=p.pihak)
         try:
             sertifikat = penandatangan.sertifikat(tanda.pejabat)
         except TteTidakSiap as galat:
@@ -243,9 +244,9 @@ def _render_siap(dokumen: Dokumen, url: str, pihak: list[PihakSiap]) -> HasilRen
 
 def pratinjau_terbit(dokumen: Dokumen) -> PratinjauTerbit:
     """What publishing `dokumen` now would sign, rendered the same way (`_render_siap`), with
-    `TOKEN_PRATINJAU` for the token (the real one is drawn when signing). Reads only; raises
-    `TransisiDitolak` when it could not be signed."""
-    pihak = _pihak_siap(dokumen, penandatangan_aktif())
+    `TOKEN_PRATINJAU` for the token (the real one is drawn when signing). Writes nothing to the
+    database; raises `TransisiDitolak` when it could not be signed."""
+    pihak = _pihak_siap(dokumen, penandatangan_aktif(), _pihak(dokumen))
     hasil = _render_siap(dokumen, url_verifikasi(TOKEN_PRATINJAU), pihak)
     return PratinjauTerbit(hasil.pdf, hasil.jumlah_halaman, pihak)
 
@@ -254,10 +255,7 @@ def _terbitkan(dokumen: Dokumen) -> None:
     """Render the final PDF once, sign it by every party in order (one incremental signature
     each), and store it with its hash, token and one signature record per party: the printed
     block, the stamps and the records name the same people."""
-    try:
-        pihak = pihak_penandatangan(dokumen)
-    except PenandatanganBelumLengkap as galat:
-        raise TransisiDitolak(str(galat)) from None
+    pihak = _pihak(dokumen)
     # The officials as they are now, locked (in a fixed order) until the signatures are
     # recorded (see satker.services.pejabat_pastikan_boleh_diubah).
     terkunci = {
@@ -271,7 +269,7 @@ def _terbitkan(dokumen: Dokumen) -> None:
     penandatangan = penandatangan_aktif()
     # Each party's certificate first: the footer names its issuer, and a missing key stops
     # here, before anything is rendered.
-    siap = _pihak_siap(dokumen, penandatangan, terkunci)
+    siap = _pihak_siap(dokumen, penandatangan, [(p, terkunci[o.pk]) for p, o in pihak])
     tanda_tangan = [p.tanda_tangan for p in siap]
     token = secrets.token_urlsafe(BYTE_TOKEN)
     url = url_verifikasi(token)

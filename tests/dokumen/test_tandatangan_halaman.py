@@ -3,6 +3,7 @@ password asked again; signing with real pyHanko, checked with pyHanko and pdfsig
 
 import dataclasses
 import re
+import secrets
 import subprocess
 
 import pytest
@@ -10,7 +11,7 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils.html import escape
 
-from dokumen.alur import TOKEN_PRATINJAU
+from dokumen.alur import BYTE_TOKEN, TOKEN_PRATINJAU
 from dokumen.forms_tandatangan import PESAN_SANDI_SALAH
 from dokumen.jenis import PihakTtd, jenis_sementara, jenis_terdaftar
 from dokumen.models import Dokumen, PihakTandaTangan, StatusDokumen, TandaTangan
@@ -275,3 +276,7 @@ def test_several_parties_are_listed_in_signing_order_with_their_headings(
     assert html.index("Pihak Kedua,") < html.index(escape(ketua.nama))
     assert "tanpa NIP" in html  # the Ketua, a commissioner, has none
     assert html.count('class="row small mb-0 mt-2 sertifikat"') == 2
+
+
+def test_the_preview_token_is_as_long_as_a_real_one():
+    assert len(TOKEN_PRATINJAU) == len(secrets.token_urlsafe(BYTE_TOKEN))
