@@ -76,18 +76,19 @@ def main() -> int:
     print(f"{'dokumen':<32}{'hlm':>4}{'polos':>9}{'render':>9}{'tanda':>9}{'rasio':>8}")
     rasio_rak = None
     for dokumen in semua.order_by("satker__kode", "jenis"):
-        html = render_html(dokumen, url_verifikasi=URL)
-        polos, render, hasil = median_berselang(
-            lambda h=html: HTML(string=h, base_url=str(settings.BASE_DIR)).write_pdf(),
-            lambda d=dokumen: render_pdf(d, url_verifikasi=URL),
-            ulang,
-        )
-        if hasil.kotak_ttd is None:
+        if dokumen.penandatangan is None:  # nothing to sign: no version to sign either
             print(
-                f"{str(dokumen):<32}{hasil.jumlah_halaman:>4}{polos:>9.3f}{render:>9.3f}"
-                f"{'—':>9}{'—':>8}  (tanpa penandatangan)"
+                f"{str(dokumen):<32}{'—':>4}{'—':>9}{'—':>9}{'—':>9}{'—':>8}  (tanpa penandatangan)"
             )
             continue
+        # The footer names the issuer of the certificate the signatory signs with.
+        sertifikat = [penandatangan.sertifikat(dokumen.penandatangan)]
+        html = render_html(dokumen, url_verifikasi=URL, sertifikat=sertifikat)
+        polos, render, hasil = median_berselang(
+            lambda h=html: HTML(string=h, base_url=str(settings.BASE_DIR)).write_pdf(),
+            lambda d=dokumen, s=sertifikat: render_pdf(d, url_verifikasi=URL, sertifikat=s),
+            ulang,
+        )
         tanda, _ = median_detik(
             lambda d=dokumen, h=hasil: penandatangan.tandatangani(
                 h.pdf,

@@ -25,6 +25,8 @@ from django.utils import timezone
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.jejak import catat_perubahan, potret
+from dokumen.jenis import PihakTtd
+from dokumen.kotak import HasilRender
 from dokumen.models import (
     AksiDokumen,
     Dokumen,
@@ -41,6 +43,13 @@ from dokumen.selectors import (
     pihak_penandatangan,
 )
 from dokumen.services import dokumen_buat
+from dokumen.tte import (
+    InfoSertifikat,
+    Penandatangan,
+    TteTidakSiap,
+    penandatangan_aktif,
+    tandatangani_berurutan,
+)
 from kpu_kinerja.middleware import TANPA as TANPA_PERMINTAAN
 from kpu_kinerja.middleware import kode_kejadian
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
@@ -55,6 +64,9 @@ class TransisiDitolak(Exception):
 
 class TidakBerhak(PermissionDenied):
     """The user's role may not take this step on this document."""
+
+
+PESAN_TIDAK_BERHAK = "Peran Anda tidak berhak melakukan langkah ini pada dokumen ini."
 
 
 def _penulis(user: Pengguna, dokumen: Dokumen) -> bool:
@@ -125,6 +137,11 @@ def aksi_tersedia(user: Pengguna, dokumen: Dokumen) -> list[AksiDokumen]:
     return tersedia
 
 
+def boleh_menandatangani(user: Pengguna, dokumen: Dokumen) -> bool:
+    """Whether `user` is the account that signs `dokumen` (whatever its state now)."""
+    return TRANSISI[AksiDokumen.TERBITKAN].berhak(user, dokumen)
+
+
 def url_verifikasi(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("verifikasi", args=[token])
 
@@ -153,17 +170,95 @@ def tanda_tangan_baru(
     )
 
 
+# The verification token: 16 random bytes, 22 URL-safe characters.
+BYTE_TOKEN = 16
+# The preview's stand-in, as long as a real token so the footer and the QR code take the
+# same room (the layout, page breaks and boxes stay those of the version signed).
+TOKEN_PRATINJAU = "contoh-pratinjau-00000"
+
+
+@dataclass(frozen=True)
+class PihakSiap:
+    """One party as publishing will print and sign it: the (unsaved) signature record, the
+    heading printed above it ("Pihak Pertama,", or ""), and the certificate it signs with."""
+
+    tanda_tangan: TandaTangan
+    judul: str
+    sertifikat: InfoSertifikat
+
+
+@dataclass(frozen=True)
+class PratinjauTerbit:
+    """The PDF publishing will sign, but for the token, and who signs it."""
+
+    pdf: bytes
+    jumlah_halaman: int
+    pihak: list[PihakSiap]
+
+
+def _tte_ditolak(dokumen: Dokumen, galat: TteTidakSiap) -> TransisiDitolak:
+    # The detail (paths, settings) is for the operator; the user gets a code to quote.
+    kode = kode_kejadian()
+    logger.error("TTE tidak siap untuk %s: %s %s", dokumen, galat, galat.rincian)
+    if kode == TANPA_PERMINTAAN:  # a management command: its operator reads the detail
+        return TransisiDitolak(f"{galat} ({galat.rincian})")
+    return TransisiDitolak(f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}.")
+
+
+def _pihak(dokumen: Dokumen) -> list[tuple[PihakTtd, Pejabat]]:
+    """`pihak_penandatangan`, refused as a workflow step when a party has nobody to sign."""
+    try:
+        return pihak_penandatangan(dokumen)
+    except PenandatanganBelumLengkap as galat:
+        raise TransisiDitolak(str(galat)) from None
+
+
+def _pihak_siap(
+    dokumen: Dokumen, penandatangan: Penandatangan, pihak: list[tuple[PihakTtd, Pejabat]]
+) -> list[PihakSiap]:
+    """Each party of `pihak` (in signing order, with its official) with its record and the
+    certificate it signs with; raises `TransisiDitolak` when one has no key."""
+    siap = []
+    for urutan, (p, pejabat) in enumerate(pihak, start=1):
+        tanda = tanda_tangan_baru(dokumen, urutan=urutan, pejabat=pejabat, pihak=p.pihak)
+        try:
+            sertifikat = penandatangan.sertifikat(tanda.pejabat)
+        except TteTidakSiap as galat:
+            raise _tte_ditolak(dokumen, galat) from None
+        siap.append(PihakSiap(tanda, p.judul, sertifikat))
+    return siap
+
+
+def _render_siap(dokumen: Dokumen, url: str, pihak: list[PihakSiap]) -> HasilRender:
+    """The version to sign: the footer names the certificates' issuer, the QR holds `url`."""
+    from dokumen.pdf import render_pdf
+
+    hasil = render_pdf(
+        dokumen,
+        url_verifikasi=url,
+        tanda_tangan=[p.tanda_tangan for p in pihak],
+        sertifikat=[p.sertifikat for p in pihak],
+    )
+    kotak = hasil.kotak_pihak[: len(pihak)]
+    if len(kotak) < len(pihak) or None in kotak:
+        raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
+    return hasil
+
+
+def pratinjau_terbit(dokumen: Dokumen) -> PratinjauTerbit:
+    """What publishing `dokumen` now would sign, rendered the same way (`_render_siap`), with
+    `TOKEN_PRATINJAU` for the token (the real one is drawn when signing). Writes nothing to the
+    database; raises `TransisiDitolak` when it could not be signed."""
+    pihak = _pihak_siap(dokumen, penandatangan_aktif(), _pihak(dokumen))
+    hasil = _render_siap(dokumen, url_verifikasi(TOKEN_PRATINJAU), pihak)
+    return PratinjauTerbit(hasil.pdf, hasil.jumlah_halaman, pihak)
+
+
 def _terbitkan(dokumen: Dokumen) -> None:
     """Render the final PDF once, sign it by every party in order (one incremental signature
     each), and store it with its hash, token and one signature record per party: the printed
     block, the stamps and the records name the same people."""
-    from dokumen.pdf import render_pdf
-    from dokumen.tte import TteTidakSiap, penandatangan_aktif, tandatangani_berurutan
-
-    try:
-        pihak = pihak_penandatangan(dokumen)
-    except PenandatanganBelumLengkap as galat:
-        raise TransisiDitolak(str(galat)) from None
+    pihak = _pihak(dokumen)
     # The officials as they are now, locked (in a fixed order) until the signatures are
     # recorded (see satker.services.pejabat_pastikan_boleh_diubah).
     terkunci = {
@@ -174,34 +269,28 @@ def _terbitkan(dokumen: Dokumen) -> None:
         .order_by("pk")
     }
     dokumen.penandatangan = terkunci[dokumen.penandatangan_id]
-    tanda_tangan = [
-        tanda_tangan_baru(dokumen, urutan=urutan, pejabat=terkunci[pejabat.pk], pihak=p.pihak)
-        for urutan, (p, pejabat) in enumerate(pihak, start=1)
-    ]
-    token = secrets.token_urlsafe(16)
+    penandatangan = penandatangan_aktif()
+    # Each party's certificate first: the footer names its issuer, and a missing key stops
+    # here, before anything is rendered.
+    siap = _pihak_siap(dokumen, penandatangan, [(p, terkunci[o.pk]) for p, o in pihak])
+    tanda_tangan = [p.tanda_tangan for p in siap]
+    token = secrets.token_urlsafe(BYTE_TOKEN)
     url = url_verifikasi(token)
-    hasil = render_pdf(dokumen, url_verifikasi=url, tanda_tangan=tanda_tangan)
-    kotak = hasil.kotak_pihak[: len(tanda_tangan)]
-    if len(kotak) < len(tanda_tangan) or None in kotak:
-        raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
+    hasil = _render_siap(dokumen, url, siap)
     try:
         pdf, dibuat = tandatangani_berurutan(
             hasil.pdf,
-            penandatangan=penandatangan_aktif(),
-            pihak=[(t.pejabat, k) for t, k in zip(tanda_tangan, kotak, strict=True)],
+            penandatangan=penandatangan,
+            pihak=[
+                (t.pejabat, k)
+                for t, k in zip(tanda_tangan, hasil.kotak_pihak[: len(siap)], strict=True)
+            ],
             url_verifikasi=url,
             alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
             lokasi=dokumen.tempat_ttd,
         )
     except TteTidakSiap as galat:
-        # The detail (paths, settings) is for the operator; the user gets a code to quote.
-        kode = kode_kejadian()
-        logger.error("TTE tidak siap untuk %s: %s %s", dokumen, galat, galat.rincian)
-        if kode == TANPA_PERMINTAAN:  # a management command: its operator reads the detail
-            raise TransisiDitolak(f"{galat} ({galat.rincian})") from None
-        raise TransisiDitolak(
-            f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}."
-        ) from None
+        raise _tte_ditolak(dokumen, galat) from None
     nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
     dokumen.berkas_pdf.save(nama, ContentFile(pdf), save=False)
     dokumen.sha256 = hashlib.sha256(pdf).hexdigest()
@@ -231,7 +320,7 @@ def dokumen_transisi(
     terkunci = terkunci.select_related("satker", "penandatangan")
     terkunci = terkunci.get(pk=dokumen.pk)
     if not transisi.berhak(user, terkunci):
-        raise TidakBerhak("Peran Anda tidak berhak melakukan langkah ini pada dokumen ini.")
+        raise TidakBerhak(PESAN_TIDAK_BERHAK)
     if terkunci.status not in transisi.dari:
         raise TransisiDitolak(
             f"Dokumen berstatus {terkunci.get_status_display().lower()}; langkah ini tidak "

@@ -32,7 +32,14 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dokumen.alur import TransisiDitolak, dokumen_buat_revisi, dokumen_transisi
+from dokumen.alur import (
+    PESAN_TIDAK_BERHAK,
+    TidakBerhak,
+    TransisiDitolak,
+    boleh_menandatangani,
+    dokumen_buat_revisi,
+    dokumen_transisi,
+)
 from dokumen.baris import data_baris
 from dokumen.filters import DokumenFilter
 from dokumen.forms import _pesan_duplikat
@@ -51,6 +58,7 @@ from dokumen.serializers import (
     DokumenRingkasSerializer,
     DokumenSerializer,
     DokumenUbahSerializer,
+    TerbitkanSerializer,
     VerifikasiSerializer,
 )
 from dokumen.services import (
@@ -62,6 +70,7 @@ from dokumen.services import (
     dokumen_hapus,
     dokumen_simpan,
 )
+from dokumen.syarat_ttd import masalah_alamat
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from kpu_kinerja.api_galat import (
     RESPONS_BELUM_MASUK,
@@ -291,9 +300,11 @@ class DokumenViewSet(
             raise Konflik(str(galat)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def _transisi(self, request: Request, aksi: AksiDokumen) -> Response:
+    def _transisi(
+        self, request: Request, aksi: AksiDokumen, serializer: type = CatatanSerializer
+    ) -> Response:
         dokumen = self.get_object()
-        isian = CatatanSerializer(data=request.data)
+        isian = serializer(data=request.data, context={"request": request})
         isian.is_valid(raise_exception=True)
         try:
             dokumen = dokumen_transisi(
@@ -321,10 +332,20 @@ class DokumenViewSet(
     def kembalikan(self, request: Request, pk: int) -> Response:
         return self._transisi(request, AksiDokumen.KEMBALIKAN)
 
-    @_langkah("Tandatangani dan terbitkan (penandatangan)")
+    @extend_schema(
+        summary="Tandatangani dan terbitkan (penandatangan, dengan kata sandinya)",
+        request=TerbitkanSerializer,
+        responses={200: DokumenSerializer} | GALAT_ALUR,
+    )
     @action(detail=True, methods=["post"])
     def terbitkan(self, request: Request, pk: int) -> Response:
-        return self._transisi(request, AksiDokumen.TERBITKAN)
+        # As the signing page: only the signatory is asked, and the address printed in the QR
+        # code must be this site's before the password is even checked.
+        if not boleh_menandatangani(request.user, self.get_object()):
+            raise TidakBerhak(PESAN_TIDAK_BERHAK)
+        if masalah := masalah_alamat(request._request):
+            raise Konflik(masalah)
+        return self._transisi(request, AksiDokumen.TERBITKAN, TerbitkanSerializer)
 
     @extend_schema(
         summary="Buat versi baru (draf) dari dokumen terbit",

@@ -3,19 +3,24 @@
 `render_html` gives the print page (templates/pdf/); `render_pdf` lays it out with WeasyPrint
 and reports where the signature box landed (`KotakTtd`, in PDF points, bottom-left origin), so
 a later signing step can draw its stamp there. Without `url_verifikasi` the PDF is a draft
-(a "DRAF" watermark on every page); with it, the version about to be signed (a TTE statement
-and the verification URL in every page's footer).
+(a "DRAF" watermark on every page); with it, the version about to be signed: every page's
+footer names who issued the parties' certificates (`sertifikat`, `dokumen.tte.pernyataan_tte`)
+and the verification URL, and a QR code to that URL sits left of the first party's box.
 
 The table rows come from `dokumen.tabel.tabel_dokumen`, the same data the web page shows; the
 print template and any context a type adds come from its declaration (`dokumen.jenis`).
 """
 
+import base64
 import logging
 from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from qrcode import QRCode
+from qrcode.constants import ERROR_CORRECT_M
+from qrcode.image.svg import SvgPathFillImage
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -29,6 +34,7 @@ from dokumen.selectors import (
     tanggal_ttd_tertulis,
 )
 from dokumen.tabel import tabel_dokumen
+from dokumen.tte import InfoSertifikat, pernyataan_tte
 from satker.models import GayaPenomoran, Satker
 from satker.selectors import tupoksi_per_jenis
 
@@ -77,8 +83,21 @@ def _pihak_cetak(
     return penandatangan_tercetak_semua(dokumen)
 
 
+def qr_verifikasi(url: str) -> str:
+    """A QR code of `url` as an SVG data URI, without quiet zone (the page's white around it
+    is one): vector, so it stays sharp at any print or scan resolution."""
+    qr = QRCode(error_correction=ERROR_CORRECT_M, border=0, image_factory=SvgPathFillImage)
+    qr.add_data(url)
+    qr.make(fit=True)
+    svg = qr.make_image().to_string()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+
+
 def _konteks(
-    dokumen: Dokumen, url_verifikasi: str | None, tanda_tangan: Sequence[TandaTangan] | None
+    dokumen: Dokumen,
+    url_verifikasi: str | None,
+    tanda_tangan: Sequence[TandaTangan] | None,
+    sertifikat: Sequence[InfoSertifikat],
 ) -> dict[str, Any]:
     terdaftar = jenis_terdaftar(dokumen.jenis)
     tabel = tabel_dokumen(dokumen).isi
@@ -97,6 +116,9 @@ def _konteks(
         "url_verifikasi": url_verifikasi,
         "id_kotak_ttd": ID_KOTAK_TTD,
     }
+    if url_verifikasi is not None:
+        konteks["pernyataan_tte"] = pernyataan_tte(sertifikat)
+        konteks["qr_verifikasi"] = qr_verifikasi(url_verifikasi)
     if terdaftar.dengan_tupoksi:
         konteks["tupoksi"] = daftar_tupoksi(dokumen.satker)
     konteks.update(terdaftar.konteks_pdf(dokumen, tabel))
@@ -108,14 +130,17 @@ def render_html(
     *,
     url_verifikasi: str | None = None,
     tanda_tangan: Sequence[TandaTangan] | None = None,
+    sertifikat: Sequence[InfoSertifikat] = (),
 ) -> str:
     """The print page of `dokumen`: a draft without `url_verifikasi`, else the page to sign.
 
     `tanda_tangan` is the signature records about to be signed, one per party in signing order,
-    so the printed block shows exactly what the records keep.
+    so the printed block shows exactly what the records keep; `sertifikat`, the certificates
+    they sign with (required with `url_verifikasi`: the footer names their issuer).
     """
     template = jenis_terdaftar(dokumen.jenis).template_pdf
-    return render_to_string(template, _konteks(dokumen, url_verifikasi, tanda_tangan))
+    konteks = _konteks(dokumen, url_verifikasi, tanda_tangan, sertifikat)
+    return render_to_string(template, konteks)
 
 
 def render_pdf(
@@ -123,10 +148,13 @@ def render_pdf(
     *,
     url_verifikasi: str | None = None,
     tanda_tangan: Sequence[TandaTangan] | None = None,
+    sertifikat: Sequence[InfoSertifikat] = (),
 ) -> HasilRender:
     """The PDF of `dokumen` and where each party's signature box landed (None for a party with
     nobody to sign yet)."""
-    html = render_html(dokumen, url_verifikasi=url_verifikasi, tanda_tangan=tanda_tangan)
+    html = render_html(
+        dokumen, url_verifikasi=url_verifikasi, tanda_tangan=tanda_tangan, sertifikat=sertifikat
+    )
     # Everything the page needs is inline or a system font; never reach out to the network.
     fetcher = URLFetcher(allowed_protocols=("data", "file"), timeout=5)
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render()

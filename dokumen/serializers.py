@@ -26,6 +26,7 @@ from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
 from dokumen.jenis import jenis_terdaftar, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, TandaTangan
+from dokumen.syarat_ttd import PESAN_SANDI_SALAH, sandi_benar
 from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
@@ -533,6 +534,23 @@ class CatatanSerializer(serializers.Serializer):
         max_length=TEKS_MAKS,
         help_text="Wajib untuk kembalikan: apa yang perlu diperbaiki.",
     )
+
+
+class TerbitkanSerializer(CatatanSerializer):
+    """Signing asks for the signatory's password again, as the signing page does."""
+
+    kata_sandi = serializers.CharField(
+        write_only=True,
+        trim_whitespace=False,
+        help_text="Kata sandi penandatangan, diminta lagi sebelum menandatangani.",
+        error_messages={"required": "Tulis kata sandi Anda untuk menandatangani."},
+    )
+
+    def validate_kata_sandi(self, kata_sandi: str) -> str:
+        # The Django request: django-axes counts a wrong password toward the login lockout.
+        if not sandi_benar(self.context["request"]._request, kata_sandi):
+            raise serializers.ValidationError(PESAN_SANDI_SALAH)
+        return kata_sandi
 
 
 class AlasanRevisiSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dokumen import views, views_beranda, views_hapus
+from dokumen import views, views_beranda, views_hapus, views_tandatangan
 
 app_name = "dokumen"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("<int:pk>/salin/", views.dokumen_salin_tahun_lalu, name="salin"),
     path("<int:pk>/aksi/<str:aksi>/", views.dokumen_aksi, name="aksi"),
     path("<int:pk>/revisi/", views.dokumen_revisi, name="revisi"),
+    path("<int:pk>/tandatangani/", views_tandatangan.dokumen_tandatangani, name="tandatangani"),
+    path(
+        "<int:pk>/tandatangani/pratinjau.pdf",
+        views_tandatangan.dokumen_tandatangani_pratinjau,
+        name="tandatangani-pratinjau",
+    ),
     path("<int:pk>/pdf/", views.dokumen_pdf, name="pdf"),
     path("<int:pk>/hapus/", views_hapus.dokumen_hapus_view, name="hapus"),
     path("<int:pk>/catatan/", views.catatan_baru, name="catatan-baru"),

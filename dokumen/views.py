@@ -263,20 +263,35 @@ PESAN_AKSI = {
     AksiDokumen.AJUKAN: "Dokumen diajukan kepada Ketua.",
     AksiDokumen.SETUJUI: "Dokumen disetujui; penandatangan dapat menerbitkannya.",
     AksiDokumen.KEMBALIKAN: "Dokumen dikembalikan menjadi draf dengan catatan Anda.",
-    AksiDokumen.TERBITKAN: "Dokumen ditandatangani secara elektronik dan diterbitkan.",
 }
 
 
 @require_POST
 @login_required
 def dokumen_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
-    """One workflow step; the service decides whether this user may take it."""
+    """One workflow step, once confirmed; the service decides whether this user may take it.
+
+    A post without `konfirmasi=1` (a stray click, or no JS for the dialog) gets the
+    confirmation page and changes nothing. Signing is never a step here: it asks for the
+    password on its own page (dokumen.views_tandatangan).
+    """
     dokumen = dokumen_ambil(request.user, pk)
+    if aksi == AksiDokumen.TERBITKAN:
+        return redirect("dokumen:tandatangani", pk=dokumen.pk)
     if aksi not in PESAN_AKSI:
         raise Http404("Aksi tidak dikenal.")
     form = CatatanAlurForm(request.POST)
     if not form.is_valid():
         return _halaman_detail(request, dokumen, {"form_aksi": form})
+    # A step this user cannot take now goes straight to the service, which says why.
+    if request.POST.get("konfirmasi") != "1" and aksi in aksi_tersedia(request.user, dokumen):
+        context = {
+            "dokumen": dokumen,
+            "satker": dokumen.satker,
+            "aksi": aksi,
+            "catatan": form.cleaned_data["catatan"].strip(),
+        }
+        return render(request, "dokumen/alur_konfirmasi.html", context)
     try:
         dokumen_transisi(
             dokumen=dokumen,

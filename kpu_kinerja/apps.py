@@ -7,3 +7,10 @@ class KpuKinerjaConfig(AppConfig):
 
     name = "kpu_kinerja"
     verbose_name = "SAKIP KPU"
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from kpu_kinerja.checks import periksa_site_url
+
+        checks.register(periksa_site_url)

@@ -2,10 +2,11 @@
 # Makes sure the Debian system packages the app needs are installed; `make run`, `make test`
 # and `.ci/run` all call it before anything else.
 #
-#   scripts/paket_sistem.sh run     what serving the app needs: WeasyPrint's libraries and the
-#                                   fonts the PDF stylesheet names (templates/pdf/cetak.css)
-#   scripts/paket_sistem.sh test    the above plus what the suite needs: poppler-utils
-#                                   (pdftotext, pdftoppm, pdfsig) and Chromium (browser tests)
+#   scripts/paket_sistem.sh run     what serving the app needs: WeasyPrint's libraries, the
+#                                   fonts the PDF stylesheet names (templates/pdf/cetak.css) and
+#                                   poppler-utils (pdftoppm draws the signing page's preview)
+#   scripts/paket_sistem.sh test    the above plus what the suite needs: Chromium (browser
+#                                   tests) and zbar-tools (zbarimg reads the printed QR code)
 #   scripts/paket_sistem.sh --daftar run|test   prints the list, one a line, and exits
 #
 # All present: prints nothing and exits 0 (one dpkg-query call). Missing, run as root with
@@ -17,8 +18,8 @@
 # libraries come from elsewhere). Without dpkg (not Debian) it warns and carries on.
 set -euo pipefail
 
-PAKET_RUN="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core"
-PAKET_TEST="$PAKET_RUN poppler-utils chromium"
+PAKET_RUN="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core poppler-utils"
+PAKET_TEST="$PAKET_RUN chromium zbar-tools"
 
 nama=$(basename "$0")
 daftar_saja=0

@@ -35,6 +35,7 @@ LAPISAN: list[tuple[str, set[str]]] = [
             f"{PROYEK}.galat",
             f"{PROYEK}.views",
             f"{PROYEK}.celery",
+            f"{PROYEK}.checks",  # system checks of the settings (SITE_URL)
             PROYEK,  # its empty __init__.py
         },
     ),

@@ -38,7 +38,14 @@ def _produksi(**tambahan: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in LINGKUNGAN_UJI}
     kunci = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(50))
     return (
-        env | {"DEBUG": "0", "SECRET_KEY": kunci, "ALLOWED_HOSTS": "kinerja.kpu.go.id"} | tambahan
+        env
+        | {
+            "DEBUG": "0",
+            "SECRET_KEY": kunci,
+            "ALLOWED_HOSTS": "kinerja.kpu.go.id",
+            "SITE_URL": "https://kinerja.kpu.go.id",
+        }
+        | tambahan
     )
 
 

@@ -12,11 +12,14 @@ picks the implementation:
 
 A document signed by several parties (`dokumen.jenis.PihakTtd`) is rendered once and signed by
 each in order (`tandatangani_berurutan`): one incremental approval signature per party, in its
-own visible field (TTE1, TTE2, …) at its own signature box.
+own visible field (TTE1, TTE2, …) at its own signature box; the page carries one QR code to the
+verification URL beside the first party's box.
 
 The package, by concern:
 - `pki`: the development CA and the officials' certificates (`init_pki`);
 - `kunci`: loading a signing key (development PKI or PKCS#12) and the trust roots;
+- `sertifikat`: the certificate a party signs with as people read it, and the footer's
+  sentence naming its issuer (BSrE, the development CA, or another CA);
 - `tandatangan`: the `Penandatangan` interface, pyHanko signing, signing in order;
 - `batas`: the caps of the bounded check (`BatasPeriksa`, counted before validating);
 - `periksa`: validating a PDF's signatures (`periksa_tanda_tangan`), never raising on bad input.
@@ -44,6 +47,13 @@ from dokumen.tte.pki import (
     HasilInitPki,
     init_pki,
 )
+from dokumen.tte.sertifikat import (
+    PERNYATAAN_BSRE,
+    AsalSertifikat,
+    InfoSertifikat,
+    info_sertifikat,
+    pernyataan_tte,
+)
 from dokumen.tte.tandatangan import (
     CADANGAN_TANDA_TANGAN,
     FONT_STEMPEL,
@@ -66,6 +76,8 @@ _akar_tepercaya = akar_tepercaya
 _timestamper = timestamper
 
 __all__ = [
+    "AsalSertifikat",
+    "InfoSertifikat",
     "CADANGAN_TANDA_TANGAN",
     "EKU_DOCUMENT_SIGNING",
     "FONT_STEMPEL",
@@ -74,6 +86,7 @@ __all__ = [
     "MASA_BERLAKU_CA",
     "MASA_BERLAKU_PEJABAT",
     "NAMA_CA",
+    "PERNYATAAN_BSRE",
     "PESAN_TIDAK_SIAP",
     "TEKS_STEMPEL",
     "TIDAK_ADA",
@@ -94,12 +107,14 @@ __all__ = [
     "dari_json",
     "identitas_penanda_terakhir",
     "identitas_sertifikat",
+    "info_sertifikat",
     "init_pki",
     "ke_json",
     "nama_sertifikat",
     "penandatangan_aktif",
     "periksa_dengan",
     "periksa_tanda_tangan",
+    "pernyataan_tte",
     "tandatangani_berurutan",
     "tidak_dapat_diperiksa",
     "timestamper",

@@ -3,8 +3,10 @@ by several parties in order.
 
 Each signature is PAdES (SubFilter ETSI.CAdES.detached, SHA-256), an approval signature (no
 DocMDP certification, so nothing forbids the next party's signature) added as an incremental
-update in a new visible field "TTE<n>" at that party's signature box. Its appearance is a QR
-code pointing at the verification URL plus the signer's name and the signing time. Level B-B
+update in a new visible field "TTE<n>" at that party's signature box. Its appearance is the
+signer's name and the signing time; the QR code to the verification URL is printed on the page
+beside the first party's box (templates/pdf/), part of the signed content and large enough to
+scan. Level B-B
 by default; B-T (with an RFC 3161 timestamp) when `settings.TTE_TIMESTAMP_URL` is set.
 """
 
@@ -27,6 +29,7 @@ from django.utils import timezone
 from dokumen.kotak import KotakTtd
 from dokumen.tte.kunci import KunciPenandatangan, muat_lokal, muat_pkcs12, nama_sertifikat
 from dokumen.tte.pki import folder_pki
+from dokumen.tte.sertifikat import InfoSertifikat, info_sertifikat
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner
@@ -46,6 +49,11 @@ LEBAR_BARIS_NAMA = 30  # characters; longer names wrap onto more lines of the st
 class Penandatangan(Protocol):
     """Signs a rendered PDF on behalf of an official (the interface every TTE backend fits)."""
 
+    def sertifikat(self, pejabat: Pejabat) -> InfoSertifikat:
+        """The certificate `pejabat` will sign with (shown before signing, named in the
+        footer); raises `TteTidakSiap` when there is none."""
+        ...
+
     def tandatangani(
         self,
         pdf: bytes,
@@ -57,7 +65,8 @@ class Penandatangan(Protocol):
         lokasi: str,
     ) -> bytes:
         """Return `pdf` with a PAdES signature added as an incremental update, in a new visible
-        field at `kotak` showing a QR code to `url_verifikasi`, the signer's name and time."""
+        field at `kotak` showing the signer's name and time. `url_verifikasi` is the link the
+        page's QR code holds (BSrE's API takes it as `linkQR`)."""
         ...
 
 
@@ -85,7 +94,7 @@ def _font_stempel_ringkas() -> str:
 
 def _gaya_stempel():
     from pyhanko.pdf_utils.text import TextBoxStyle
-    from pyhanko.stamp import QRStampStyle
+    from pyhanko.stamp import TextStampStyle
 
     if FONT_STEMPEL.exists():
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
@@ -94,12 +103,11 @@ def _gaya_stempel():
         gaya_teks = TextBoxStyle(font=font, font_size=10)
     else:  # built-in Courier: always available, renders correctly
         gaya_teks = TextBoxStyle(font_size=10)
-    return QRStampStyle(
+    return TextStampStyle(
         stamp_text=TEKS_STEMPEL,
         timestamp_format=FORMAT_WAKTU_STEMPEL,
         text_box_style=gaya_teks,
         border_width=1,
-        innsep=4,
     )
 
 
@@ -135,6 +143,9 @@ class PenandatanganLokal(Penandatangan):
             )
             return muat_pkcs12(p12, frasa)
         return muat_lokal(self.pki_dir or folder_pki(), pejabat)
+
+    def sertifikat(self, pejabat: Pejabat) -> InfoSertifikat:
+        return info_sertifikat(self._kunci(pejabat).sertifikat)
 
     def _signer(self, pejabat: Pejabat) -> SimpleSigner:
         from pyhanko.sign.signers import SimpleSigner
@@ -191,7 +202,7 @@ class PenandatanganLokal(Penandatangan):
         keluaran = pdf_signer.sign_pdf(
             writer,
             bytes_reserved=cadangan,
-            appearance_text_params={"url": url_verifikasi, "signer": nama},
+            appearance_text_params={"signer": nama},
         )
         return keluaran.getvalue()
 

@@ -15,6 +15,7 @@ import pytest
 
 from dokumen.baris import data_baris
 from dokumen.models import Dokumen, StatusDokumen
+from satker.demo import PASSWORD_DEMO
 from satker.models import Satker
 from tests.api.conftest import klien
 from tests.conftest import dokumen_seed
@@ -149,8 +150,10 @@ UJUNG = {
     "terbitkan": Ujung(
         _aksi("terbitkan"),
         ("POST",),
-        # The IKU's signatory is the Ketua, who publishes through their own account.
+        # The IKU's signatory is the Ketua, who publishes through their own account, giving
+        # their password again.
         ketua,
+        data=lambda d: {"kata_sandi": PASSWORD_DEMO},
         siapkan=_status(StatusDokumen.DISETUJUI),
         terjadi=_berstatus(StatusDokumen.TERBIT),
     ),
@@ -270,8 +273,9 @@ def test_the_expectation_covers_every_outcome():
 @pytest.mark.parametrize("sasaran", SASARAN)
 @pytest.mark.parametrize("peran", PERAN)
 def test_it_answers_as_the_rule_says_and_only_allowed_requests_change_data(
-    request, monkeypatch, peran, sasaran, ujung, metode
+    request, monkeypatch, settings, peran, sasaran, ujung, metode
 ):
+    settings.SITE_URL = "http://testserver"  # the address the test client's requests come to
     dokumen = dokumen_seed(SASARAN[sasaran][0], "IKU")
     u = ujung_untuk(ujung, metode)
     status = harapan(peran, sasaran, ujung, metode)

@@ -141,6 +141,8 @@ class TestRefusals:
 @pytest.mark.django_db
 class TestViews:
     def _post(self, client, dokumen, aksi, **data):
+        """The step as confirmed (tests/dokumen/test_alur_konfirmasi.py: unconfirmed)."""
+        data = {"konfirmasi": "1", **data}
         return client.post(reverse("dokumen:aksi", args=[dokumen.pk, aksi]), data)
 
     def test_steps_are_post_only(self, client, rak):

@@ -19,6 +19,7 @@ from dokumen.kotak import HasilRender
 from dokumen.pdf import render_html, render_pdf
 from dokumen.selectors import tanggal_ttd_tertulis
 from dokumen.services import dokumen_buat
+from dokumen.tte import AsalSertifikat, InfoSertifikat
 from indikator.models import BarisIku
 from indikator.services import baris_iku_ganti
 from kpu_kinerja.formats import ribuan
@@ -40,6 +41,17 @@ URL = "https://contoh/verifikasi/abc/"
 PERNYATAAN_TTE = (
     "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik",
     "Dokumen ini dapat dibuktikan keasliannya dengan memindai QR Code",
+)
+# A BSrE-issued certificate as the signing page reads it (the footer names its issuer).
+SERTIFIKAT_BSRE = InfoSertifikat(
+    nama="RAHMAT SETIAWAN TONIDAYA",
+    subjek="Common Name: RAHMAT SETIAWAN TONIDAYA",
+    penerbit="Common Name: OSD BSrE; Organization: Badan Siber dan Sandi Negara",
+    nama_penerbit="OSD BSrE",
+    nomor_seri="abc123",
+    berlaku_dari=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+    berlaku_sampai=datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC),
+    asal=AsalSertifikat.BSRE,
 )
 KOLOM_TEKS_IKU = (
     "program",
@@ -103,7 +115,9 @@ def draf(django_db_setup, django_db_blocker) -> dict[tuple[str, str], PdfTerbaca
 def siap_tte(django_db_setup, django_db_blocker) -> dict[tuple[str, str], PdfTerbaca]:
     with django_db_blocker.unblock():
         return {
-            kunci: baca(render_pdf(dokumen_seed(*kunci), url_verifikasi=URL))
+            kunci: baca(
+                render_pdf(dokumen_seed(*kunci), url_verifikasi=URL, sertifikat=[SERTIFIKAT_BSRE])
+            )
             for kunci in DITANDATANGANI
         }
 
@@ -293,7 +307,11 @@ class TestDrafDanTte:
         assert siap_tte[kunci].hasil.kotak_ttd == draf[kunci].hasil.kotak_ttd
 
     def test_the_verification_url_is_escaped(self):
-        html = render_html(dokumen_seed("kab-lebak", "RAK"), url_verifikasi='https://x/"><b>')
+        html = render_html(
+            dokumen_seed("kab-lebak", "RAK"),
+            url_verifikasi='https://x/"><b>',
+            sertifikat=[SERTIFIKAT_BSRE],
+        )
         assert '"><b>' not in html
         assert "&quot;&gt;&lt;b&gt;" in html
 

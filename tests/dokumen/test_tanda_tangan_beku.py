@@ -164,13 +164,14 @@ def test_a_missing_signing_key_shows_a_plain_message_and_logs_the_detail(
     settings.PKI_DIR = tmp_path / "pki-kosong"
     for username, aksi in [("operator.kab-lebak", "AJUKAN"), ("ketua.kab-lebak", "SETUJUI")]:
         client.force_login(_user(username))
-        client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, aksi]))
+        client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, aksi]), {"konfirmasi": "1"})
     client.force_login(_user("sekretaris.kab-lebak"))
 
-    response = client.post(reverse("dokumen:aksi", args=[rak_lebak.pk, "TERBITKAN"]))
+    # The signing page already says so, with a code to quote, and offers no signing.
+    response = client.get(reverse("dokumen:tandatangani", args=[rak_lebak.pk]))
 
     kode = response["X-Request-ID"]
-    isi = client.get(response["Location"]).content.decode()
+    isi = response.content.decode()
     assert "Kunci tanda tangan elektronik untuk RAHMAT SETIAWAN TONIDAYA belum tersedia." in isi
     assert f"kode kejadian {kode}" in isi
     assert str(tmp_path) not in isi

@@ -16,6 +16,7 @@ from dokumen.services import DokumenTidakBisaDiubah, dokumen_simpan
 from dokumen.tte import periksa_tanda_tangan
 from satker.models import Peran
 from tests.factories import (
+    PASSWORD,
     IkuFactory,
     RakFactory,
     akun_penandatangan,
@@ -54,17 +55,16 @@ def _baca(dokumen: Dokumen) -> bytes:
 
 
 @pytest.mark.django_db
-def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak):
+def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak, settings):
+    settings.SITE_URL = "http://testserver"  # where the test client's requests arrive
     akun = _akun(rak)
     assert akun["penandatangan"].profil.peran == Peran.SEKRETARIS
-    langkah = [
-        (akun["operator"], "AJUKAN"),
-        (akun["ketua"], "SETUJUI"),
-        (akun["penandatangan"], "TERBITKAN"),
-    ]
-    for user, aksi in langkah:
+    for user, aksi in [(akun["operator"], "AJUKAN"), (akun["ketua"], "SETUJUI")]:
         client.force_login(user)
-        client.post(reverse("dokumen:aksi", args=[rak.pk, aksi]))
+        client.post(reverse("dokumen:aksi", args=[rak.pk, aksi]), {"konfirmasi": "1"})
+    # Signing: its own page, with the signatory's password asked again.
+    client.force_login(akun["penandatangan"])
+    client.post(reverse("dokumen:tandatangani", args=[rak.pk]), {"password": PASSWORD})
     rak.refresh_from_db()
     assert rak.status == StatusDokumen.TERBIT
     assert [r.aksi for r in rak.riwayat.all()] == ["AJUKAN", "SETUJUI", "TERBITKAN"]
@@ -77,7 +77,7 @@ def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak):
     unduhan = client.get(reverse("dokumen:pdf", args=[rak.pk]))
     assert unduhan.content == pdf
     teks = _pdftotext(pdf)
-    assert f"https://kinerja.contoh.go.id/verifikasi/{rak.token_verifikasi}/" in teks
+    assert f"http://testserver/verifikasi/{rak.token_verifikasi}/" in teks
     assert "ditandatangani secara elektronik" in teks
     assert "DRAF" not in teks
 
@@ -85,7 +85,7 @@ def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak):
 def test_the_ketua_cannot_sign_what_the_sekretaris_signs(client, rak):
     rak = ke_status(rak, StatusDokumen.DISETUJUI)
     client.force_login(akun_satker(rak.satker, Peran.KETUA))
-    response = client.post(reverse("dokumen:aksi", args=[rak.pk, "TERBITKAN"]))
+    response = client.post(reverse("dokumen:tandatangani", args=[rak.pk]), {"password": PASSWORD})
     assert response.status_code == 403
     rak.refresh_from_db()
     assert rak.status == StatusDokumen.DISETUJUI

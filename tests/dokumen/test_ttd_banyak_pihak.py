@@ -328,7 +328,7 @@ class TestTerbitDuaPihak:
             field = ref.get_object()
             assert [round(float(n)) for n in field["/Rect"]] == list(kotak.box)
             assert not int(field.get("/F", 0)) & 0b10  # not hidden
-            assert b"/QR Do" in field["/AP"]["/N"].data
+            assert b"Ditandatangani secara" in field["/AP"]["/N"].data
 
     def test_pdfsig_finds_both_signatures_valid(self, terbit, sekretaris, ketua, tmp_path):
         blok = _pdfsig(_baca(terbit), tmp_path)

@@ -1,0 +1,133 @@
+"""Deliberate steps in a real browser: Ajukan asks in a dialog (and on a page without JS), and
+the signing page shows the PDF to sign, refuses a wrong password and signs with the right one
+(real WeasyPrint, pdftoppm and pyHanko). Screenshots in the test's tmp_path."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dokumen.alur import dokumen_transisi
+from dokumen.models import AksiDokumen, Dokumen, StatusDokumen, TandaTangan
+from dokumen.tte import init_pki
+from satker.demo import PASSWORD_DEMO
+from tests.browser.conftest import CHROMIUM
+from tests.browser.test_dokumen_browser import foto, masuk
+from tests.conftest import _user, dokumen_seed
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright tidak terpasang")
+expect = sync_api.expect
+
+if not CHROMIUM.exists():
+    pytest.skip(f"Chromium tidak ada di {CHROMIUM}: tes peramban dilewati", allow_module_level=True)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+URL_DETAIL = re.compile(r"/dokumen/\d+/$")
+
+
+@pytest.fixture
+def rak(data_seed, live_server, settings, tmp_path) -> Dokumen:
+    """Lebak's RAK 2024 as seeded, with the site's address and a development PKI of its own."""
+    settings.SITE_URL = live_server.url
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PKI_DIR = tmp_path / "pki"
+    settings.TTE_PKCS12_PATH = ""
+    settings.TTE_TIMESTAMP_URL = ""
+    init_pki(settings.PKI_DIR)
+    rak = dokumen_seed("kab-lebak", "RAK")
+    assert rak.status == StatusDokumen.DRAF
+    return rak
+
+
+def _status(dokumen: Dokumen) -> str:
+    dokumen.refresh_from_db()
+    return dokumen.status
+
+
+def test_ajukan_asks_in_a_dialog_and_only_the_confirmation_submits(page, rak, tmp_path):
+    masuk(page, "operator.kab-lebak")
+    page.goto(f"/dokumen/{rak.pk}/")
+    dialog = page.locator("#dialog-konfirmasi")
+    expect(dialog).to_be_hidden()
+
+    page.get_by_role("button", name="Ajukan ke Ketua…").click()
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Ajukan dokumen ini kepada Ketua?")
+    foto(page, tmp_path, "01-dialog-ajukan")
+    dialog.get_by_role("button", name="Batal").click()
+    expect(dialog).to_be_hidden()
+    assert _status(rak) == StatusDokumen.DRAF
+
+    page.get_by_role("button", name="Ajukan ke Ketua…").click()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert _status(rak) == StatusDokumen.DRAF
+
+    page.get_by_role("button", name="Ajukan ke Ketua…").click()
+    dialog.get_by_role("button", name="Ya, ajukan").click()
+    expect(page.locator(".alert-success")).to_contain_text("Dokumen diajukan kepada Ketua.")
+    foto(page, tmp_path, "02-diajukan")
+    assert _status(rak) == StatusDokumen.DIAJUKAN
+
+
+def test_without_js_ajukan_asks_on_a_page(browser, live_server, rak, tmp_path):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    halaman = context.new_page()
+    try:
+        masuk(halaman, "operator.kab-lebak")
+        halaman.goto(f"/dokumen/{rak.pk}/")
+        halaman.get_by_role("button", name="Ajukan ke Ketua…").click()
+        expect(halaman.locator("#konfirmasi-aksi")).to_contain_text("Belum ada yang berubah.")
+        foto(halaman, tmp_path, "01-halaman-konfirmasi")
+        assert _status(rak) == StatusDokumen.DRAF
+
+        halaman.get_by_role("button", name="Ya, ajukan").click()
+        expect(halaman).to_have_url(URL_DETAIL)
+        expect(halaman.locator(".alert-success")).to_contain_text("Dokumen diajukan")
+        assert _status(rak) == StatusDokumen.DIAJUKAN
+    finally:
+        context.close()
+
+
+def test_the_signing_page_refuses_a_wrong_password_then_signs(page, rak, tmp_path: Path):
+    for username, aksi in [("operator.kab-lebak", "AJUKAN"), ("ketua.kab-lebak", "SETUJUI")]:
+        dokumen_transisi(dokumen=rak, user=_user(username), aksi=AksiDokumen(aksi))
+    masuk(page, "sekretaris.kab-lebak")
+    page.goto(f"/dokumen/{rak.pk}/")
+
+    page.get_by_role("link", name="Tandatangani dan terbitkan…").click()
+    expect(page).to_have_url(re.compile(rf"/dokumen/{rak.pk}/tandatangani/$"))
+    expect(page.locator("img.halaman-pratinjau")).to_have_count(3)
+    expect(page.locator("#penandatangan")).to_contain_text(rak.penandatangan.nama)
+    expect(page.locator("#penandatangan")).to_contain_text("KPU Kinerja Development CA")
+    for gambar in page.locator("img.halaman-pratinjau").all():
+        assert gambar.evaluate("g => g.complete && g.naturalWidth > 700")
+    foto(page, tmp_path, "01-halaman-tanda-tangan")
+
+    page.get_by_label("Kata sandi Anda").fill("bukan-kata-sandinya")
+    page.get_by_role("button", name="Tandatangani dan terbitkan").click()
+    expect(page.locator("#galat-password")).to_have_text(
+        "Kata sandi salah. Dokumen belum ditandatangani."
+    )
+    page.locator("#galat-password").scroll_into_view_if_needed()
+    foto(page, tmp_path, "02-sandi-salah")
+    assert _status(rak) == StatusDokumen.DISETUJUI
+    assert not TandaTangan.objects.filter(dokumen=rak).exists()
+
+    page.get_by_label("Kata sandi Anda").fill(PASSWORD_DEMO)
+    page.get_by_role("button", name="Tandatangani dan terbitkan").click()
+    expect(page).to_have_url(URL_DETAIL)
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Dokumen ditandatangani secara elektronik dan diterbitkan."
+    )
+    foto(page, tmp_path, "03-terbit")
+    assert _status(rak) == StatusDokumen.TERBIT
+    # pdfsig, not pyHanko: pyHanko runs its own event loop, and Playwright's runs in this thread.
+    berkas = tmp_path / "terbit.pdf"
+    with rak.berkas_pdf.open("rb") as isi:
+        berkas.write_bytes(isi.read())
+    pdfsig = subprocess.run(["pdfsig", str(berkas)], capture_output=True, text=True)
+    assert "Signature Validation: Signature is Valid." in pdfsig.stdout
+    assert f"Signer Certificate Common Name: {rak.penandatangan.nama}" in pdfsig.stdout
