@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from dokumen.gambaran import gambaran_status
-from dokumen.kemajuan import tahun_dokumen, tahun_tampil
+from dokumen.kemajuan import tahun_berjalan
 from dokumen.perubahan import perubahan_sejak_pengajuan
 from dokumen.selectors import dokumen_ambil, ringkasan_per_tahun
 from dokumen.tugas import (
@@ -63,7 +63,7 @@ def _beranda_satker(request: HttpRequest, satker: Satker) -> HttpResponse:
 
 def _beranda_wilayah(request: HttpRequest, template: str, *, per_provinsi: bool) -> HttpResponse:
     """A reviewer's provinsi or Admin RI's nation: counts per status, and the review queue."""
-    tahun = tahun_tampil(None, tahun_dokumen(request.user))
+    tahun = tahun_berjalan(request.user)  # as the progress matrix opens
     context = {
         "profil": profil_pengguna(request.user),
         "gambaran": gambaran_status(request.user, tahun, per_provinsi=per_provinsi),

@@ -63,7 +63,8 @@ def test_a_returned_and_resubmitted_rak_through_every_home(page, tmp_path):
     expect(persetujuan.locator("[data-perubahan]")).to_have_count(0)  # submitted once
     persetujuan.get_by_role("link", name=re.compile("RAK")).click()
     page.locator("#catatan-kembali").fill("Anggaran baris pertama belum sesuai DIPA.")
-    page.get_by_role("button", name="Kembalikan").click()
+    page.get_by_role("button", name="Kembalikan…").click()
+    page.locator("#dialog-konfirmasi").get_by_role("button", name="Ya, kembalikan").click()
     expect(page.locator(".alert-success")).to_contain_text("dikembalikan")
 
     # The operator sees the note and who wrote it.
@@ -78,7 +79,8 @@ def test_a_returned_and_resubmitted_rak_through_every_home(page, tmp_path):
     rak.refresh_from_db()
     diubah, dipindah = ubah_rak(rak, akun.get(username="operator.kab-lebak"))
     dikembalikan.get_by_role("link", name=re.compile("RAK")).first.click()
-    page.get_by_role("button", name="Ajukan ke Ketua").click()
+    page.get_by_role("button", name="Ajukan ke Ketua…").click()
+    page.locator("#dialog-konfirmasi").get_by_role("button", name="Ya, ajukan").click()
     expect(page.locator(".alert-success")).to_contain_text("diajukan")
     page.goto("/")
     expect(page.locator("#tugas-dikembalikan")).to_contain_text("Tidak ada dokumen")
@@ -100,7 +102,8 @@ def test_a_returned_and_resubmitted_rak_through_every_home(page, tmp_path):
 
     # … and approves it: now it waits for the Sekretaris, who signs the RAK.
     page.get_by_role("link", name="Kembali ke dokumen").click()
-    page.get_by_role("button", name="Setujui").click()
+    page.get_by_role("button", name="Setujui…").click()
+    page.locator("#dialog-konfirmasi").get_by_role("button", name="Ya, setujui").click()
     expect(page.locator(".alert-success")).to_contain_text("disetujui")
     page.goto("/")
     expect(page.locator("#tugas-persetujuan")).to_contain_text("Tidak ada dokumen")
