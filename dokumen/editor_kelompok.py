@@ -45,7 +45,12 @@ def induk_mentah(form: forms.Form) -> str:
 
 def _dengan_induk(form_class: type[forms.Form]) -> type[forms.Form]:
     """`form_class` with the hidden `induk`: the index of the sasaran form the row belongs to."""
-    induk = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    induk = forms.IntegerField(
+        min_value=0,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": PESAN_TANPA_SASARAN, "min_value": PESAN_TANPA_SASARAN},
+    )
     return type(form_class.__name__, (form_class,), {"induk": induk, "__module__": __name__})
 
 

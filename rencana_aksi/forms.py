@@ -92,7 +92,10 @@ class BarisRakForm(FormBaris):
     tw3 = forms.BooleanField(label="III", required=False)
     tw4 = forms.BooleanField(label="IV", required=False)
     anggaran = RupiahField(label="Anggaran (Rp)")
-    pelaksana = forms.CharField(label="Pelaksana", required=False, max_length=150)
+    # A short text that may still wrap over a few lines in its narrow column.
+    pelaksana = forms.CharField(
+        label="Pelaksana", required=False, max_length=150, widget=forms.Textarea(attrs={"rows": 1})
+    )
 
     def clean(self):
         data = super().clean()

@@ -126,9 +126,12 @@
     return blok;
   }
 
+  // The first field to type in: a new sasaran's text, a row's first cell.
   function fokus(el) {
-    const sasaran = el.querySelector("textarea, input:not([type=hidden]):not([type=checkbox])");
-    if (sasaran) sasaran.focus();
+    const isi = el.tagName === "TBODY"
+      ? isian(kepalaDi(el), "sasaran")
+      : el.querySelector("td:not(.kolom-kendali) :is(textarea, input:not([type=hidden]):not([type=checkbox]))");
+    if (isi) isi.focus();
   }
 
   function geserBaris(tr, arah) {
