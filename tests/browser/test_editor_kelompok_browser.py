@@ -3,11 +3,13 @@ and blocks move by keyboard and by drag and drop without changing group, numbers
 order, deleting a sasaran asks and takes its rows, it fits 1,366 px, and it saves without
 JavaScript. Screenshots of each step are left in the test's tmp_path."""
 
+import copy
 import re
 
 import pytest
 
 from dokumen.baris import data_baris
+from dokumen.services import KOLOM_KEPALA, dokumen_simpan
 from rencana_aksi.models import BarisRak
 from satker.models import Satker
 from tests.browser.conftest import CHROMIUM
@@ -241,3 +243,52 @@ def test_without_javascript_the_page_saves_what_it_shows(browser, live_server, d
     assert [s["kunci"] for s in sesudah] == [sebelum[2]["kunci"], sebelum[0]["kunci"]]
     assert sesudah[1]["baris"][0]["pelaksana"] == "Tanpa JS"
     assert [len(s["baris"]) for s in sesudah] == [2, 2]
+
+
+def test_a_conflict_shows_their_change_and_saves_both_peoples_chosen_rows(page, tmp_path):
+    rak = rak_uji()
+    buka(page, rak)
+    pertama = baris_di(page, 0).nth(0)
+    pertama.locator("[name$=-pelaksana]").fill("Pelaksana saya")
+    baris_di(page, 1).nth(1).locator("[name$=-kegiatan]").fill("Kegiatan saya")
+
+    # Meanwhile someone else saves: the same row's pelaksana, and another row's kegiatan.
+    mereka = copy.deepcopy(data_baris(rak))
+    mereka[0]["baris"][0]["pelaksana"] = "Pelaksana mereka"
+    mereka[0]["baris"][1]["kegiatan"] = "Kegiatan mereka"
+    rak.refresh_from_db()
+    dokumen_simpan(
+        dokumen=rak,
+        kepala={k: getattr(rak, k) for k in KOLOM_KEPALA},
+        baris=mereka,
+        suntingan=rak.suntingan,
+    )
+
+    simpan(page)
+    panel = page.locator("#konflik")
+    expect(panel).to_be_visible()
+    expect(page.locator(".alert-danger")).to_contain_text("baru saja diubah orang lain")
+    expect(panel).to_contain_text("Pelaksana mereka")
+    expect(panel).to_contain_text("Pelaksana saya")
+    expect(panel).to_contain_text("Kegiatan mereka")
+    expect(panel.locator("tr.pilihan-konflik")).to_have_count(3)
+    foto(page, tmp_path, "01-konflik")
+
+    # The row both changed has no preset choice: saving asks for one, and keeps everything.
+    panel.get_by_role("button", name="Simpan dengan pilihan ini").click()
+    expect(page.locator(".alert-danger")).to_contain_text("Pilih punya Anda atau punya mereka")
+    expect(page.locator("#konflik tr.table-danger")).to_have_count(1)
+    foto(page, tmp_path, "02-belum-dipilih")
+    baris_ganda = page.locator("#konflik tr.table-danger")
+    baris_ganda.get_by_label("Pakai punya mereka").check()
+    page.locator("#konflik").get_by_role("button", name="Simpan dengan pilihan ini").click()
+    expect(page).to_have_url(URL_DETAIL)
+    foto(page, tmp_path, "03-tersimpan")
+
+    tersimpan = data_baris(rak)
+    assert tersimpan[0]["baris"][0]["pelaksana"] == "Pelaksana mereka"
+    assert tersimpan[0]["baris"][1]["kegiatan"] == "Kegiatan mereka"
+    assert tersimpan[1]["baris"][1]["kegiatan"] == "Kegiatan saya"
+    assert [b["kunci"] for s in tersimpan for b in s["baris"]] == [
+        b["kunci"] for s in mereka for b in s["baris"]
+    ]
