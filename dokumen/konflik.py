@@ -29,7 +29,6 @@ PESAN_KONFLIK = (
     "tampil di samping perubahan Anda: pilih yang dipakai untuk tiap baris, lalu simpan lagi."
 )
 PESAN_PILIH = "Pilih punya Anda atau punya mereka untuk setiap baris yang diubah kedua pihak."
-PESAN_PILIH_BARIS = "Pilih salah satu."
 SAYA, MEREKA = "saya", "mereka"
 _GARAM = "dokumen.editor.dasar"
 # Keys given to what the user added on this page (no key yet), to pair it across the round trip
