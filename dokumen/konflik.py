@@ -19,7 +19,7 @@ from django import forms
 from django.core import signing
 
 from dokumen.baris import data_baris
-from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, JenisBeda, beda_isi
+from dokumen.beda import BedaBaris, JenisBeda, beda_isi
 from dokumen.jenis import JenisTerdaftar
 from dokumen.models import Dokumen
 from dokumen.services import KOLOM_KEPALA
@@ -220,14 +220,11 @@ class Konflik:
         item = beda.sesudah or beda.sebelum or {}
         if jenis == "sasaran":
             return f"Sasaran {item.get('nomor') or ''}: {item.get('sasaran', '')}"[:160]
-        teks = next(
-            (
-                str(v)
-                for k, v in item.items()
-                if isinstance(v, str) and v and k not in KOLOM_IDENTITAS
-            ),
-            "",
-        )
+        # Named by its first long text that is filled in (a RAK row: indikator, else kegiatan).
+        panjang = [n for n, f in self.field.get("baris", {}).items() if _teks_panjang(f)]
+        teks = next((str(item[n]) for n in panjang if item.get(n)), "")
+        if self.anak is None:
+            return f"Baris: {teks}"[:160]
         induk = self._induk_s.get(beda.kunci) or self._induk_m.get(beda.kunci)
         return f"{self._nama_sasaran(induk)} · Baris: {teks}"[:160]
 
@@ -337,6 +334,10 @@ class Konflik:
             ]
             hasil.append(isi | {anak: anggota})
         return hasil
+
+
+def _teks_panjang(field: forms.Field) -> bool:
+    return isinstance(field, forms.CharField) and (field.max_length or 0) > 200
 
 
 def _teks(field: forms.Field, nilai: Any) -> str:

@@ -118,6 +118,7 @@
     blok.dataset.sasaran = String(indeks);
     blok.innerHTML = templat.sasaran.innerHTML.replaceAll("__prefix__", indeks);
     total.sasaran.value = indeks + 1;
+    document.querySelectorAll(".kosong-editor").forEach((p) => p.remove());
     isian(kepalaDi(blok), "nomor").dataset.otomatis = "1";
     if (setelah) setelah.after(blok);
     else tabel.insertBefore(blok, tabel.tFoot);
@@ -134,14 +135,20 @@
     if (isi) isi.focus();
   }
 
+  // Moving a node drops its focus: give it back, so the keyboard stays where it was.
+  function tetapFokus(el, pindah) {
+    const aktif = document.activeElement;
+    pindah();
+    if (aktif && el.contains(aktif)) aktif.focus();
+  }
+
   function geserBaris(tr, arah) {
     const tujuan = arah === "naik" ? tr.previousElementSibling : tr.nextElementSibling;
     if (!tujuan || !tujuan.matches("tr.baris-form")) {
       umumkan(arah === "naik" ? "Sudah baris pertama sasaran ini." : "Sudah baris terakhir sasaran ini.");
       return;
     }
-    if (arah === "naik") tujuan.before(tr);
-    else tujuan.after(tr);
+    tetapFokus(tr, () => (arah === "naik" ? tujuan.before(tr) : tujuan.after(tr)));
     perbarui();
     umumkan(`Baris dipindah ke nomor ${tr.querySelector(".nomor-urut").textContent}.`);
   }
@@ -152,8 +159,7 @@
       umumkan(arah === "naik" ? "Sudah sasaran pertama." : "Sudah sasaran terakhir.");
       return;
     }
-    if (arah === "naik") tujuan.before(blok);
-    else tujuan.after(blok);
+    tetapFokus(blok, () => (arah === "naik" ? tujuan.before(blok) : tujuan.after(blok)));
     perbarui();
     umumkan(`Sasaran dipindah ke urutan ${semuaBlok().indexOf(blok) + 1}.`);
   }
@@ -246,7 +252,6 @@
     event.preventDefault();
     if (event.shiftKey || !tr) geserSasaran(blok, arah);
     else geserBaris(tr, arah);
-    event.target.focus();
   });
 
   document.getElementById("tambah-sasaran").addEventListener("click", () => {

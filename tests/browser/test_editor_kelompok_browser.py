@@ -78,8 +78,10 @@ def test_rows_and_sasaran_move_by_keyboard_and_drag_keeping_their_group(page, tm
     baris_di(page, 1).first.locator("[data-geser=naik]").click()
     assert kegiatan(page, 1) == ["Kegiatan uji 2.1", "Kegiatan uji 2.2"]
 
-    # Sasaran 3 up one place by its button: its number follows its place.
-    blok(page).nth(2).locator("[data-geser-sasaran=naik]").click()
+    # Sasaran 3 up one place by its button: its number follows its place, the focus stays.
+    tombol = blok(page).nth(2).locator("[data-geser-sasaran=naik]")
+    tombol.click()
+    expect(blok(page).nth(1).locator("[data-geser-sasaran=naik]")).to_be_focused()
     assert nomor_sasaran(page) == ["1", "2", "3"]
     expect(blok(page).nth(1).locator("[name$=-sasaran]")).to_have_value("Sasaran kegiatan uji 3")
     assert kegiatan(page, 1) == ["Kegiatan uji 3.1", "Kegiatan uji 3.2"]
@@ -286,6 +288,9 @@ def test_a_conflict_shows_their_change_and_saves_both_peoples_chosen_rows(page, 
     foto(page, tmp_path, "02-belum-dipilih")
     baris_ganda = page.locator("#konflik tr.table-danger")
     baris_ganda.get_by_label("Pakai punya mereka").check()
+    expect(
+        page.locator("#konflik td.sisi-dipilih").filter(has_text="Pelaksana mereka")
+    ).to_have_count(1)
     page.locator("#konflik").get_by_role("button", name="Simpan dengan pilihan ini").click()
     expect(page).to_have_url(URL_DETAIL)
     foto(page, tmp_path, "03-tersimpan")

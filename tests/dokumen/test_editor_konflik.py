@@ -5,6 +5,8 @@ version; nothing of either is lost unless the user chose so."""
 import copy
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dokumen.baris import data_baris
@@ -218,7 +220,31 @@ def test_a_flat_type_merges_by_row_too(client):
     simpan_mereka(iku, ubah)
     response = client.post(_url(iku), data)
     assert response.status_code == 200
+    assert sorted(p.label for p in pilihan(response).values()) == [
+        "Baris: Sasaran strategis uji 1",
+        "Baris: Sasaran strategis uji 3",
+    ]
 
     assert kirim_ulang(client, iku, data, response).status_code == 302
 
     assert [b["indikator"] for b in data_baris(iku)][::2] == ["Indikator mereka", "Indikator saya"]
+
+
+@pytest.mark.django_db
+def test_the_conflict_page_runs_a_number_of_queries_that_does_not_grow_with_the_rows(client):
+    operator = OperatorFactory()
+    client.force_login(operator)
+    jumlah_kueri = []
+    for jumlah, tahun in [(4, 2031), (40, 2032)]:
+        rak = RakFactory(
+            satker=operator.profil.satker, tahun=tahun, baris=sasaran_rak(jumlah, baris=2)
+        )
+        data = form_data(rak)
+        data[f"{PREFIX}-0-kegiatan"] = "Saya"
+        simpan_mereka(rak, lambda baris: baris[-1]["baris"].pop(), tempat_ttd="Mereka")
+        with CaptureQueriesContext(connection) as kueri:
+            response = client.post(_url(rak), data)
+        assert response.status_code == 200
+        assert len(response.context["konflik"].pilihan) == 3  # my row, their row, the place
+        jumlah_kueri.append(len(kueri))
+    assert jumlah_kueri[0] == jumlah_kueri[1]
