@@ -37,6 +37,17 @@ def baris_di(page, nomor_blok: int):
     return blok(page).nth(nomor_blok).locator("tr.baris-form")
 
 
+def seret(page, pegangan, tujuan) -> None:
+    """Drag `pegangan` with the mouse, in steps, to just inside the top edge of `tujuan`; both
+    must be on screen (a tall viewport), as a person sees them while dragging."""
+    awal, akhir = pegangan.bounding_box(), tujuan.bounding_box()
+    page.mouse.move(awal["x"] + awal["width"] / 2, awal["y"] + awal["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(akhir["x"] + 10, akhir["y"] + 30, steps=12)
+    page.mouse.move(akhir["x"] + 10, akhir["y"] + 4, steps=6)
+    page.mouse.up()
+
+
 def rak_uji():
     """A draft RAK of Lebak: sasaran 1–3 of two rows each ("Kegiatan uji 2.1" …)."""
     satker = Satker.objects.get(kode="kab-lebak")
@@ -302,3 +313,46 @@ def test_a_conflict_shows_their_change_and_saves_both_peoples_chosen_rows(page, 
     assert [b["kunci"] for s in tersimpan for b in s["baris"]] == [
         b["kunci"] for s in mereka for b in s["baris"]
     ]
+
+
+def test_a_whole_sasaran_is_dragged_with_its_rows(page, tmp_path):
+    rak = rak_uji()
+    sebelum = data_baris(rak)
+    buka(page, rak)
+    page.set_viewport_size({"width": 1366, "height": 2000})
+
+    seret(page, blok(page).nth(2).locator(".pegangan-sasaran"), blok(page).nth(0))
+    foto(page, tmp_path, "01-sasaran-diseret")
+    expect(blok(page).nth(0).locator("[name$=-sasaran]")).to_have_value("Sasaran kegiatan uji 3")
+    assert nomor_sasaran(page) == ["1", "2", "3"]
+    assert kegiatan(page, 0) == ["Kegiatan uji 3.1", "Kegiatan uji 3.2"]
+
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    sesudah = data_baris(rak)
+    assert [s["kunci"] for s in sesudah] == [s["kunci"] for s in (sebelum[2], *sebelum[:2])]
+    assert [[b["kunci"] for b in s["baris"]] for s in sesudah] == [
+        [b["kunci"] for b in s["baris"]] for s in (sebelum[2], *sebelum[:2])
+    ]
+
+
+def test_the_flat_iku_editor_moves_rows_by_drag_and_by_alt_arrow(page, tmp_path):
+    iku = dokumen_seed("kab-lebak", "IKU")
+    sebelum = [b["kunci"] for b in data_baris(iku)]
+    buka(page, iku)
+    page.set_viewport_size({"width": 1366, "height": 3000})
+    baris = page.locator("table[data-formset] > tbody > tr.baris-form")
+
+    seret(page, baris.nth(4).locator(".pegangan-baris"), baris.nth(0))
+    expect(baris.nth(0).locator("[name$=-kunci]")).to_have_value(sebelum[4])
+    nama = baris.nth(0).locator("[name$=-indikator]").get_attribute("name")
+    page.locator(f"[name={nama}]").press("Alt+ArrowDown")
+    expect(page.locator(f"[name={nama}]")).to_be_focused()
+    expect(baris.nth(1).locator("[name$=-kunci]")).to_have_value(sebelum[4])
+    expect(baris.locator(".nomor-urut")).to_have_text([str(i) for i in range(1, len(sebelum) + 1)])
+    foto(page, tmp_path, "01-iku-diseret")
+
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    harapan = [sebelum[0], sebelum[4], *sebelum[1:4], *sebelum[5:]]
+    assert [b["kunci"] for b in data_baris(iku)] == harapan
