@@ -134,29 +134,8 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     if not (kepala.is_valid() and editor.is_valid()):
         messages.error(request, PESAN_BELUM_DISIMPAN)
         return _halaman_ubah(request, dokumen, context)
-    baris_saya = baris_dari_formset(dokumen, editor)
-    isi_kepala, baris, suntingan = kepala.cleaned_data, baris_saya, kepala.cleaned_data["suntingan"]
     try:
-        if "suntingan_mereka" in request.POST:  # a conflict resolved on this page
-            konflik = _konflik(request, dokumen, dasar, isi_kepala, baris_saya, editor)
-            if str(konflik.suntingan) != request.POST["suntingan_mereka"]:
-                raise KonflikSuntingan  # they (or others) saved again meanwhile
-            if not konflik.lengkap:
-                messages.error(request, PESAN_PILIH)
-                return _halaman_ubah(request, dokumen, context | {"konflik": konflik})
-            isi_kepala, baris = konflik.gabung()
-            suntingan = konflik.suntingan
-        dokumen_simpan(
-            dokumen=dokumen,
-            kepala=isi_kepala,
-            baris=baris,
-            suntingan=suntingan,
-            oleh=request.user,
-        )
-    except KonflikSuntingan:
-        messages.error(request, PESAN_KONFLIK)
-        konflik = _konflik(request, dokumen, dasar, kepala.cleaned_data, baris_saya, editor)
-        return _halaman_ubah(request, dokumen, context | {"konflik": konflik})
+        konflik = _simpan_halaman(request, dokumen, kepala, editor, dasar)
     except DokumenTidakBisaDiubah:
         messages.error(request, "Dokumen ini sudah bukan draf, jadi tidak dapat diubah.")
         return redirect("dokumen:detail", pk=dokumen.pk)
@@ -164,6 +143,8 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
         galat_layanan(kepala, galat)
         messages.error(request, PESAN_BELUM_DISIMPAN)
         return _halaman_ubah(request, dokumen, context)
+    if konflik is not None:
+        return _halaman_ubah(request, dokumen, context | {"konflik": konflik})
     messages.success(request, "Dokumen disimpan.")
     tanpa_angka = sum(1 for form in editor.forms_baris if form.peringatan_target)
     if tanpa_angka:
@@ -178,6 +159,30 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
 def _halaman_ubah(request: HttpRequest, dokumen: Dokumen, context: dict) -> HttpResponse:
     context = {"dokumen": dokumen, "satker": dokumen.satker} | context
     return render(request, "dokumen/dokumen_form.html", context)
+
+
+def _simpan_halaman(request, dokumen, kepala, editor, dasar) -> Konflik | None:
+    """Save the valid page; when someone saved since it was opened, nothing is saved and the
+    conflict to show is returned. A page resolving a conflict saves the merge of its choices."""
+    baris_saya = baris_dari_formset(dokumen, editor)
+    isi_kepala, baris, suntingan = kepala.cleaned_data, baris_saya, kepala.cleaned_data["suntingan"]
+    try:
+        if "suntingan_mereka" in request.POST:
+            konflik = _konflik(request, dokumen, dasar, isi_kepala, baris_saya, editor)
+            if str(konflik.suntingan) != request.POST["suntingan_mereka"]:
+                raise KonflikSuntingan  # they (or others) saved again meanwhile
+            if not konflik.lengkap:
+                messages.error(request, PESAN_PILIH)
+                return konflik
+            isi_kepala, baris = konflik.gabung()
+            suntingan = konflik.suntingan
+        dokumen_simpan(
+            dokumen=dokumen, kepala=isi_kepala, baris=baris, suntingan=suntingan, oleh=request.user
+        )
+    except KonflikSuntingan:
+        messages.error(request, PESAN_KONFLIK)
+        return _konflik(request, dokumen, dasar, kepala.cleaned_data, baris_saya, editor)
+    return None
 
 
 def _konflik(request, dokumen, dasar, kepala, baris, editor) -> Konflik:

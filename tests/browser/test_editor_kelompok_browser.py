@@ -15,7 +15,7 @@ from satker.models import Satker
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_dokumen_browser import foto, masuk, simpan
 from tests.conftest import dokumen_seed
-from tests.factories import RakFactory, sasaran_rak
+from tests.factories import RakFactory, RktFactory, sasaran_rak
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright tidak terpasang")
 expect = sync_api.expect
@@ -356,3 +356,22 @@ def test_the_flat_iku_editor_moves_rows_by_drag_and_by_alt_arrow(page, tmp_path)
     expect(page).to_have_url(URL_DETAIL)
     harapan = [sebelum[0], sebelum[4], *sebelum[1:4], *sebelum[5:]]
     assert [b["kunci"] for b in data_baris(iku)] == harapan
+
+
+def test_an_empty_rkt_gets_its_first_sasaran_and_row(page, tmp_path):
+    rkt = RktFactory(satker=Satker.objects.get(kode="kab-lebak"), tahun=2031, baris=[])
+    buka(page, rkt)
+    expect(page.locator(".kosong-editor")).to_be_visible()
+
+    page.locator("#tambah-sasaran").click()
+    expect(page.locator(".kosong-editor")).to_have_count(0)
+    expect(blok(page).first.locator("[name$=-sasaran]")).to_be_focused()
+    page.keyboard.type("Sasaran pertama")
+    baris_di(page, 0).first.locator("[name$=-indikator]").fill("Indikator pertama")
+    foto(page, tmp_path, "01-sasaran-pertama")
+
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    [sasaran] = data_baris(rkt)
+    assert (sasaran["nomor"], sasaran["sasaran"]) == ("1", "Sasaran pertama")
+    assert [b["indikator"] for b in sasaran["indikator"]] == ["Indikator pertama"]
