@@ -23,6 +23,7 @@ from dokumen.beda import BedaBaris, JenisBeda, beda_isi
 from dokumen.jenis import JenisTerdaftar
 from dokumen.models import Dokumen
 from dokumen.services import KOLOM_KEPALA
+from kpu_kinerja.formats import tanggal_panjang
 
 PESAN_KONFLIK = (
     "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Perubahan mereka "
@@ -164,9 +165,10 @@ class Konflik:
                 continue
             ubah_m = "diubah" if dasar and lama.get(kolom) != mereka[kolom] else ""
             ubah_s = "diubah" if dasar and lama.get(kolom) != saya[kolom] else ""
-            label = Dokumen._meta.get_field(kolom).verbose_name.capitalize()
-            teks_m = str(getattr(self.sekarang, kolom) or "(kosong)")
-            teks_s = str(self.kepala_saya[kolom] or "(kosong)")
+            field = Dokumen._meta.get_field(kolom)
+            label = str(field.verbose_name).capitalize()
+            teks_m = _teks_kepala(field, getattr(self.sekarang, kolom))
+            teks_s = _teks_kepala(field, self.kepala_saya[kolom])
             hasil.append(
                 Pilihan(
                     nama=f"pilih-kepala-{kolom}",
@@ -334,6 +336,17 @@ class Konflik:
             ]
             hasil.append(isi | {anak: anggota})
         return hasil
+
+
+def _teks_kepala(field, nilai: Any) -> str:
+    """A header value as the form shows it: a choice by its label, a date as 26 Januari 2024."""
+    if nilai is None or nilai == "":
+        return "(kosong)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(nilai, nilai))
+    if isinstance(nilai, datetime.date):
+        return tanggal_panjang(nilai)
+    return str(nilai)
 
 
 def _teks_panjang(field: forms.Field) -> bool:

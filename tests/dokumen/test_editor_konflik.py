@@ -3,6 +3,7 @@ change beside mine, item by item, and saving again with the choices merges both 
 version; nothing of either is lost unless the user chose so."""
 
 import copy
+import datetime
 
 import pytest
 from django.db import connection
@@ -63,7 +64,7 @@ class TestKonflik:
         def ubah(baris):
             baris[0]["baris"][0]["kegiatan"] = "Kegiatan mereka"
 
-        simpan_mereka(rak, ubah, tempat_ttd="Tempat mereka")
+        simpan_mereka(rak, ubah, tempat_ttd="Tempat mereka", tanggal_ttd=datetime.date(2030, 1, 2))
         response = client.post(_url(rak), data)
 
         assert response.status_code == 200
@@ -78,13 +79,14 @@ class TestKonflik:
         assert semua[f"pilih-{k_mereka}"].ubah_mereka == "diubah"
         assert semua[f"pilih-{k_saya}"].bawaan == "saya"
         assert semua["pilih-kepala-tempat_ttd"].bawaan == "mereka"
+        assert semua["pilih-kepala-tanggal_ttd"].kolom[0][1] == "2 Januari 2030"
         assert _rows(rak)[1][1] == ("Kegiatan uji 2.2", "Subbagian Uji")  # nothing saved yet
 
         akhir = kirim_ulang(client, rak, data, response)
 
         assert akhir.status_code == 302
         rak.refresh_from_db()
-        assert rak.tempat_ttd == "Tempat mereka"
+        assert (rak.tempat_ttd, rak.tanggal_ttd) == ("Tempat mereka", datetime.date(2030, 1, 2))
         assert _rows(rak)[0][0][0] == "Kegiatan mereka"
         assert _rows(rak)[1][1] == ("Kegiatan uji 2.2", "Pelaksana saya")
 
