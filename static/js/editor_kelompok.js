@@ -267,6 +267,7 @@
       draggable: "tr.baris-form",
       handle: ".pegangan-baris",
       animation: 150,
+      forceFallback: true, // pointer events, the same in every browser (no native drag image)
       onEnd: (event) => {
         const kepala = kepalaDi(event.to);
         if (kepala && event.to.firstElementChild !== kepala) event.to.prepend(kepala);
@@ -279,6 +280,7 @@
       draggable: "tbody.blok-sasaran",
       handle: ".pegangan-sasaran",
       animation: 150,
+      forceFallback: true, // pointer events, the same in every browser (no native drag image)
       onEnd: perbarui,
     });
     semuaBlok().forEach(pasangGeser);

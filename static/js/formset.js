@@ -62,6 +62,7 @@
       draggable: "tr.baris-form",
       handle: ".pegangan-baris",
       animation: 150,
+      forceFallback: true, // pointer events, the same in every browser (no native drag image)
       onEnd: renumber,
     });
   }

@@ -48,6 +48,14 @@ def seret(page, pegangan, tujuan) -> None:
     page.mouse.up()
 
 
+def tunggu_lepas(page) -> None:
+    """Wait until SortableJS has finished the drop (its classes gone, its onEnd run)."""
+    page.wait_for_function(
+        "!document.querySelector('.sortable-chosen, .sortable-ghost, .sortable-drag')"
+    )
+    page.wait_for_timeout(200)  # the 150 ms animation, after which the numbers are final
+
+
 def rak_uji():
     """A draft RAK of Lebak: sasaran 1–3 of two rows each ("Kegiatan uji 2.1" …)."""
     satker = Satker.objects.get(kode="kab-lebak")
@@ -112,9 +120,9 @@ def test_rows_and_sasaran_move_by_keyboard_and_drag_keeping_their_group(page, tm
     expect(baris_di(page, 0).locator(".nomor-urut")).to_have_text(["1.1", "1.2", "1.3"])
 
     # Drag uji 2.2 by its handle onto the first row of the second block (sasaran 1's).
-    baris_di(page, 2).first.locator(".pegangan-baris").drag_to(
-        baris_di(page, 1).first.locator("[name$=-kegiatan]")
-    )
+    page.set_viewport_size({"width": 1366, "height": 2000})
+    seret(page, baris_di(page, 2).first.locator(".pegangan-baris"), baris_di(page, 1).first)
+    tunggu_lepas(page)
     assert "Kegiatan uji 2.2" in kegiatan(page, 1)
     expect(baris_di(page, 2)).to_have_count(0)
     foto(page, tmp_path, "04-diseret")
@@ -322,6 +330,7 @@ def test_a_whole_sasaran_is_dragged_with_its_rows(page, tmp_path):
     page.set_viewport_size({"width": 1366, "height": 2000})
 
     seret(page, blok(page).nth(2).locator(".pegangan-sasaran"), blok(page).nth(0))
+    tunggu_lepas(page)
     foto(page, tmp_path, "01-sasaran-diseret")
     expect(blok(page).nth(0).locator("[name$=-sasaran]")).to_have_value("Sasaran kegiatan uji 3")
     assert nomor_sasaran(page) == ["1", "2", "3"]
@@ -344,6 +353,7 @@ def test_the_flat_iku_editor_moves_rows_by_drag_and_by_alt_arrow(page, tmp_path)
     baris = page.locator("table[data-formset] > tbody > tr.baris-form")
 
     seret(page, baris.nth(4).locator(".pegangan-baris"), baris.nth(0))
+    tunggu_lepas(page)
     expect(baris.nth(0).locator("[name$=-kunci]")).to_have_value(sebelum[4])
     nama = baris.nth(0).locator("[name$=-indikator]").get_attribute("name")
     page.locator(f"[name={nama}]").press("Alt+ArrowDown")
