@@ -1,11 +1,16 @@
-"""The row formset of the document editor and its conversion to and from storage.
+"""The document editor's forms and their conversion to and from storage.
 
-Each type declares its formset (built with `formset_class`) and how its stored rows become the
-editor's flat rows and back (`dokumen.jenis`: `formset`, `ke_form`, `dari_form`). Every row
-form carries its row's key in a hidden field (`kunci`; on a sasaran's first row of a grouped
-type also `kunci_sasaran`), so a save updates the rows in place (dokumen.baris); a row added in
-the browser has no key. The formset refuses a key that is not a row of the document, or one
-sent twice, with a message on that row.
+Each type declares its editor (`dokumen.jenis`: `formset`, built with `formset_class` or
+`dokumen.editor_kelompok.editor_berkelompok`) and how
+its stored rows become the editor's (`ke_form`) and back (`dari_form`). A flat type (IKU) is one
+row formset; a grouped one (RKT, RAK) a formset of sasaran and one of rows, each row naming its
+sasaran (dokumen.editor_kelompok). Every form carries its row's (or sasaran's) key in a hidden
+`kunci`, so a save updates the rows in place (dokumen.baris); one added in the browser has none.
+A key that is not one of the document's, or one sent twice, is refused on its form.
+
+Both editors answer the same: `dari_isi(isi)` (unbound, from the editor's shape), bound to POST
+data with the keys allowed, `is_valid()`, `isi()` (the cleaned rows in the editor's shape, in
+the order given) and `forms_baris` (every row form, for the target warnings).
 """
 
 from typing import Any
@@ -13,6 +18,7 @@ from typing import Any
 from django import forms
 
 from dokumen.baris import data_baris, masalah_kunci
+from dokumen.form_baris import KOLOM_EDITOR
 from dokumen.models import Dokumen
 
 BARIS_MAKS = 500
@@ -26,57 +32,53 @@ PESAN_PERIKSA = "Periksa kembali isian yang ditandai."
 PESAN_KUNCI = {"asing": PESAN_KUNCI_ASING, "ganda": PESAN_KUNCI_GANDA}
 
 
+def kolom_isi(form_class: type[forms.Form]) -> dict[str, forms.Field]:
+    """The fields of `form_class` that hold content (not its key, place or sasaran)."""
+    lepas = KOLOM_EDITOR | {"kunci"}
+    return {nama: f for nama, f in form_class.base_fields.items() if nama not in lepas}
+
+
 class BarisFormSet(forms.BaseFormSet):
-    """Rows in the order the user gave them; a grouped type's (RKT/RAK) start with a sasaran.
+    """Forms in the order the user gave them (ORDER); `kunci_ada` are the keys they may carry."""
 
-    `kunci_baris` and `kunci_sasaran` are the keys of the document's rows and sasaran now.
-    """
+    berkelompok = False
 
-    butuh_sasaran = False
-
-    def __init__(
-        self,
-        *args,
-        kunci_baris: frozenset[str] = frozenset(),
-        kunci_sasaran: frozenset[str] = frozenset(),
-        **kwargs,
-    ):
+    def __init__(self, *args, kunci_ada: frozenset[str] = frozenset(), **kwargs):
+        kwargs.setdefault("prefix", "baris")
         super().__init__(*args, **kwargs)
-        self.kunci_baris = kunci_baris
-        self.kunci_sasaran = kunci_sasaran
+        self.kunci_ada = kunci_ada
+
+    @classmethod
+    def dari_isi(cls, isi: list[dict[str, Any]], **kwargs) -> "BarisFormSet":
+        initial = [row | {"ORDER": urutan} for urutan, row in enumerate(isi, start=1)]
+        return cls(initial=initial, **kwargs)
+
+    @property
+    def forms_baris(self) -> list[forms.Form]:
+        return self.forms
+
+    def kolom_isi(self) -> dict[str, dict[str, forms.Field]]:
+        """The content fields of a row, in column order (for the conflict view)."""
+        return {"baris": kolom_isi(self.form)}
 
     def clean(self):
         super().clean()
-        baris = self.baris_terurut()
-        salah = self._periksa_kunci(baris)
-        tanpa_sasaran = bool(baris) and not baris[0].cleaned_data.get("sasaran")
-        if self.butuh_sasaran and tanpa_sasaran and not any(self.errors):
-            baris[0].add_error("sasaran", "Baris pertama harus berisi sasaran.")
-            salah = True
-        if salah:
+        if self._periksa_kunci(self.baris_terurut()):
             raise forms.ValidationError(PESAN_PERIKSA)
 
-    def _periksa_kunci(self, baris: list[forms.Form]) -> bool:
-        """Mark every kept row whose key is not the document's or was sent before it."""
-        salah = False
-        dilihat: dict[str, set[str]] = {"kunci": set(), "kunci_sasaran": set()}
-        for form in baris:
-            data = form.cleaned_data
-            periksa = [("kunci", self.kunci_baris)]
-            if self.butuh_sasaran and data.get("sasaran"):  # a sasaran's first row
-                periksa.append(("kunci_sasaran", self.kunci_sasaran))
-            for nama, ada in periksa:
-                kunci = data.get(nama)
-                if not kunci:
-                    continue
-                masalah = masalah_kunci(kunci, ada, dilihat[nama])
-                if masalah is not None:
-                    form.add_error(None, PESAN_KUNCI[masalah])
-                    salah = True
+    def _periksa_kunci(self, daftar: list[forms.Form]) -> bool:
+        """Mark every kept form whose key is not the document's or was sent before it."""
+        salah, dilihat = False, set()
+        for form in daftar:
+            kunci = form.cleaned_data.get("kunci")
+            masalah = masalah_kunci(kunci, self.kunci_ada, dilihat) if kunci else None
+            if masalah is not None:
+                form.add_error(None, PESAN_KUNCI[masalah])
+                salah = True
         return salah
 
     def baris_terurut(self) -> list[forms.Form]:
-        """Kept rows in the order of their ORDER field (rows without one keep their place)."""
+        """Kept forms in the order of their ORDER field (forms without one keep their place)."""
         tetap = [f for f in self.forms if f.has_changed() or f in self.initial_forms]
         tetap = [f for f in tetap if not self._should_delete_form(f)]
 
@@ -87,11 +89,15 @@ class BarisFormSet(forms.BaseFormSet):
 
         return sorted(tetap, key=posisi)
 
+    def isi(self) -> list[dict[str, Any]]:
+        return [form.as_baris() for form in self.baris_terurut()]
 
-def formset_class(form_class: type[forms.Form], butuh_sasaran: bool) -> type[BarisFormSet]:
+
+def formset_class(form_class: type[forms.Form], dasar: type[BarisFormSet] = BarisFormSet):
+    """A flat type's editor: one formset of `form_class` (a grouped type's: editor_berkelompok)."""
     return forms.formset_factory(
         form_class,
-        formset=type("Formset", (BarisFormSet,), {"butuh_sasaran": butuh_sasaran}),
+        formset=dasar,
         extra=0,
         can_delete=True,
         can_order=True,
@@ -101,31 +107,42 @@ def formset_class(form_class: type[forms.Form], butuh_sasaran: bool) -> type[Bar
     )
 
 
-def _initial(dokumen: Dokumen) -> list[dict[str, Any]]:
-    baris = dokumen.jenis_terdaftar.ke_form(data_baris(dokumen))
-    for urutan, row in enumerate(baris, start=1):
-        row["ORDER"] = urutan
-    return baris
-
-
-def formset_baris(dokumen: Dokumen, data=None) -> BarisFormSet:
-    """The row formset for `dokumen`: bound to POST `data` (its keys checked against the rows
-    stored now), or filled from the stored rows."""
+def kunci_dokumen(dokumen: Dokumen, baris: list[dict[str, Any]]) -> dict[str, frozenset[str]]:
+    """The keys of `baris` (a document's rows in the shared shape): rows, and sasaran."""
     terdaftar = dokumen.jenis_terdaftar
-    kelas = terdaftar.formset
-    if data is None:
-        return kelas(initial=_initial(dokumen), prefix="baris")
-    tersimpan = data_baris(dokumen)
-    return kelas(
-        data,
-        prefix="baris",
-        kunci_baris=frozenset(b["kunci"] for b in terdaftar.daun(tersimpan)),
-        kunci_sasaran=frozenset(s["kunci"] for s in tersimpan)
+    return {
+        "baris": frozenset(b["kunci"] for b in terdaftar.daun(baris) if b.get("kunci")),
+        "sasaran": frozenset(s["kunci"] for s in baris if s.get("kunci"))
         if terdaftar.berkelompok
         else frozenset(),
-    )
+    }
 
 
-def baris_dari_formset(dokumen: Dokumen, formset: BarisFormSet) -> list[dict[str, Any]]:
-    """The valid formset's rows in the shape dokumen.baris.ganti_baris takes."""
-    return dokumen.jenis_terdaftar.dari_form([form.as_baris() for form in formset.baris_terurut()])
+def formset_baris(
+    dokumen: Dokumen,
+    data=None,
+    *,
+    tersimpan: list[dict[str, Any]] | None = None,
+    dasar: list[dict[str, Any]] | None = None,
+):
+    """The editor for `dokumen`: bound to POST `data`, whose keys may be those of the rows stored
+    now or of `dasar` (the rows as the page was opened, which someone may have changed since);
+    or filled from the stored rows (`tersimpan`, when already read)."""
+    terdaftar = dokumen.jenis_terdaftar
+    kelas = terdaftar.formset
+    tersimpan = data_baris(dokumen) if tersimpan is None else tersimpan
+    opsi = {"kunci_anak": terdaftar.kunci_anak} if terdaftar.berkelompok else {}
+    if data is None:
+        return kelas.dari_isi(terdaftar.ke_form(tersimpan), **opsi)
+    kunci = kunci_dokumen(dokumen, tersimpan)
+    if dasar:
+        lama = kunci_dokumen(dokumen, dasar)
+        kunci = {nama: kunci[nama] | lama[nama] for nama in kunci}
+    if terdaftar.berkelompok:
+        return kelas(data, kunci_baris=kunci["baris"], kunci_sasaran=kunci["sasaran"], **opsi)
+    return kelas(data, kunci_ada=kunci["baris"])
+
+
+def baris_dari_formset(dokumen: Dokumen, formset) -> list[dict[str, Any]]:
+    """The valid editor's rows in the shape dokumen.baris.ganti_baris takes."""
+    return dokumen.jenis_terdaftar.dari_form(formset.isi())

@@ -28,9 +28,8 @@ def tolak_teks_tersembunyi(form: forms.BaseForm) -> None:
             field.validators.append(tolak_karakter_tersembunyi)
 
 
-# The hidden keys of a row form (dokumen.baris): the row's, and for a grouped type (RKT, RAK)
-# on the first row of a sasaran, the sasaran's. A row added in the browser has none.
-KUNCI_FORM = ("kunci", "kunci_sasaran")
+# The hidden key of a row or sasaran form (dokumen.baris); one added in the browser has none.
+KUNCI_FORM = ("kunci",)
 
 
 def kunci_tersembunyi() -> forms.CharField:
@@ -46,8 +45,17 @@ def _kunci_baku(teks: str) -> str:
         return teks
 
 
+# The editor's own fields of a form, not row content: its place, deletion and sasaran.
+KOLOM_EDITOR = frozenset({"ORDER", "DELETE", "induk"})
+
+
 class FormBaris(forms.Form):
-    """A row of the editor; `as_baris` gives it in the shape the services take."""
+    """A row (or a sasaran) of the editor; `as_baris` gives it in the shape the services take.
+
+    `kolom_jumlah`: (field, label) of a column the editor totals (the RAK's anggaran), or None.
+    """
+
+    kolom_jumlah: tuple[str, str] | None = None
 
     kunci = kunci_tersembunyi()
 
@@ -76,5 +84,5 @@ class FormBaris(forms.Form):
         return {
             k: v
             for k, v in self.cleaned_data.items()
-            if k not in ("ORDER", "DELETE") and not (k in KUNCI_FORM and not v)
+            if k not in KOLOM_EDITOR and not (k in KUNCI_FORM and not v)
         }

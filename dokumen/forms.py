@@ -13,7 +13,8 @@ from dokumen.services import KOLOM_KEPALA
 from satker.forms import TanggalField
 from satker.models import Satker
 
-# A save over a newer one, in the editor and the admin's document page alike.
+# A save over a newer one on the admin's document page (the editor shows the conflict instead,
+# dokumen.konflik).
 PESAN_KONFLIK = (
     "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Isian Anda masih "
     "ada di formulir ini: buka dokumen di tab baru untuk melihat perubahan mereka, lalu "

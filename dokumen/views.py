@@ -20,7 +20,6 @@ from dokumen.editor import baris_dari_formset, formset_baris
 from dokumen.filters import DokumenFilter
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import (
-    PESAN_KONFLIK,
     TAHUN_MAKS,
     AlasanRevisiForm,
     CatatanAlurForm,
@@ -30,6 +29,7 @@ from dokumen.forms import (
     JawabanReviuForm,
     galat_layanan,
 )
+from dokumen.konflik import PESAN_KONFLIK, PESAN_PILIH, Konflik, baca_dasar, tanda_dasar
 from dokumen.models import AksiDokumen, Dokumen
 from dokumen.reviu import (
     CatatanTidakValid,
@@ -121,43 +121,86 @@ def dokumen_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     if not dokumen.bisa_diubah:
         messages.info(request, "Hanya draf yang dapat diubah; dokumen ini ditampilkan saja.")
         return redirect("dokumen:detail", pk=dokumen.pk)
-    if request.method == "POST":
-        kepala = DokumenKepalaForm(request.POST, instance=dokumen)
-        formset = formset_baris(dokumen, data=request.POST)
-        if kepala.is_valid() and formset.is_valid():
-            try:
-                dokumen_simpan(
-                    dokumen=dokumen,
-                    kepala=kepala.cleaned_data,
-                    baris=baris_dari_formset(dokumen, formset),
-                    suntingan=kepala.cleaned_data["suntingan"],
-                    oleh=request.user,
-                )
-            except KonflikSuntingan:
-                messages.error(request, PESAN_KONFLIK)
-            except DokumenTidakBisaDiubah:
-                messages.error(request, "Dokumen ini sudah bukan draf, jadi tidak dapat diubah.")
-                return redirect("dokumen:detail", pk=dokumen.pk)
-            except ValidationError as galat:
-                galat_layanan(kepala, galat)
-                messages.error(request, PESAN_BELUM_DISIMPAN)
-            else:
-                messages.success(request, "Dokumen disimpan.")
-                tanpa_angka = sum(1 for form in formset.forms if form.peringatan_target)
-                if tanpa_angka:
-                    messages.warning(
-                        request,
-                        f"{tanpa_angka} target tidak berisi angka yang terbaca, jadi capaiannya "
-                        "tidak dapat dihitung. Buka Ubah untuk melihat barisnya.",
-                    )
-                return redirect("dokumen:detail", pk=dokumen.pk)
-        else:
-            messages.error(request, PESAN_BELUM_DISIMPAN)
-    else:
-        kepala = DokumenKepalaForm(instance=dokumen)
-        formset = formset_baris(dokumen)
-    context = {"dokumen": dokumen, "satker": dokumen.satker, "kepala": kepala, "formset": formset}
+    if request.method != "POST":
+        tersimpan = data_baris(dokumen)
+        context = {
+            "kepala": DokumenKepalaForm(instance=dokumen),
+            "editor": formset_baris(dokumen, tersimpan=tersimpan),
+            "dasar": tanda_dasar(dokumen, tersimpan),
+        }
+        return _halaman_ubah(request, dokumen, context)
+    teks_dasar = request.POST.get("dasar", "")
+    dasar = baca_dasar(teks_dasar, dokumen, request.POST.get("suntingan"))
+    # Rows someone deleted since the page was opened may still be on it: the conflict shows them.
+    lama = dasar["baris"] if dasar and dasar["suntingan"] != dokumen.suntingan else None
+    editor = formset_baris(dokumen, request.POST, dasar=lama)
+    kepala = DokumenKepalaForm(request.POST, instance=dokumen)
+    context = {"kepala": kepala, "editor": editor, "dasar": teks_dasar}
+    if not (kepala.is_valid() and editor.is_valid()):
+        messages.error(request, PESAN_BELUM_DISIMPAN)
+        return _halaman_ubah(request, dokumen, context)
+    try:
+        konflik = _simpan_halaman(request, dokumen, kepala, editor, dasar)
+    except DokumenTidakBisaDiubah:
+        messages.error(request, "Dokumen ini sudah bukan draf, jadi tidak dapat diubah.")
+        return redirect("dokumen:detail", pk=dokumen.pk)
+    except ValidationError as galat:
+        galat_layanan(kepala, galat)
+        messages.error(request, PESAN_BELUM_DISIMPAN)
+        return _halaman_ubah(request, dokumen, context)
+    if konflik is not None:
+        return _halaman_ubah(request, dokumen, context | {"konflik": konflik})
+    messages.success(request, "Dokumen disimpan.")
+    tanpa_angka = sum(1 for form in editor.forms_baris if form.peringatan_target)
+    if tanpa_angka:
+        messages.warning(
+            request,
+            f"{tanpa_angka} target tidak berisi angka yang terbaca, jadi capaiannya "
+            "tidak dapat dihitung. Buka Ubah untuk melihat barisnya.",
+        )
+    return redirect("dokumen:detail", pk=dokumen.pk)
+
+
+def _halaman_ubah(request: HttpRequest, dokumen: Dokumen, context: dict) -> HttpResponse:
+    context = {"dokumen": dokumen, "satker": dokumen.satker} | context
     return render(request, "dokumen/dokumen_form.html", context)
+
+
+def _simpan_halaman(request, dokumen, kepala, editor, dasar) -> Konflik | None:
+    """Save the valid page; when someone saved since it was opened, nothing is saved and the
+    conflict to show is returned. A page resolving a conflict saves the merge of its choices."""
+    baris_saya = baris_dari_formset(dokumen, editor)
+    isi_kepala, baris, suntingan = kepala.cleaned_data, baris_saya, kepala.cleaned_data["suntingan"]
+    try:
+        if "suntingan_mereka" in request.POST:
+            konflik = _konflik(request, dokumen, dasar, isi_kepala, baris_saya, editor)
+            if str(konflik.suntingan) != request.POST["suntingan_mereka"]:
+                raise KonflikSuntingan  # they (or others) saved again meanwhile
+            if not konflik.lengkap:
+                messages.error(request, PESAN_PILIH)
+                return konflik
+            isi_kepala, baris = konflik.gabung()
+            suntingan = konflik.suntingan
+        dokumen_simpan(
+            dokumen=dokumen, kepala=isi_kepala, baris=baris, suntingan=suntingan, oleh=request.user
+        )
+    except KonflikSuntingan:
+        messages.error(request, PESAN_KONFLIK)
+        return _konflik(request, dokumen, dasar, kepala.cleaned_data, baris_saya, editor)
+    return None
+
+
+def _konflik(request, dokumen, dasar, kepala, baris, editor) -> Konflik:
+    """Their state (stored now) beside mine (as posted), with the choices posted so far."""
+    return Konflik(
+        terdaftar=dokumen.jenis_terdaftar,
+        sekarang=dokumen_ambil(request.user, dokumen.pk),
+        dasar=dasar,
+        kepala_saya=kepala,
+        baris_saya=baris,
+        label_kolom=editor.kolom_isi(),
+        pilihan_dikirim=request.POST,
+    )
 
 
 @login_required

@@ -38,7 +38,7 @@ IKU = JenisTerdaftar(
     label_bagian=label_bagian_iku,
     tabel=tabel_iku,
     template_tabel="indikator/_tabel_iku.html",
-    formset=formset_class(BarisIkuForm, butuh_sasaran=False),
+    formset=formset_class(BarisIkuForm),
     serializer_baris=BarisIkuSerializer,
     serializer_isian=BarisIkuIsianSerializer,
     template_pdf="pdf/iku.html",

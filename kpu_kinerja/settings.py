@@ -128,6 +128,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    # Drag and drop of the grouped editor's rows and sasaran (static/js/editor_kelompok.js).
+    ("vendor/sortablejs", BASE_DIR / "node_modules" / "sortablejs"),
 ]
 WHITENOISE_USE_FINDERS = True
 # The document editor posts every row at once: up to 500 rows × 16 fields (dokumen.editor).

@@ -1,10 +1,10 @@
-"""Row forms of the RKT and RAK editors: flat rows, like the paper (see rencana_aksi.baris)."""
+"""Forms of the RKT and RAK editors: a sasaran, and a row of it (dokumen.editor_kelompok)."""
 
 import re
 
 from django import forms
 
-from dokumen.form_baris import FormBaris, kunci_tersembunyi, teks_panjang
+from dokumen.form_baris import FormBaris, teks_panjang
 from dokumen.validasi import tolak_angka_non_ascii
 from kpu_kinerja.formats import ribuan
 from rencana_aksi.models import ANGGARAN_MAKSIMUM
@@ -50,17 +50,20 @@ class RupiahField(forms.Field):
         return angka
 
 
-class _FormBarisBersasaran(FormBaris):
-    """A flat row of a grouped type; the first row of a sasaran also carries the sasaran's key."""
+class SasaranForm(FormBaris):
+    """A sasaran of the RKT or RAK: its printed number and text; its rows are row forms."""
 
-    kunci_sasaran = kunci_tersembunyi()
-
-
-class BarisRktForm(_FormBarisBersasaran):
     nomor = forms.CharField(label="No", required=False, max_length=10)
-    sasaran = teks_panjang(
-        "Sasaran program/kegiatan", help_text="Kosongkan untuk sasaran yang sama."
-    )
+    sasaran = teks_panjang("Sasaran program/kegiatan")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("sasaran") and "sasaran" not in self.errors:
+            self.add_error("sasaran", "Sasaran wajib diisi.")
+        return data
+
+
+class BarisRktForm(FormBaris):
     indikator = teks_panjang("Indikator kinerja")
     target = forms.CharField(label="Target", required=False, max_length=100)
     kegiatan_aksi = teks_panjang("Nama kegiatan aksi")
@@ -75,11 +78,9 @@ class BarisRktForm(_FormBarisBersasaran):
 TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
 
 
-class BarisRakForm(_FormBarisBersasaran):
-    nomor = forms.CharField(label="No", required=False, max_length=10)
-    sasaran = teks_panjang(
-        "Sasaran program/kegiatan", help_text="Kosongkan untuk sasaran yang sama."
-    )
+class BarisRakForm(FormBaris):
+    kolom_jumlah = ("anggaran", "Jumlah anggaran")
+
     indikator = teks_panjang("Indikator kinerja", help_text="Kosongkan untuk indikator yang sama.")
     target = forms.CharField(label="Target", required=False, max_length=100)
     kegiatan = teks_panjang("Kegiatan")
@@ -91,7 +92,10 @@ class BarisRakForm(_FormBarisBersasaran):
     tw3 = forms.BooleanField(label="III", required=False)
     tw4 = forms.BooleanField(label="IV", required=False)
     anggaran = RupiahField(label="Anggaran (Rp)")
-    pelaksana = forms.CharField(label="Pelaksana", required=False, max_length=150)
+    # A short text that may still wrap over a few lines in its narrow column.
+    pelaksana = forms.CharField(
+        label="Pelaksana", required=False, max_length=150, widget=forms.Textarea(attrs={"rows": 1})
+    )
 
     def clean(self):
         data = super().clean()

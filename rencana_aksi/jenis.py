@@ -4,12 +4,12 @@ ready(). Both group their rows under sasaran."""
 from collections.abc import Callable
 from typing import Any
 
-from dokumen.editor import formset_class
+from dokumen.editor_kelompok import editor_berkelompok
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
-from rencana_aksi.baris import kelompokkan, rak_ke_form, ratakan
-from rencana_aksi.forms import BarisRakForm, BarisRktForm
+from rencana_aksi.baris import rak_ke_form
+from rencana_aksi.forms import BarisRakForm, BarisRktForm, SasaranForm
 from rencana_aksi.selectors import rak_data, rkt_data, tabel_rak, tabel_rkt
 from rencana_aksi.serializers import (
     SasaranRakIsianSerializer,
@@ -46,9 +46,7 @@ RKT = JenisTerdaftar(
     label_bagian=_label_bagian("indikator", "indikator"),
     tabel=tabel_rkt,
     template_tabel="rencana_aksi/_tabel_rkt.html",
-    formset=formset_class(BarisRktForm, butuh_sasaran=True),
-    ke_form=lambda sasaran: ratakan(sasaran, "indikator"),
-    dari_form=lambda baris: kelompokkan(baris, "indikator"),
+    formset=editor_berkelompok(BarisRktForm, SasaranForm),
     serializer_baris=SasaranRktSerializer,
     serializer_isian=SasaranRktIsianSerializer,
     template_pdf="pdf/rkt.html",
@@ -69,9 +67,8 @@ RAK = JenisTerdaftar(
     label_bagian=_label_bagian("baris", "kegiatan"),
     tabel=tabel_rak,
     template_tabel="rencana_aksi/_tabel_rak.html",
-    formset=formset_class(BarisRakForm, butuh_sasaran=True),
+    formset=editor_berkelompok(BarisRakForm, SasaranForm),
     ke_form=rak_ke_form,
-    dari_form=lambda baris: kelompokkan(baris, "baris"),
     serializer_baris=SasaranRakSerializer,
     serializer_isian=SasaranRakIsianSerializer,
     template_pdf="pdf/rak.html",

@@ -21,7 +21,7 @@ WAJIB = {
     "services",  # saving rows (ganti_baris), by key through dokumen.baris
 }
 PILIHAN = {
-    "baris",  # the editor's flat rows ↔ stored rows, when they differ (grouped types)
+    "baris",  # the editor's rows ↔ stored rows, when they differ (the RAK's quarters)
     "pdf",  # what the print page needs beyond the shared context
 }
 

@@ -122,7 +122,8 @@ def test_the_editor_loads_its_script_from_a_file(operator):
     assert response.status_code == 200
     halaman = skrip(response)
     assert halaman.inline == []
-    assert "/static/js/formset.js" in halaman.berkas
+    assert "/static/js/editor_kelompok.js" in halaman.berkas
+    assert "/static/vendor/sortablejs/Sortable.min.js" in halaman.berkas
     assert_tanpa_cache(response)
 
 

@@ -1,5 +1,7 @@
-// Row editing for the document editor: add, move and mark rows for deletion.
-// Without JavaScript the form still works: the "Urutan" and "Hapus" fields are plain inputs.
+// Row editing for the flat document editor (IKU): add, move (buttons, Alt+↑/↓, drag and drop
+// by the handle with SortableJS) and mark rows for deletion. The grouped editor (RKT, RAK) is
+// static/js/editor_kelompok.js. Without JavaScript the form still works: the "Urutan" and
+// "Hapus" fields are plain inputs.
 // Each row carries its row's key in hidden inputs (…-kunci, …-kunci_sasaran) that move with it;
 // a new row is cloned from the empty form's <template>, whose keys are empty, so it never
 // copies another row's key and the server gives it a new one.
@@ -41,6 +43,29 @@
     }
     renumber();
   });
+
+  tbody.addEventListener("keydown", (event) => {
+    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    const tr = event.target.closest("tr.baris-form");
+    const tujuan = event.key === "ArrowUp" ? tr.previousElementSibling : tr.nextElementSibling;
+    if (!tujuan) return;
+    event.preventDefault();
+    const aktif = document.activeElement;
+    if (event.key === "ArrowUp") tujuan.before(tr);
+    else tujuan.after(tr);
+    aktif.focus();
+    renumber();
+  });
+
+  if (window.Sortable) {
+    window.Sortable.create(tbody, {
+      draggable: "tr.baris-form",
+      handle: ".pegangan-baris",
+      animation: 150,
+      forceFallback: true, // pointer events, the same in every browser (no native drag image)
+      onEnd: renumber,
+    });
+  }
 
   tbody.addEventListener("change", (event) => {
     if (event.target.name && event.target.name.endsWith("-DELETE")) {

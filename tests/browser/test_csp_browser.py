@@ -70,11 +70,11 @@ def test_the_editor_adds_a_row_under_the_policy(halaman):
     expect(halaman.locator("h1")).to_contain_text("2024")
     tanpa_pelanggaran(halaman)
     halaman.goto(f"/dokumen/{rak.pk}/ubah/")
-    baris = halaman.locator("table[data-formset] > tbody > tr.baris-form")
+    baris = halaman.locator("#tabel-kelompok > tbody > tr.baris-form")
     sebelum = baris.count()
-    halaman.locator("#tambah-baris").click()
+    baris.last.locator("[data-tambah=baris]").click()
 
-    expect(baris).to_have_count(sebelum + 1)  # formset.js ran
+    expect(baris).to_have_count(sebelum + 1)  # editor_kelompok.js ran
     tanpa_pelanggaran(halaman)
 
 

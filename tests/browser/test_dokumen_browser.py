@@ -43,7 +43,8 @@ def foto(page, tmp_path: Path, nama: str) -> None:
 
 
 def baris_editor(page):
-    return page.locator("table[data-formset] > tbody > tr.baris-form")
+    """The editor's rows, flat (IKU) or in their sasaran blocks (RKT, RAK)."""
+    return page.locator("table.tabel-editor > tbody > tr.baris-form")
 
 
 def simpan(page) -> None:
@@ -71,7 +72,7 @@ def test_operator_copies_rak_to_next_year_and_adds_a_row(page, tmp_path):
     expect(page.locator(".alert-success")).to_contain_text("RAK 2025 disalin dari 2024")
     expect(baris_editor(page)).to_have_count(24)
 
-    page.locator("#tambah-baris").click()
+    baris_editor(page).last.locator("[data-tambah=baris]").click()  # below the last row
     expect(baris_editor(page)).to_have_count(25)
     page.locator("[name=baris-24-kegiatan]").fill("Kegiatan uji peramban")
     page.locator("[name=baris-24-anggaran]").fill("1.500.000")

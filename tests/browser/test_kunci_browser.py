@@ -1,5 +1,6 @@
-"""Row keys in a real browser: rows moved with the buttons keep their keys, and a row added
-with "Tambah baris" starts without one (it is not a copy of another row's) and gets its own."""
+"""Row keys in a real browser: sasaran and rows moved with the buttons keep their keys, and a
+row added with "Tambah baris di bawah" starts without one (it is not a copy of another row's)
+and gets its own."""
 
 import re
 
@@ -27,15 +28,16 @@ def test_moved_rows_keep_their_keys_and_an_added_row_gets_a_new_one(page, tmp_pa
     page.goto(f"/dokumen/{rak.pk}/ubah/")
     expect(baris_editor(page).nth(2).locator("[name$=-kunci]")).to_have_value(datar[2])
 
-    # Every sasaran of Lebak's RAK has one row, so every flat row starts a sasaran: moving the
-    # third row up one place moves its sasaran (with its key) above the second. Then a new row
-    # at the end, which joins the last sasaran.
+    # Sasaran 3 (with its row and its key) moves above sasaran 2 by its button; then a new row
+    # below the last one, in the last sasaran.
     assert [len(s["baris"]) for s in sebelum[:3]] == [1, 1, 1]
-    baris_editor(page).nth(2).locator("[data-geser=naik]").click()
-    page.locator("#tambah-baris").click()
+    page.locator("#tabel-kelompok > tbody").nth(2).locator("[data-geser-sasaran=naik]").click()
+    baris_editor(page).last.locator("[data-tambah=baris]").click()
     baru = baris_editor(page).last
     expect(baru.locator("[name$=-kunci]")).to_have_value("")
-    expect(baru.locator("[name$=-kunci_sasaran]")).to_have_value("")
+    expect(baru.locator("[name$=-induk]")).to_have_value(
+        page.locator("#tabel-kelompok > tbody").last.get_attribute("data-sasaran")
+    )
     baru.locator("[name$=-kegiatan]").fill("Kegiatan baru dari peramban")
     foto(page, tmp_path, "01-geser-dan-tambah")
 

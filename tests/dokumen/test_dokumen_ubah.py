@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from dokumen.baris import data_baris
 from dokumen.editor import formset_baris
+from dokumen.konflik import tanda_dasar
 from dokumen.models import Dokumen
 from rencana_aksi.models import BarisRak
 from tests.factories import (
@@ -27,11 +28,17 @@ def _url(dokumen) -> str:
     return reverse("dokumen:ubah", args=[dokumen.pk])
 
 
+def formset_editor(editor) -> list:
+    """The formsets of an editor: a grouped type's sasaran and rows, or a flat type's rows."""
+    return [editor.sasaran, editor.baris] if editor.berkelompok else [editor]
+
+
 def form_data(dokumen: Dokumen, **perubahan_kepala) -> dict[str, str]:
-    """The POST an unchanged edit page would send: header, management form and every row."""
-    formset = formset_baris(dokumen)
+    """The POST an unchanged edit page would send: header, the page's signed state (`dasar`),
+    management forms and every sasaran and row."""
     data = {
         "suntingan": str(dokumen.suntingan),
+        "dasar": tanda_dasar(dokumen, data_baris(dokumen)),
         "tahun": str(dokumen.tahun),
         "label_lampiran": dokumen.label_lampiran,
         "tahun_anggaran": str(dokumen.tahun_anggaran or ""),
@@ -39,29 +46,35 @@ def form_data(dokumen: Dokumen, **perubahan_kepala) -> dict[str, str]:
         "tanggal_ttd": dokumen.tanggal_ttd.isoformat() if dokumen.tanggal_ttd else "",
         "tanggal_ttd_presisi": dokumen.tanggal_ttd_presisi,
         "penandatangan": str(dokumen.penandatangan_id or ""),
-        f"{PREFIX}-TOTAL_FORMS": str(len(formset.forms)),
-        f"{PREFIX}-INITIAL_FORMS": str(len(formset.forms)),
-        f"{PREFIX}-MIN_NUM_FORMS": "0",
-        f"{PREFIX}-MAX_NUM_FORMS": "500",
     }
-    for i, form in enumerate(formset.forms):
-        for name, field in form.fields.items():
-            nilai = form.initial.get(name, "")
-            if name == "anggaran" and nilai is not None and nilai != "":
-                nilai = field.prepare_value(nilai)
-            if isinstance(nilai, bool):
-                if nilai:
-                    data[f"{PREFIX}-{i}-{name}"] = "on"
-                continue
-            data[f"{PREFIX}-{i}-{name}"] = "" if nilai is None else str(nilai)
+    for formset in formset_editor(formset_baris(dokumen)):
+        awal = formset.prefix
+        data |= {
+            f"{awal}-TOTAL_FORMS": str(len(formset.forms)),
+            f"{awal}-INITIAL_FORMS": str(len(formset.forms)),
+            f"{awal}-MIN_NUM_FORMS": "0",
+            f"{awal}-MAX_NUM_FORMS": "500",
+        }
+        for i, form in enumerate(formset.forms):
+            for name, field in form.fields.items():
+                nilai = form.initial.get(name, "")
+                if name == "anggaran" and nilai is not None and nilai != "":
+                    nilai = field.prepare_value(nilai)
+                if isinstance(nilai, bool):
+                    if nilai:
+                        data[f"{awal}-{i}-{name}"] = "on"
+                    continue
+                data[f"{awal}-{i}-{name}"] = "" if nilai is None else str(nilai)
     data.update({k: str(v) for k, v in perubahan_kepala.items()})
     return data
 
 
 def tambah_baris_rak(data: dict[str, str], **isi) -> dict[str, str]:
+    """A new row at the end, in the last sasaran unless `induk` names another."""
     i = int(data[f"{PREFIX}-TOTAL_FORMS"])
     data[f"{PREFIX}-TOTAL_FORMS"] = str(i + 1)
     data[f"{PREFIX}-{i}-ORDER"] = str(i + 1)
+    data[f"{PREFIX}-{i}-induk"] = str(int(data["sasaran-TOTAL_FORMS"]) - 1)
     for name, value in isi.items():
         data[f"{PREFIX}-{i}-{name}"] = value
     return data
@@ -153,8 +166,8 @@ class TestSave:
         )
         client.force_login(operator)
         data = form_data(rak)
-        data[f"{PREFIX}-1-DELETE"] = "on"  # row 2, its own sasaran
-        data[f"{PREFIX}-4-ORDER"] = "0"  # row 5 (a sasaran) moves to the top
+        data["sasaran-1-DELETE"] = "on"  # sasaran B, with its row
+        data["sasaran-3-ORDER"] = "0"  # sasaran D moves to the top, with its row
         assert client.post(_url(rak), data).status_code == 302
         assert [row[0] for row in _rows(rak)] == [
             "Kegiatan D1",
@@ -216,9 +229,9 @@ class TestBadInput:
 
     def test_required_fields_are_named(self, client, operator, rak):
         data = form_data(rak, tahun="")
-        data[f"{PREFIX}-0-sasaran"] = ""
+        data["sasaran-0-sasaran"] = ""
         html = self._post(client, operator, rak, data)
-        assert "Baris pertama harus berisi sasaran." in html
+        assert "Sasaran wajib diisi." in html
         assert "Bidang ini harus diisi." in html
 
     def test_a_100_kb_text_is_refused_with_a_message(self, client, operator, rak):

@@ -298,10 +298,11 @@ class TestEditor:
             assert f'value="{s["kunci"]}"' in html
             for b in s["baris"]:
                 assert f'value="{b["kunci"]}"' in html
-        template = html[html.index('<template id="baris-kosong">') :]
-        assert 'name="baris-__prefix__-kunci"' in template
-        assert 'name="baris-__prefix__-kunci_sasaran"' in template
-        assert "value=" not in template.split('name="baris-__prefix__-kunci"')[1].split(">")[0]
+        for awal in ("baris", "sasaran"):
+            template = html[html.index(f'<template id="{awal}-kosong">') :]
+            kunci = f'name="{awal}-__prefix__-kunci"'
+            assert kunci in template
+            assert "value=" not in template.split(kunci)[1].split(">")[0]
 
     def test_moving_a_row_in_the_editor_keeps_its_key_and_moves_it_to_the_other_sasaran(
         self, client
@@ -310,8 +311,9 @@ class TestEditor:
         client.force_login(akun_satker(rak.satker, Peran.OPERATOR))
         sebelum = data_baris(rak)
         data = form_data(rak)
-        # Flat rows: S1 r1, S1 r2, S2 r1, S2 r2. Move S1's second row to the end (under S2).
+        # Rows: S1 r1, S1 r2, S2 r1, S2 r2. Move S1's second row to the end of S2.
         data[f"{PREFIX}-1-ORDER"] = "9"
+        data[f"{PREFIX}-1-induk"] = "1"
 
         response = client.post(_ubah(rak), data)
 
@@ -349,13 +351,11 @@ class TestEditor:
             (lambda data, rak: {f"{PREFIX}-2-kunci": data[f"{PREFIX}-0-kunci"]}, PESAN_KUNCI_GANDA),
             (lambda data, rak: {f"{PREFIX}-2-kunci": "bukan-kunci"}, PESAN_KUNCI_ASING),
             (
-                lambda data, rak: {
-                    f"{PREFIX}-2-kunci_sasaran": data_baris(RakFactory())[0]["kunci"]
-                },
+                lambda data, rak: {"sasaran-1-kunci": data_baris(RakFactory())[0]["kunci"]},
                 PESAN_KUNCI_ASING,
             ),
             (
-                lambda data, rak: {f"{PREFIX}-2-kunci_sasaran": data[f"{PREFIX}-0-kunci_sasaran"]},
+                lambda data, rak: {"sasaran-1-kunci": data["sasaran-0-kunci"]},
                 PESAN_KUNCI_GANDA,
             ),
         ],

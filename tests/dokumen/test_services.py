@@ -18,7 +18,7 @@ from dokumen.services import (
     dokumen_simpan,
 )
 from indikator.models import BarisIku
-from rencana_aksi.baris import kelompokkan, ratakan
+from rencana_aksi.baris import rak_ke_form
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from tests.factories import (
     DokumenFactory,
@@ -29,7 +29,6 @@ from tests.factories import (
     SekretarisFactory,
     ajukan,
     sasaran_rak,
-    sasaran_rkt,
     tanpa_kunci,
 )
 
@@ -184,36 +183,17 @@ class TestDokumenBuat:
 
 
 @pytest.mark.django_db
-class TestRatakanKelompokkan:
-    @pytest.mark.parametrize(
-        ("jenis", "baris", "anak"),
-        [
-            ("RAK", sasaran_rak(3, baris=4), "baris"),
-            ("RKT", sasaran_rkt(4, indikator=3), "indikator"),
-        ],
-    )
-    def test_stored_rows_survive_a_round_trip(self, jenis, baris, anak):
-        bertingkat = data_baris(DokumenFactory(jenis=jenis, baris=baris))
-        asli = copy.deepcopy(bertingkat)
+def test_the_rak_editor_sees_quarters_as_ticks_and_the_stored_rows_stay_as_they_were():
+    bertingkat = data_baris(DokumenFactory(jenis="RAK", baris=sasaran_rak(2, baris=2)))
+    asli = copy.deepcopy(bertingkat)
 
-        datar = ratakan(bertingkat, anak)
+    form = rak_ke_form(bertingkat)
 
-        assert len(datar) == sum(len(s[anak]) for s in bertingkat) == 12
-        assert [b["sasaran"] != "" for b in datar].count(True) == len(bertingkat)
-        assert kelompokkan(datar, anak) == bertingkat
-        assert bertingkat == asli  # pure: the input is not changed
-
-    def test_only_the_first_row_of_a_sasaran_carries_it(self):
-        bertingkat = [
-            {"nomor": "1", "sasaran": "S1", "baris": [{"kegiatan": "a"}, {"kegiatan": "b"}]},
-            {"nomor": "2", "sasaran": "S2", "baris": [{"kegiatan": "c"}]},
-        ]
-
-        assert ratakan(bertingkat, "baris") == [
-            {"nomor": "1", "sasaran": "S1", "kegiatan": "a"},
-            {"nomor": "", "sasaran": "", "kegiatan": "b"},
-            {"nomor": "2", "sasaran": "S2", "kegiatan": "c"},
-        ]
+    ticks = [[tuple(b[f"tw{n}"] for n in range(1, 5)) for b in s["baris"]] for s in form]
+    assert ticks == [[(True, True, False, False)] * 2] * 2
+    assert "triwulan" not in form[0]["baris"][0]
+    assert [s["kunci"] for s in form] == [s["kunci"] for s in bertingkat]
+    assert bertingkat == asli  # pure: the input is not changed
 
 
 @pytest.mark.django_db
