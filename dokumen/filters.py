@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 from drf_spectacular.drainage import set_override
 
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN
-from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from dokumen.jenis import pilihan_jenis
+from dokumen.models import Dokumen, StatusDokumen
 from satker.filters import KodeSatkerFilter, filter_provinsi
 
 
@@ -51,7 +52,7 @@ class DokumenFilter(django_filters.FilterSet):
 
     tahun = TahunFilter(label="Tahun")
     jenis = django_filters.ChoiceFilter(
-        choices=JenisDokumen.choices, label="Jenis dokumen", empty_label="Semua jenis"
+        choices=pilihan_jenis, label="Jenis dokumen", empty_label="Semua jenis"
     )
     status = django_filters.ChoiceFilter(
         choices=StatusDokumen.choices, label="Status", empty_label="Semua status"

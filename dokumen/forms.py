@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from dokumen.fields import BilanganField
 from dokumen.form_baris import TEKS_MAKS, tolak_teks_tersembunyi
-from dokumen.models import Dokumen, JenisDokumen
+from dokumen.jenis import pilihan_jenis
+from dokumen.models import Dokumen
 from dokumen.services import KOLOM_KEPALA
 from satker.forms import TanggalField
 from satker.models import Satker
@@ -53,7 +54,7 @@ def _pesan_duplikat(jenis: str, tahun: int) -> str:
 class DokumenBaruForm(forms.Form):
     """Choose the type and year of a new document, and whether to copy last year's."""
 
-    jenis = forms.ChoiceField(label="Jenis dokumen", choices=JenisDokumen.choices)
+    jenis = forms.ChoiceField(label="Jenis dokumen", choices=pilihan_jenis)
     tahun = BilanganField(label="Tahun", min_value=TAHUN_MIN, max_value=TAHUN_MAKS)
 
     def __init__(self, *args, satker: Satker, **kwargs):

@@ -135,6 +135,17 @@ def semua_jenis() -> list[JenisTerdaftar]:
     return list(_TERDAFTAR.values())
 
 
+def kode_jenis() -> list[str]:
+    """The codes of every registered type ("IKU", "RKT", …), in registration order."""
+    return list(_TERDAFTAR)
+
+
+def pilihan_jenis() -> list[tuple[str, str]]:
+    """(code, label) of every registered type: the choices of `Dokumen.jenis` and of every form,
+    filter and serializer that picks a type, so a new type app adds its own."""
+    return [(j.kode, j.label) for j in _TERDAFTAR.values()]
+
+
 @contextmanager
 def jenis_sementara(terdaftar: JenisTerdaftar) -> Iterator[JenisTerdaftar]:
     """For tests: `terdaftar` replaces the type registered under its code (or is added) until

@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from dokumen.jenis import kode_jenis
+from dokumen.models import Dokumen, StatusDokumen
 from satker.akses import Pengguna, kunci_cakupan, satker_terlihat
 from satker.models import Satker, Tingkat
 
@@ -177,16 +178,17 @@ def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
         terbaru[(item.satker_id, item.jenis)] = item  # a later version replaces an earlier one
 
     kelompok: list[KelompokProvinsi] = []
-    hitung = {jenis: Counter() for jenis in JenisDokumen.values}
+    jenis_semua = kode_jenis()
+    hitung = {jenis: Counter() for jenis in jenis_semua}
     for satker in satker_semua:
-        sel = [SelKemajuan(j, terbaru.get((satker.pk, j))) for j in JenisDokumen.values]
+        sel = [SelKemajuan(j, terbaru.get((satker.pk, j))) for j in jenis_semua]
         for item in sel:
             hitung[item.jenis][item.status] += 1
         if not kelompok or kelompok[-1].provinsi.pk != satker.induk_id:
             kelompok.append(KelompokProvinsi(satker.induk, []))
         kelompok[-1].baris.append(BarisKemajuan(satker, sel))
 
-    jumlah_per_jenis = [JumlahStatus(jenis, dict(hitung[jenis])) for jenis in JenisDokumen.values]
+    jumlah_per_jenis = [JumlahStatus(jenis, dict(hitung[jenis])) for jenis in jenis_semua]
     semua = sum(hitung.values(), Counter())
     return Kemajuan(
         tahun=tahun,

@@ -6,15 +6,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
-from dokumen.jenis import JenisTerdaftar, jenis_terdaftar
+from dokumen.jenis import JenisTerdaftar, jenis_terdaftar, pilihan_jenis
 from dokumen.target import baca_target
 from satker.models import Jabatan, Pejabat, Satker, StatusJabatan, awalan_status_jabatan
-
-
-class JenisDokumen(models.TextChoices):
-    IKU = "IKU", "Indikator Kinerja Utama"
-    RKT = "RKT", "Rencana Kinerja Tahunan"
-    RAK = "RAK", "Rencana Aksi Kinerja"
 
 
 class StatusDokumen(models.TextChoices):
@@ -39,7 +33,8 @@ class Dokumen(models.Model):
     satker = models.ForeignKey(
         Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="dokumen"
     )
-    jenis = models.CharField("jenis dokumen", max_length=5, choices=JenisDokumen.choices)
+    # The registered types (dokumen.jenis): a new type app adds its own, with no change here.
+    jenis = models.CharField("jenis dokumen", max_length=5, choices=pilihan_jenis)
     tahun = models.PositiveSmallIntegerField("tahun")
     versi = models.PositiveSmallIntegerField("versi", default=1)
     status = models.CharField(

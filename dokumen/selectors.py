@@ -10,11 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from dokumen.baris import data_baris
-from dokumen.jenis import PihakTtd, jenis_terdaftar
+from dokumen.jenis import PihakTtd, jenis_terdaftar, kode_jenis
 from dokumen.kotak import id_kotak
 from dokumen.models import (
     Dokumen,
-    JenisDokumen,
     PresisiTanggal,
     RiwayatDokumen,
     StatusDokumen,
@@ -154,7 +153,7 @@ def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
                     dokumen=terbaru.get((tahun, jenis)),
                     bisa_disalin=(tahun, jenis) in terbaru and (tahun + 1, jenis) not in terbaru,
                 )
-                for jenis in JenisDokumen.values
+                for jenis in kode_jenis()
             ],
         )
         for tahun in tahun_semua

@@ -24,8 +24,8 @@ from dokumen.baris import data_baris, masalah_kunci
 from dokumen.editor import BARIS_MAKS
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
-from dokumen.jenis import jenis_terdaftar, semua_jenis
-from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, TandaTangan
+from dokumen.jenis import jenis_terdaftar, kode_jenis, semua_jenis
+from dokumen.models import AksiDokumen, Dokumen, TandaTangan
 from dokumen.syarat_ttd import PESAN_SANDI_SALAH, sandi_benar
 from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
@@ -189,14 +189,14 @@ class BarisIsianField(serializers.Field):
         "tanpa_jenis": "Baris dibaca menurut jenis dokumen: perbaiki kolom jenis dahulu.",
     }
 
-    def _jenis(self) -> JenisDokumen:
+    def _jenis(self) -> str:
         """The type of the document edited, or, for a new one, the type it is created as."""
         if self.parent.instance is not None:
-            return JenisDokumen(self.parent.instance.jenis)
+            return self.parent.instance.jenis
         jenis = self.parent.initial_data.get("jenis")
-        if jenis not in JenisDokumen.values:
+        if jenis not in kode_jenis():
             self.fail("tanpa_jenis")
-        return JenisDokumen(jenis)
+        return jenis
 
     def to_internal_value(self, data: Any) -> list[dict[str, Any]]:
         if not isinstance(data, list):
@@ -465,9 +465,9 @@ class DokumenBaruSerializer(KepalaIsianSerializer):
         queryset=Satker.objects.none(),
         error_messages={"does_not_exist": "Satker dengan kode “{value}” tidak ditemukan."},
     )
-    jenis = serializers.ChoiceField(choices=JenisDokumen.choices)
 
     class Meta(KepalaIsianSerializer.Meta):
+        # `jenis` from the model field: its choices are the registered types (dokumen.jenis).
         fields = ["satker", "jenis", *KepalaIsianSerializer.Meta.fields]
 
     def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:

@@ -168,7 +168,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "JenisDokumenEnum": "dokumen.models.JenisDokumen",
+        "JenisDokumenEnum": "dokumen.jenis.pilihan_jenis",
         "StatusDokumenEnum": "dokumen.models.StatusDokumen",
         "JenisTupoksiEnum": "satker.models.JenisTupoksi",
         "StatusJabatanEnum": "satker.models.StatusJabatan",

@@ -33,7 +33,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory, Password
 
 from dokumen.alur import dokumen_transisi
-from dokumen.models import AksiDokumen, Dokumen, JenisDokumen, StatusDokumen
+from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
 from dokumen.services import KOLOM_KEPALA, dokumen_buat, dokumen_simpan
 from dokumen.tte import init_pki
 from satker.demo import grup_reviewer
@@ -357,14 +357,14 @@ def tanpa_kunci(data: Any) -> Any:
 
 
 BARIS_CONTOH = {
-    JenisDokumen.IKU: baris_iku,
-    JenisDokumen.RKT: sasaran_rkt,
-    JenisDokumen.RAK: sasaran_rak,
+    "IKU": baris_iku,
+    "RKT": sasaran_rkt,
+    "RAK": sasaran_rak,
 }
 PENANDATANGAN_BAKU = {
-    JenisDokumen.IKU: Jabatan.KETUA,
-    JenisDokumen.RKT: Jabatan.KETUA,
-    JenisDokumen.RAK: Jabatan.SEKRETARIS,
+    "IKU": Jabatan.KETUA,
+    "RKT": Jabatan.KETUA,
+    "RAK": Jabatan.SEKRETARIS,
 }
 
 
@@ -380,7 +380,7 @@ class DokumenFactory(DjangoModelFactory):
         model = Dokumen
 
     satker = factory.SubFactory(KabKotaFactory)
-    jenis = JenisDokumen.IKU
+    jenis = "IKU"
     tahun = 2024
     tempat_ttd = factory.SelfAttribute("satker.kota_ttd")
     tanggal_ttd = datetime.date(2024, 1, 26)
@@ -411,15 +411,15 @@ class DokumenFactory(DjangoModelFactory):
 
 
 class IkuFactory(DokumenFactory):
-    jenis = JenisDokumen.IKU
+    jenis = "IKU"
 
 
 class RktFactory(DokumenFactory):
-    jenis = JenisDokumen.RKT
+    jenis = "RKT"
 
 
 class RakFactory(DokumenFactory):
-    jenis = JenisDokumen.RAK
+    jenis = "RAK"
 
 
 # Workflow ----------------------------------------------------------------------------------

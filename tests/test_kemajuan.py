@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from dokumen.jenis import kode_jenis
 from dokumen.kemajuan import BELUM_ADA, kemajuan_dokumen
-from dokumen.models import Dokumen, JenisDokumen, StatusDokumen
+from dokumen.models import Dokumen, StatusDokumen
 from satker.models import Satker, Tingkat
 from tests.factories import (
     IkuFactory,
@@ -23,7 +24,7 @@ from tests.factories import (
 )
 
 URL = reverse("admin:dokumen_dokumen_kemajuan")
-JENIS = JenisDokumen.values
+JENIS = kode_jenis()
 
 
 def _terbitkan(dokumen: Dokumen) -> None:

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dokumen.models import Dokumen, JenisDokumen
+from dokumen.jenis import kode_jenis
+from dokumen.models import Dokumen
 from satker.models import Satker, Tingkat
 from tests.api.conftest import klien
 
@@ -23,7 +24,7 @@ def tambah_dokumen(jumlah: int) -> None:
     baru = [
         Dokumen(
             satker=satker[i % len(satker)],
-            jenis=JenisDokumen.values[i % 3],
+            jenis=kode_jenis()[i % 3],
             tahun=2030 + i,
         )
         for i in range(jumlah)

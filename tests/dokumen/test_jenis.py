@@ -1,28 +1,33 @@
 """The document-type registry: every type of Dokumen.jenis is declared once, by its own app."""
 
+import dataclasses
+
 import pytest
 
 from dokumen import jenis as registri
 from dokumen.baris import data_baris
-from dokumen.models import JenisDokumen
+from dokumen.models import Dokumen
 from tests.conftest import dokumen_seed
 
 
 def test_it_registers_every_document_type_from_its_app():
-    assert [j.kode for j in registri.semua_jenis()] == list(JenisDokumen.values)
+    assert registri.kode_jenis() == ["IKU", "RKT", "RAK"]
     assert registri.jenis_terdaftar("IKU").model_baris[0]._meta.app_label == "indikator"
     assert {registri.jenis_terdaftar(k).model_baris[0]._meta.app_label for k in ("RKT", "RAK")} == {
         "rencana_aksi"
     }
 
 
-def test_it_labels_each_type_as_the_model_choices_do():
-    for kode, label in JenisDokumen.choices:
-        assert registri.jenis_terdaftar(kode).label == label
-
-
-def test_it_looks_a_type_up_by_its_choice_too():
-    assert registri.jenis_terdaftar(JenisDokumen.RAK) is registri.jenis_terdaftar("RAK")
+def test_the_documents_choices_are_the_registered_types():
+    """A new type app adds its type to Dokumen.jenis (and every form, filter and serializer
+    choosing a type) by registering it: nothing in dokumen/ lists the types."""
+    assert list(Dokumen._meta.get_field("jenis").choices) == registri.pilihan_jenis()
+    assert registri.pilihan_jenis()[2] == ("RAK", "Rencana Aksi Kinerja")
+    with registri.jenis_sementara(
+        dataclasses.replace(registri.jenis_terdaftar("IKU"), kode="UJI", label="Jenis uji")
+    ):
+        assert ("UJI", "Jenis uji") in Dokumen._meta.get_field("jenis").choices
+    assert "UJI" not in registri.kode_jenis()
 
 
 def test_it_refuses_an_unknown_type():

@@ -2,12 +2,13 @@
 
 from django.core.management.base import CommandError, CommandParser
 
-from dokumen.models import Dokumen, JenisDokumen
+from dokumen.jenis import kode_jenis
+from dokumen.models import Dokumen
 
 
 def tambah_argumen_dokumen(parser: CommandParser, *, dengan_versi: bool) -> None:
     parser.add_argument("--satker", required=True, help="kode satker, mis. kab-lebak")
-    parser.add_argument("--jenis", required=True, choices=[j.lower() for j in JenisDokumen])
+    parser.add_argument("--jenis", required=True, choices=[kode.lower() for kode in kode_jenis()])
     parser.add_argument("--tahun", required=True, type=int)
     if dengan_versi:
         parser.add_argument("--versi", type=int, help="bawaan: versi terbaru")
