@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, JenisBeda, beda_potret
 from dokumen.jenis import JenisTidakDikenal, jenis_terdaftar
 from dokumen.models import Dokumen, JejakPerubahan
-from kpu_kinerja.formats import tanggal_panjang
+from kpu_kinerja.formats import ribuan, tanggal_panjang
 
 KOSONG = "(kosong)"
 PANJANG_LABEL = 120
@@ -61,18 +61,29 @@ class BedaTampil:
 
 
 def _field(model: type[models.Model], nama: str) -> models.Field | None:
+    """The model's own field `nama` (not a reverse relation such as Dokumen.tanda_tangan)."""
     try:
-        return model._meta.get_field(nama)
+        kolom = model._meta.get_field(nama)
     except FieldDoesNotExist:
         return None
+    return kolom if isinstance(kolom, models.Field) else None
 
 
-def _label(model: type[models.Model], nama: str) -> str:
+def nama_kolom(model: type[models.Model], nama: str) -> str:
+    """A field as the paper or the form names it (its verbose name), e.g. "tempat
+    penandatanganan"."""
     kolom = _field(model, nama)
-    return capfirst(kolom.verbose_name if kolom is not None else nama.replace("_", " "))
+    return str(kolom.verbose_name if kolom is not None else nama.replace("_", " "))
 
 
-def _teks(model: type[models.Model], nama: str, nilai: Any) -> str:
+def label_kolom(model: type[models.Model], nama: str) -> str:
+    """`nama_kolom` as a heading: "Tempat penandatanganan"."""
+    return capfirst(nama_kolom(model, nama))
+
+
+def teks_nilai(model: type[models.Model], nama: str, nilai: Any) -> str:
+    """A stored or snapshot value as a person reads it: a choice by its label, a date as
+    "26 Januari 2024", an amount with thousands separators (a year stays "2024")."""
     if nilai is None or nilai == "" or nilai == []:
         return KOSONG
     if isinstance(nilai, bool):
@@ -84,6 +95,8 @@ def _teks(model: type[models.Model], nama: str, nilai: Any) -> str:
         return str(dict(kolom.flatchoices).get(nilai, nilai))
     if isinstance(kolom, models.DateField) and isinstance(nilai, str):
         return tanggal_panjang(datetime.date.fromisoformat(nilai))
+    if isinstance(kolom, models.BigIntegerField) and isinstance(nilai, int):
+        return ribuan(nilai)
     return str(nilai)
 
 
@@ -97,9 +110,9 @@ def _sel(model: type[models.Model], beda: BedaBaris, abaikan: frozenset[str]) ->
         kolom = tuple(k for k, v in (sesudah or sebelum).items() if v not in (None, "", []))
     return [
         SelBeda(
-            _label(model, k),
-            _teks(model, k, sebelum.get(k)) if beda.sebelum is not None else "",
-            _teks(model, k, sesudah.get(k)) if beda.sesudah is not None else "",
+            label_kolom(model, k),
+            teks_nilai(model, k, sebelum.get(k)) if beda.sebelum is not None else "",
+            teks_nilai(model, k, sesudah.get(k)) if beda.sesudah is not None else "",
         )
         for k in kolom
         if k not in abaikan | KOLOM_IDENTITAS
@@ -137,7 +150,7 @@ def beda_tampil(jenis: str, sebelum: dict[str, Any] | None, sesudah: dict[str, A
     label = dict(terdaftar.label_bagian(sebelum.get("baris") or []))
     label |= dict(terdaftar.label_bagian(sesudah.get("baris") or []))
     kepala = [
-        SelBeda(_label(Dokumen, k), _teks(Dokumen, k, a), _teks(Dokumen, k, b))
+        SelBeda(label_kolom(Dokumen, k), teks_nilai(Dokumen, k, a), teks_nilai(Dokumen, k, b))
         for k, a, b in beda.kepala
     ]
     model_baris = terdaftar.model_baris[-1]

@@ -2,7 +2,7 @@
 
 The services call `catat_perubahan` with a snapshot (`potret`) from before and after the change;
 it writes one `JejakPerubahan` with an Indonesian summary such as
-"Kepala: tempat_ttd 'A' → 'B'; baris: 2 diubah, 1 ditambah, 1 dihapus".
+"Kepala: tempat penandatanganan 'A' → 'B'; baris: 2 diubah, 1 ditambah, 1 dihapus".
 
 Rows are compared by key (dokumen.beda): a reordered row counts as "dipindah", not as two rows
 changed. For a type that groups rows under sasaran (RKT, RAK) the sasaran are counted apart from
@@ -13,6 +13,7 @@ from typing import Any
 
 from dokumen.baris import data_baris
 from dokumen.beda import BedaBaris, BedaDokumen, beda_potret
+from dokumen.beda_tampil import nama_kolom, teks_nilai
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
 from satker.akses import Pengguna
@@ -56,10 +57,12 @@ def potret(dokumen: Dokumen, *, baris: list[dict[str, Any]] | None = None) -> Po
     return {"kepala": kepala, "baris": data_baris(dokumen) if baris is None else baris}
 
 
-def _nilai(nilai: Any) -> str:
+def _nilai(kolom: str, nilai: Any) -> str:
+    """A header value as a person reads it (a status by its label, a date in words), quoted
+    and cut short; "kosong" unquoted."""
     if nilai is None or nilai == "" or nilai == []:
         return "kosong"
-    teks = " ".join(str(nilai).split())
+    teks = " ".join(teks_nilai(Dokumen, kolom, nilai).split())
     if len(teks) > PANJANG_NILAI:
         teks = teks[: PANJANG_NILAI - 1] + "…"
     return f"'{teks}'"
@@ -86,7 +89,9 @@ def ringkasan_perubahan(jenis: str, sebelum: Potret | None, sesudah: Potret) -> 
     beda = beda_potret(jenis, sebelum, sesudah)
     bagian = []
     if beda.kepala:
-        kepala = (f"{k} {_nilai(a)} → {_nilai(b)}" for k, a, b in beda.kepala)
+        kepala = (
+            f"{nama_kolom(Dokumen, k)} {_nilai(k, a)} → {_nilai(k, b)}" for k, a, b in beda.kepala
+        )
         bagian.append("Kepala: " + ", ".join(kepala))
     if hitung := _hitung(beda.sasaran):
         bagian.append(f"sasaran: {hitung}")

@@ -7,30 +7,25 @@ laid out here for reading: header fields, then per sasaran the rows added, chang
 moved, each before → after.
 """
 
-import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
-
 from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, BedaDokumen, JenisBeda, beda_potret
+from dokumen.beda_tampil import KOSONG, label_kolom, teks_nilai
 from dokumen.jejak import Potret, potret
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import (
     AksiDokumen,
     Dokumen,
     JenisPerubahan,
-    PresisiTanggal,
     RiwayatDokumen,
     StatusDokumen,
 )
 from dokumen.selectors import riwayat_dokumen
-from kpu_kinerja.formats import ribuan, tanggal_panjang
 
 # Header fields the workflow sets, not the writer: a new status or signature is no change of
 # content for the Ketua to check.
 KEPALA_ALUR = frozenset({"status", "versi", "sha256", "tanda_tangan"})
-KOSONG = "kosong"
 
 
 @dataclass(frozen=True)
@@ -142,42 +137,14 @@ def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
     )
 
 
-# -- values as a person reads them -----------------------------------------------------------
-
-
-def _label_kolom(model: type, nama: str) -> str:
-    try:
-        label = str(model._meta.get_field(nama).verbose_name)
-    except FieldDoesNotExist:
-        label = nama.replace("_", " ")
-    return label[:1].upper() + label[1:]
-
-
-def _nilai(nilai: Any) -> str:
-    if nilai is None or nilai == "" or nilai == []:
-        return KOSONG
-    if isinstance(nilai, bool):
-        return "ya" if nilai else "tidak"
-    if isinstance(nilai, int):
-        return ribuan(nilai)
-    if isinstance(nilai, list):
-        return ", ".join(str(n) for n in nilai)
-    return str(nilai)
-
-
-def _nilai_kepala(nama: str, nilai: Any) -> str:
-    if nilai and nama == "tanggal_ttd":
-        return tanggal_panjang(datetime.date.fromisoformat(nilai))
-    if nilai and nama == "tanggal_ttd_presisi":
-        return PresisiTanggal(nilai).label
-    if nama in ("tahun", "tahun_anggaran") and nilai:
-        return str(nilai)  # a year, not an amount
-    return _nilai(nilai)
+# -- values as a person reads them: in the words of the audit's before/after (beda_tampil) ----
 
 
 def _kepala(beda: BedaDokumen) -> list[KolomBerubah]:
     return [
-        KolomBerubah(_label_kolom(Dokumen, nama), _nilai_kepala(nama, a), _nilai_kepala(nama, b))
+        KolomBerubah(
+            label_kolom(Dokumen, nama), teks_nilai(Dokumen, nama, a), teks_nilai(Dokumen, nama, b)
+        )
         for nama, a, b in beda.kepala
         if nama not in KEPALA_ALUR
     ]
@@ -195,15 +162,15 @@ def _kolom(
         nama_kolom = [k for k in beda.kolom if k not in abaikan]
     else:
         data = beda.sesudah or beda.sebelum or {}
-        nama_kolom = [k for k, v in data.items() if k not in abaikan and _nilai(v) != KOSONG]
+        nama_kolom = [k for k, v in data.items() if k not in abaikan and v not in (None, "", [])]
     tempat = {k: i for i, k in enumerate(urutan)}
     nama_kolom.sort(key=lambda k: tempat.get(k, len(tempat)))
     sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
     return [
         KolomBerubah(
-            _label_kolom(model, k),
-            _nilai(sebelum.get(k)) if beda.sebelum is not None else "",
-            _nilai(sesudah.get(k)) if beda.sesudah is not None else "",
+            label_kolom(model, k),
+            teks_nilai(model, k, sebelum.get(k)) if beda.sebelum is not None else "",
+            teks_nilai(model, k, sesudah.get(k)) if beda.sesudah is not None else "",
         )
         for k in nama_kolom
     ]

@@ -77,7 +77,8 @@ class TestSimpan:
         assert (jejak.jenis, jejak.oleh) == (JenisPerubahan.SIMPAN, operator)
         assert jejak.waktu is not None
         assert jejak.ringkasan == (
-            "Kepala: tempat_ttd 'Tempat Lama' → 'Rangkasbitung Baru'; baris: 2 diubah, 1 ditambah"
+            "Kepala: tempat penandatanganan 'Tempat Lama' → 'Rangkasbitung Baru'; "
+            "baris: 2 diubah, 1 ditambah"
         )
         assert jejak.sebelum["baris"] == sebelum
         assert jejak.sebelum["kepala"]["tempat_ttd"] == tempat_lama
@@ -143,12 +144,12 @@ class TestAlur:
             (
                 JenisPerubahan.TRANSISI,
                 operator,
-                "Diajukan. Kepala: status 'DRAF' → 'DIAJUKAN'",
+                "Diajukan. Kepala: status 'Draf' → 'Diajukan'",
             ),
             (
                 JenisPerubahan.TRANSISI,
                 ketua,
-                "Dikembalikan (catatan: Lengkapi target). Kepala: status 'DIAJUKAN' → 'DRAF'",
+                "Dikembalikan (catatan: Lengkapi target). Kepala: status 'Diajukan' → 'Draf'",
             ),
         ]
 
@@ -158,7 +159,8 @@ class TestAlur:
         iku = ke_status(iku, StatusDokumen.TERBIT)
         terbit = JejakPerubahan.objects.filter(dokumen=iku).order_by("pk").last()
         assert terbit.ringkasan.startswith(
-            "Ditandatangani dan diterbitkan. Kepala: status 'DISETUJUI' → 'TERBIT', sha256 kosong"
+            "Ditandatangani dan diterbitkan. Kepala: status 'Disetujui' → 'Terbit', "
+            "SHA-256 PDF kosong"
         )
         assert terbit.sesudah["kepala"]["sha256"] == iku.sha256
 
@@ -167,8 +169,8 @@ class TestAlur:
         jejak = _satu_jejak(baru)
         assert (jejak.jenis, jejak.oleh) == (JenisPerubahan.REVISI, operator)
         assert jejak.ringkasan.startswith(
-            "Versi 2 dibuat dari versi 1. Kepala: versi '1' → '2', status 'TERBIT' → 'DRAF', "
-            "alasan_revisi kosong → 'Target berubah'"
+            "Versi 2 dibuat dari versi 1. Kepala: versi '1' → '2', status 'Terbit' → 'Draf', "
+            "alasan revisi kosong → 'Target berubah'"
         )
         assert jejak.sesudah["baris"] == data_baris(baru) == jejak.sebelum["baris"]
 
@@ -192,7 +194,7 @@ def test_the_summary_cuts_long_values_and_names_empty_ones():
     sesudah = {"kepala": {"label_lampiran": "LAMPIRAN 1", "tempat_ttd": "y"}, "baris": []}
 
     assert ringkasan_perubahan("IKU", sebelum, sesudah) == (
-        f"Kepala: label_lampiran kosong → 'LAMPIRAN 1', tempat_ttd '{'x' * 39}…' → 'y'"
+        f"Kepala: label lampiran kosong → 'LAMPIRAN 1', tempat penandatanganan '{'x' * 39}…' → 'y'"
     )
 
 
@@ -254,5 +256,5 @@ def test_nobody_adds_changes_or_deletes_history_in_the_admin(client, jejak_rak):
     hapus = reverse("admin:dokumen_jejakperubahan_delete", args=[jejak_rak.pk])
     assert client.post(hapus, {"post": "yes"}).status_code == 403
     jejak_rak.refresh_from_db()
-    assert jejak_rak.ringkasan.startswith("Kepala: tempat_ttd")
+    assert jejak_rak.ringkasan.startswith("Kepala: tempat penandatanganan")
     assert potret(jejak_rak.dokumen)["kepala"]["tempat_ttd"] == "Tempat Jejak"

@@ -91,7 +91,8 @@ def test_an_admin_edit_of_a_row_is_recorded_and_moves_the_revision(client, admin
     jejak = JejakPerubahan.objects.get(dokumen=iku)
     assert (jejak.oleh, jejak.jenis) == (admin_ri, JenisPerubahan.SIMPAN)
     assert jejak.ringkasan.startswith(
-        "Melalui halaman admin. Kepala: tempat_ttd 'Tempat IKU' → 'Rangkasbitung (admin)'"
+        "Melalui halaman admin. Kepala: tempat penandatanganan 'Tempat IKU' → "
+        "'Rangkasbitung (admin)'"
     )
     assert "baris: 1 diubah" in jejak.ringkasan
     assert jejak.sesudah["baris"][0]["indikator"] == "Indikator diubah di admin"

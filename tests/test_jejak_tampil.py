@@ -103,7 +103,7 @@ def test_rows_show_by_their_label_with_each_changed_cell(client, admin_ri):
         (s.label, s.sebelum, s.sesudah) for s in dihapus.sel
     ]
     assert (ditambah.jenis, ditambah.label) == ("ditambah", "Sasaran 2, baris 2: Kegiatan tambahan")
-    assert ("Anggaran (Rp)", "", "5000") in [(s.label, s.sebelum, s.sesudah) for s in ditambah.sel]
+    assert ("Anggaran (Rp)", "", "5.000") in [(s.label, s.sebelum, s.sesudah) for s in ditambah.sel]
     assert beda.sasaran == []  # the second sasaran's row moved up: the sasaran did not change
     assert "Sasaran 1, baris 2: Kegiatan diperjelas" in html
     assert '<td class="lama">Kegiatan uji 1.2</td>' in html

@@ -158,7 +158,7 @@ def test_years_in_the_header_read_as_years():
 
     kepala = {k.label: (k.sebelum, k.sesudah) for k in perubahan_sejak_pengajuan(iku).kepala}
 
-    assert kepala == {"Tahun": ("2024", "2030"), "Tahun anggaran": ("kosong", "2029")}
+    assert kepala == {"Tahun": ("2024", "2030"), "Tahun anggaran": ("(kosong)", "2029")}
 
 
 def test_a_submission_without_its_own_snapshot_uses_the_last_save_before_it():

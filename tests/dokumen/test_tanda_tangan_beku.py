@@ -63,7 +63,7 @@ class TestPenandatanganTerbit:
         assert f"Common Name: {NAMA_SEKRETARIS}" in record.subjek_sertifikat
         # The audit history of the step names the signer as the record froze them.
         jejak = terbit.jejak.filter(ringkasan__startswith="Ditandatangani").get()
-        assert f"tanda_tangan kosong → '{NAMA_SEKRETARIS}" in jejak.ringkasan
+        assert f"tanda tangan kosong → '{NAMA_SEKRETARIS}" in jejak.ringkasan
         assert jejak.sesudah["kepala"]["tanda_tangan"] == (
             f"{NAMA_SEKRETARIS} (Penandatangan, sertifikat {record.nomor_seri_sertifikat})"
         )
