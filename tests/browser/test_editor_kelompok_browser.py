@@ -246,6 +246,26 @@ def test_the_lebak_editor_fits_1366_pixels(page, tmp_path, jenis):
     assert min(lebar_isian) >= 80
 
 
+def test_the_lebak_iku_editor_fits_1366_pixels_too(page, tmp_path):
+    """The flat editor (IKU: eight columns) also shows every control, Hapus included."""
+    buka(page, dokumen_seed("kab-lebak", "IKU"))
+    foto(page, tmp_path, "01-iku-lebak-1366")
+
+    lebar = page.evaluate("document.documentElement.clientWidth")
+    tabel = page.locator("table[data-formset]")
+    assert tabel.locator("xpath=..").evaluate("el => el.scrollWidth <= el.clientWidth")
+    kanan = tabel.locator("input:visible, textarea, label:visible").evaluate_all(
+        "els => Math.max(...els.map(e => e.getBoundingClientRect().right))"
+    )
+    assert kanan <= lebar
+    lebar_isian = (
+        page.locator("tr.baris-form")
+        .first.locator("textarea")
+        .evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    )
+    assert min(lebar_isian) >= 80
+
+
 def test_without_javascript_the_page_saves_what_it_shows(browser, live_server, data_seed, tmp_path):
     rak = rak_uji()
     sebelum = data_baris(rak)
