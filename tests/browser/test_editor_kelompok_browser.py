@@ -9,7 +9,7 @@ import re
 import pytest
 
 from dokumen.baris import data_baris
-from dokumen.services import KOLOM_KEPALA, dokumen_simpan
+from dokumen.services import KOLOM_KEPALA, dokumen_salin, dokumen_simpan
 from rencana_aksi.models import BarisRak
 from satker.models import Satker
 from tests.browser.conftest import CHROMIUM
@@ -405,3 +405,19 @@ def test_an_empty_rkt_gets_its_first_sasaran_and_row(page, tmp_path):
     [sasaran] = data_baris(rkt)
     assert (sasaran["nomor"], sasaran["sasaran"]) == ("1", "Sasaran pertama")
     assert [b["indikator"] for b in sasaran["indikator"]] == ["Indikator pertama"]
+
+
+def test_a_copied_rak_marks_the_texts_that_still_name_last_year(page, tmp_path):
+    salinan = dokumen_salin(sumber=dokumen_seed("kab-lebak", "RAK"), tahun=2025)
+    buka(page, salinan)
+    ditandai = page.locator("textarea.tahun-lama")
+    foto(page, tmp_path, "01-tahun-lama")
+    jumlah = ditandai.count()
+    assert jumlah > 0
+    pertama = ditandai.first
+    assert "2024" in pertama.input_value()
+    expect(pertama).to_have_attribute("title", re.compile("Menyebut tahun 2024"))
+
+    pertama.fill(pertama.input_value().replace("2024", "2025"))
+
+    expect(page.locator("textarea.tahun-lama")).to_have_count(jumlah - 1)
