@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, BedaDokumen, JenisBeda, beda_potret
-from dokumen.beda_tampil import KOSONG, label_kolom, teks_nilai
+from dokumen.beda_tampil import KOSONG, SelBeda, label_kolom, teks_nilai
 from dokumen.jejak import Potret, potret
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import (
@@ -29,19 +29,12 @@ KEPALA_ALUR = frozenset({"status", "versi", "sha256", "tanda_tangan"})
 
 
 @dataclass(frozen=True)
-class KolomBerubah:
-    label: str
-    sebelum: str
-    sesudah: str
-
-
-@dataclass(frozen=True)
 class BarisTampil:
     """One row (or sasaran) that differs, as the page shows it."""
 
     beda: BedaBaris
     label: str
-    kolom: list[KolomBerubah]
+    kolom: list[SelBeda]
     pindah_dari: str = ""  # the sasaran it stood under before, when it moved to another
 
     @property
@@ -65,7 +58,7 @@ class PerubahanPengajuan:
     dasar: RiwayatDokumen
     ke: int  # which submission `dasar` was (1 = the first)
     tanpa_potret: bool  # nothing recorded the state at `dasar`
-    kepala: list[KolomBerubah]
+    kepala: list[SelBeda]
     kelompok: list[KelompokTampil]
     jumlah_baris: dict[str, int]
     jumlah_sasaran: dict[str, int]
@@ -140,9 +133,9 @@ def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
 # -- values as a person reads them: in the words of the audit's before/after (beda_tampil) ----
 
 
-def _kepala(beda: BedaDokumen) -> list[KolomBerubah]:
+def _kepala(beda: BedaDokumen) -> list[SelBeda]:
     return [
-        KolomBerubah(
+        SelBeda(
             label_kolom(Dokumen, nama), teks_nilai(Dokumen, nama, a), teks_nilai(Dokumen, nama, b)
         )
         for nama, a, b in beda.kepala
@@ -152,7 +145,7 @@ def _kepala(beda: BedaDokumen) -> list[KolomBerubah]:
 
 def _kolom(
     model: type, beda: BedaBaris, abaikan: frozenset[str], urutan: list[str]
-) -> list[KolomBerubah]:
+) -> list[SelBeda]:
     """The changed columns of a changed row; every filled column of an added or removed one;
     none of a row that only moved (its label names it). In the order of `urutan`: a stored
     snapshot's keys come back in the database's JSON order, not the type's."""
@@ -167,7 +160,7 @@ def _kolom(
     nama_kolom.sort(key=lambda k: tempat.get(k, len(tempat)))
     sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
     return [
-        KolomBerubah(
+        SelBeda(
             label_kolom(model, k),
             teks_nilai(model, k, sebelum.get(k)) if beda.sebelum is not None else "",
             teks_nilai(model, k, sesudah.get(k)) if beda.sesudah is not None else "",
