@@ -131,14 +131,16 @@ def formset_baris(
     terdaftar = dokumen.jenis_terdaftar
     kelas = terdaftar.formset
     tersimpan = data_baris(dokumen) if tersimpan is None else tersimpan
-    opsi = {"kunci_anak": terdaftar.kunci_anak} if terdaftar.berkelompok else {}
+    # The editor may group a flat type's rows (its ke_form/dari_form convert): ask the editor.
+    berkelompok = kelas.berkelompok
+    opsi = {"kunci_anak": kelas.kunci_anak or terdaftar.kunci_anak} if berkelompok else {}
     if data is None:
         return kelas.dari_isi(terdaftar.ke_form(tersimpan), **opsi)
     kunci = kunci_dokumen(dokumen, tersimpan)
     if dasar:
         lama = kunci_dokumen(dokumen, dasar)
         kunci = {nama: kunci[nama] | lama[nama] for nama in kunci}
-    if terdaftar.berkelompok:
+    if berkelompok:
         return kelas(data, kunci_baris=kunci["baris"], kunci_sasaran=kunci["sasaran"], **opsi)
     return kelas(data, kunci_ada=kunci["baris"])
 

@@ -1,10 +1,12 @@
-"""The editor of a grouped type (RKT, RAK): sasaran as blocks, each holding its rows.
+"""The grouped editor (RKT, RAK: sasaran; IKU: program groups): blocks, each holding its rows.
 
-Two formsets on one page: the sasaran (prefix "sasaran") and the rows (prefix "baris"). Each row
-names its sasaran (`induk`: the sasaran form's index on the page, which stays the same while the
-page is open however the blocks move), so moving a row or a sasaran never changes where a row
-belongs, and deleting a sasaran deletes its rows instead of handing them to another one. Both
-keep the order the user gave (ORDER). Without JavaScript the page still saves what it shows.
+Two formsets on one page: the blocks' headers (prefix "sasaran", whatever the type calls a
+block: `nama_kelompok`, with the fields of the type's header form) and the rows (prefix
+"baris"). Each row names its block (`induk`: the header form's index on the page, which stays
+the same while the page is open however the blocks move), so moving a row or a block never
+changes where a row belongs, and deleting a block deletes its rows instead of handing them to
+another one. Both keep the order the user gave (ORDER). Without JavaScript the page still saves
+what it shows. A type stored flat (IKU) is grouped for the editor by its ke_form/dari_form.
 """
 
 from typing import Any
@@ -17,6 +19,13 @@ from dokumen.editor import BarisFormSet, formset_class, kolom_isi
 PESAN_TANPA_SASARAN = (
     "Baris ini tidak termasuk sasaran mana pun. Muat ulang halaman, lalu ulangi perubahan Anda."
 )
+
+
+def pesan_tanpa_baris(nama_kelompok: str) -> str:
+    return (
+        f"{nama_kelompok.capitalize()} ini belum punya baris: tambahkan baris, "
+        f"atau hapus {nama_kelompok} ini."
+    )
 
 
 def _angka(nilai: Any, cadangan: int) -> int:
@@ -60,18 +69,23 @@ class EditorBerkelompok:
     berkelompok = True
     kelas_sasaran: type[BarisFormSet]
     kelas_baris: type[BarisBersasaranFormSet]
+    # What a block is called on the page ("sasaran", "kelompok program").
+    nama_kelompok: str = "sasaran"
+    # The key of a block's rows in the editor's shape, when it is not the type's stored
+    # `kunci_anak` (a type stored flat whose editor groups its rows: ke_form/dari_form).
+    kunci_anak: str | None = None
 
     def __init__(
         self,
         data=None,
         *,
-        kunci_anak: str,
+        kunci_anak: str | None = None,
         initial_sasaran: list[dict[str, Any]] | None = None,
         initial_baris: list[dict[str, Any]] | None = None,
         kunci_baris: frozenset[str] = frozenset(),
         kunci_sasaran: frozenset[str] = frozenset(),
     ):
-        self.kunci_anak = kunci_anak
+        self.kunci_anak = kunci_anak or type(self).kunci_anak
         self.sasaran = self.kelas_sasaran(
             data, initial=initial_sasaran, prefix="sasaran", kunci_ada=kunci_sasaran
         )
@@ -87,8 +101,11 @@ class EditorBerkelompok:
         )
 
     @classmethod
-    def dari_isi(cls, isi: list[dict[str, Any]], *, kunci_anak: str) -> "EditorBerkelompok":
+    def dari_isi(
+        cls, isi: list[dict[str, Any]], *, kunci_anak: str | None = None
+    ) -> "EditorBerkelompok":
         """Unbound, filled from sasaran with their rows nested under `kunci_anak`."""
+        kunci_anak = kunci_anak or cls.kunci_anak
         sasaran, baris = [], []
         for posisi, item in enumerate(isi):
             sasaran.append({k: v for k, v in item.items() if k != kunci_anak})
@@ -113,13 +130,23 @@ class EditorBerkelompok:
         return sah and self._periksa_induk()
 
     def _periksa_induk(self) -> bool:
-        """Every kept row names a kept sasaran of this page."""
-        ada = {str(self.sasaran.forms.index(f)) for f in self.sasaran.baris_terurut()}
+        """Every kept row names a kept sasaran of this page; a block whose type keeps it only
+        through its rows (`butuh_baris`) has one, unless it is empty (nothing to lose)."""
+        kepala = self.sasaran.baris_terurut()
+        ada = {str(self.sasaran.forms.index(f)) for f in kepala}
+        berisi: set[str] = set()
         salah = False
         for form in self.baris.baris_terurut():
             if str(form.cleaned_data.get("induk")) not in ada:
                 form.add_error(None, PESAN_TANPA_SASARAN)
                 salah = True
+            berisi.add(str(form.cleaned_data.get("induk")))
+        if self.kelas_sasaran.form.butuh_baris:
+            for form in kepala:
+                isi = any(form.cleaned_data.get(nama) for nama in kolom_isi(type(form)))
+                if isi and str(self.sasaran.forms.index(form)) not in berisi:
+                    form.add_error(None, pesan_tanpa_baris(self.nama_kelompok))
+                    salah = True
         return not salah
 
     def isi(self) -> list[dict[str, Any]]:
@@ -165,14 +192,23 @@ class EditorBerkelompok:
 
 
 def editor_berkelompok(
-    form_baris: type[forms.Form], form_sasaran: type[forms.Form]
+    form_baris: type[forms.Form],
+    form_sasaran: type[forms.Form],
+    *,
+    formset_sasaran: type[BarisFormSet] = BarisFormSet,
+    nama_kelompok: str = "sasaran",
+    kunci_anak: str | None = None,
 ) -> type[EditorBerkelompok]:
-    """A grouped type's editor: sasaran of `form_sasaran`, holding rows of `form_baris`."""
+    """A grouped editor: blocks of `form_sasaran` (checked together by `formset_sasaran`),
+    holding rows of `form_baris`. A header form without a `kunci` field is a block that is not
+    a stored row (IKU program groups), so it carries and checks no key."""
     return type(
         "Editor",
         (EditorBerkelompok,),
         {
-            "kelas_sasaran": formset_class(form_sasaran),
+            "kelas_sasaran": formset_class(form_sasaran, formset_sasaran),
             "kelas_baris": formset_class(_dengan_induk(form_baris), BarisBersasaranFormSet),
+            "nama_kelompok": nama_kelompok,
+            "kunci_anak": kunci_anak,
         },
     )

@@ -53,9 +53,13 @@ class FormBaris(forms.Form):
     """A row (or a sasaran) of the editor; `as_baris` gives it in the shape the services take.
 
     `kolom_jumlah`: (field, label) of a column the editor totals (the RAK's anggaran), or None.
+    A header form that is not a stored row sets `kunci = None` (no key to carry or check).
     """
 
     kolom_jumlah: tuple[str, str] | None = None
+    # A block header (dokumen.editor_kelompok) whose type keeps it only through its rows
+    # (stored on its first row): one with content but no row would be lost, so it is refused.
+    butuh_baris = False
 
     kunci = kunci_tersembunyi()
 

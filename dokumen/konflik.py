@@ -142,7 +142,13 @@ class Konflik:
         self.kepala_saya = kepala_saya
         self.saya = beri_kunci_sementara(self.anak, baris_saya)
         self.mereka = data_baris(sekarang)
-        self.field = label_kolom  # "sasaran"/"baris" → the editor's fields, in column order
+        # "sasaran"/"baris" → the editor's fields, in column order. A flat type's rows show
+        # the fields of the block the editor puts them in (IKU: program) before their own.
+        self.field = (
+            label_kolom
+            if self.anak
+            else {"baris": {**label_kolom.get("sasaran", {}), **label_kolom["baris"]}}
+        )
         self._induk_m, self._induk_s = self._induk(self.mereka), self._induk(self.saya)
         self._sasaran = {x["kunci"]: x for x in (*self.mereka, *self.saya)} if self.anak else {}
         lama = (dasar or {}).get("baris")
@@ -263,7 +269,7 @@ class Konflik:
         if jenis == "sasaran":
             return {k: v for k, v in item.items() if k != self.anak}
         if self.anak is None:
-            return self.terdaftar.ke_form([item])[0]
+            return dict(item)  # stored as the fields above name it (any grouping is the editor's)
         return self.terdaftar.ke_form([{"nomor": "", "sasaran": "", self.anak: [item]}])[0][
             self.anak
         ][0]

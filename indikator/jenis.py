@@ -2,11 +2,12 @@
 
 from typing import Any
 
-from dokumen.editor import formset_class
+from dokumen.editor_kelompok import editor_berkelompok
 from dokumen.jenis import JenisTerdaftar, PihakTtd
 from dokumen.models import PihakTandaTangan
 from indikator.admin import BarisIkuInline, BarisIkuTabelInline
-from indikator.forms import BarisIkuForm
+from indikator.baris import KUNCI_ANAK_IKU, iku_dari_form, iku_ke_form
+from indikator.forms import BarisIkuForm, KelompokProgramForm, KelompokProgramFormSet
 from indikator.pdf import konteks_pdf_iku
 from indikator.selectors import baris_iku_data, tabel_iku
 from indikator.serializers import BarisIkuIsianSerializer, BarisIkuSerializer
@@ -38,7 +39,16 @@ IKU = JenisTerdaftar(
     label_bagian=label_bagian_iku,
     tabel=tabel_iku,
     template_tabel="indikator/_tabel_iku.html",
-    formset=formset_class(BarisIkuForm),
+    # Stored flat, edited as program groups (indikator.baris converts).
+    formset=editor_berkelompok(
+        BarisIkuForm,
+        KelompokProgramForm,
+        formset_sasaran=KelompokProgramFormSet,
+        nama_kelompok="kelompok program",
+        kunci_anak=KUNCI_ANAK_IKU,
+    ),
+    ke_form=iku_ke_form,
+    dari_form=iku_dari_form,
     serializer_baris=BarisIkuSerializer,
     serializer_isian=BarisIkuIsianSerializer,
     template_pdf="pdf/iku.html",

@@ -1,5 +1,6 @@
-// The grouped editor (RKT, RAK; templates/dokumen/_editor_kelompok.html): one <tbody> per
-// sasaran, its header row first. Without JavaScript the page saves what it shows (the Urutan and
+// The grouped editor (templates/dokumen/_editor_kelompok.html; RKT, RAK: sasaran; IKU: program
+// groups, whatever the table's data-nama-kelompok names a block): one <tbody> per block, its
+// header row first. Without JavaScript the page saves what it shows (the Urutan and
 // Hapus inputs). This adds drag and drop (SortableJS), keyboard moves (the arrow buttons,
 // Alt+↑/↓ for a row, Alt+Shift+↑/↓ for a sasaran, "pindah ke sasaran…"), adding rows and sasaran
 // anywhere, numbers that follow the order (a number typed by hand stays as typed), the delete
@@ -29,6 +30,15 @@
   const dihapus = (el) => Boolean(isian(el, "DELETE") && isian(el, "DELETE").checked);
   const blokDihapus = (blok) => dihapus(kepalaDi(blok));
   const umumkan = (teks) => { kabar.textContent = teks; };
+  const nama = tabel.dataset.namaKelompok || "sasaran";
+  const Nama = nama.charAt(0).toUpperCase() + nama.slice(1);
+  const isianKepala = (kepala) =>
+    [...kepala.querySelectorAll(".sel-sasaran :is(input:not([type=hidden]), textarea)")];
+  // A block as named in messages: its No when it has one, else its text (a program).
+  const namaBlok = (kepala) => {
+    const nomor = isian(kepala, "nomor");
+    return nomor ? nomor.value : isianKepala(kepala).map((el) => el.value).join(" ");
+  };
 
   // A sasaran's No is "automatic" while it is empty or the number of its place (as "3" or
   // "3."): it then follows the order. Typing another number keeps that number.
@@ -40,9 +50,25 @@
     if (teks === `${i + 1}.`) denganTitik = true;
     if (teks === "" || teks === String(i + 1) || teks === `${i + 1}.`) nomor.dataset.otomatis = "1";
   });
+  // A row's own No (IKU), counted within its block, is automatic while it is the number of
+  // its place among the block's numbered rows. An empty one stays empty: it continues the row
+  // above (the paper merges their cells), and counts no number. A new row is automatic.
+  let barisBertitik = false;
+  semuaBlok().forEach((blok) => {
+    let ke = 0;
+    barisDi(blok).forEach((tr) => {
+      const nomor = isian(tr, "nomor");
+      if (!nomor || nomor.value.trim() === "") return;
+      ke += 1;
+      const teks = nomor.value.trim();
+      if (teks === `${ke}.`) barisBertitik = true;
+      if (teks === String(ke) || teks === `${ke}.`) nomor.dataset.otomatis = "1";
+    });
+  });
   tabel.addEventListener("input", (event) => {
     if (event.target.name && event.target.name.endsWith("-nomor")) {
-      event.target.dataset.otomatis = event.target.value.trim() === "" ? "1" : "";
+      const kepala = event.target.closest("tr.kepala-sasaran");
+      event.target.dataset.otomatis = kepala && event.target.value.trim() === "" ? "1" : "";
     }
     if (event.target.closest(".kolom-jumlah")) hitungJumlah();
   });
@@ -64,11 +90,17 @@
       blok.classList.toggle("blok-dihapus", hapusSasaran);
       tombolHapus(kepala, hapusSasaran, "sasaran");
       let nomorBaris = 0;
+      let nomorSendiri = 0;
       barisDi(blok).forEach((tr) => {
         isian(tr, "ORDER").value = ++urutanBaris;
         if (blok.dataset.sasaran !== "") isian(tr, "induk").value = blok.dataset.sasaran;
         const hapus = hapusSasaran || dihapus(tr);
         if (!hapus) nomorBaris += 1;
+        const nomor = isian(tr, "nomor");
+        if (nomor && !hapus && (nomor.dataset.otomatis || nomor.value.trim() !== "")) {
+          nomorSendiri += 1;
+          if (nomor.dataset.otomatis) nomor.value = barisBertitik ? `${nomorSendiri}.` : String(nomorSendiri);
+        }
         tr.querySelector(".nomor-urut").textContent = hapus ? "–" : `${nomorSasaran}.${nomorBaris}`;
         tr.classList.toggle("baris-dihapus", hapus);
         tombolHapus(tr, dihapus(tr), "baris");
@@ -80,7 +112,7 @@
   function tombolHapus(tr, hapus, jenis) {
     const tombol = tr && tr.querySelector(jenis === "sasaran" ? "[data-hapus-sasaran]" : "[data-hapus-baris]");
     if (!tombol) return;
-    const label = hapus ? "Batal hapus" : jenis === "sasaran" ? "Hapus sasaran" : "Hapus baris";
+    const label = hapus ? "Batal hapus" : jenis === "sasaran" ? `Hapus ${nama}` : "Hapus baris";
     tombol.setAttribute("aria-label", label);
     tombol.title = label;
     tombol.querySelector("i").className = hapus ? "bi bi-arrow-counterclockwise" : "bi bi-trash";
@@ -106,6 +138,8 @@
     wadah.innerHTML = templat.baris.innerHTML.replaceAll("__prefix__", indeks);
     const tr = wadah.firstElementChild;
     total.baris.value = indeks + 1;
+    const nomor = isian(tr, "nomor");
+    if (nomor) nomor.dataset.otomatis = "1";
     if (setelah) setelah.after(tr);
     else blok.appendChild(tr);
     return tr;
@@ -119,7 +153,8 @@
     blok.innerHTML = templat.sasaran.innerHTML.replaceAll("__prefix__", indeks);
     total.sasaran.value = indeks + 1;
     document.querySelectorAll(".kosong-editor").forEach((p) => p.remove());
-    isian(kepalaDi(blok), "nomor").dataset.otomatis = "1";
+    const nomor = isian(kepalaDi(blok), "nomor");
+    if (nomor) nomor.dataset.otomatis = "1";
     if (setelah) setelah.after(blok);
     else tabel.insertBefore(blok, tabel.tFoot);
     barisBaru(blok);
@@ -127,10 +162,10 @@
     return blok;
   }
 
-  // The first field to type in: a new sasaran's text, a row's first cell.
+  // The first field to type in: a new block's text (its sasaran, its program), a row's first cell.
   function fokus(el) {
     const isi = el.tagName === "TBODY"
-      ? isian(kepalaDi(el), "sasaran")
+      ? kepalaDi(el).querySelector(".sel-sasaran textarea") || isianKepala(kepalaDi(el)).pop()
       : el.querySelector("td:not(.kolom-kendali) :is(textarea, input:not([type=hidden]):not([type=checkbox]))");
     if (isi) isi.focus();
   }
@@ -145,7 +180,7 @@
   function geserBaris(tr, arah) {
     const tujuan = arah === "naik" ? tr.previousElementSibling : tr.nextElementSibling;
     if (!tujuan || !tujuan.matches("tr.baris-form")) {
-      umumkan(arah === "naik" ? "Sudah baris pertama sasaran ini." : "Sudah baris terakhir sasaran ini.");
+      umumkan(arah === "naik" ? `Sudah baris pertama ${nama} ini.` : `Sudah baris terakhir ${nama} ini.`);
       return;
     }
     tetapFokus(tr, () => (arah === "naik" ? tujuan.before(tr) : tujuan.after(tr)));
@@ -156,15 +191,15 @@
   function geserSasaran(blok, arah) {
     const tujuan = arah === "naik" ? blok.previousElementSibling : blok.nextElementSibling;
     if (!tujuan || tujuan.tagName !== "TBODY") {
-      umumkan(arah === "naik" ? "Sudah sasaran pertama." : "Sudah sasaran terakhir.");
+      umumkan(arah === "naik" ? `Sudah ${nama} pertama.` : `Sudah ${nama} terakhir.`);
       return;
     }
     tetapFokus(blok, () => (arah === "naik" ? tujuan.before(blok) : tujuan.after(blok)));
     perbarui();
-    umumkan(`Sasaran dipindah ke urutan ${semuaBlok().indexOf(blok) + 1}.`);
+    umumkan(`${Nama} dipindah ke urutan ${semuaBlok().indexOf(blok) + 1}.`);
   }
 
-  // Delete asks which: this row only, or its whole sasaran with every row of it. Deleting
+  // Delete asks which: this row only, or its whole block with every row of it. Deleting
   // marks the Hapus box (undone by the same button); it never hands rows to another sasaran.
   let yangDihapus = null;
   function tanyaHapus(tr, jenis) {
@@ -181,11 +216,10 @@
       return;
     }
     yangDihapus = tr;
-    const nomor = isian(kepalaDi(blok), "nomor");
     const jumlahBaris = barisDi(blok).length;
     dialogHapus.querySelector("[data-hapus=baris]").hidden = jenis !== "baris";
     dialogHapus.querySelector("#isi-hapus").textContent =
-      `Sasaran ${nomor ? nomor.value : ""} punya ${jumlahBaris} baris. Menghapus sasaran menghapus semua barisnya.`;
+      `${Nama} ${namaBlok(kepalaDi(blok))} punya ${jumlahBaris} baris. Menghapus ${nama} menghapus semua barisnya.`;
     dialogHapus.showModal();
   }
   dialogHapus.addEventListener("click", (event) => {
@@ -213,17 +247,17 @@
       const tombol = document.createElement("button");
       tombol.type = "button";
       tombol.className = "btn btn-outline-primary btn-sm text-start";
-      tombol.textContent = `${isian(kepala, "nomor").value} ${isian(kepala, "sasaran").value}`.slice(0, 90);
+      tombol.textContent = (isianKepala(kepala).map((el) => el.value).join(" ").trim() || `(${nama} tanpa nama)`).slice(0, 90);
       tombol.addEventListener("click", () => {
         blok.appendChild(yangDipindah);
         dialogPindah.close();
         perbarui();
-        umumkan(`Baris dipindah ke sasaran ${isian(kepala, "nomor").value}.`);
+        umumkan(`Baris dipindah ke ${nama} ${namaBlok(kepala)}.`);
         fokus(yangDipindah);
       });
       pilihan.appendChild(tombol);
     });
-    if (!pilihan.children.length) pilihan.textContent = "Tidak ada sasaran lain.";
+    if (!pilihan.children.length) pilihan.textContent = `Tidak ada ${nama} lain.`;
     dialogPindah.showModal();
   }
   dialogPindah.querySelector("[data-pindah=batal]").addEventListener("click", () => dialogPindah.close());

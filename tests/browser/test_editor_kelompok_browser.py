@@ -247,14 +247,15 @@ def test_the_lebak_editor_fits_1366_pixels(page, tmp_path, jenis):
 
 
 def test_the_lebak_iku_editor_fits_1366_pixels_too(page, tmp_path):
-    """The flat editor (IKU: eight columns) also shows every control, Hapus included."""
+    """The IKU editor (eight columns, its rows in one program block) also shows every control."""
     buka(page, dokumen_seed("kab-lebak", "IKU"))
     foto(page, tmp_path, "01-iku-lebak-1366")
 
     lebar = page.evaluate("document.documentElement.clientWidth")
-    tabel = page.locator("table[data-formset]")
-    assert tabel.locator("xpath=..").evaluate("el => el.scrollWidth <= el.clientWidth")
-    kanan = tabel.locator("input:visible, textarea, label:visible").evaluate_all(
+    assert page.evaluate("document.documentElement.scrollWidth") <= lebar
+    tabel = page.locator("#tabel-kelompok")
+    assert page.locator(".editor-gulir").evaluate("el => el.scrollWidth <= el.clientWidth")
+    kanan = tabel.locator("button:visible, input:visible, textarea").evaluate_all(
         "els => Math.max(...els.map(e => e.getBoundingClientRect().right))"
     )
     assert kanan <= lebar
@@ -365,12 +366,13 @@ def test_a_whole_sasaran_is_dragged_with_its_rows(page, tmp_path):
     ]
 
 
-def test_the_flat_iku_editor_moves_rows_by_drag_and_by_alt_arrow(page, tmp_path):
+def test_the_iku_editor_without_programs_moves_rows_by_drag_and_by_alt_arrow(page, tmp_path):
     iku = dokumen_seed("kab-lebak", "IKU")
     sebelum = [b["kunci"] for b in data_baris(iku)]
     buka(page, iku)
     page.set_viewport_size({"width": 1366, "height": 3000})
-    baris = page.locator("table[data-formset] > tbody > tr.baris-form")
+    expect(blok(page)).to_have_count(1)  # no program: one block, its header empty
+    baris = baris_di(page, 0)
 
     seret(page, baris.nth(4).locator(".pegangan-baris"), baris.nth(0))
     tunggu_lepas(page)
@@ -379,7 +381,12 @@ def test_the_flat_iku_editor_moves_rows_by_drag_and_by_alt_arrow(page, tmp_path)
     page.locator(f"[name={nama}]").press("Alt+ArrowDown")
     expect(page.locator(f"[name={nama}]")).to_be_focused()
     expect(baris.nth(1).locator("[name$=-kunci]")).to_have_value(sebelum[4])
-    expect(baris.locator(".nomor-urut")).to_have_text([str(i) for i in range(1, len(sebelum) + 1)])
+    urut = [f"1.{i}" for i in range(1, len(sebelum) + 1)]
+    expect(baris.locator(".nomor-urut")).to_have_text(urut)
+    # Lebak's "1." … "7." follow the order.
+    assert baris.locator("[name$=-nomor]").evaluate_all("els => els.map(e => e.value)") == [
+        f"{i}." for i in range(1, len(sebelum) + 1)
+    ]
     foto(page, tmp_path, "01-iku-diseret")
 
     simpan(page)

@@ -335,7 +335,12 @@ class TestEditor:
         data = form_data(iku)
         data[f"{PREFIX}-0-DELETE"] = "on"
         data[f"{PREFIX}-TOTAL_FORMS"] = "4"
-        data |= {f"{PREFIX}-3-ORDER": "4", f"{PREFIX}-3-indikator": "Indikator baru"}
+        # In the IKU's one program group (the editor groups its rows: `induk`, the block).
+        data |= {
+            f"{PREFIX}-3-ORDER": "4",
+            f"{PREFIX}-3-induk": "0",
+            f"{PREFIX}-3-indikator": "Indikator baru",
+        }
 
         assert client.post(_ubah(iku), data).status_code == 302
 
