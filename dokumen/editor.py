@@ -1,16 +1,16 @@
 """The document editor's forms and their conversion to and from storage.
 
-Each type declares its editor (`dokumen.jenis`: `formset`, built with `formset_class` or
-`dokumen.editor_kelompok.editor_berkelompok`) and how
-its stored rows become the editor's (`ke_form`) and back (`dari_form`). A flat type (IKU) is one
-row formset; a grouped one (RKT, RAK) a formset of sasaran and one of rows, each row naming its
-sasaran (dokumen.editor_kelompok). Every form carries its row's (or sasaran's) key in a hidden
-`kunci`, so a save updates the rows in place (dokumen.baris); one added in the browser has none.
-A key that is not one of the document's, or one sent twice, is refused on its form.
+Each type declares its editor (`dokumen.jenis`: `formset`, built with
+`dokumen.editor_kelompok.editor_berkelompok`) and how its stored rows become the editor's
+(`ke_form`) and back (`dari_form`): blocks (RKT, RAK: sasaran; IKU: program groups), each a
+header form, holding their rows, each row naming its block (dokumen.editor_kelompok). Every
+row form (and every header that is a stored row) carries its key in a hidden `kunci`, so a save
+updates the rows in place (dokumen.baris); one added in the browser has none. A key that is
+not one of the document's, or one sent twice, is refused on its form.
 
-Both editors answer the same: `dari_isi(isi)` (unbound, from the editor's shape), bound to POST
-data with the keys allowed, `is_valid()`, `isi()` (the cleaned rows in the editor's shape, in
-the order given) and `forms_baris` (every row form, for the target warnings).
+The editor answers: `dari_isi(isi)` (unbound, from the editor's shape), bound to POST data with
+the keys allowed, `is_valid()`, `isi()` (the cleaned blocks in the editor's shape, in the order
+given) and `forms_baris` (every row form, for the target warnings).
 """
 
 from typing import Any
@@ -41,25 +41,10 @@ def kolom_isi(form_class: type[forms.Form]) -> dict[str, forms.Field]:
 class BarisFormSet(forms.BaseFormSet):
     """Forms in the order the user gave them (ORDER); `kunci_ada` are the keys they may carry."""
 
-    berkelompok = False
-
     def __init__(self, *args, kunci_ada: frozenset[str] = frozenset(), **kwargs):
         kwargs.setdefault("prefix", "baris")
         super().__init__(*args, **kwargs)
         self.kunci_ada = kunci_ada
-
-    @classmethod
-    def dari_isi(cls, isi: list[dict[str, Any]], **kwargs) -> "BarisFormSet":
-        initial = [row | {"ORDER": urutan} for urutan, row in enumerate(isi, start=1)]
-        return cls(initial=initial, **kwargs)
-
-    @property
-    def forms_baris(self) -> list[forms.Form]:
-        return self.forms
-
-    def kolom_isi(self) -> dict[str, dict[str, forms.Field]]:
-        """The content fields of a row, in column order (for the conflict view)."""
-        return {"baris": kolom_isi(self.form)}
 
     def clean(self):
         super().clean()
@@ -89,12 +74,10 @@ class BarisFormSet(forms.BaseFormSet):
 
         return sorted(tetap, key=posisi)
 
-    def isi(self) -> list[dict[str, Any]]:
-        return [form.as_baris() for form in self.baris_terurut()]
-
 
 def formset_class(form_class: type[forms.Form], dasar: type[BarisFormSet] = BarisFormSet):
-    """A flat type's editor: one formset of `form_class` (a grouped type's: editor_berkelompok)."""
+    """A formset of `form_class`: the grouped editor's headers, or its rows
+    (dokumen.editor_kelompok.editor_berkelompok)."""
     return forms.formset_factory(
         form_class,
         formset=dasar,
@@ -131,18 +114,17 @@ def formset_baris(
     terdaftar = dokumen.jenis_terdaftar
     kelas = terdaftar.formset
     tersimpan = data_baris(dokumen) if tersimpan is None else tersimpan
-    # The editor may group a flat type's rows (its ke_form/dari_form convert): ask the editor.
-    berkelompok = kelas.berkelompok
-    opsi = {"kunci_anak": kelas.kunci_anak or terdaftar.kunci_anak} if berkelompok else {}
+    # The editor's shape may group a type stored flat (its ke_form/dari_form convert).
+    kunci_anak = kelas.kunci_anak or terdaftar.kunci_anak
     if data is None:
-        return kelas.dari_isi(terdaftar.ke_form(tersimpan), **opsi)
+        return kelas.dari_isi(terdaftar.ke_form(tersimpan), kunci_anak=kunci_anak)
     kunci = kunci_dokumen(dokumen, tersimpan)
     if dasar:
         lama = kunci_dokumen(dokumen, dasar)
         kunci = {nama: kunci[nama] | lama[nama] for nama in kunci}
-    if berkelompok:
-        return kelas(data, kunci_baris=kunci["baris"], kunci_sasaran=kunci["sasaran"], **opsi)
-    return kelas(data, kunci_ada=kunci["baris"])
+    return kelas(
+        data, kunci_baris=kunci["baris"], kunci_sasaran=kunci["sasaran"], kunci_anak=kunci_anak
+    )
 
 
 def baris_dari_formset(dokumen: Dokumen, formset) -> list[dict[str, Any]]:

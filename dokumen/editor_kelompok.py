@@ -66,7 +66,6 @@ def _dengan_induk(form_class: type[forms.Form]) -> type[forms.Form]:
 class EditorBerkelompok:
     """The sasaran formset and the row formset of one document, validated and read together."""
 
-    berkelompok = True
     kelas_sasaran: type[BarisFormSet]
     kelas_baris: type[BarisBersasaranFormSet]
     # What a block is called on the page ("sasaran", "kelompok program").

@@ -56,9 +56,9 @@ class JenisTerdaftar:
     # The table the page and the PDF show: its data, and the page's fragment template.
     tabel: Callable[[Any], Any]
     template_tabel: str
-    # The editor (dokumen.editor.formset_class, or editor_kelompok.editor_berkelompok for a
-    # grouped type), and how stored rows become the editor's (`ke_form`, e.g. the RAK's quarters
-    # as ticks) and the editor's rows, as_baris(), stored ones (`dari_form`).
+    # The editor (dokumen.editor_kelompok.editor_berkelompok: blocks holding rows), and how
+    # stored rows become the editor's (`ke_form`, e.g. the RAK's quarters as ticks, the IKU's
+    # flat rows as program groups) and the editor's, as_baris(), stored ones (`dari_form`).
     formset: type
     # The API's row serializers: as read (every key promised) and as written (the form rules).
     serializer_baris: type

@@ -43,7 +43,7 @@ def foto(page, tmp_path: Path, nama: str) -> None:
 
 
 def baris_editor(page):
-    """The editor's rows, flat (IKU) or in their sasaran blocks (RKT, RAK)."""
+    """The editor's rows, in their blocks (RKT, RAK: sasaran; IKU: program groups)."""
     return page.locator("table.tabel-editor > tbody > tr.baris-form")
 
 

@@ -29,8 +29,8 @@ def _url(dokumen) -> str:
 
 
 def formset_editor(editor) -> list:
-    """The formsets of an editor: a grouped type's sasaran and rows, or a flat type's rows."""
-    return [editor.sasaran, editor.baris] if editor.berkelompok else [editor]
+    """The formsets of an editor: its blocks' headers (sasaran, program groups) and rows."""
+    return [editor.sasaran, editor.baris]
 
 
 def form_data(dokumen: Dokumen, **perubahan_kepala) -> dict[str, str]:
