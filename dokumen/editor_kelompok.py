@@ -16,9 +16,12 @@ from django.core.exceptions import ValidationError
 
 from dokumen.editor import BarisFormSet, formset_class, kolom_isi
 
-PESAN_TANPA_SASARAN = (
-    "Baris ini tidak termasuk sasaran mana pun. Muat ulang halaman, lalu ulangi perubahan Anda."
-)
+
+def pesan_tanpa_kelompok(nama_kelompok: str) -> str:
+    return (
+        f"Baris ini tidak termasuk {nama_kelompok} mana pun. Muat ulang halaman, lalu ulangi "
+        "perubahan Anda."
+    )
 
 
 def pesan_tanpa_baris(nama_kelompok: str) -> str:
@@ -52,13 +55,14 @@ def induk_mentah(form: forms.Form) -> str:
     return "" if nilai is None else str(nilai).strip()
 
 
-def _dengan_induk(form_class: type[forms.Form]) -> type[forms.Form]:
-    """`form_class` with the hidden `induk`: the index of the sasaran form the row belongs to."""
+def _dengan_induk(form_class: type[forms.Form], nama_kelompok: str) -> type[forms.Form]:
+    """`form_class` with the hidden `induk`: the index of the header form the row belongs to."""
+    pesan = pesan_tanpa_kelompok(nama_kelompok)
     induk = forms.IntegerField(
         min_value=0,
         required=False,
         widget=forms.HiddenInput,
-        error_messages={"invalid": PESAN_TANPA_SASARAN, "min_value": PESAN_TANPA_SASARAN},
+        error_messages={"invalid": pesan, "min_value": pesan},
     )
     return type(form_class.__name__, (form_class,), {"induk": induk, "__module__": __name__})
 
@@ -137,7 +141,7 @@ class EditorBerkelompok:
         salah = False
         for form in self.baris.baris_terurut():
             if str(form.cleaned_data.get("induk")) not in ada:
-                form.add_error(None, PESAN_TANPA_SASARAN)
+                form.add_error(None, pesan_tanpa_kelompok(self.nama_kelompok))
                 salah = True
             berisi.add(str(form.cleaned_data.get("induk")))
         if self.kelas_sasaran.form.butuh_baris:
@@ -206,7 +210,9 @@ def editor_berkelompok(
         (EditorBerkelompok,),
         {
             "kelas_sasaran": formset_class(form_sasaran, formset_sasaran),
-            "kelas_baris": formset_class(_dengan_induk(form_baris), BarisBersasaranFormSet),
+            "kelas_baris": formset_class(
+                _dengan_induk(form_baris, nama_kelompok), BarisBersasaranFormSet
+            ),
             "nama_kelompok": nama_kelompok,
             "kunci_anak": kunci_anak,
         },

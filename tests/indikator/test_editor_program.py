@@ -186,3 +186,13 @@ def test_the_grouped_iku_page_runs_a_constant_number_of_queries(client):
         counts.append((len(get), len(post)))
         assert [k["program"] for k in iku_ke_form(data_baris(iku))] == [CQ, WA]
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_a_row_naming_no_group_of_the_page_is_refused_on_that_row(masuk, iku):
+    data = form_data(iku)
+    data[f"{PREFIX}-1-induk"] = "7"
+    response = masuk.post(_url(iku), data)
+    assert response.status_code == 200
+    assert "Baris ini tidak termasuk kelompok program mana pun." in response.content.decode()
+    assert [p for _, p in _program_per_kunci(iku)] == ["", CQ, CQ, WA, ""]
