@@ -40,14 +40,25 @@ class TabelIku:
     jumlah_baris: int
 
 
+def _dengan_program(semua: list[BarisIku]) -> list[tuple[str, BarisIku]]:
+    """Each row with the program of its group, as the editor groups them (indikator.baris): a
+    row's own program, or, when empty, the program of the row above (the editor writes the
+    program on a group's first row only; older rows may repeat it on every row)."""
+    hasil, berlaku = [], ""
+    for baris in semua:
+        berlaku = baris.program or berlaku
+        hasil.append((berlaku, baris))
+    return hasil
+
+
 def tabel_iku(dokumen: Dokumen) -> TabelIku:
     """The IKU table: rows grouped by program, continuation rows merged, used columns only."""
     semua = list(BarisIku.objects.filter(dokumen=dokumen).order_by("urutan"))
     kolom = [(nama, judul) for nama, judul in KOLOM_IKU if any(getattr(b, nama) for b in semua)]
     kelompok = []
-    for program, anggota in groupby(semua, key=lambda b: b.program):
+    for program, anggota in groupby(_dengan_program(semua), key=lambda pasangan: pasangan[0]):
         sel: list[SelIku] = []
-        for baris in anggota:
+        for _, baris in anggota:
             lanjutan = not baris.nomor and not baris.sasaran and sel
             if lanjutan:
                 kepala = next(s for s in reversed(sel) if s.rentang)
