@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from dokumen.baris import data_baris
-from dokumen.jenis import PihakTtd, jenis_terdaftar, kode_jenis
+from dokumen.jenis import JenisTerdaftar, PihakTtd, jenis_terdaftar, kode_jenis
 from dokumen.kotak import id_kotak
 from dokumen.models import (
     Dokumen,
@@ -98,14 +98,34 @@ BARIS_DISEBUT_MAKS = 5  # rows named in the message; the rest are counted
 
 
 def kekurangan_baris(dokumen: Dokumen, baris: list[dict]) -> list[str]:
-    """No rows at all, or, for a type whose indicators need a target (`target_wajib`),
-    indicators without one (a row without an indicator, such as a kegiatan continuing the
-    indicator above, needs none)."""
+    """No rows at all; a sasaran without rows; or, for a type whose indicators need a target
+    (`target_wajib`), indicators without one (a row without an indicator, such as a kegiatan
+    continuing the indicator above, needs none)."""
     terdaftar = dokumen.jenis_terdaftar
     if not terdaftar.daun(baris):
         return ["Dokumen belum berisi baris."]
-    if not terdaftar.target_wajib:
+    kurang = _sasaran_kosong(terdaftar, baris)
+    if terdaftar.target_wajib:
+        kurang += _tanpa_target(terdaftar, baris)
+    return kurang
+
+
+def _sasaran_kosong(terdaftar: JenisTerdaftar, baris: list[dict]) -> list[str]:
+    """A sasaran left without rows (its last row moved or deleted): the page would skip it
+    while the print keeps an empty line, so it is named and blocks submission."""
+    if not terdaftar.berkelompok:
         return []
+    kosong = [
+        f"Sasaran {s.get('nomor') or posisi}"
+        for posisi, s in enumerate(baris, start=1)
+        if not s.get(terdaftar.kunci_anak)
+    ]
+    if not kosong:
+        return []
+    return [f"{', '.join(kosong)} belum berisi baris: isi atau hapus sasaran itu."]
+
+
+def _tanpa_target(terdaftar: JenisTerdaftar, baris: list[dict]) -> list[str]:
     label = dict(terdaftar.label_bagian(baris))
     tanpa_target = [
         label.get(b.get("kunci"), "").split(":")[0]

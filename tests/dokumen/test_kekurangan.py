@@ -64,3 +64,14 @@ def test_an_iku_needs_no_target_the_real_ones_have_no_such_column():
 @pytest.mark.django_db
 def test_a_complete_draft_lacks_nothing():
     assert kekurangan_dokumen(RktFactory()) == []
+
+
+@pytest.mark.django_db
+def test_a_sasaran_left_without_rows_is_named_and_blocks_submission():
+    data = sasaran_rkt(3, indikator=1)
+    data[1]["indikator"] = []
+    rkt = RktFactory(baris=data)
+
+    assert kekurangan_dokumen(rkt) == ["Sasaran 2 belum berisi baris: isi atau hapus sasaran itu."]
+    with pytest.raises(TransisiDitolak, match="Sasaran 2 belum berisi baris"):
+        ajukan(rkt)
