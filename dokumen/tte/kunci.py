@@ -139,6 +139,28 @@ def akar_tepercaya() -> list[asn1_x509.Certificate]:
     return akar
 
 
+# The attributes of a certificate's subject or issuer, as an Indonesian reader knows them.
+LABEL_ATRIBUT = {
+    "common_name": "Nama",
+    "serial_number": "Nomor identitas",
+    "organization_name": "Organisasi",
+    "organizational_unit_name": "Unit organisasi",
+    "locality_name": "Kota",
+    "state_or_province_name": "Provinsi",
+    "country_name": "Negara",
+    "email_address": "Surel",
+    "title": "Jabatan",
+}
+
+
+def nama_dibaca(nama: asn1_x509.Name) -> str:
+    """A subject or issuer in Indonesian words: "Nama: …; Organisasi: …; Negara: ID"."""
+    return "; ".join(
+        f"{LABEL_ATRIBUT.get(kunci, kunci.replace('_', ' '))}: {nilai}"
+        for kunci, nilai in nama.native.items()
+    )
+
+
 def nama_sertifikat(cert: asn1_x509.Certificate) -> str:
     """Whom a certificate names: its common name, else its organisation."""
     subjek = cert.subject.native

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from asn1crypto import x509 as asn1_x509
 
-from dokumen.tte.kunci import nama_sertifikat
+from dokumen.tte.kunci import nama_dibaca, nama_sertifikat
 from dokumen.tte.pki import NAMA_CA
 
 # How a BSrE issuing CA names itself: its agency (BSSN) or the Balai's name [recalled; the
@@ -61,8 +61,8 @@ def info_sertifikat(cert: asn1_x509.Certificate) -> InfoSertifikat:
     masa = cert["tbs_certificate"]["validity"]
     return InfoSertifikat(
         nama=nama_sertifikat(cert),
-        subjek=cert.subject.human_friendly,
-        penerbit=cert.issuer.human_friendly,
+        subjek=nama_dibaca(cert.subject),
+        penerbit=nama_dibaca(cert.issuer),
         nama_penerbit=penerbit.get("common_name") or penerbit.get("organization_name") or "",
         nomor_seri=format(cert.serial_number, "x"),
         berlaku_dari=masa["not_before"].native,

@@ -27,7 +27,13 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from dokumen.kotak import KotakTtd
-from dokumen.tte.kunci import KunciPenandatangan, muat_lokal, muat_pkcs12, nama_sertifikat
+from dokumen.tte.kunci import (
+    KunciPenandatangan,
+    muat_lokal,
+    muat_pkcs12,
+    nama_dibaca,
+    nama_sertifikat,
+)
 from dokumen.tte.pki import folder_pki
 from dokumen.tte.sertifikat import InfoSertifikat, info_sertifikat
 
@@ -212,7 +218,7 @@ class IdentitasSertifikat:
     """Who the certificate of a signature names, as kept in the signature record."""
 
     nama: str
-    subjek: str  # the full subject, e.g. "Common Name: …; Organization: …"
+    subjek: str  # the full subject, e.g. "Nama: …; Organisasi: …"
     nomor_seri: str  # hexadecimal
     sidik_jari: str  # SHA-256 of the DER certificate, hexadecimal
 
@@ -221,7 +227,7 @@ def identitas_sertifikat(cert) -> IdentitasSertifikat:
     """The identity of an asn1crypto certificate, as the signature record keeps it."""
     return IdentitasSertifikat(
         nama=nama_sertifikat(cert),
-        subjek=cert.subject.human_friendly,
+        subjek=nama_dibaca(cert.subject),
         nomor_seri=format(cert.serial_number, "x"),
         sidik_jari=cert.sha256.hex(),
     )

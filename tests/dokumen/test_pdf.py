@@ -45,8 +45,8 @@ PERNYATAAN_TTE = (
 # A BSrE-issued certificate as the signing page reads it (the footer names its issuer).
 SERTIFIKAT_BSRE = InfoSertifikat(
     nama="RAHMAT SETIAWAN TONIDAYA",
-    subjek="Common Name: RAHMAT SETIAWAN TONIDAYA",
-    penerbit="Common Name: OSD BSrE; Organization: Badan Siber dan Sandi Negara",
+    subjek="Nama: RAHMAT SETIAWAN TONIDAYA",
+    penerbit="Nama: OSD BSrE; Organisasi: Badan Siber dan Sandi Negara",
     nama_penerbit="OSD BSrE",
     nomor_seri="abc123",
     berlaku_dari=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),

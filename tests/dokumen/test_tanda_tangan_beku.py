@@ -60,7 +60,7 @@ class TestPenandatanganTerbit:
         assert record.pihak == "PENANDATANGAN"
         assert record.nomor_seri_sertifikat == format(sertifikat.serial_number, "x")
         assert record.sidik_jari_sertifikat == sertifikat.fingerprint(hashes.SHA256()).hex()
-        assert f"Common Name: {NAMA_SEKRETARIS}" in record.subjek_sertifikat
+        assert f"Nama: {NAMA_SEKRETARIS}" in record.subjek_sertifikat
         # The audit history of the step names the signer as the record froze them.
         jejak = terbit.jejak.filter(ringkasan__startswith="Ditandatangani").get()
         assert f"tanda tangan kosong → '{NAMA_SEKRETARIS}" in jejak.ringkasan

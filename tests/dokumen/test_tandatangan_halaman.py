@@ -89,6 +89,9 @@ class TestHalaman:
         assert bulan, "masa berlaku tidak tertulis sebagai tanggal panjang"
         assert 'name="password"' in html
         assert "masalah-alamat" not in html
+        # The certificate in Indonesian words, not the library's English attribute names.
+        assert f"Nama: {pejabat.nama}" in pihak.sertifikat.subjek
+        assert not re.search(r"Common Name|Organization|Country|Serial Number", html)
         _belum_ditandatangani(disetujui)
 
     def test_an_acting_official_is_shown_with_plt(self, sekretaris, disetujui):
