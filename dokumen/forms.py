@@ -9,8 +9,9 @@ from django.utils import timezone
 from dokumen.fields import BilanganField
 from dokumen.form_baris import TEKS_MAKS, tolak_teks_tersembunyi
 from dokumen.jenis import pilihan_jenis
-from dokumen.models import Dokumen
+from dokumen.models import Dokumen, PresisiTanggal
 from dokumen.services import KOLOM_KEPALA
+from kpu_kinerja.formats import tanggal_panjang
 from satker.forms import TanggalField
 from satker.models import Satker
 
@@ -88,11 +89,22 @@ class DokumenKepalaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["tahun"].min_value = TAHUN_MIN
         self.fields["tanggal_ttd"].validators.append(periksa_tanggal_ttd)
+        self.fields["tanggal_ttd"].izinkan_bulan()
         tolak_teks_tersembunyi(self)
         self.fields["penandatangan"].queryset = self.instance.satker.pejabat.menurut_jabatan()
         self.fields["penandatangan"].empty_label = "— belum ditetapkan —"
         if not self.is_bound:
             self.initial["suntingan"] = self.instance.suntingan
+            tanggal = self.instance.tanggal_ttd
+            if tanggal and self.instance.tanggal_ttd_presisi == PresisiTanggal.BULAN:
+                # Dated to the month only: shown as it is written, not as its first day.
+                self.initial["tanggal_ttd"] = tanggal_panjang(tanggal, dengan_hari=False)
+
+    def clean(self):
+        data = super().clean()
+        if self.fields["tanggal_ttd"].hanya_bulan:
+            data["tanggal_ttd_presisi"] = PresisiTanggal.BULAN  # "Januari 2025": no day to print
+        return data
 
     def clean_tahun(self):
         tahun = self.cleaned_data["tahun"]

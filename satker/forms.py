@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from kpu_kinerja.formats import baca_tanggal, ribuan
+from kpu_kinerja.formats import TanggalTidakAda, baca_bulan, baca_tanggal, ribuan
 from satker.models import JenisTupoksi, Pejabat, Satker
 from satker.selectors import tupoksi_per_jenis
 from satker.services import pejabat_pastikan_boleh_dihapus, pejabat_pastikan_boleh_diubah
@@ -96,6 +96,7 @@ class TupoksiForm(forms.Form):
 
 
 PESAN_TANGGAL_TIDAK_TERBACA = "Tulis tanggal seperti 26/01/2024 atau 26 Januari 2024."
+PESAN_TANGGAL_TIDAK_ADA = "Tanggal itu tidak ada di kalender; periksa hari dan bulannya."
 
 
 class TanggalField(forms.DateField):
@@ -103,21 +104,40 @@ class TanggalField(forms.DateField):
     baca_tanggal: also "26 Januari 2024"), not the browser's picker, which shows the date in
     the browser's locale (mm/dd/yyyy in an English one)."""
 
-    default_error_messages = {"invalid": PESAN_TANGGAL_TIDAK_TERBACA}
+    default_error_messages = {
+        "invalid": PESAN_TANGGAL_TIDAK_TERBACA,
+        "tidak_ada": PESAN_TANGGAL_TIDAK_ADA,
+    }
 
     def __init__(self, **kwargs):
+        self.boleh_bulan = False
+        self.hanya_bulan = False
         kwargs.setdefault("help_text", "Mis. 26/01/2024 atau 26 Januari 2024.")
         attrs = {"placeholder": "hh/bb/tttt", "autocomplete": "off"}
         kwargs["widget"] = forms.DateInput(attrs=attrs, format="%d/%m/%Y")
         super().__init__(**kwargs)
 
+    def izinkan_bulan(self) -> None:
+        """Also read a month without its day ("Januari 2025", as its first day), telling so in
+        `hanya_bulan` after cleaning: for a document dated to the month only."""
+        self.boleh_bulan = True
+        self.help_text = "Mis. 26/01/2024, 26 Januari 2024, atau Januari 2024 bila tanpa hari."
+
     def to_python(self, value):
+        self.hanya_bulan = False
         if value in self.empty_values:
             return None
         if isinstance(value, datetime.date):
             return value
+        if self.boleh_bulan and (bulan := baca_bulan(str(value))) is not None:
+            self.hanya_bulan = True
+            return bulan
         try:
             return baca_tanggal(str(value))
+        except TanggalTidakAda:
+            raise forms.ValidationError(
+                self.error_messages["tidak_ada"], code="tidak_ada"
+            ) from None
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 

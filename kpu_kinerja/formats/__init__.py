@@ -56,18 +56,40 @@ _NAMA_BULAN = (
 )
 
 
+class TanggalTidakAda(ValueError):
+    """Written as a date, but the calendar has no such day ("31/02/2025")."""
+
+
+_BENTUK_ANGKA = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$")
+_BULAN_TAHUN = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
+
+
 def baca_tanggal(teks: str) -> datetime.date:
-    """A date as people write it (above); ValueError when it is not one."""
+    """A date as people write it (above); TanggalTidakAda for a well-written day the calendar
+    lacks, ValueError for anything else."""
     teks = " ".join(teks.split()).lower()
     for pola in _TANGGAL_ANGKA:
         try:
             return datetime.datetime.strptime(teks, pola).date()  # noqa: DTZ007 (a date)
         except ValueError:
             continue
+    if _BENTUK_ANGKA.match(teks):
+        raise TanggalTidakAda(f"Tidak ada tanggal {teks!r}")
     cocok = _TANGGAL_KATA.match(teks)
     if cocok and cocok[2] in _NAMA_BULAN:
-        return datetime.date(int(cocok[3]), _NAMA_BULAN[cocok[2]], int(cocok[1]))
+        try:
+            return datetime.date(int(cocok[3]), _NAMA_BULAN[cocok[2]], int(cocok[1]))
+        except ValueError:
+            raise TanggalTidakAda(f"Tidak ada tanggal {teks!r}") from None
     raise ValueError(f"Bukan tanggal: {teks!r}")
+
+
+def baca_bulan(teks: str) -> datetime.date | None:
+    """ "Januari 2025" → date(2025, 1, 1): a month written without its day; None otherwise."""
+    cocok = _BULAN_TAHUN.match(" ".join(teks.split()).lower())
+    if cocok and cocok[1] in _NAMA_BULAN:
+        return datetime.date(int(cocok[2]), _NAMA_BULAN[cocok[1]], 1)
+    return None
 
 
 def tanggal_pendek(tanggal: datetime.date) -> str:

@@ -381,7 +381,7 @@ class TestSatkerProfilForm:
     ):
         data = _isian(satker)
         i = _indeks(data, nip_sekretaris)
-        data[f"pejabat-{i}-mulai_menjabat"] = "05/31/2023"
+        data[f"pejabat-{i}-mulai_menjabat"] = "awal Mei 2023"
         html = client.post(_url(satker), data).content.decode()
         assert "Tulis tanggal seperti 26/01/2024 atau 26 Januari 2024." in html
 
