@@ -55,7 +55,7 @@ class KelompokTampil:
 class PerubahanPengajuan:
     """The document now against its state at submission `dasar`."""
 
-    dasar: RiwayatDokumen
+    dasar: RiwayatDokumen | None  # the submission compared with (None: `versi_dasar`)
     ke: int  # which submission `dasar` was (1 = the first)
     tanpa_potret: bool  # nothing recorded the state at `dasar`
     kepala: list[SelBeda]
@@ -63,6 +63,8 @@ class PerubahanPengajuan:
     jumlah_baris: dict[str, int]
     jumlah_sasaran: dict[str, int]
     tidak_berubah: int  # rows kept as they were, in place
+    # A new version not yet submitted twice is compared with the published one it revises.
+    versi_dasar: Dokumen | None = None
 
     @property
     def ada_perubahan(self) -> bool:
@@ -108,14 +110,36 @@ def pengajuan_pembanding(dokumen: Dokumen) -> Pembanding | None:
     return dasar, len(pengajuan) - mundur + 1, _langkah_berikut(riwayat, dasar)
 
 
-def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
-    """What differs between the previous submission and now; None if there is nothing to
-    compare with (submitted once, or never)."""
-    pembanding = pengajuan_pembanding(dokumen)
-    if pembanding is None:
+def versi_yang_direvisi(dokumen: Dokumen) -> Dokumen | None:
+    """The published version a revision was made from (the newest earlier one), if any."""
+    if dokumen.versi <= 1:
         return None
-    dasar, ke, berikut = pembanding
-    lama = potret_pengajuan(dokumen, dasar, berikut)
+    return (
+        Dokumen.objects.filter(
+            satker_id=dokumen.satker_id,
+            jenis=dokumen.jenis,
+            tahun=dokumen.tahun,
+            versi__lt=dokumen.versi,
+            status=StatusDokumen.TERBIT,
+        )
+        .order_by("-versi")
+        .first()
+    )
+
+
+def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
+    """What differs between the previous submission and now — for a revision submitted once,
+    between the published version it revises and now (the versions share their rows' keys);
+    None if there is nothing to compare with."""
+    pembanding = pengajuan_pembanding(dokumen)
+    versi_dasar = None
+    if pembanding is not None:
+        dasar, ke, berikut = pembanding
+        lama = potret_pengajuan(dokumen, dasar, berikut)
+    elif (versi_dasar := versi_yang_direvisi(dokumen)) is not None:
+        dasar, ke, lama = None, 0, potret(versi_dasar)
+    else:
+        return None
     sekarang = potret(dokumen)
     beda = beda_potret(dokumen.jenis, lama or {}, sekarang)
     return PerubahanPengajuan(
@@ -127,6 +151,7 @@ def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
         jumlah_baris=dict(BedaDokumen.hitung(beda.baris)),
         jumlah_sasaran=dict(BedaDokumen.hitung(beda.sasaran)),
         tidak_berubah=sum(not b.berubah for b in beda.baris),
+        versi_dasar=versi_dasar,
     )
 
 

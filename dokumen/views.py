@@ -97,8 +97,10 @@ def _halaman_detail(
         and boleh_dihapus(dokumen, riwayat),
         "aksi_tersedia": aksi_tersedia(request.user, dokumen),
         "riwayat": riwayat,
-        # Submitted again after a return: the Ketua can see what changed since the last time.
-        "diajukan_ulang": sum(r.aksi == AksiDokumen.AJUKAN for r in riwayat) > 1,
+        # Submitted again after a return, or a revision of a published version: the Ketua can
+        # see what changed since (dokumen.perubahan).
+        "ada_pembanding": dokumen.versi > 1
+        or sum(r.aksi == AksiDokumen.AJUKAN for r in riwayat) > 1,
         "pengganti": versi_pengganti(dokumen),
         "boleh_mereviu": boleh_mereviu(request.user, dokumen),
     }

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from dokumen.alur import dokumen_buat_revisi
 from dokumen.baris import data_baris
 from dokumen.models import JejakPerubahan, JenisPerubahan, StatusDokumen
 from dokumen.perubahan import perubahan_sejak_pengajuan
@@ -17,6 +18,7 @@ from tests.factories import (
     RakFactory,
     ajukan,
     akun_satker,
+    ke_status,
     kembalikan,
     setujui,
 )
@@ -243,3 +245,30 @@ class TestHalaman:
 
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.usefixtures("pki_aktif")
+def test_a_revision_submitted_once_is_compared_with_the_published_version(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    terbit = ke_status(IkuFactory(), StatusDokumen.TERBIT)
+    revisi = dokumen_buat_revisi(
+        dokumen=terbit, user=akun_satker(terbit.satker, Peran.OPERATOR), alasan="Revisi DIPA"
+    )
+
+    def ubah(data):
+        data[0]["target"] = "95%"
+
+    revisi = ajukan(simpan(revisi, ubah))
+
+    perubahan = perubahan_sejak_pengajuan(revisi)
+    assert perubahan.versi_dasar == terbit
+    assert perubahan.jumlah_baris == {"diubah": 1}  # the versions share their rows' keys
+    client.force_login(akun_satker(revisi.satker, Peran.KETUA))
+    halaman = client.get(reverse("dokumen:detail", args=[revisi.pk])).content.decode()
+    assert 'id="tautan-perubahan"' in halaman
+    html = client.get(reverse("dokumen:perubahan", args=[revisi.pk])).content.decode()
+    assert "Apa yang berubah sejak versi 1 yang terbit" in html
+    assert "alasan revisi: Revisi DIPA" in html
+    assert '<ins class="nilai-baru">95%</ins>' in html
