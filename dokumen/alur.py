@@ -67,6 +67,7 @@ class TidakBerhak(PermissionDenied):
 
 
 PESAN_TIDAK_BERHAK = "Peran Anda tidak berhak melakukan langkah ini pada dokumen ini."
+PESAN_CATATAN_WAJIB = "Tulis catatan yang menjelaskan apa yang perlu diperbaiki."
 
 
 def _penulis(user: Pengguna, dokumen: Dokumen) -> bool:
@@ -328,7 +329,7 @@ def dokumen_transisi(
         )
     catatan = catatan.strip()
     if transisi.butuh_catatan and not catatan:
-        raise TransisiDitolak("Tulis catatan yang menjelaskan apa yang perlu diperbaiki.")
+        raise TransisiDitolak(PESAN_CATATAN_WAJIB)
     sebelum = potret(terkunci)
     if aksi in (AksiDokumen.AJUKAN, AksiDokumen.TERBITKAN):
         kurang = kekurangan_dokumen(terkunci, baris=sebelum["baris"])

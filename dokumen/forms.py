@@ -167,7 +167,7 @@ class JawabanReviuForm(_FormCatatan):
 
 
 class CatatanAlurForm(_FormCatatan):
-    """The note of a workflow step (required for KEMBALIKAN, checked by the service)."""
+    """The note of a workflow step (required where the step needs one: `Transisi.butuh_catatan`)."""
 
     catatan = _catatan("Catatan")
 

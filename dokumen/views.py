@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dokumen.alur import (
+    PESAN_CATATAN_WAJIB,
+    TRANSISI,
     TransisiDitolak,
     aksi_tersedia,
     dokumen_buat_revisi,
@@ -326,6 +328,9 @@ def dokumen_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
     if aksi not in PESAN_AKSI:
         raise Http404("Aksi tidak dikenal.")
     form = CatatanAlurForm(request.POST)
+    if form.is_valid() and TRANSISI[aksi].butuh_catatan and not form.cleaned_data["catatan"]:
+        # Said next to the field before anything is asked to confirm.
+        form.add_error("catatan", PESAN_CATATAN_WAJIB)
     if not form.is_valid():
         return _halaman_detail(request, dokumen, {"form_aksi": form})
     # A step this user cannot take now goes straight to the service, which says why.

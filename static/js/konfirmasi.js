@@ -15,7 +15,9 @@
 
   document.querySelectorAll("form[data-konfirmasi]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
-      if (form.elements.konfirmasi.value === "1") {
+      // Confirmed already, or incomplete (e.g. Kembalikan without its note): post, and the
+      // server answers with its message next to the field before anything is asked.
+      if (form.elements.konfirmasi.value === "1" || !form.checkValidity()) {
         return;
       }
       event.preventDefault();

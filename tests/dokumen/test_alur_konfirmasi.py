@@ -2,9 +2,12 @@
 gets the confirmation page and changes nothing; the confirmed post takes the step. The dialog
 the page opens with JS is tested in Chromium (tests/browser/test_tandatangan_browser.py)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from dokumen.alur import PESAN_CATATAN_WAJIB
 from dokumen.models import Dokumen, RiwayatDokumen, StatusDokumen
 from satker.models import Peran
 from tests.factories import RakFactory, akun_satker, ke_status
@@ -109,3 +112,21 @@ def test_the_confirmation_page_queries_are_pinned(client, rak, django_assert_num
     client.force_login(akun_satker(rak.satker, Peran.OPERATOR))
     with django_assert_num_queries(5):
         client.post(_url(rak, "AJUKAN"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("konfirmasi", ["", "1"])
+def test_returning_without_a_note_is_said_next_to_the_field_before_any_question(
+    client, rak, konfirmasi
+):
+    dokumen = ke_status(rak, StatusDokumen.DIAJUKAN)
+    client.force_login(akun_satker(dokumen.satker, Peran.KETUA))
+
+    response = client.post(_url(dokumen, "KEMBALIKAN"), {"catatan": "  ", "konfirmasi": konfirmasi})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert PESAN_CATATAN_WAJIB in html
+    assert re.search(r'class="form-control is-invalid" id="catatan-kembali"', html)
+    dokumen.refresh_from_db()
+    assert dokumen.status == StatusDokumen.DIAJUKAN
