@@ -111,7 +111,11 @@ def test_the_signing_page_refuses_a_wrong_password_then_signs(page, rak, tmp_pat
     expect(page.locator("#galat-password")).to_have_text(
         "Kata sandi salah. Dokumen belum ditandatangani."
     )
-    page.locator("#galat-password").scroll_into_view_if_needed()
+    # The refused field takes the focus, so its message is on screen, not below the preview.
+    expect(page.get_by_label("Kata sandi Anda")).to_be_focused()
+    assert page.locator("#galat-password").evaluate(
+        "el => el.getBoundingClientRect().bottom <= window.innerHeight"
+    )
     foto(page, tmp_path, "02-sandi-salah")
     assert _status(rak) == StatusDokumen.DISETUJUI
     assert not TandaTangan.objects.filter(dokumen=rak).exists()
