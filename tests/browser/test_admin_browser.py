@@ -126,3 +126,19 @@ def test_admin_ri_pages_and_searches_the_satker_list(page, tmp_path):
     expect(page.locator(".card")).to_have_count(1)
     expect(page.locator(".card .list-group-item")).to_have_text(re.compile("KPU Kabupaten Lebak"))
     foto(page, tmp_path, "12-satker-cari")
+
+
+def test_the_reviewers_change_lists_fit_1366_pixels(page, tmp_path):
+    """Beside both sidebars, the last columns (Diubah, Ringkasan) stay in view: long date-times
+    and summaries wrap instead of widening the table."""
+    ajukan(dokumen_seed("kab-lebak", "IKU"))
+    page.set_viewport_size({"width": 1366, "height": 768})
+    masuk_admin(page, "reviewer.banten")
+    for nama, alamat in [
+        ("dokumen", "/admin/dokumen/dokumen/"),
+        ("jejak", "/admin/dokumen/jejakperubahan/"),
+    ]:
+        page.goto(alamat)
+        foto(page, tmp_path, f"lebar-{nama}")
+        hasil = page.locator("#changelist .results")
+        assert hasil.evaluate("el => el.scrollWidth <= el.clientWidth"), alamat
