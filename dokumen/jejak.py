@@ -64,7 +64,9 @@ def _nilai(kolom: str, nilai: Any) -> str:
         return "kosong"
     teks = " ".join(teks_nilai(Dokumen, kolom, nilai).split())
     if len(teks) > PANJANG_NILAI:
-        teks = teks[: PANJANG_NILAI - 1] + "…"
+        potong = teks[: PANJANG_NILAI - 1]
+        # At a word's end where there is one, not in the middle of a name.
+        teks = (potong.rsplit(" ", 1)[0] if " " in potong else potong).rstrip(" ,;(") + "…"
     return f"'{teks}'"
 
 

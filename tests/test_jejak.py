@@ -189,6 +189,14 @@ class TestBuat:
         assert jejak.ringkasan == "Disalin dari RAK 2024. Isi awal: 3 sasaran, 6 baris."
 
 
+def test_a_long_value_is_cut_at_a_words_end():
+    sebelum = {"kepala": {"tempat_ttd": ""}, "baris": []}
+    sesudah = {"kepala": {"tempat_ttd": "RAHMAT SETIAWAN TONIDAYA (Penandatangan, sertifikat 1f)"}}
+    assert ringkasan_perubahan("IKU", sebelum, sesudah | {"baris": []}) == (
+        "Kepala: tempat penandatanganan kosong → 'RAHMAT SETIAWAN TONIDAYA…'"
+    )
+
+
 def test_the_summary_cuts_long_values_and_names_empty_ones():
     sebelum = {"kepala": {"label_lampiran": "", "tempat_ttd": "x" * 100}, "baris": []}
     sesudah = {"kepala": {"label_lampiran": "LAMPIRAN 1", "tempat_ttd": "y"}, "baris": []}
