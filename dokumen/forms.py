@@ -18,9 +18,9 @@ from satker.models import Satker
 # A save over a newer one on the admin's document page (the editor shows the conflict instead,
 # dokumen.konflik).
 PESAN_KONFLIK = (
-    "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Isian Anda masih "
-    "ada di formulir ini: buka dokumen di tab baru untuk melihat perubahan mereka, lalu "
-    "simpan ulang."
+    "Dokumen ini baru saja diubah dan disimpan dari halaman lain (oleh orang lain, atau oleh Anda "
+    "di tab lain), jadi isian Anda belum disimpan. Isian Anda masih ada di formulir ini: buka "
+    "dokumen di tab baru untuk melihat perubahan itu, lalu simpan ulang."
 )
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100

@@ -26,8 +26,9 @@ from dokumen.services import KOLOM_KEPALA
 from kpu_kinerja.formats import tanggal_panjang
 
 PESAN_KONFLIK = (
-    "Dokumen ini baru saja diubah orang lain, jadi isian Anda belum disimpan. Perubahan mereka "
-    "tampil di samping perubahan Anda: pilih yang dipakai untuk tiap baris, lalu simpan lagi."
+    "Dokumen ini baru saja diubah dan disimpan dari halaman lain (oleh orang lain, atau oleh Anda "
+    "di tab lain), jadi isian Anda belum disimpan. Perubahan itu tampil di samping perubahan "
+    "Anda: pilih yang dipakai untuk tiap baris, lalu simpan lagi."
 )
 PESAN_PILIH = "Pilih punya Anda atau punya mereka untuk setiap baris yang diubah kedua pihak."
 SAYA, MEREKA = "saya", "mereka"

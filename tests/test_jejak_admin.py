@@ -115,7 +115,7 @@ def test_an_admin_edit_over_a_newer_save_is_refused(client, admin_ri):
     response = client.post(url, data)
 
     assert response.status_code == 200
-    assert "baru saja diubah orang lain" in response.content.decode()
+    assert "baru saja diubah dan disimpan dari halaman lain" in response.content.decode()
     assert Dokumen.objects.get(pk=iku.pk).tempat_ttd == "Disimpan operator"
 
 

@@ -128,9 +128,13 @@ def test_a_returned_and_resubmitted_rak_through_every_home(page, tmp_path):
 
 def test_salin_asks_first_and_a_stray_click_creates_nothing(page, tmp_path):
     masuk(page, "operator.kab-lebak")
+    page.set_viewport_size({"width": 1366, "height": 768})
     page.locator('[data-salin="IKU-2024"]').click()
     ya = page.locator('[data-salin-ya="IKU-2024"]')
     expect(ya).to_be_visible()
+    # Brought into view and focused: at the bottom of the screen it would open out of sight.
+    expect(ya).to_be_focused()
+    assert ya.evaluate("el => el.getBoundingClientRect().bottom <= window.innerHeight")
     foto(page, tmp_path, "01-konfirmasi-salin")
     assert not Dokumen.objects.filter(satker__kode="kab-lebak", jenis="IKU", tahun=2025).exists()
 

@@ -314,7 +314,9 @@ def test_a_conflict_shows_their_change_and_saves_both_peoples_chosen_rows(page, 
     simpan(page)
     panel = page.locator("#konflik")
     expect(panel).to_be_visible()
-    expect(page.locator(".alert-danger")).to_contain_text("baru saja diubah orang lain")
+    expect(page.locator(".alert-danger")).to_contain_text(
+        "baru saja diubah dan disimpan dari halaman lain"
+    )
     expect(panel).to_contain_text("Pelaksana mereka")
     expect(panel).to_contain_text("Pelaksana saya")
     expect(panel).to_contain_text("Kegiatan mereka")

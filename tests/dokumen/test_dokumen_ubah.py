@@ -264,7 +264,7 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(clien
     response = client.post(_url(rak), kedua)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "baru saja diubah orang lain" in html
+    assert "baru saja diubah dan disimpan dari halaman lain" in html
     assert "Suntingan kedua" in html
     assert _rows(rak)[0][-1] == "Suntingan pertama"
 

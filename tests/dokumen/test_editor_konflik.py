@@ -69,7 +69,7 @@ class TestKonflik:
 
         assert response.status_code == 200
         html = response.content.decode()
-        assert "baru saja diubah orang lain" in html
+        assert "baru saja diubah dan disimpan dari halaman lain" in html
         assert "Kegiatan mereka" in html
         assert "Pelaksana saya" in html
         semua = pilihan(response)
@@ -192,7 +192,7 @@ class TestKonflik:
         lagi = kirim_ulang(client, rak, data, response)
 
         assert lagi.status_code == 200
-        assert "baru saja diubah orang lain" in lagi.content.decode()
+        assert "baru saja diubah dan disimpan dari halaman lain" in lagi.content.decode()
         assert lagi.context["konflik"].suntingan == response.context["konflik"].suntingan + 1
         rak.refresh_from_db()
         assert (rak.tempat_ttd, _rows(rak)[0][0][0]) == ("Kedua", "Kegiatan uji 1.1")
