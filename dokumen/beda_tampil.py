@@ -7,6 +7,7 @@ cells by the row model's field names.
 """
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,14 +101,22 @@ def teks_nilai(model: type[models.Model], nama: str, nilai: Any) -> str:
     return str(nilai)
 
 
-def _sel(model: type[models.Model], beda: BedaBaris, abaikan: frozenset[str]) -> list[SelBeda]:
+def sel_beda(
+    model: type[models.Model],
+    beda: BedaBaris,
+    abaikan: frozenset[str],
+    urutan: Sequence[str] = (),
+) -> list[SelBeda]:
     """The cells to show: those that differ; all filled ones of a row added or deleted; none
-    of a row that only moved."""
+    of a row that only moved. In the order of `urutan` when given: a stored snapshot's keys come
+    back in the database's JSON order, not the type's."""
     sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
     if beda.jenis in (JenisBeda.DIUBAH, JenisBeda.SAMA):
-        kolom = beda.kolom
+        kolom = list(beda.kolom)
     else:
-        kolom = tuple(k for k, v in (sesudah or sebelum).items() if v not in (None, "", []))
+        kolom = [k for k, v in (sesudah or sebelum).items() if v not in (None, "", [])]
+    tempat = {k: i for i, k in enumerate(urutan)}
+    kolom.sort(key=lambda k: tempat.get(k, len(tempat)))
     return [
         SelBeda(
             label_kolom(model, k),
@@ -137,7 +146,7 @@ def _daftar(
             continue
         data = beda.sesudah or beda.sebelum or {}
         teks = label.get(beda.kunci or "") or _ringkas(data, abaikan)
-        hasil.append(BarisBeda(beda.jenis.value, teks, beda.pindah, _sel(model, beda, abaikan)))
+        hasil.append(BarisBeda(beda.jenis.value, teks, beda.pindah, sel_beda(model, beda, abaikan)))
     return hasil
 
 

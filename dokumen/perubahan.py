@@ -10,8 +10,8 @@ moved, each before → after.
 from dataclasses import dataclass, field
 from typing import Any
 
-from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, BedaDokumen, JenisBeda, beda_potret
-from dokumen.beda_tampil import KOSONG, SelBeda, label_kolom, teks_nilai
+from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, BedaDokumen, beda_potret
+from dokumen.beda_tampil import KOSONG, SelBeda, label_kolom, sel_beda, teks_nilai
 from dokumen.jejak import Potret, potret
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import (
@@ -21,7 +21,7 @@ from dokumen.models import (
     RiwayatDokumen,
     StatusDokumen,
 )
-from dokumen.selectors import riwayat_dokumen
+from dokumen.selectors import riwayat_dokumen, versi_yang_direvisi
 
 # Header fields the workflow sets, not the writer: a new status or signature is no change of
 # content for the Ketua to check.
@@ -110,23 +110,6 @@ def pengajuan_pembanding(dokumen: Dokumen) -> Pembanding | None:
     return dasar, len(pengajuan) - mundur + 1, _langkah_berikut(riwayat, dasar)
 
 
-def versi_yang_direvisi(dokumen: Dokumen) -> Dokumen | None:
-    """The published version a revision was made from (the newest earlier one), if any."""
-    if dokumen.versi <= 1:
-        return None
-    return (
-        Dokumen.objects.filter(
-            satker_id=dokumen.satker_id,
-            jenis=dokumen.jenis,
-            tahun=dokumen.tahun,
-            versi__lt=dokumen.versi,
-            status=StatusDokumen.TERBIT,
-        )
-        .order_by("-versi")
-        .first()
-    )
-
-
 def perubahan_sejak_pengajuan(dokumen: Dokumen) -> PerubahanPengajuan | None:
     """What differs between the previous submission and now — for a revision submitted once,
     between the published version it revises and now (the versions share their rows' keys);
@@ -168,32 +151,6 @@ def _kepala(beda: BedaDokumen) -> list[SelBeda]:
     ]
 
 
-def _kolom(
-    model: type, beda: BedaBaris, abaikan: frozenset[str], urutan: list[str]
-) -> list[SelBeda]:
-    """The changed columns of a changed row; every filled column of an added or removed one;
-    none of a row that only moved (its label names it). In the order of `urutan`: a stored
-    snapshot's keys come back in the database's JSON order, not the type's."""
-    if beda.jenis == JenisBeda.SAMA:
-        return []
-    if beda.jenis == JenisBeda.DIUBAH:
-        nama_kolom = [k for k in beda.kolom if k not in abaikan]
-    else:
-        data = beda.sesudah or beda.sebelum or {}
-        nama_kolom = [k for k, v in data.items() if k not in abaikan and v not in (None, "", [])]
-    tempat = {k: i for i, k in enumerate(urutan)}
-    nama_kolom.sort(key=lambda k: tempat.get(k, len(tempat)))
-    sebelum, sesudah = beda.sebelum or {}, beda.sesudah or {}
-    return [
-        SelBeda(
-            label_kolom(model, k),
-            teks_nilai(model, k, sebelum.get(k)) if beda.sebelum is not None else "",
-            teks_nilai(model, k, sesudah.get(k)) if beda.sesudah is not None else "",
-        )
-        for k in nama_kolom
-    ]
-
-
 def _judul_sasaran(data: dict[str, Any]) -> str:
     return f"Sasaran {data.get('nomor') or '-'}: {data.get('sasaran') or KOSONG}"
 
@@ -213,7 +170,7 @@ def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list
     def tampil(b: BedaBaris, pindah_dari: str = "") -> BarisTampil:
         # A snapshot from before rows had keys has no label by key: the row's place then.
         teks = label.get(str(b.kunci)) or "Baris tanpa kunci"
-        kolom = _kolom(model_baris, b, KOLOM_IDENTITAS, urutan_baris)
+        kolom = sel_beda(model_baris, b, KOLOM_IDENTITAS, urutan_baris)
         return BarisTampil(b, teks, kolom, pindah_dari)
 
     if not terdaftar.berkelompok:
@@ -230,7 +187,7 @@ def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list
         tampil_sasaran = BarisTampil(
             s,
             _judul_sasaran(data),
-            _kolom(model_sasaran, s, KOLOM_IDENTITAS | {anak}, urutan_sasaran),
+            sel_beda(model_sasaran, s, KOLOM_IDENTITAS | {anak}, urutan_sasaran),
         )
         item = KelompokTampil(tampil_sasaran if s.berubah else None, _judul_sasaran(data))
         kelompok.append(item)

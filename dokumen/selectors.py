@@ -360,16 +360,23 @@ def riwayat_dokumen(dokumen: Dokumen) -> list[RiwayatDokumen]:
     return list(dokumen.riwayat.select_related("oleh").order_by("waktu", "pk"))
 
 
+def _versi_terbit(dokumen: Dokumen) -> QuerySet[Dokumen]:
+    """The published versions of the same document (satker, type, year), newest first."""
+    return Dokumen.objects.filter(
+        satker_id=dokumen.satker_id,
+        jenis=dokumen.jenis,
+        tahun=dokumen.tahun,
+        status=StatusDokumen.TERBIT,
+    ).order_by("-versi")
+
+
 def versi_pengganti(dokumen: Dokumen) -> Dokumen | None:
     """The newest published later version of the same document, if one superseded it."""
-    return (
-        Dokumen.objects.filter(
-            satker_id=dokumen.satker_id,
-            jenis=dokumen.jenis,
-            tahun=dokumen.tahun,
-            versi__gt=dokumen.versi,
-            status=StatusDokumen.TERBIT,
-        )
-        .order_by("-versi")
-        .first()
-    )
+    return _versi_terbit(dokumen).filter(versi__gt=dokumen.versi).first()
+
+
+def versi_yang_direvisi(dokumen: Dokumen) -> Dokumen | None:
+    """The published version a revision was made from (the newest earlier one), if any."""
+    if dokumen.versi <= 1:
+        return None
+    return _versi_terbit(dokumen).filter(versi__lt=dokumen.versi).first()

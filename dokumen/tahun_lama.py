@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
-
+from dokumen.beda_tampil import nama_kolom
 from dokumen.models import Dokumen
 
 _TAHUN = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -48,13 +47,6 @@ def _pecah(teks: str, tahun: int) -> tuple[tuple[str, bool], ...] | None:
     return tuple(b for b in bagian if b[0])
 
 
-def _kolom(model: type, nama: str) -> str:
-    try:
-        return str(model._meta.get_field(nama).verbose_name)
-    except FieldDoesNotExist:  # a key of the shape that is not a field name
-        return nama.replace("_", " ")
-
-
 def sebutan_tahun_lama(dokumen: Dokumen, baris: list[dict[str, Any]]) -> list[SebutanTahunLama]:
     """Every text of a copied draft (`baris`, its rows as `data_baris` gives them) that names a
     year before the document's; none for a document that was not copied or is published."""
@@ -70,7 +62,7 @@ def sebutan_tahun_lama(dokumen: Dokumen, baris: list[dict[str, Any]]) -> list[Se
             if kolom in KOLOM_BUKAN_TEKS or not isinstance(nilai, str):
                 continue
             if bagian := _pecah(nilai, dokumen.tahun):
-                hasil.append(SebutanTahunLama(f"{letak} · {_kolom(model, kolom)}", bagian))
+                hasil.append(SebutanTahunLama(f"{letak} · {nama_kolom(model, kolom)}", bagian))
 
     for item in baris:
         if terdaftar.kunci_anak is None:
