@@ -14,7 +14,7 @@ from dokumen.admin_form import DokumenAdminForm
 from dokumen.beda_tampil import beda_tampil, jenis_jejak
 from dokumen.jejak import catat_perubahan, potret
 from dokumen.jenis import semua_jenis
-from dokumen.kemajuan import WARNA_STATUS, kemajuan_html, tahun_dokumen, tahun_tampil
+from dokumen.kemajuan import WARNA_STATUS, kemajuan_html
 from dokumen.models import (
     CatatanReviu,
     Dokumen,
@@ -24,6 +24,7 @@ from dokumen.models import (
     TandaTangan,
 )
 from dokumen.services import KETERANGAN_ADMIN, boleh_dihapus, dokumen_hapus
+from dokumen.tahun import pilihan_tahun, tahun_diminta
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from kpu_kinerja.admin_akses import (
     FilterProvinsi,
@@ -32,6 +33,8 @@ from kpu_kinerja.admin_akses import (
     TabularInlineTerbatas,
     boleh_mengubah_di_admin,
 )
+from satker.akses import satker_terlihat
+from satker.models import Satker, Tingkat
 
 BATAS_ZIP = 200  # documents per ZIP from the change list; the batch export handles more
 ZIP_DI_MEMORI = 50 * 1024 * 1024  # beyond this the ZIP spills to a temporary file
@@ -265,21 +268,32 @@ class DokumenAdmin(ModelAdminTerbatas):
         """The progress overview: visible Kabupaten/Kota satker × document type for a year."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        diminta = request.GET.get("tahun", "")
-        diminta = int(diminta) if diminta.isdigit() and 2000 <= int(diminta) <= 2100 else None
-        tahun_tersedia = tahun_dokumen(request.user)
-        tahun = tahun_tampil(request.user, diminta)
+        tahun = pilihan_tahun(request.user, tahun_diminta(request.GET.get("tahun")))
+        provinsi = _provinsi_diminta(request)
         konteks = self.admin_site.each_context(request) | {
             "title": "Kemajuan dokumen kinerja",
             "opts": self.model._meta,
-            "tahun": tahun,
-            "pilihan_tahun": sorted({*tahun_tersedia, tahun}, reverse=True),
-            "isi": kemajuan_html(request.user, tahun),
+            "tahun": tahun.tahun,
+            "pilihan_tahun": tahun.pilihan,
+            "provinsi": provinsi,
+            "isi": kemajuan_html(request.user, tahun.tahun, provinsi.pk if provinsi else None),
             "warna": WARNA_STATUS,
             # The matrix needs the width, and the sidebar's app list is half of the rendering.
             "is_nav_sidebar_enabled": False,
         }
         return TemplateResponse(request, "admin/dokumen/kemajuan.html", konteks)
+
+
+def _provinsi_diminta(request) -> Satker | None:
+    """The visible provinsi named by `?provinsi=<kode>`, else None (every provinsi); an unknown
+    or out-of-reach one says so and shows every provinsi."""
+    kode = request.GET.get("provinsi", "").strip()
+    if not kode:
+        return None
+    provinsi = satker_terlihat(request.user).filter(tingkat=Tingkat.PROVINSI, kode=kode).first()
+    if provinsi is None:
+        messages.warning(request, "Provinsi itu tidak ditemukan; ditampilkan semua provinsi.")
+    return provinsi
 
 
 @admin.register(RiwayatDokumen)

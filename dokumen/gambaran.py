@@ -33,6 +33,7 @@ def _versi_terakhir(kabkota: QuerySet[Satker], tahun: int) -> QuerySet[Dokumen]:
 @dataclass(frozen=True)
 class ProvinsiTertinggal:
     provinsi_nama: str
+    provinsi_kode: str  # links to the provinsi's progress matrix
     jumlah_satker: int
     jumlah_dokumen: int  # every type of every satker
     belum_terbit: int  # of those, not published yet (missing ones included)
@@ -76,8 +77,8 @@ def _provinsi_tertinggal(
         .order_by()
     )
     hasil = [
-        ProvinsiTertinggal(nama, n, n * jumlah_jenis, n * jumlah_jenis - terbit.get(induk, 0))
-        for induk, nama, n in kabkota.values_list("induk_id", "induk__nama")
+        ProvinsiTertinggal(nama, kode, n, n * jumlah_jenis, n * jumlah_jenis - terbit.get(induk, 0))
+        for induk, nama, kode, n in kabkota.values_list("induk_id", "induk__nama", "induk__kode")
         .annotate(n=Count("pk"))
         .order_by()
     ]

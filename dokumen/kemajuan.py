@@ -3,8 +3,9 @@
 Read by the admin's progress page (`DokumenAdmin.kemajuan_view`). Scoped by the access rule;
 three queries whatever the number of satker and documents: the year under way, the satker, the
 documents (the latest version of each is picked in Python). The year shown by default is the
-planning year under way (`tahun_berjalan`), not merely the newest with any document: next
-year's first copies must not hide this year's unfinished work.
+planning year under way (`dokumen.tahun`, the rule every home page shares), not merely the
+newest with any document: next year's first copies must not hide this year's unfinished work.
+A provinsi may be asked for: the matrix of its satker only (Admin RI's home links each one).
 """
 
 from collections import Counter
@@ -12,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from dokumen.jenis import kode_jenis
 from dokumen.models import Dokumen, StatusDokumen
+from dokumen.tahun import tahun_perencanaan
 from satker.akses import Pengguna, kunci_cakupan, satker_terlihat
 from satker.models import Satker, Tingkat
 
@@ -133,43 +134,20 @@ class Kemajuan:
         return sum(len(k.baris) for k in self.kelompok)
 
 
-def tahun_dokumen(user: Pengguna) -> list[int]:
-    """The years with at least one document the user may see, newest first."""
-    return list(
-        Dokumen.objects.filter(satker__in=satker_terlihat(user))
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .distinct()
-    )
-
-
-def tahun_berjalan(user: Pengguna) -> int:
-    """The planning year under way: the one with the most visible Kabupaten/Kota documents not
-    yet published (of equals, the newest), else this calendar year."""
+def _kabkota(user: Pengguna, provinsi: int | None) -> QuerySet[Satker]:
+    """The visible Kabupaten/Kota satker, of one provinsi (by pk) when asked."""
     kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
-    tahun = (
-        Dokumen.objects.filter(satker__in=kabkota)
-        .exclude(status=StatusDokumen.TERBIT)
-        .values("tahun")
-        .annotate(jumlah=Count("pk"))
-        .order_by("-jumlah", "-tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
-    return tahun if tahun is not None else timezone.localdate().year
+    return kabkota if provinsi is None else kabkota.filter(induk_id=provinsi)
 
 
-def tahun_tampil(user: Pengguna, tahun_diminta: int | None) -> int:
-    """The year asked for, else the planning year under way."""
-    return tahun_diminta if tahun_diminta is not None else tahun_berjalan(user)
+def kemajuan_dokumen(
+    user: Pengguna, tahun: int | None = None, provinsi: int | None = None
+) -> Kemajuan:
+    """The visible Kabupaten/Kota satker (of `provinsi` when given) × every type for `tahun`
+    (default: the planning year under way)."""
+    tahun = tahun if tahun is not None else tahun_perencanaan(user)
 
-
-def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
-    """The visible Kabupaten/Kota satker × IKU/RKT/RAK for `tahun` (default: the year under
-    way)."""
-    tahun = tahun_tampil(user, tahun)
-
-    kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    kabkota = _kabkota(user, provinsi)
     satker_semua = list(kabkota.select_related("induk").order_by("induk__nama", "nama", "pk"))
 
     terbaru: dict[tuple[int, str], Dokumen] = {}
@@ -202,12 +180,12 @@ def kemajuan_dokumen(user: Pengguna, tahun: int | None = None) -> Kemajuan:
 UMUR_CACHE_KEMAJUAN = 5 * 60
 
 
-def kunci_kemajuan(user: Pengguna, tahun: int) -> str:
+def kunci_kemajuan(user: Pengguna, tahun: int, provinsi: int | None = None) -> str:
     """The matrix's version: any saved, added or deleted document of the year moves it.
 
     Two small aggregates instead of the matrix's three reads and its ~40 ms of rendering.
     """
-    kabkota = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    kabkota = _kabkota(user, provinsi)
     # suntingan moves on every save and step: its sum catches a change committed after a later
     # one, which Max(diubah) alone (set at save, not at commit) would miss.
     versi = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
@@ -215,21 +193,21 @@ def kunci_kemajuan(user: Pengguna, tahun: int) -> str:
     )
     terakhir = versi["terakhir"].timestamp() if versi["terakhir"] else 0
     return (
-        f"kemajuan:{kunci_cakupan(user)}:{tahun}:{kabkota.count()}:"
+        f"kemajuan:{kunci_cakupan(user)}:{tahun}:{provinsi or ''}:{kabkota.count()}:"
         f"{versi['jumlah']}:{versi['suntingan'] or 0}:{terakhir}"
     )
 
 
-def kemajuan_html(user: Pengguna, tahun: int) -> SafeString:
+def kemajuan_html(user: Pengguna, tahun: int, provinsi: int | None = None) -> SafeString:
     """The counts and the matrix as HTML, rendered once per version of the year's documents.
 
     Every reviewer of a provinsi opens this page around the deadline; it is the same for all of
     them until a document changes. Holds no per-user token: the export form is outside it.
     """
-    kunci = kunci_kemajuan(user, tahun)
+    kunci = kunci_kemajuan(user, tahun, provinsi)
     html = cache.get(kunci)
     if html is None:
-        konteks = {"kemajuan": kemajuan_dokumen(user, tahun)}
+        konteks = {"kemajuan": kemajuan_dokumen(user, tahun, provinsi)}
         html = render_to_string("admin/dokumen/_kemajuan_isi.html", konteks)
         cache.set(kunci, html, UMUR_CACHE_KEMAJUAN)
     return mark_safe(html)  # noqa: S308 — rendered by our own autoescaping template

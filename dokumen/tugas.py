@@ -5,11 +5,9 @@ tests/dokumen/test_tugas_kueri.py). Who may take a step is asked of the workflow
 (`dokumen.alur.TRANSISI`), never decided here a second time.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
 
 from dokumen.alur import TRANSISI
 from dokumen.jenis import semua_jenis
@@ -112,14 +110,6 @@ def menunggu_tanda_tangan(user: Pengguna, satker: Satker) -> list[Dokumen]:
     )
     semua = _dengan_langkah(disetujui, AksiDokumen.AJUKAN)
     return [d for d in semua if _boleh(AksiDokumen.TERBITKAN, user, d)]
-
-
-def tahun_perencanaan(hari: datetime.date | None = None) -> int:
-    """The year whose documents are being prepared: the next one in December, when the budget
-    (DIPA) is handed over and the January signing is near (the seeds are signed 2–31 January);
-    else this year. The application records no deadlines."""
-    hari = hari or timezone.localdate()
-    return hari.year + 1 if hari.month == 12 else hari.year
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from dokumen.gambaran import gambaran_status
-from dokumen.kemajuan import tahun_berjalan
 from dokumen.perubahan import perubahan_sejak_pengajuan
 from dokumen.selectors import dokumen_ambil, ringkasan_per_tahun
+from dokumen.tahun import pilihan_tahun, tahun_diminta, tahun_perencanaan
 from dokumen.tugas import (
     dokumen_belum_ada,
     menunggu_persetujuan,
     menunggu_reviu,
     menunggu_tanda_tangan,
-    tahun_perencanaan,
     tugas_penulis,
 )
 from satker.akses import boleh_menulis, profil_pengguna, satker_sendiri
@@ -48,7 +47,7 @@ def _beranda_satker(request: HttpRequest, satker: Satker) -> HttpResponse:
         "tertaut_pejabat": profil is not None and profil.pejabat_id is not None,
     }
     if boleh_ubah:
-        tahun = tahun_perencanaan()
+        tahun = tahun_perencanaan(user)
         context |= {
             "penulis": tugas_penulis(satker),
             "tahun_perencanaan": tahun,
@@ -62,11 +61,13 @@ def _beranda_satker(request: HttpRequest, satker: Satker) -> HttpResponse:
 
 
 def _beranda_wilayah(request: HttpRequest, template: str, *, per_provinsi: bool) -> HttpResponse:
-    """A reviewer's provinsi or Admin RI's nation: counts per status, and the review queue."""
-    tahun = tahun_berjalan(request.user)  # as the progress matrix opens
+    """A reviewer's provinsi or Admin RI's nation for a year (`?tahun=`, else the planning year
+    under way, as the progress matrix opens): counts per status, and the review queue."""
+    tahun = pilihan_tahun(request.user, tahun_diminta(request.GET.get("tahun")))
     context = {
         "profil": profil_pengguna(request.user),
-        "gambaran": gambaran_status(request.user, tahun, per_provinsi=per_provinsi),
+        "pilihan_tahun": tahun,
+        "gambaran": gambaran_status(request.user, tahun.tahun, per_provinsi=per_provinsi),
     }
     if not per_provinsi:
         context["menunggu_reviu"] = menunggu_reviu(request.user)

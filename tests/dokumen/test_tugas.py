@@ -1,8 +1,6 @@
 """The home page's to-do lists per role (dokumen.tugas, dokumen.gambaran) after real workflow
 steps: submit, return, approve, review notes."""
 
-import datetime
-
 import pytest
 
 from dokumen.gambaran import gambaran_status
@@ -14,7 +12,6 @@ from dokumen.tugas import (
     menunggu_persetujuan,
     menunggu_reviu,
     menunggu_tanda_tangan,
-    tahun_perencanaan,
     tugas_penulis,
 )
 from satker.models import Peran
@@ -206,12 +203,6 @@ def test_admin_ri_sees_the_provinsi_with_most_unpublished_first(admin_ri):
     )
     assert len(gambaran.provinsi_tertinggal) == 5
     assert gambaran.per_jenis[0].per_status[StatusDokumen.DISETUJUI] == 1
-
-
-def test_the_planning_year_is_next_year_in_december():
-    assert tahun_perencanaan(datetime.date(2026, 12, 2)) == 2027
-    assert tahun_perencanaan(datetime.date(2027, 1, 15)) == 2027
-    assert tahun_perencanaan(datetime.date(2027, 6, 1)) == 2027
 
 
 def test_the_types_still_missing_in_the_planning_year(satker):
