@@ -199,7 +199,8 @@
     umumkan(`${Nama} dipindah ke urutan ${semuaBlok().indexOf(blok) + 1}.`);
   }
 
-  // Delete asks which: this row only, or its whole block with every row of it. Deleting
+  // Delete asks which: this row only, or its whole block with every row of it (first when the
+  // row is the block's last one left). Deleting
   // marks the Hapus box (undone by the same button); it never hands rows to another sasaran.
   let yangDihapus = null;
   function tanyaHapus(tr, jenis) {
@@ -217,9 +218,24 @@
     }
     yangDihapus = tr;
     const jumlahBaris = barisDi(blok).length;
-    dialogHapus.querySelector("[data-hapus=baris]").hidden = jenis !== "baris";
-    dialogHapus.querySelector("#isi-hapus").textContent =
-      `${Nama} ${namaBlok(kepalaDi(blok))} punya ${jumlahBaris} baris. Menghapus ${nama} menghapus semua barisnya.`;
+    const namaIni = `${nama} ${namaBlok(kepalaDi(blok))}`.trim();
+    const tersisa = barisDi(blok).filter((baris) => !dihapus(baris));
+    const terakhir = jenis === "baris" && tersisa.length === 1 && tersisa[0] === tr;
+    const tombolBaris = dialogHapus.querySelector("[data-hapus=baris]");
+    const tombolBlok = dialogHapus.querySelector("[data-hapus=sasaran]");
+    // Its block's last row: the block would stand empty, so deleting it all is offered first
+    // (and focused as the dialog opens).
+    if (terakhir) tombolBaris.before(tombolBlok);
+    else tombolBlok.before(tombolBaris);
+    tombolBaris.hidden = jenis !== "baris";
+    // An empty block of a type that keeps it only through its rows (IKU's program) is refused
+    // on saving; an empty sasaran is saved but blocks the submission.
+    const akibat = "butuhBaris" in tabel.dataset
+      ? `${nama} tanpa baris tidak dapat disimpan: hapus seluruhnya, atau tambahkan baris lain sebelum menyimpan.`
+      : `${nama} akan kosong dan dokumen tidak dapat diajukan sebelum diisi.`;
+    dialogHapus.querySelector("#isi-hapus").textContent = terakhir
+      ? `Ini baris terakhir ${namaIni}; ${akibat}`
+      : `${Nama} ${namaBlok(kepalaDi(blok))} punya ${jumlahBaris} baris. Menghapus ${nama} menghapus semua barisnya.`;
     dialogHapus.showModal();
   }
   dialogHapus.addEventListener("click", (event) => {

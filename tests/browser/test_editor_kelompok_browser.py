@@ -186,6 +186,46 @@ def test_deleting_a_sasaran_asks_and_takes_its_rows(page, tmp_path):
     assert not BarisRak.objects.filter(kunci__in=hilang).exists()
 
 
+def test_deleting_a_sasarans_last_row_says_so_and_offers_the_whole_sasaran_first(page, tmp_path):
+    rak = rak_uji()
+    sebelum = data_baris(rak)
+    buka(page, rak)
+    dialog = page.locator("#dialog-hapus")
+    pilihan = dialog.locator("[data-hapus]:visible")
+
+    # Sasaran 2 keeps another row: the row comes first, as before.
+    baris_di(page, 1).nth(0).locator("[data-hapus-baris]").click()
+    expect(dialog).to_contain_text("Sasaran 2 punya 2 baris.")
+    expect(pilihan.first).to_have_text("Hapus baris ini saja")
+    pilihan.first.click()
+    # Its other row is now the last one left.
+    baris_di(page, 1).nth(1).locator("[data-hapus-baris]").click()
+    expect(dialog).to_contain_text(
+        "Ini baris terakhir sasaran 2; sasaran akan kosong dan dokumen tidak dapat diajukan "
+        "sebelum diisi."
+    )
+    expect(pilihan).to_have_text(
+        ["Hapus seluruh sasaran beserta barisnya", "Hapus baris ini saja", "Batal"]
+    )
+    expect(pilihan.first).to_be_focused()
+    foto(page, tmp_path, "01-baris-terakhir")
+    page.keyboard.press("Enter")  # the first choice
+    expect(dialog).to_be_hidden()
+    expect(blok(page).nth(1)).to_have_class(re.compile(r"\bblok-dihapus\b"))
+    # Undone, a row of a sasaran with rows left asks as before again.
+    blok(page).nth(1).locator("[data-hapus-sasaran]").click()
+    baris_di(page, 0).nth(0).locator("[data-hapus-baris]").click()
+    expect(pilihan.first).to_have_text("Hapus baris ini saja")
+    pilihan.last.click()  # Batal
+    blok(page).nth(1).locator("[data-hapus-baris]").first.click()  # restores that row
+    baris_di(page, 1).nth(1).locator("[data-hapus-baris]").click()
+    dialog.get_by_role("button", name="Hapus seluruh sasaran beserta barisnya").click()
+
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    assert [s["kunci"] for s in data_baris(rak)] == [sebelum[0]["kunci"], sebelum[2]["kunci"]]
+
+
 def test_adding_rows_and_a_sasaran_anywhere_numbers_them_and_shows_the_total(page, tmp_path):
     rak = rak_uji()
     buka(page, rak)
