@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from satker.akses import Pengguna, satker_terlihat
@@ -25,7 +25,35 @@ class KelompokProvinsi:
 class HalamanSatker:
     halaman: Page
     kelompok: list[KelompokProvinsi]
-    jumlah: int  # satker found on every page
+    per_tingkat: dict[str, int]  # satker found on every page, per Tingkat
+
+    @property
+    def jumlah(self) -> int:
+        return sum(self.per_tingkat.values())
+
+    @property
+    def banyak_tingkat(self) -> bool:
+        """Whether the satker found are of more than one level (then the total is worth
+        saying before `rincian`)."""
+        return sum(1 for n in self.per_tingkat.values() if n) > 1
+
+    @property
+    def rincian(self) -> str:
+        """The satker found as one reads them: "1 KPU RI · 38 KPU provinsi · 514 KPU
+        kabupaten/kota", levels with none left out."""
+        return " · ".join(
+            f"{self.per_tingkat[tingkat]} {SEBUTAN_TINGKAT[tingkat]}"
+            for tingkat in Tingkat
+            if self.per_tingkat.get(tingkat)
+        )
+
+
+# Tingkat's labels are capitalised as titles ("KPU Kabupaten/Kota"); a count reads them plain.
+SEBUTAN_TINGKAT = {
+    Tingkat.RI: "KPU RI",
+    Tingkat.PROVINSI: "KPU provinsi",
+    Tingkat.KABKOTA: "KPU kabupaten/kota",
+}
 
 
 def satker_dicari(user: Pengguna, cari: str = "") -> QuerySet[Satker]:
@@ -55,8 +83,8 @@ def halaman_satker(user: Pengguna, cari: str, nomor: str | int | None) -> Halama
     """One page of the satker list: whole provinsi groups (never one split across pages), KPU
     RI first, then provinsi by name, each followed by its Kabupaten/Kota by name.
 
-    Four queries whatever the number of satker: the count of satker found, the count and the
-    page of groups, the page's satker."""
+    Four queries whatever the number of satker: the counts of satker found per level, the count
+    and the page of groups, the page's satker."""
     satker = satker_dicari(user, cari)
     grup = (
         satker.order_by("nama_provinsi", "kunci_provinsi")
@@ -68,7 +96,10 @@ def halaman_satker(user: Pengguna, cari: str, nomor: str | int | None) -> Halama
     isi = isi.annotate(
         kabkota=Case(When(tingkat=Tingkat.KABKOTA, then=Value(1)), default=Value(0))
     ).order_by("nama_provinsi", "kunci_provinsi", "kabkota", "nama", "pk")
-    return HalamanSatker(halaman=halaman, kelompok=_kelompokkan(isi), jumlah=satker.count())
+    per_tingkat = dict(
+        satker.order_by().values_list("tingkat").annotate(n=Count("pk")).values_list("tingkat", "n")
+    )
+    return HalamanSatker(halaman=halaman, kelompok=_kelompokkan(isi), per_tingkat=per_tingkat)
 
 
 def _kelompokkan(daftar: Iterable[Satker]) -> list[KelompokProvinsi]:

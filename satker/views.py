@@ -24,7 +24,7 @@ def satker_list(request: HttpRequest) -> HttpResponse:
         "cari": cari,
         "kelompok": hasil.kelompok,
         "halaman": hasil.halaman,
-        "jumlah": hasil.jumlah,
+        "hasil": hasil,
     }
     return render(request, "satker/satker_list.html", konteks)
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from satker.models import Satker, Tingkat
 from satker.selectors import PROVINSI_PER_HALAMAN
 from tests.factories import KabKotaFactory, ProvinsiFactory
 
@@ -54,7 +55,29 @@ class TestDaftarSatker:
         assert _kode(client.get(URL, {"q": "kota-serang"})) == {"prov-banten": ["kota-serang"]}
         banten = client.get(URL, {"q": "Banten"})
         assert _kode(banten) == {"prov-banten": ["kab-lebak", "kota-serang"]}
-        assert "3 satker cocok dengan “Banten”." in banten.content.decode()
+        assert (
+            "3 satker cocok dengan “Banten”: 1 KPU provinsi · 2 KPU kabupaten/kota."
+            in banten.content.decode()
+        )
+
+    def test_the_counts_read_as_indonesian_per_level(self, client, admin_ri):
+        client.force_login(admin_ri)
+        tingkat = Satker.objects.values_list("tingkat", flat=True)
+        ri, provinsi, kabkota = (
+            sum(t == nilai for t in tingkat)
+            for nilai in (Tingkat.RI, Tingkat.PROVINSI, Tingkat.KABKOTA)
+        )
+
+        semua = " ".join(client.get(URL).content.decode().split())
+        lebak = " ".join(client.get(URL, {"q": "lebak"}).content.decode().split())
+
+        assert (
+            f"{ri + provinsi + kabkota} satker: {ri} KPU RI · {provinsi} KPU provinsi · "
+            f"{kabkota} KPU kabupaten/kota." in semua
+        )
+        assert '<span class="text-secondary small fw-normal">2 KPU kabupaten/kota</span>' in semua
+        assert "1 KPU kabupaten/kota cocok dengan “lebak”." in lebak
+        assert "1 KPU kabupaten/kota cocok</span>" in lebak
 
     def test_a_search_keeps_its_term_across_pages_and_says_when_nothing_matches(
         self, client, admin_ri
