@@ -19,7 +19,7 @@ from dokumen.alur import (
 )
 from dokumen.baris import data_baris
 from dokumen.editor import baris_dari_formset, formset_baris
-from dokumen.filters import DokumenFilter
+from dokumen.filters import DokumenFilterHalaman
 from dokumen.form_baris import TEKS_MAKS
 from dokumen.forms import (
     TAHUN_MAKS,
@@ -269,22 +269,27 @@ def dokumen_list(request: HttpRequest) -> HttpResponse:
     """The documents the user may see, filtered by the API list's own FilterSet.
 
     Same filters, order and page size as GET /api/v1/dokumen/, so a query gives the same
-    documents on both. A bad filter value is shown beside its field, with no list.
+    documents on both; a satker or provinsi may be given by name too (what the lists offer).
+    A bad filter value, or one naming no satker the user sees, is shown beside its field, with
+    no list.
     """
-    saringan = DokumenFilter(request.GET, queryset=dokumen_daftar(request.user))
+    pilihan_satker = satker_untuk_saringan(request.user)
+    saringan = DokumenFilterHalaman(
+        request.GET, queryset=dokumen_daftar(request.user), terlihat=pilihan_satker
+    )
     halaman = None
     if saringan.is_valid():
         per_halaman = settings.REST_FRAMEWORK["PAGE_SIZE"]
         halaman = Paginator(saringan.qs, per_halaman).get_page(request.GET.get("page"))
+        if not saringan.ada_hasil(halaman.paginator.count):
+            halaman = None
     kueri = request.GET.copy()
     kueri.pop("page", None)
-    saringan.form.fields["satker"].widget.attrs["list"] = "pilihan-satker"
-    saringan.form.fields["provinsi"].widget.attrs["list"] = "pilihan-provinsi"
     context = {
         "saringan": saringan,
         "halaman": halaman,
         "kueri": kueri.urlencode(),
-        "pilihan_satker": satker_untuk_saringan(request.user),
+        "pilihan_satker": pilihan_satker,
     }
     return render(request, "dokumen/dokumen_list.html", context)
 

@@ -92,7 +92,8 @@ def pk_api(response) -> list[int]:
 
 def test_the_page_and_the_api_filter_with_the_one_filterset(reviewer):
     assert DokumenViewSet.filterset_class is DokumenFilter
-    assert views.DokumenFilter is DokumenFilter
+    # The page's only takes a satker by name too (DokumenFilterHalaman), then filters alike.
+    assert issubclass(views.DokumenFilterHalaman, DokumenFilter)
     assert isinstance(halaman(reviewer).context["saringan"], DokumenFilter)
 
 
@@ -107,10 +108,9 @@ KUERI = [
     "satker={lebak}",
     "provinsi={provinsi}",
     "provinsi={provinsi}&jenis=IKU&tahun=2024",
-    "satker={lain}",  # out of the reviewer's reach: nothing, as on any other filter
-    "provinsi={lain_provinsi}",
-    "satker=tidak-ada",
 ]
+# Out of the reviewer's reach, or unknown: nothing in the API; the page says so beside it.
+KUERI_KOSONG = ["satker={lain}", "provinsi={lain_provinsi}", "satker=tidak-ada"]
 
 
 @pytest.mark.parametrize("kueri", KUERI)
@@ -125,6 +125,17 @@ def test_the_same_query_gives_the_same_documents_on_the_page_and_in_the_api(
     )
 
     assert pk_halaman(halaman(reviewer, kueri)) == pk_api(api(reviewer, kueri))
+
+
+@pytest.mark.parametrize("kueri", KUERI_KOSONG)
+def test_a_satker_the_user_cannot_see_finds_nothing_and_the_page_says_so(wilayah, reviewer, kueri):
+    kueri = kueri.format(lain=wilayah.lain.kode, lain_provinsi=wilayah.lain.induk.kode)
+    nama, nilai = kueri.split("=")
+
+    assert pk_api(api(reviewer, kueri)) == []
+    response = halaman(reviewer, kueri)
+    assert response.context["halaman"] is None
+    assert response.context["saringan"].errors == {nama: [tak_dikenal(nama, nilai)]}
 
 
 def test_it_narrows_what_the_user_may_see_and_never_widens_it(wilayah, reviewer):
@@ -179,7 +190,26 @@ def test_a_bad_value_is_a_400_in_the_api_with_the_message_per_filter(reviewer, n
     assert response.json() == {nama: [pesan]}
 
 
-@pytest.mark.parametrize(("nama", "nilai", "pesan"), SALAH)
+def tak_dikenal(nama: str, nilai: str) -> str:
+    if nama == "satker":
+        return (
+            f"Tidak ada satker “{nilai}” yang dapat Anda lihat. Pilih dari daftar, atau tulis "
+            "namanya (mis. KPU Kabupaten Lebak) atau kodenya (mis. kab-lebak)."
+        )
+    return (
+        f"Tidak ada KPU provinsi “{nilai}” yang dapat Anda lihat. Pilih dari daftar, atau tulis "
+        "namanya (mis. KPU Provinsi Banten) atau kodenya (mis. prov-banten)."
+    )
+
+
+# On the page a satker or provinsi that is not a code may be a name: one naming none says so.
+SALAH_HALAMAN = [
+    (nama, nilai, tak_dikenal(nama, nilai) if nama in ("satker", "provinsi") else pesan)
+    for nama, nilai, pesan in SALAH
+]
+
+
+@pytest.mark.parametrize(("nama", "nilai", "pesan"), SALAH_HALAMAN)
 def test_a_bad_value_on_the_page_is_shown_beside_its_filter_with_no_list(
     reviewer, nama, nilai, pesan
 ):
@@ -194,6 +224,59 @@ def test_a_bad_value_on_the_page_is_shown_beside_its_filter_with_no_list(
     assert pesan in html
     assert 'id="saringan-galat"' in html
     assert 'id="daftar-dokumen"' not in html
+
+
+@pytest.mark.parametrize("bentuk", ["kode", "nama", "NAMA huruf besar", "tanpa KPU"])
+def test_the_page_takes_a_satker_or_provinsi_by_name_or_code(wilayah, reviewer, bentuk):
+    def sebut(satker):
+        return {
+            "kode": satker.kode,
+            "nama": satker.nama,
+            "NAMA huruf besar": f"  {satker.nama.upper()} ",
+            "tanpa KPU": satker.nama.removeprefix("KPU "),
+        }[bentuk]
+
+    for nama, satker in (("satker", wilayah.lebak), ("provinsi", wilayah.provinsi)):
+        response = halaman(reviewer, urlencode({nama: sebut(satker)}))
+        harapan = pk_api(api(reviewer, urlencode({nama: satker.kode})))
+        assert harapan
+        assert pk_halaman(response) == harapan, nama
+        assert f'value="{satker.kode}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("nama", "nilai"),
+    [
+        ("satker", "KPU Kabupaten Entah"),
+        ("satker", "kab-entah"),
+        ("provinsi", "KPU Provinsi Entah"),
+    ],
+)
+def test_a_name_or_code_of_no_satker_is_said_beside_the_filter(reviewer, nama, nilai):
+    response = halaman(reviewer, urlencode({nama: nilai, "tahun": "2024"}))
+
+    assert response.status_code == 200
+    assert response.context["halaman"] is None
+    assert response.context["saringan"].errors == {nama: [tak_dikenal(nama, nilai)]}
+    html = response.content.decode()
+    assert f'value="{nilai}"' in html  # kept as typed, to correct
+    assert 'id="daftar-dokumen"' not in html
+
+
+def test_a_satker_out_of_reach_reads_as_an_unknown_one(wilayah, reviewer):
+    """Another provinsi's satker, by name or code: the same message as one that does not exist,
+    so the filter does not tell who may see what. The API still matches nothing."""
+    for nilai in (wilayah.lain.kode, wilayah.lain.nama):
+        response = halaman(reviewer, urlencode({"satker": nilai}))
+        assert response.context["saringan"].errors == {"satker": [tak_dikenal("satker", nilai)]}
+    assert pk_api(api(reviewer, urlencode({"satker": wilayah.lain.kode}))) == []
+
+
+def test_a_kab_kota_is_no_provinsi(wilayah, reviewer):
+    response = halaman(reviewer, urlencode({"provinsi": wilayah.lebak.kode}))
+    assert response.context["saringan"].errors == {
+        "provinsi": [tak_dikenal("provinsi", wilayah.lebak.kode)]
+    }
 
 
 def test_the_page_shows_the_filters_with_indonesian_labels_and_choices(reviewer):
