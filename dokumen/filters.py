@@ -136,12 +136,11 @@ class DokumenFilterHalaman(DokumenFilter):
             field.help_text = f"Nama atau kode {jenis}, mis. {contoh_nama} atau {contoh_kode}."
 
     def _tandai(self, nama: str, nilai: str) -> None:
-        _, jenis, contoh_nama, contoh_kode = SARINGAN_SATKER[nama]
+        jenis = SARINGAN_SATKER[nama][1]
         self.form.errors.pop(nama, None)  # this message rather than the code's form
+        # Short: the help text below it gives a name and a code to follow.
         self.form.add_error(
-            nama,
-            f"Tidak ada {jenis} “{nilai}” yang dapat Anda lihat. Pilih dari daftar, atau "
-            f"tulis namanya (mis. {contoh_nama}) atau kodenya (mis. {contoh_kode}).",
+            nama, f"Tidak ada {jenis} “{nilai}” yang dapat Anda lihat; pilih dari daftar."
         )
 
     def is_valid(self) -> bool:

@@ -191,15 +191,8 @@ def test_a_bad_value_is_a_400_in_the_api_with_the_message_per_filter(reviewer, n
 
 
 def tak_dikenal(nama: str, nilai: str) -> str:
-    if nama == "satker":
-        return (
-            f"Tidak ada satker “{nilai}” yang dapat Anda lihat. Pilih dari daftar, atau tulis "
-            "namanya (mis. KPU Kabupaten Lebak) atau kodenya (mis. kab-lebak)."
-        )
-    return (
-        f"Tidak ada KPU provinsi “{nilai}” yang dapat Anda lihat. Pilih dari daftar, atau tulis "
-        "namanya (mis. KPU Provinsi Banten) atau kodenya (mis. prov-banten)."
-    )
+    jenis = {"satker": "satker", "provinsi": "KPU provinsi"}[nama]
+    return f"Tidak ada {jenis} “{nilai}” yang dapat Anda lihat; pilih dari daftar."
 
 
 # On the page a satker or provinsi that is not a code may be a name: one naming none says so.
@@ -260,6 +253,7 @@ def test_a_name_or_code_of_no_satker_is_said_beside_the_filter(reviewer, nama, n
     assert response.context["saringan"].errors == {nama: [tak_dikenal(nama, nilai)]}
     html = response.content.decode()
     assert f'value="{nilai}"' in html  # kept as typed, to correct
+    assert "Nama atau kode " in html  # the help text: a name and a code to follow
     assert 'id="daftar-dokumen"' not in html
 
 
