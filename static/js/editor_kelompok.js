@@ -217,7 +217,6 @@
       return;
     }
     yangDihapus = tr;
-    const jumlahBaris = barisDi(blok).length;
     const namaIni = `${nama} ${namaBlok(kepalaDi(blok))}`.trim();
     const tersisa = barisDi(blok).filter((baris) => !dihapus(baris));
     const terakhir = jenis === "baris" && tersisa.length === 1 && tersisa[0] === tr;
@@ -233,9 +232,10 @@
     const akibat = "butuhBaris" in tabel.dataset
       ? `${nama} tanpa baris tidak dapat disimpan: hapus seluruhnya, atau tambahkan baris lain sebelum menyimpan.`
       : `${nama} akan kosong dan dokumen tidak dapat diajukan sebelum diisi.`;
-    dialogHapus.querySelector("#isi-hapus").textContent = terakhir
-      ? `Ini baris terakhir ${namaIni}; ${akibat}`
-      : `${Nama} ${namaBlok(kepalaDi(blok))} punya ${jumlahBaris} baris. Menghapus ${nama} menghapus semua barisnya.`;
+    let isi = `${Nama} ${namaBlok(kepalaDi(blok))} punya ${tersisa.length} baris. Menghapus ${nama} menghapus semua barisnya.`;
+    if (terakhir) isi = `Ini baris terakhir ${namaIni}; ${akibat}`;
+    else if (tersisa.length === 0) isi = `${Nama} ${namaBlok(kepalaDi(blok))} tidak berisi baris lagi: hanya ${nama}nya yang dihapus.`;
+    dialogHapus.querySelector("#isi-hapus").textContent = isi;
     dialogHapus.showModal();
   }
   dialogHapus.addEventListener("click", (event) => {

@@ -220,10 +220,24 @@ def test_deleting_a_sasarans_last_row_says_so_and_offers_the_whole_sasaran_first
     blok(page).nth(1).locator("[data-hapus-baris]").first.click()  # restores that row
     baris_di(page, 1).nth(1).locator("[data-hapus-baris]").click()
     dialog.get_by_role("button", name="Hapus seluruh sasaran beserta barisnya").click()
+    # Sasaran 3's rows deleted one by one, the last one too: the sasaran stays, empty, and
+    # deleting it then says it has no row left.
+    baris_di(page, 2).nth(0).locator("[data-hapus-baris]").click()
+    dialog.get_by_role("button", name="Hapus baris ini saja").click()
+    baris_di(page, 2).nth(1).locator("[data-hapus-baris]").click()
+    expect(dialog).to_contain_text("Ini baris terakhir sasaran 2;")  # numbered as it stands
+    dialog.get_by_role("button", name="Hapus baris ini saja").click()
+    blok(page).nth(2).locator("[data-hapus-sasaran]").click()
+    expect(dialog).to_contain_text(
+        "Sasaran 2 tidak berisi baris lagi: hanya sasarannya yang dihapus."
+    )
+    pilihan.last.click()  # Batal: kept, empty
 
     simpan(page)
     expect(page).to_have_url(URL_DETAIL)
-    assert [s["kunci"] for s in data_baris(rak)] == [sebelum[0]["kunci"], sebelum[2]["kunci"]]
+    sesudah = data_baris(rak)
+    assert [s["kunci"] for s in sesudah] == [sebelum[0]["kunci"], sebelum[2]["kunci"]]
+    assert sesudah[1]["baris"] == []  # saved empty, as the dialog said
 
 
 def test_adding_rows_and_a_sasaran_anywhere_numbers_them_and_shows_the_total(page, tmp_path):
