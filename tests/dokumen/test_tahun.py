@@ -109,6 +109,7 @@ class TestPilihTahun:
         assert re.findall(r'<option value="(\d+)"', pilihan) == ["2025", "2024"]
         assert '<option value="2024" selected>2024 (berjalan)</option>' in pilihan
         assert f"{MATRIKS}?tahun=2024" in html
+        assert "Kemajuan dokumen tahun 2024 · 1 KPU kabupaten/kota" in html
 
     def test_the_chosen_year_shows_its_counts_and_the_links_keep_it(self, client, reviewer):
         response, html = halaman(client, reviewer, data={"tahun": "2025"})
