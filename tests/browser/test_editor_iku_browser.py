@@ -139,6 +139,24 @@ def test_deleting_a_program_group_asks_and_takes_its_rows(page, tmp_path):
     ).exists()
 
 
+def test_a_program_groups_last_row_says_the_empty_group_cannot_be_saved(page, tmp_path):
+    buka(page, iku_berprogram())
+    dialog = page.locator("#dialog-hapus")
+    for i in (0, 1):  # marked, the rows stay in place, struck through
+        baris_di(page, 1).nth(i).locator("[data-hapus-baris]").click()
+        dialog.get_by_role("button", name="Hapus baris ini saja").click()
+
+    baris_di(page, 1).nth(2).locator("[data-hapus-baris]").click()
+    expect(dialog).to_contain_text(
+        f"Ini baris terakhir kelompok program {WA}; kelompok program tanpa baris tidak dapat "
+        "disimpan: hapus seluruhnya, atau tambahkan baris lain sebelum menyimpan."
+    )
+    pilihan = dialog.locator("[data-hapus]:visible")
+    expect(pilihan.first).to_have_text("Hapus seluruh kelompok program beserta barisnya")
+    expect(pilihan.first).to_be_focused()
+    foto(page, tmp_path, "01-baris-terakhir-program")
+
+
 def test_the_program_grouped_iku_editor_fits_1366_pixels(page, tmp_path):
     buka(page, iku_berprogram())
     foto(page, tmp_path, "01-iku-berprogram-1366")
