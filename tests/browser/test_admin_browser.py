@@ -122,7 +122,7 @@ def test_admin_ri_pages_and_searches_the_satker_list(page, tmp_path):
 
     page.get_by_label("Cari satker").fill("lebak")
     page.get_by_role("button", name="Cari").click()
-    expect(page.locator("#hasil-cari")).to_have_text("1 satker cocok dengan “lebak”.")
+    expect(page.locator("#hasil-cari")).to_have_text("1 KPU kabupaten/kota cocok dengan “lebak”.")
     expect(page.locator(".card")).to_have_count(1)
     expect(page.locator(".card .list-group-item")).to_have_text(re.compile("KPU Kabupaten Lebak"))
     foto(page, tmp_path, "12-satker-cari")
