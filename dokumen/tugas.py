@@ -8,7 +8,15 @@ tests/dokumen/test_tugas_kueri.py). Who may take a step is asked of the workflow
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from dokumen.alur import TRANSISI
@@ -103,7 +111,8 @@ def menunggu_persetujuan(user: Pengguna, satker: Satker) -> list[Dokumen]:
 
 
 def menunggu_tanda_tangan(user: Pengguna, satker: Satker) -> list[Dokumen]:
-    """Approved documents of `satker` whose turn to sign is `user`'s party (three queries).
+    """Approved documents of `satker` whose turn to sign is `user`'s party (two queries, and
+    one more for the records when some are partly signed).
 
     Each party signs in turn through its own account (dokumen.penandatanganan): before the
     first signature the first party's (the document's chosen signatory), then the account of
@@ -119,10 +128,11 @@ def menunggu_tanda_tangan(user: Pengguna, satker: Satker) -> list[Dokumen]:
         _milik(satker)
         .filter(status=StatusDokumen.DISETUJUI)
         .filter(Q(sha256="", penandatangan_id=profil.pejabat_id) | Exists(belum_anda))
-        .prefetch_related("tanda_tangan")
         .order_by("diubah", "pk")
     )
     semua = _dengan_langkah(disetujui, AksiDokumen.AJUKAN)
+    # Whose turn it is is read from the records once the first party has signed.
+    prefetch_related_objects([d for d in semua if d.sha256], "tanda_tangan")
     return [d for d in semua if _boleh(AksiDokumen.TERBITKAN, user, d)]
 
 
