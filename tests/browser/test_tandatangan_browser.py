@@ -180,6 +180,12 @@ def rkt_dua_pihak(data_seed, live_server, settings, tmp_path):
 def test_the_second_party_signs_through_the_page(page, rkt_dua_pihak, tmp_path: Path):
     dokumen = rkt_dua_pihak
     pertama, kedua = TandaTangan.objects.filter(dokumen=dokumen).order_by("urutan")
+    # The QR code of the partly signed file: not published yet, and whom it waits for.
+    page.goto(f"/verifikasi/{dokumen.token_verifikasi}/")
+    expect(page.locator("#belum-terbit")).to_contain_text(f"Pihak Kedua ({kedua.nama})")
+    expect(page.locator("#rincian-verifikasi")).to_contain_text("Belum menandatangani")
+    expect(page.locator("input[type=file]")).to_have_count(0)
+    foto(page, tmp_path, "00-verifikasi-belum-terbit")
     masuk(page, "ketua.kab-lebak")
     page.goto(f"/dokumen/{dokumen.pk}/")
     expect(page.locator("#status-tanda-tangan")).to_contain_text(
