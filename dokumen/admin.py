@@ -99,7 +99,16 @@ class TandaTanganInline(TabularInlineTerbatas):
     jalur_satker = "dokumen__satker"
     extra = 0
     can_delete = False
-    fields = ["urutan", "nama", "nip", "jabatan", "status_jabatan", "nama_sertifikat", "waktu"]
+    fields = [
+        "urutan",
+        "pihak",
+        "nama",
+        "nip",
+        "jabatan",
+        "status_jabatan",
+        "nama_sertifikat",
+        "waktu",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

@@ -4,69 +4,41 @@ Who may do what:
 - ajukan: the satker's writers (Operator, Sekretaris, Admin RI), when nothing is missing;
 - setujui: the Ketua of the satker;
 - kembalikan (with a note): the Ketua, or a Reviewer of the satker's provinsi;
-- terbitkan: the official who signs the document, through their own account;
+- terbitkan: each signing party in turn, through the account linked to its official
+  (dokumen.penandatanganan); an earlier party's signature is recorded as `tandatangani` and
+  leaves the document approved, the last party's publishes it;
 - buat revisi (with a reason): the satker's writers, on a published document.
 A published document is immutable: a change is a new version.
 """
 
-import hashlib
-import logging
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
-from django.utils import timezone
 
 from dokumen.baris import data_baris, ganti_baris
 from dokumen.jejak import catat_perubahan, potret
-from dokumen.jenis import PihakTtd
-from dokumen.kotak import HasilRender
 from dokumen.models import (
     AksiDokumen,
     Dokumen,
     JenisPerubahan,
-    PihakTandaTangan,
     RiwayatDokumen,
     StatusDokumen,
-    TandaTangan,
 )
-from dokumen.selectors import (
-    PESAN_TANPA_PENANDATANGAN,
-    PenandatanganBelumLengkap,
-    kekurangan_dokumen,
-    pihak_penandatangan,
+from dokumen.penandatanganan import (
+    alasan_bukan_giliran,
+    batalkan_tanda_tangan,
+    boleh_tanda_tangan,
+    nama_giliran,
+    tandatangani_giliran,
 )
+from dokumen.penolakan import PESAN_TIDAK_BERHAK, TidakBerhak, TransisiDitolak
+from dokumen.selectors import PESAN_TANPA_PENANDATANGAN, giliran, kekurangan_dokumen, label_pihak
 from dokumen.services import dokumen_buat
-from dokumen.tte import (
-    InfoSertifikat,
-    Penandatangan,
-    TteTidakSiap,
-    penandatangan_aktif,
-    tandatangani_berurutan,
-)
-from kpu_kinerja.middleware import TANPA as TANPA_PERMINTAAN
-from kpu_kinerja.middleware import kode_kejadian
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
-from satker.models import Pejabat, Peran
+from satker.models import Peran
 
-logger = logging.getLogger(__name__)
-
-
-class TransisiDitolak(Exception):
-    """The step is not possible in the document's current state; the message says why."""
-
-
-class TidakBerhak(PermissionDenied):
-    """The user's role may not take this step on this document."""
-
-
-PESAN_TIDAK_BERHAK = "Peran Anda tidak berhak melakukan langkah ini pada dokumen ini."
 PESAN_CATATAN_WAJIB = "Tulis catatan yang menjelaskan apa yang perlu diperbaiki."
 
 
@@ -90,15 +62,8 @@ def _ketua_atau_reviewer(user: Pengguna, dokumen: Dokumen) -> bool:
 
 
 def _penandatangan(user: Pengguna, dokumen: Dokumen) -> bool:
-    # The satker is checked too: an account is never a signatory for another satker, even if
-    # its profile was once linked to an official elsewhere.
-    profil = profil_pengguna(user)
-    return bool(
-        profil
-        and dokumen.penandatangan_id is not None
-        and profil.pejabat_id == dokumen.penandatangan_id
-        and profil.satker_id == dokumen.satker_id
-    )
+    # Each party signs in turn through its own account (dokumen.penandatanganan).
+    return boleh_tanda_tangan(user, dokumen)
 
 
 @dataclass(frozen=True)
@@ -139,173 +104,41 @@ def aksi_tersedia(user: Pengguna, dokumen: Dokumen) -> list[AksiDokumen]:
 
 
 def boleh_menandatangani(user: Pengguna, dokumen: Dokumen) -> bool:
-    """Whether `user` is the account that signs `dokumen` (whatever its state now)."""
+    """Whether `user` is the account that signs `dokumen` now: the party whose turn it is
+    (whatever its state, a party's account)."""
     return TRANSISI[AksiDokumen.TERBITKAN].berhak(user, dokumen)
 
 
-def url_verifikasi(token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("verifikasi", args=[token])
+def _tolak(user: Pengguna, dokumen: Dokumen, aksi: AksiDokumen) -> TidakBerhak:
+    # Signing says whose turn it is: out of order, twice, or not a party's account at all.
+    pesan = alasan_bukan_giliran(user, dokumen) if aksi == AksiDokumen.TERBITKAN else ""
+    return TidakBerhak(pesan or PESAN_TIDAK_BERHAK)
 
 
-def tanda_tangan_baru(
-    dokumen: Dokumen,
-    *,
-    urutan: int = 1,
-    pejabat: Pejabat | None = None,
-    pihak: str = PihakTandaTangan.PENANDATANGAN,
-) -> TandaTangan:
-    """The signature record of one party of `dokumen` (by default the first, its chosen
-    signatory) as the official stands now (not yet saved)."""
-    pejabat = pejabat or dokumen.penandatangan
-    return TandaTangan(
-        dokumen=dokumen,
-        urutan=urutan,
-        pihak=pihak,
-        pejabat=pejabat,
-        nama=pejabat.nama,
-        nip=pejabat.nip,
-        jabatan=pejabat.jabatan,
-        status_jabatan=pejabat.status,
-        sebutan_jabatan=pejabat.sebutan_jabatan,
-        waktu=timezone.now(),
+def _tandatangani(dokumen: Dokumen) -> tuple[str, AksiDokumen, str]:
+    """Sign as the party whose turn it is: the last party publishes (TERBITKAN), an earlier
+    one leaves the document approved (TANDATANGANI). Returns the status it moves to, the step
+    recorded and what the audit summary adds."""
+    sekarang, tanda = tandatangani_giliran(dokumen)
+    if sekarang.terakhir:
+        return StatusDokumen.TERBIT, AksiDokumen.TERBITKAN, ""
+    berikut = giliran(dokumen)
+    return (
+        StatusDokumen.DISETUJUI,
+        AksiDokumen.TANDATANGANI,
+        f" sebagai {label_pihak(dokumen, tanda.urutan)} ({tanda.nama}); menunggu "
+        f"{nama_giliran(dokumen, berikut)}",
     )
 
 
-# The verification token: 16 random bytes, 22 URL-safe characters.
-BYTE_TOKEN = 16
-# The preview's stand-in, as long as a real token so the footer and the QR code take the
-# same room (the layout, page breaks and boxes stay those of the version signed).
-TOKEN_PRATINJAU = "contoh-pratinjau-00000"
-
-
-@dataclass(frozen=True)
-class PihakSiap:
-    """One party as publishing will print and sign it: the (unsaved) signature record, the
-    heading printed above it ("Pihak Pertama,", or ""), and the certificate it signs with."""
-
-    tanda_tangan: TandaTangan
-    judul: str
-    sertifikat: InfoSertifikat
-
-
-@dataclass(frozen=True)
-class PratinjauTerbit:
-    """The PDF publishing will sign, but for the token, and who signs it."""
-
-    pdf: bytes
-    jumlah_halaman: int
-    pihak: list[PihakSiap]
-
-
-def _tte_ditolak(dokumen: Dokumen, galat: TteTidakSiap) -> TransisiDitolak:
-    # The detail (paths, settings) is for the operator; the user gets a code to quote.
-    kode = kode_kejadian()
-    logger.error("TTE tidak siap untuk %s: %s %s", dokumen, galat, galat.rincian)
-    if kode == TANPA_PERMINTAAN:  # a management command: its operator reads the detail
-        return TransisiDitolak(f"{galat} ({galat.rincian})")
-    return TransisiDitolak(f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}.")
-
-
-def _pihak(dokumen: Dokumen) -> list[tuple[PihakTtd, Pejabat]]:
-    """`pihak_penandatangan`, refused as a workflow step when a party has nobody to sign."""
-    try:
-        return pihak_penandatangan(dokumen)
-    except PenandatanganBelumLengkap as galat:
-        raise TransisiDitolak(str(galat)) from None
-
-
-def _pihak_siap(
-    dokumen: Dokumen, penandatangan: Penandatangan, pihak: list[tuple[PihakTtd, Pejabat]]
-) -> list[PihakSiap]:
-    """Each party of `pihak` (in signing order, with its official) with its record and the
-    certificate it signs with; raises `TransisiDitolak` when one has no key."""
-    siap = []
-    for urutan, (p, pejabat) in enumerate(pihak, start=1):
-        tanda = tanda_tangan_baru(dokumen, urutan=urutan, pejabat=pejabat, pihak=p.pihak)
-        try:
-            sertifikat = penandatangan.sertifikat(tanda.pejabat)
-        except TteTidakSiap as galat:
-            raise _tte_ditolak(dokumen, galat) from None
-        siap.append(PihakSiap(tanda, p.judul, sertifikat))
-    return siap
-
-
-def _render_siap(dokumen: Dokumen, url: str, pihak: list[PihakSiap]) -> HasilRender:
-    """The version to sign: the footer names the certificates' issuer, the QR holds `url`."""
-    from dokumen.pdf import render_pdf
-
-    hasil = render_pdf(
-        dokumen,
-        url_verifikasi=url,
-        tanda_tangan=[p.tanda_tangan for p in pihak],
-        sertifikat=[p.sertifikat for p in pihak],
-    )
-    kotak = hasil.kotak_pihak[: len(pihak)]
-    if len(kotak) < len(pihak) or None in kotak:
-        raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
-    return hasil
-
-
-def pratinjau_terbit(dokumen: Dokumen) -> PratinjauTerbit:
-    """What publishing `dokumen` now would sign, rendered the same way (`_render_siap`), with
-    `TOKEN_PRATINJAU` for the token (the real one is drawn when signing). Writes nothing to the
-    database; raises `TransisiDitolak` when it could not be signed."""
-    pihak = _pihak_siap(dokumen, penandatangan_aktif(), _pihak(dokumen))
-    hasil = _render_siap(dokumen, url_verifikasi(TOKEN_PRATINJAU), pihak)
-    return PratinjauTerbit(hasil.pdf, hasil.jumlah_halaman, pihak)
-
-
-def _terbitkan(dokumen: Dokumen) -> None:
-    """Render the final PDF once, sign it by every party in order (one incremental signature
-    each), and store it with its hash, token and one signature record per party: the printed
-    block, the stamps and the records name the same people."""
-    pihak = _pihak(dokumen)
-    # The officials as they are now, locked (in a fixed order) until the signatures are
-    # recorded (see satker.services.pejabat_pastikan_boleh_diubah).
-    terkunci = {
-        pejabat.pk: pejabat
-        for pejabat in Pejabat.objects.select_for_update()
-        .select_related("satker")
-        .filter(pk__in=[pejabat.pk for _, pejabat in pihak])
-        .order_by("pk")
-    }
-    dokumen.penandatangan = terkunci[dokumen.penandatangan_id]
-    penandatangan = penandatangan_aktif()
-    # Each party's certificate first: the footer names its issuer, and a missing key stops
-    # here, before anything is rendered.
-    siap = _pihak_siap(dokumen, penandatangan, [(p, terkunci[o.pk]) for p, o in pihak])
-    tanda_tangan = [p.tanda_tangan for p in siap]
-    token = secrets.token_urlsafe(BYTE_TOKEN)
-    url = url_verifikasi(token)
-    hasil = _render_siap(dokumen, url, siap)
-    try:
-        pdf, dibuat = tandatangani_berurutan(
-            hasil.pdf,
-            penandatangan=penandatangan,
-            pihak=[
-                (t.pejabat, k)
-                for t, k in zip(tanda_tangan, hasil.kotak_pihak[: len(siap)], strict=True)
-            ],
-            url_verifikasi=url,
-            alasan=f"Menetapkan {dokumen.get_jenis_display()} Tahun {dokumen.tahun}",
-            lokasi=dokumen.tempat_ttd,
-        )
-    except TteTidakSiap as galat:
-        raise _tte_ditolak(dokumen, galat) from None
-    nama = f"{dokumen.satker.kode}-{dokumen.jenis.lower()}-{dokumen.tahun}-v{dokumen.versi}.pdf"
-    dokumen.berkas_pdf.save(nama, ContentFile(pdf), save=False)
-    dokumen.sha256 = hashlib.sha256(pdf).hexdigest()
-    dokumen.token_verifikasi = token
-    for record, tanda in zip(tanda_tangan, dibuat, strict=True):
-        record.waktu = tanda.waktu
-        record.nama_sertifikat = tanda.sertifikat.nama
-        record.subjek_sertifikat = tanda.sertifikat.subjek
-        record.nomor_seri_sertifikat = tanda.sertifikat.nomor_seri
-        record.sidik_jari_sertifikat = tanda.sertifikat.sidik_jari
-        record.full_clean(exclude={"dokumen"})
-        record.save()
-    # Signed once the last party has signed.
-    dokumen.ditandatangani_pada = tanda_tangan[-1].waktu
+def _batalkan(dokumen: Dokumen) -> str:
+    """A partly signed document returned to draft loses its signatures (the draft will be
+    changed, then signed again by every party); what the audit summary adds."""
+    dibatalkan = batalkan_tanda_tangan(dokumen)
+    if not dibatalkan:
+        return ""
+    nama = ", ".join(f"{label_pihak(dokumen, t.urutan)} ({t.nama})" for t in dibatalkan)
+    return f"; tanda tangan {nama} dibatalkan"
 
 
 @transaction.atomic
@@ -321,7 +154,7 @@ def dokumen_transisi(
     terkunci = terkunci.select_related("satker", "penandatangan")
     terkunci = terkunci.get(pk=dokumen.pk)
     if not transisi.berhak(user, terkunci):
-        raise TidakBerhak(PESAN_TIDAK_BERHAK)
+        raise _tolak(user, terkunci, aksi)
     if terkunci.status not in transisi.dari:
         raise TransisiDitolak(
             f"Dokumen berstatus {terkunci.get_status_display().lower()}; langkah ini tidak "
@@ -335,21 +168,25 @@ def dokumen_transisi(
         kurang = kekurangan_dokumen(terkunci, baris=sebelum["baris"])
         if kurang:
             raise TransisiDitolak("Dokumen belum lengkap: " + " ".join(kurang))
+    ke, tercatat, tambahan = transisi.ke, aksi, ""
     if aksi == AksiDokumen.TERBITKAN:
-        _terbitkan(terkunci)
+        ke, tercatat, tambahan = _tandatangani(terkunci)
+    elif aksi == AksiDokumen.KEMBALIKAN:
+        tambahan = _batalkan(terkunci)
     RiwayatDokumen.objects.create(
         dokumen=terkunci,
-        aksi=aksi,
+        aksi=tercatat,
         dari_status=terkunci.status,
-        ke_status=transisi.ke,
+        ke_status=ke,
         oleh=user,
         catatan=catatan,
     )
-    terkunci.status = transisi.ke
+    terkunci.status = ke
     terkunci.suntingan += 1
     terkunci.full_clean()
     terkunci.save()
-    langkah = AksiDokumen(aksi).label + (f" (catatan: {catatan})" if catatan else "") + "."
+    langkah = AksiDokumen(tercatat).label + tambahan
+    langkah += (f" (catatan: {catatan})" if catatan else "") + "."
     catat_perubahan(
         dokumen=terkunci,
         user=user,
@@ -428,7 +265,8 @@ def dokumen_terbitkan_langsung(*, dokumen: Dokumen) -> Dokumen:
     """Submit, approve and sign `dokumen` as its own satker's accounts, each step recorded.
 
     For batch jobs: every step still goes through `dokumen_transisi`, as the account whose
-    role allows it; a missing account or signatory stops with a clear message.
+    role allows it, and every party signs in turn as the account linked to its official; a
+    missing account or signatory stops with a clear message.
     """
     langkah = {
         StatusDokumen.DRAF: AksiDokumen.AJUKAN,
@@ -440,6 +278,12 @@ def dokumen_terbitkan_langsung(*, dokumen: Dokumen) -> Dokumen:
         if aksi == AksiDokumen.TERBITKAN and dokumen.penandatangan_id is None:
             raise TransisiDitolak(PESAN_TANPA_PENANDATANGAN)
         user = _akun_untuk(dokumen, aksi)
+        if user is None and aksi == AksiDokumen.TERBITKAN:
+            raise TransisiDitolak(
+                f"Tidak ada akun aktif satker {dokumen.satker} yang tertaut ke "
+                f"{nama_giliran(dokumen, giliran(dokumen))}, yang menandatangani melalui "
+                "akunnya sendiri."
+            )
         if user is None:
             raise TransisiDitolak(
                 f"Tidak ada akun satker {dokumen.satker} yang berhak: {aksi.label.lower()}."

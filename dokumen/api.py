@@ -44,6 +44,7 @@ from dokumen.baris import data_baris
 from dokumen.filters import DokumenFilter
 from dokumen.forms import _pesan_duplikat
 from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
+from dokumen.penandatanganan import alasan_bukan_giliran
 from dokumen.selectors import (
     dokumen_ambil,
     dokumen_daftar,
@@ -86,7 +87,7 @@ from satker.api import Halaman
 from satker.filters import POLA_SLUG
 
 PESAN_KONFLIK = (
-    "Dokumen ini sudah diubah orang lain sejak Anda membacanya (nomor suntingan berbeda). "
+    "Dokumen telah disimpan dari tempat lain sejak Anda membukanya (nomor suntingan berbeda). "
     "Ambil ulang dokumen, terapkan perubahan Anda pada isinya yang terbaru, lalu kirim lagi."
 )
 PESAN_BUKAN_DRAF = "Dokumen ini sudah bukan draf, jadi tidak dapat diubah."
@@ -332,20 +333,37 @@ class DokumenViewSet(
     def kembalikan(self, request: Request, pk: int) -> Response:
         return self._transisi(request, AksiDokumen.KEMBALIKAN)
 
+    def _tandatangani(self, request: Request) -> Response:
+        # As the signing page: only the party whose turn it is, and the address printed in the
+        # QR code must be this site's before the password is even checked.
+        dokumen = self.get_object()
+        if not boleh_menandatangani(request.user, dokumen):
+            raise TidakBerhak(alasan_bukan_giliran(request.user, dokumen) or PESAN_TIDAK_BERHAK)
+        if masalah := masalah_alamat(request._request):
+            raise Konflik(masalah)
+        return self._transisi(request, AksiDokumen.TERBITKAN, TerbitkanSerializer)
+
     @extend_schema(
-        summary="Tandatangani dan terbitkan (penandatangan, dengan kata sandinya)",
+        summary="Tandatangani sebagai pihak yang mendapat giliran (dengan kata sandinya)",
+        description="Menandatangani sebagai pihak berikutnya; dokumen terbit setelah pihak "
+        "terakhir menandatanganinya (sebelum itu tetap berstatus DISETUJUI).",
+        request=TerbitkanSerializer,
+        responses={200: DokumenSerializer} | GALAT_ALUR,
+    )
+    @action(detail=True, methods=["post"])
+    def tandatangani(self, request: Request, pk: int) -> Response:
+        return self._tandatangani(request)
+
+    @extend_schema(
+        summary="Tandatangani (dan terbitkan bila pihak terakhir); sama dengan tandatangani/",
+        description="Nama lama langkah tanda tangan, tetap berlaku: menandatangani sebagai "
+        "pihak berikutnya; dokumen terbit setelah pihak terakhir menandatanganinya.",
         request=TerbitkanSerializer,
         responses={200: DokumenSerializer} | GALAT_ALUR,
     )
     @action(detail=True, methods=["post"])
     def terbitkan(self, request: Request, pk: int) -> Response:
-        # As the signing page: only the signatory is asked, and the address printed in the QR
-        # code must be this site's before the password is even checked.
-        if not boleh_menandatangani(request.user, self.get_object()):
-            raise TidakBerhak(PESAN_TIDAK_BERHAK)
-        if masalah := masalah_alamat(request._request):
-            raise Konflik(masalah)
-        return self._transisi(request, AksiDokumen.TERBITKAN, TerbitkanSerializer)
+        return self._tandatangani(request)
 
     @extend_schema(
         summary="Buat versi baru (draf) dari dokumen terbit",

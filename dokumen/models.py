@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from dokumen.jenis import JenisTerdaftar, jenis_terdaftar, pilihan_jenis
+from dokumen.kotak import KotakTtd
 from dokumen.target import baca_target
 from satker.models import Jabatan, Pejabat, Satker, StatusJabatan, awalan_status_jabatan
 
@@ -150,17 +151,22 @@ PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."
 
 
 class PihakTandaTangan(models.TextChoices):
-    """Who signs in which capacity: one signatory for IKU/RKT/RAK; the PK will have two."""
+    """Who signs in which capacity: one signatory for IKU/RKT/RAK; the PK's two parties."""
 
     PENANDATANGAN = "PENANDATANGAN", "Penandatangan"
+    PIHAK_PERTAMA = "PIHAK_PERTAMA", "Pihak Pertama"
+    PIHAK_KEDUA = "PIHAK_KEDUA", "Pihak Kedua"
 
 
 class TandaTangan(models.Model):
-    """One signature on a published document, as it was at the moment of signing.
+    """One party's signature on a document, as printed in its PDF.
 
-    The signatory's name, NIP and jabatan are copied here when the PDF is signed and never
-    change: the verification page and the API read this record, not the live official, so an
-    official renamed later cannot rewrite who signed. `pejabat` stays as a link for lookups.
+    The signatory's name, NIP and jabatan are copied here when the PDF is rendered (at the
+    first party's signature, for every party) and never change: the verification page and the
+    API read this record, not the live official, so an official renamed later cannot rewrite
+    who signed. `pejabat` stays as a link for lookups. A party that has not signed yet has no
+    `waktu`; `kotak` is where its signature goes in the stored PDF, so a later party signs the
+    file the first one stored, at the box printed for it.
     """
 
     dokumen = models.ForeignKey(
@@ -192,7 +198,16 @@ class TandaTangan(models.Model):
     sidik_jari_sertifikat = models.CharField(
         "sidik jari sertifikat (SHA-256)", max_length=64, blank=True
     )
-    waktu = models.DateTimeField("waktu penandatanganan")
+    waktu = models.DateTimeField(
+        "waktu penandatanganan", null=True, blank=True, help_text="Kosong: belum ditandatangani."
+    )
+    kotak = models.JSONField(
+        "kotak tanda tangan",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Halaman (mulai 0) dan persegi (titik PDF) kotak tanda tangan pihak ini.",
+    )
 
     class Meta:
         verbose_name = "tanda tangan"
@@ -212,6 +227,16 @@ class TandaTangan(models.Model):
     @property
     def awalan_status(self) -> str:
         return awalan_status_jabatan(self.status_jabatan)
+
+    @property
+    def sudah(self) -> bool:
+        """Whether this party has signed (else it is the snapshot printed for it)."""
+        return self.waktu is not None
+
+    @property
+    def kotak_ttd(self) -> KotakTtd | None:
+        """Where this party's signature goes in the stored PDF."""
+        return KotakTtd(**self.kotak) if self.kotak else None
 
 
 class TargetMixin(models.Model):
@@ -238,6 +263,8 @@ class AksiDokumen(models.TextChoices):
     SETUJUI = "SETUJUI", "Disetujui"
     KEMBALIKAN = "KEMBALIKAN", "Dikembalikan"
     TERBITKAN = "TERBITKAN", "Ditandatangani dan diterbitkan"
+    # A party's signature before the last one's: the document stays approved.
+    TANDATANGANI = "TANDATANGANI", "Ditandatangani"
     BUAT_REVISI = "BUAT_REVISI", "Revisi dibuat"
 
 

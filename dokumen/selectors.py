@@ -281,32 +281,80 @@ def pihak_penandatangan(dokumen: Dokumen) -> list[tuple[PihakTtd, Pejabat]]:
 
 
 def tanda_tangan_terbit(dokumen: Dokumen) -> TandaTangan | None:
-    """The frozen record of who signed a published document first (None before it is signed)."""
+    """The frozen record of the first party (None before anybody has signed)."""
     return next(iter(tanda_tangan_tercatat(dokumen)), None)
 
 
+def sedang_ditandatangani(dokumen: Dokumen) -> bool:
+    """Approved, and signed by some parties but not yet by all: the stored PDF is partial."""
+    return dokumen.status == StatusDokumen.DISETUJUI and bool(dokumen.sha256)
+
+
 def tanda_tangan_tercatat(dokumen: Dokumen) -> list[TandaTangan]:
-    """The frozen records of every signature of a published document, in signing order (none
-    before it is signed)."""
-    if dokumen.status != StatusDokumen.TERBIT:
+    """The frozen records of every party, in signing order, once the first party has signed
+    (a party yet to sign has a record without `waktu`); none before."""
+    if dokumen.status != StatusDokumen.TERBIT and not sedang_ditandatangani(dokumen):
         return []
     # .all() (ordered by Meta): a list that prefetched the records reads none again.
     return list(dokumen.tanda_tangan.all())
 
 
+def label_pihak(dokumen: Dokumen, urutan: int) -> str:
+    """How pages name the party signing `urutan`-th: its heading ("Pihak Pertama"), else
+    "Penandatangan" for a one-party type or "Penandatangan 2" for one of several."""
+    terdaftar = jenis_terdaftar(dokumen.jenis)
+    if len(terdaftar.pihak_ttd) == 1 and urutan == 1:
+        return "Penandatangan"
+    return terdaftar.judul_pihak(urutan).rstrip(" ,") or f"Penandatangan {urutan}"
+
+
 def tanda_tangan_berlabel(dokumen: Dokumen) -> list[tuple[str, TandaTangan]]:
-    """The frozen signature records of a published document, each with how the verification
-    page names its party: "Penandatangan" for a lone signature, else the party's heading
-    ("Pihak Pertama") or "Penandatangan 1", "Penandatangan 2", …"""
+    """The frozen signature records of a document, each with how the verification page names
+    its party: "Penandatangan" for a lone signature, else the party's heading ("Pihak
+    Pertama") or "Penandatangan 1", "Penandatangan 2", …"""
     tercatat = tanda_tangan_tercatat(dokumen)
     if len(tercatat) == 1:
         return [("Penandatangan", tercatat[0])]
-    terdaftar = jenis_terdaftar(dokumen.jenis)
+    return [(label_pihak(dokumen, t.urutan), t) for t in tercatat]
 
-    def label(urutan: int) -> str:
-        return terdaftar.judul_pihak(urutan).rstrip(" ,") or f"Penandatangan {urutan}"
 
-    return [(label(t.urutan), t) for t in tercatat]
+@dataclass(frozen=True)
+class Giliran:
+    """The party whose turn it is to sign an approved document.
+
+    `tanda_tangan` is its record (printed, not yet signed) once the first party has signed;
+    before, None, and `pejabat_id` is the document's chosen signatory. `sudah` holds the
+    records of the parties who have signed, in order.
+    """
+
+    urutan: int
+    jumlah: int  # how many parties sign the document
+    pejabat_id: int | None
+    tanda_tangan: TandaTangan | None
+    sudah: tuple[TandaTangan, ...]
+
+    @property
+    def terakhir(self) -> bool:
+        """Whether this party's signature publishes the document."""
+        return self.urutan == self.jumlah
+
+
+def giliran(dokumen: Dokumen) -> Giliran | None:
+    """Who signs `dokumen` next; None unless it is approved and a party has yet to sign.
+
+    Reads the records (one query, none if prefetched) only once the first party has signed.
+    """
+    if dokumen.status != StatusDokumen.DISETUJUI:
+        return None
+    if not dokumen.sha256:
+        jumlah = len(jenis_terdaftar(dokumen.jenis).pihak_ttd)
+        return Giliran(1, jumlah, dokumen.penandatangan_id, None, ())
+    tercatat = tanda_tangan_tercatat(dokumen)
+    belum = [t for t in tercatat if not t.sudah]
+    if not belum:
+        return None
+    sudah = tuple(t for t in tercatat if t.sudah)
+    return Giliran(belum[0].urutan, len(tercatat), belum[0].pejabat_id, belum[0], sudah)
 
 
 def penandatangan_tercetak(dokumen: Dokumen) -> TandaTangan | Pejabat | None:

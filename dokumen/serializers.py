@@ -487,7 +487,8 @@ class DokumenUbahSerializer(KepalaIsianSerializer):
 
     suntingan = serializers.IntegerField(
         min_value=0,
-        help_text="Nilai `suntingan` dokumen saat dibaca; berbeda → 409 (diubah orang lain).",
+        help_text="Nilai `suntingan` dokumen saat dibaca; berbeda → 409 (disimpan dari tempat "
+        "lain sejak dibaca).",
     )
     baris = BarisIsianField(help_text="Semua baris dokumen; menggantikan baris yang tersimpan.")
 

@@ -1,12 +1,18 @@
 """What must hold, beyond the workflow's rules, before a person signs: the site's address is the
 one the request came to, and the signatory gave their password again. The signing page and the
-API's `terbitkan` ask the same."""
+API's `terbitkan` ask the same. And what is worth a second look, though it refuses nothing: a
+signing date long past."""
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
+from django.utils import timezone
+
+from dokumen.models import Dokumen
+from dokumen.selectors import tanggal_ttd_tertulis
 
 PORT_BAWAAN = {"http": 80, "https": 443}
 PESAN_SANDI_SALAH = "Kata sandi salah. Dokumen belum ditandatangani."
@@ -40,3 +46,19 @@ def sandi_benar(request: HttpRequest, password: str) -> bool:
     user = request.user
     hasil = authenticate(request, username=user.get_username(), password=password)
     return hasil is not None and hasil.pk == user.pk
+
+
+HARI_TANGGAL_LEWAT = 60  # a signing date further back than this is probably last year's copy
+
+
+def peringatan_tanggal(dokumen: Dokumen, hari: datetime.date | None = None) -> str:
+    """A warning, or "", when the document's signing date (printed above the signatures) is
+    more than `HARI_TANGGAL_LEWAT` days before `hari` (today)."""
+    hari = hari or timezone.localdate()
+    if dokumen.tanggal_ttd is None or (hari - dokumen.tanggal_ttd).days <= HARI_TANGGAL_LEWAT:
+        return ""
+    return (
+        f"Tanggal penandatanganan {tanggal_ttd_tertulis(dokumen)} sudah lewat "
+        f"{(hari - dokumen.tanggal_ttd).days} hari dan akan tercetak pada dokumen; periksa "
+        "kembali. Bila keliru, minta Ketua mengembalikan dokumen untuk memperbaiki tanggalnya."
+    )

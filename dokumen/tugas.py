@@ -7,11 +7,26 @@ tests/dokumen/test_tugas_kueri.py). Who may take a step is asked of the workflow
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 
 from dokumen.alur import TRANSISI
 from dokumen.jenis import semua_jenis
-from dokumen.models import AksiDokumen, CatatanReviu, Dokumen, RiwayatDokumen, StatusDokumen
+from dokumen.models import (
+    AksiDokumen,
+    CatatanReviu,
+    Dokumen,
+    RiwayatDokumen,
+    StatusDokumen,
+    TandaTangan,
+)
 from dokumen.selectors import dokumen_terlihat
 from satker.akses import Pengguna, profil_pengguna
 from satker.models import Satker
@@ -94,21 +109,28 @@ def menunggu_persetujuan(user: Pengguna, satker: Satker) -> list[Dokumen]:
 
 
 def menunggu_tanda_tangan(user: Pengguna, satker: Satker) -> list[Dokumen]:
-    """Approved documents of `satker` that `user` signs and publishes (two queries).
+    """Approved documents of `satker` whose turn to sign is `user`'s party (two queries, and
+    one more for the records when some are partly signed).
 
-    The account of the first party publishes (dokumen.alur); the further parties of a
-    several-party type are signed by the application in the same step, so nothing waits for
-    them.
+    Each party signs in turn through its own account (dokumen.penandatanganan): before the
+    first signature the first party's (the document's chosen signatory), then the account of
+    the first party in the records that has not signed yet.
     """
     profil = profil_pengguna(user)
     if profil is None or profil.pejabat_id is None:
         return []
+    belum_anda = TandaTangan.objects.filter(
+        dokumen=OuterRef("pk"), pejabat_id=profil.pejabat_id, waktu__isnull=True
+    )
     disetujui = (
         _milik(satker)
-        .filter(status=StatusDokumen.DISETUJUI, penandatangan_id=profil.pejabat_id)
+        .filter(status=StatusDokumen.DISETUJUI)
+        .filter(Q(sha256="", penandatangan_id=profil.pejabat_id) | Exists(belum_anda))
         .order_by("diubah", "pk")
     )
     semua = _dengan_langkah(disetujui, AksiDokumen.AJUKAN)
+    # Whose turn it is is read from the records once the first party has signed.
+    prefetch_related_objects([d for d in semua if d.sha256], "tanda_tangan")
     return [d for d in semua if _boleh(AksiDokumen.TERBITKAN, user, d)]
 
 

@@ -24,12 +24,13 @@ class HasilVerifikasi:
 def sesuai_catatan(dokumen: Dokumen, tanda_tangan) -> bool:
     """Whether the file's signatures (a `tte.HasilPeriksa`) are the ones recorded at signing:
     as many, in the same order, each by the certificate its record names (records from before
-    certificates were recorded name none, and are matched by count only)."""
+    certificates were recorded name none, and are matched by count only), every record
+    signed."""
     catatan = list(dokumen.tanda_tangan.all())
     if len(catatan) != len(tanda_tangan.tanda_tangan):
         return False
     return all(
-        not c.sidik_jari_sertifikat or c.sidik_jari_sertifikat == t.sidik_jari
+        c.sudah and (not c.sidik_jari_sertifikat or c.sidik_jari_sertifikat == t.sidik_jari)
         for c, t in zip(catatan, tanda_tangan.tanda_tangan, strict=True)
     )
 

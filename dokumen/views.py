@@ -33,6 +33,7 @@ from dokumen.forms import (
 )
 from dokumen.konflik import PESAN_KONFLIK, PESAN_PILIH, Konflik, baca_dasar, tanda_dasar
 from dokumen.models import AksiDokumen, Dokumen
+from dokumen.penandatanganan import nama_giliran
 from dokumen.reviu import (
     CatatanTidakValid,
     boleh_mereviu,
@@ -46,7 +47,9 @@ from dokumen.selectors import (
     dokumen_daftar,
     dokumen_per_tahun,
     dokumen_tahun_itu,
+    giliran,
     kekurangan_dokumen,
+    label_pihak,
     penandatangan_bawaan,
     penandatangan_tercetak_semua,
     riwayat_dokumen,
@@ -83,6 +86,8 @@ def _halaman_detail(
     """The document page; with `formulir`, a refused note form shown with its messages (400)."""
     riwayat = riwayat_dokumen(dokumen)
     baris = None if dokumen.terbit else data_baris(dokumen)
+    # An approved document says whose signature it waits for, and who has signed.
+    menunggu = giliran(dokumen)
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
@@ -98,6 +103,11 @@ def _halaman_detail(
         "boleh_hapus": boleh_menulis(request.user, dokumen.satker)
         and boleh_dihapus(dokumen, riwayat),
         "aksi_tersedia": aksi_tersedia(request.user, dokumen),
+        "giliran": menunggu,
+        "menunggu_ttd": nama_giliran(dokumen, menunggu) if menunggu else "",
+        "sudah_ttd": [(label_pihak(dokumen, t.urutan), t) for t in menunggu.sudah]
+        if menunggu
+        else [],
         "riwayat": riwayat,
         # Submitted again after a return, or a revision of a published version: the Ketua can
         # see what changed since (dokumen.perubahan).
@@ -313,7 +323,7 @@ def satker_detail(request: HttpRequest, kode: str) -> HttpResponse:
 
 PESAN_AKSI = {
     AksiDokumen.AJUKAN: "Dokumen diajukan kepada Ketua.",
-    AksiDokumen.SETUJUI: "Dokumen disetujui; penandatangan dapat menerbitkannya.",
+    AksiDokumen.SETUJUI: "Dokumen disetujui; penandatangan dapat menandatanganinya.",
     AksiDokumen.KEMBALIKAN: "Dokumen dikembalikan menjadi draf dengan catatan Anda.",
 }
 

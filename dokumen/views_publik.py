@@ -10,8 +10,9 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from dokumen.models import Dokumen, StatusDokumen
+from dokumen.penandatanganan import nama_giliran
 from dokumen.periksa_terbatas import slot_pemeriksaan
-from dokumen.selectors import tanda_tangan_berlabel, versi_pengganti
+from dokumen.selectors import giliran, tanda_tangan_berlabel, versi_pengganti
 from dokumen.unggah import UnggahTerbatas
 from dokumen.verifikasi import periksa_berkas
 
@@ -45,15 +46,23 @@ class UnggahPdfForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
     try:
+        # A partly signed document has its token (its QR code) already: the page says it is
+        # not published yet.
         dokumen = (
             Dokumen.objects.select_related("satker")
             .prefetch_related("tanda_tangan")
-            .get(token_verifikasi=token, status=StatusDokumen.TERBIT)
+            .get(
+                token_verifikasi=token,
+                status__in=[StatusDokumen.TERBIT, StatusDokumen.DISETUJUI],
+            )
         )
     except Dokumen.DoesNotExist:
         raise Http404("Kode verifikasi tidak dikenal.") from None
     if request.method != "POST":
         return _halaman(request, dokumen, UnggahPdfForm())
+    if not dokumen.terbit:  # nothing unpublished is ever "asli"
+        galat = "Dokumen ini belum terbit, jadi tidak ada berkas yang dapat dinyatakan asli."
+        return _halaman(request, dokumen, UnggahPdfForm(), galat=galat, status=409)
     # Everything below runs before a byte of the body is read.
     if is_ratelimited(
         request,
@@ -98,8 +107,10 @@ def _periksa(request: HttpRequest, dokumen: Dokumen, penerima: UnggahTerbatas) -
 
 
 def _halaman(request, dokumen, form, *, hasil=None, galat="", status=200) -> HttpResponse:
+    menunggu = giliran(dokumen)
     context = {
         "dokumen": dokumen,
+        "menunggu": nama_giliran(dokumen, menunggu) if menunggu else "",
         "pengganti": versi_pengganti(dokumen),
         "tanda_tangan": tanda_tangan_berlabel(dokumen),  # the frozen records, every party
         "form": form,

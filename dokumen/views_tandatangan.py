@@ -1,6 +1,7 @@
-"""The signing page: the final PDF as it will be signed, who signs it with which certificate,
-and the signatory's password asked again. Publishing goes through here only; the workflow's
-one-click steps (dokumen.views.dokumen_aksi) never sign."""
+"""The signing page of the party whose turn it is: the PDF it signs (for the first party the final
+render; for a later one the stored file the earlier parties signed), who has signed already,
+who signs now with which certificate, and the password asked again. Signing goes through here
+only; the workflow's one-click steps (dokumen.views.dokumen_aksi) never sign."""
 
 import base64
 import logging
@@ -11,19 +12,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from dokumen.alur import (
-    PratinjauTerbit,
-    TidakBerhak,
-    TransisiDitolak,
-    boleh_menandatangani,
-    dokumen_transisi,
-    pratinjau_terbit,
-)
+from dokumen.alur import TidakBerhak, TransisiDitolak, boleh_menandatangani, dokumen_transisi
 from dokumen.forms_tandatangan import KonfirmasiSandiForm
 from dokumen.gambar_pdf import PdftoppmTidakAda, halaman_png
 from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
-from dokumen.selectors import dokumen_ambil
-from dokumen.syarat_ttd import masalah_alamat
+from dokumen.penandatanganan import (
+    PratinjauTerbit,
+    alasan_bukan_giliran,
+    nama_giliran,
+    pratinjau_terbit,
+)
+from dokumen.selectors import dokumen_ambil, giliran, label_pihak
+from dokumen.syarat_ttd import masalah_alamat, peringatan_tanggal
 
 logger = logging.getLogger(__name__)
 
@@ -31,12 +31,28 @@ DPI_PRATINJAU = 96  # CSS pixels: a page image shows at its print size on a 100 
 PESAN_TERBIT = "Dokumen ditandatangani secara elektronik dan diterbitkan."
 
 
+def _pesan_berhasil(dokumen: Dokumen) -> str:
+    """What the signer is told: published, or signed and waiting for the next party."""
+    if dokumen.status == StatusDokumen.TERBIT:
+        return PESAN_TERBIT
+    berikut = giliran(dokumen)
+    sudah = berikut.sudah[-1]
+    return (
+        f"Dokumen ditandatangani secara elektronik sebagai {label_pihak(dokumen, sudah.urutan)}; "
+        f"kini menunggu tanda tangan {nama_giliran(dokumen, berikut)}."
+    )
+
+
 def _dokumen_untuk_ditandatangani(request: HttpRequest, pk: int) -> Dokumen | HttpResponse:
     """The document if this user may sign it now; else the refusal (404 out of reach, 403 for
-    an account that does not sign it, back to its page when it is not ready)."""
+    an account whose turn it is not, saying whose it is; back to its page when it is not
+    ready)."""
     dokumen = dokumen_ambil(request.user, pk)
     if not boleh_menandatangani(request.user, dokumen):
-        raise TidakBerhak("Hanya penandatangan dokumen ini yang dapat menandatanganinya.")
+        raise TidakBerhak(
+            alasan_bukan_giliran(request.user, dokumen)
+            or "Hanya penandatangan dokumen ini yang dapat menandatanganinya."
+        )
     if dokumen.status != StatusDokumen.DISETUJUI:
         messages.info(
             request,
@@ -50,13 +66,19 @@ def _dokumen_untuk_ditandatangani(request: HttpRequest, pk: int) -> Dokumen | Ht
 def _halaman(
     request: HttpRequest, dokumen: Dokumen, form: KonfirmasiSandiForm, status: int = 200
 ) -> HttpResponse:
-    context = {"dokumen": dokumen, "satker": dokumen.satker, "form": form}
+    context = {
+        "dokumen": dokumen,
+        "satker": dokumen.satker,
+        "form": form,
+        "peringatan_tanggal": peringatan_tanggal(dokumen),
+    }
     try:
         pratinjau: PratinjauTerbit = pratinjau_terbit(dokumen)
     except TransisiDitolak as alasan:
         context["galat_pratinjau"] = str(alasan)
     else:
         context["pratinjau"] = pratinjau
+        context["sudah"] = [(label_pihak(dokumen, t.urutan), t) for t in pratinjau.sudah]
         try:
             gambar = halaman_png(pratinjau.pdf, dpi=DPI_PRATINJAU)
         except (PdftoppmTidakAda, subprocess.SubprocessError) as galat:
@@ -84,17 +106,18 @@ def dokumen_tandatangani(request: HttpRequest, pk: int) -> HttpResponse:
     if masalah_alamat(request) or not form.is_valid():
         return _halaman(request, dokumen, form, status=400)
     try:
-        dokumen_transisi(dokumen=dokumen, user=request.user, aksi=AksiDokumen.TERBITKAN)
+        dokumen = dokumen_transisi(dokumen=dokumen, user=request.user, aksi=AksiDokumen.TERBITKAN)
     except TransisiDitolak as alasan:
         messages.error(request, str(alasan))
     else:
-        messages.success(request, PESAN_TERBIT)
+        messages.success(request, _pesan_berhasil(dokumen))
     return redirect("dokumen:detail", pk=dokumen.pk)
 
 
 @login_required
 def dokumen_tandatangani_pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
-    """The preview as a PDF file, for a closer look than the page images give."""
+    """The preview as a PDF file, for a closer look than the page images give (for a later
+    party, the stored file as the earlier parties signed it)."""
     dokumen = _dokumen_untuk_ditandatangani(request, pk)
     if isinstance(dokumen, HttpResponse):
         return dokumen

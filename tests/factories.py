@@ -34,6 +34,7 @@ from factory.django import DjangoModelFactory, Password
 
 from dokumen.alur import dokumen_transisi
 from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
+from dokumen.selectors import giliran
 from dokumen.services import KOLOM_KEPALA, dokumen_buat, dokumen_simpan
 from dokumen.tte import init_pki
 from satker.demo import grup_reviewer
@@ -450,10 +451,11 @@ def akun_satker(satker: Satker, peran: str):
     return buat(satker=satker)
 
 
-def akun_penandatangan(dokumen: Dokumen):
-    """The account that signs `dokumen`: linked to its signatory official (a new one of the
-    official's role when there is none)."""
-    pejabat = dokumen.penandatangan
+def akun_penandatangan(dokumen: Dokumen, pejabat: Pejabat | None = None):
+    """The account that signs `dokumen` as `pejabat` (by default its chosen signatory, the
+    first party): linked to that official (a new one of the official's role when there is
+    none)."""
+    pejabat = pejabat or dokumen.penandatangan
     profil = (
         ProfilPengguna.objects.select_related("user")
         .filter(satker=dokumen.satker, pejabat=pejabat, user__is_active=True)
@@ -499,11 +501,24 @@ def kembalikan(dokumen: Dokumen, oleh=None, catatan: str = "Mohon diperbaiki.") 
     )
 
 
-def terbitkan(dokumen: Dokumen, oleh=None) -> Dokumen:
-    """Sign and publish an approved `dokumen`, as `oleh` or its signatory's account."""
+def tandatangani(dokumen: Dokumen, oleh=None) -> Dokumen:
+    """Sign an approved `dokumen` as the party whose turn it is, as `oleh` or that party's
+    account (the last party's signature publishes it)."""
     pastikan_kunci_tte()
-    oleh = oleh or akun_penandatangan(dokumen)
+    if oleh is None:
+        sekarang = giliran(dokumen)
+        pejabat = sekarang.tanda_tangan.pejabat if sekarang.tanda_tangan else None
+        oleh = akun_penandatangan(dokumen, pejabat)
     return dokumen_transisi(dokumen=dokumen, user=oleh, aksi=AksiDokumen.TERBITKAN)
+
+
+def terbitkan(dokumen: Dokumen, oleh=None) -> Dokumen:
+    """Sign and publish an approved `dokumen`: as `oleh` or its signatory's account, then as
+    every further party's own account in turn."""
+    dokumen = tandatangani(dokumen, oleh)
+    while dokumen.status == StatusDokumen.DISETUJUI:
+        dokumen = tandatangani(dokumen)
+    return dokumen
 
 
 LANGKAH = {

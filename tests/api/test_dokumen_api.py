@@ -279,7 +279,7 @@ def test_a_stale_revisi_is_a_409_and_nothing_is_saved(operator, rak):
     kedua = operator.put(url(rak), {**data, "tempat_ttd": "Kedua"}, format="json")
 
     assert kedua.status_code == 409
-    assert "diubah orang lain" in kedua.json()["detail"]
+    assert "disimpan dari tempat lain" in kedua.json()["detail"]
     assert jejak(rak) == sebelum
 
 

@@ -25,6 +25,7 @@ def test_the_schema_is_openapi_3_and_describes_every_endpoint():
         "/api/v1/dokumen/{id}/setujui/",
         "/api/v1/dokumen/{id}/kembalikan/",
         "/api/v1/dokumen/{id}/terbitkan/",
+        "/api/v1/dokumen/{id}/tandatangani/",
         "/api/v1/dokumen/{id}/revisi/",
         "/api/v1/dokumen/{id}/pdf/",
         "/api/v1/verifikasi/{token}/",

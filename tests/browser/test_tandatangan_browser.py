@@ -1,7 +1,9 @@
 """Deliberate steps in a real browser: Ajukan asks in a dialog (and on a page without JS), and
 the signing page shows the PDF to sign, refuses a wrong password and signs with the right one
-(real WeasyPrint, pdftoppm and pyHanko). Screenshots in the test's tmp_path."""
+(real WeasyPrint, pdftoppm and pyHanko); a second party signs the stored file after the first.
+Screenshots in the test's tmp_path."""
 
+import dataclasses
 import re
 import subprocess
 from pathlib import Path
@@ -9,12 +11,15 @@ from pathlib import Path
 import pytest
 
 from dokumen.alur import dokumen_transisi
-from dokumen.models import AksiDokumen, Dokumen, StatusDokumen, TandaTangan
+from dokumen.jenis import PihakTtd, jenis_sementara, jenis_terdaftar
+from dokumen.models import AksiDokumen, Dokumen, PihakTandaTangan, StatusDokumen, TandaTangan
 from dokumen.tte import init_pki
 from satker.demo import PASSWORD_DEMO
+from satker.models import Jabatan, Pejabat
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_dokumen_browser import foto, masuk
 from tests.conftest import _user, dokumen_seed
+from tests.test_cadangan import _di_utas_lain
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright tidak terpasang")
 expect = sync_api.expect
@@ -135,3 +140,85 @@ def test_the_signing_page_refuses_a_wrong_password_then_signs(page, rak, tmp_pat
     pdfsig = subprocess.run(["pdfsig", str(berkas)], capture_output=True, text=True)
     assert "Signature Validation: Signature is Valid." in pdfsig.stdout
     assert f"Signer Certificate Common Name: {rak.penandatangan.nama}" in pdfsig.stdout
+
+
+@pytest.fixture
+def rkt_dua_pihak(data_seed, live_server, settings, tmp_path):
+    """Lebak's RKT 2024 declared with the PK's two parties (Sekretaris, then Ketua), approved
+    and signed by the Sekretaris: it waits for the Ketua."""
+    settings.SITE_URL = live_server.url
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PKI_DIR = tmp_path / "pki"
+    settings.TTE_PKCS12_PATH = ""
+    settings.TTE_TIMESTAMP_URL = ""
+    init_pki(settings.PKI_DIR)
+    pertama = PihakTtd(PihakTandaTangan.PIHAK_PERTAMA, Jabatan.SEKRETARIS, "Pihak Pertama,")
+    kedua = PihakTtd(PihakTandaTangan.PIHAK_KEDUA, Jabatan.KETUA, "Pihak Kedua,")
+    rkt = jenis_terdaftar("RKT")
+    # The live server's threads read the same registry.
+    with jenis_sementara(dataclasses.replace(rkt, pihak_ttd=(pertama, kedua))):
+        dokumen = dokumen_seed("kab-lebak", "RKT")
+        sekretaris = Pejabat.objects.get(satker=dokumen.satker, jabatan=Jabatan.SEKRETARIS)
+        Dokumen.objects.filter(pk=dokumen.pk).update(penandatangan=sekretaris)
+        for username, aksi in [
+            ("operator.kab-lebak", "AJUKAN"),
+            ("ketua.kab-lebak", "SETUJUI"),
+            ("sekretaris.kab-lebak", "TERBITKAN"),
+        ]:
+            # In a thread of its own: pyHanko's asyncio.run() refuses the loop Playwright keeps
+            # running in this one.
+            dokumen = _di_utas_lain(
+                dokumen_transisi,
+                dokumen=Dokumen.objects.get(pk=dokumen.pk),
+                user=_user(username),
+                aksi=AksiDokumen(aksi),
+            )
+        assert dokumen.status == StatusDokumen.DISETUJUI
+        yield dokumen
+
+
+def test_the_second_party_signs_through_the_page(page, rkt_dua_pihak, tmp_path: Path):
+    dokumen = rkt_dua_pihak
+    pertama, kedua = TandaTangan.objects.filter(dokumen=dokumen).order_by("urutan")
+    # The QR code of the partly signed file: not published yet, and whom it waits for.
+    page.goto(f"/verifikasi/{dokumen.token_verifikasi}/")
+    expect(page.locator("#belum-terbit")).to_contain_text(f"Pihak Kedua ({kedua.nama})")
+    expect(page.locator("#rincian-verifikasi")).to_contain_text("Belum menandatangani")
+    expect(page.locator("input[type=file]")).to_have_count(0)
+    foto(page, tmp_path, "00-verifikasi-belum-terbit")
+    masuk(page, "ketua.kab-lebak")
+    page.goto(f"/dokumen/{dokumen.pk}/")
+    expect(page.locator("#status-tanda-tangan")).to_contain_text(
+        f"Sudah ditandatangani Pihak Pertama ({pertama.nama}"
+    )
+    expect(page.locator("#status-tanda-tangan")).to_contain_text(
+        f"menunggu Pihak Kedua ({kedua.nama})"
+    )
+    foto(page, tmp_path, "01-menunggu-pihak-kedua")
+
+    page.get_by_role("link", name="Tandatangani dan terbitkan…").click()
+    expect(page).to_have_url(re.compile(rf"/dokumen/{dokumen.pk}/tandatangani/$"))
+    expect(page.locator("#sudah-ditandatangani")).to_contain_text(pertama.nama)
+    expect(page.locator("#penandatangan")).to_contain_text(kedua.nama)
+    expect(page.locator("#pratinjau")).to_contain_text("sudah ditandatangani pihak sebelumnya")
+    assert page.locator("img.halaman-pratinjau").count() >= 1
+    for gambar in page.locator("img.halaman-pratinjau").all():
+        assert gambar.evaluate("g => g.complete && g.naturalWidth > 700")
+    foto(page, tmp_path, "02-halaman-pihak-kedua")
+
+    page.get_by_label("Kata sandi Anda").fill(PASSWORD_DEMO)
+    page.get_by_role("button", name="Tandatangani dan terbitkan").click()
+    expect(page).to_have_url(URL_DETAIL)
+    expect(page.locator(".alert-success")).to_contain_text(
+        "Dokumen ditandatangani secara elektronik dan diterbitkan."
+    )
+    foto(page, tmp_path, "03-terbit-dua-pihak")
+    assert _status(dokumen) == StatusDokumen.TERBIT
+    berkas = tmp_path / "terbit-dua-pihak.pdf"
+    with dokumen.berkas_pdf.open("rb") as isi:
+        berkas.write_bytes(isi.read())
+    pdfsig = subprocess.run(["pdfsig", str(berkas)], capture_output=True, text=True).stdout
+    assert pdfsig.count("Signature Validation: Signature is Valid.") == 2
+    for nama, field in [(pertama.nama, "TTE1"), (kedua.nama, "TTE2")]:
+        assert f"Signer Certificate Common Name: {nama}" in pdfsig
+        assert f"Signature Field Name: {field}" in pdfsig

@@ -11,10 +11,10 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils.html import escape
 
-from dokumen.alur import BYTE_TOKEN, TOKEN_PRATINJAU
 from dokumen.forms_tandatangan import PESAN_SANDI_SALAH
 from dokumen.jenis import PihakTtd, jenis_sementara, jenis_terdaftar
 from dokumen.models import Dokumen, PihakTandaTangan, StatusDokumen, TandaTangan
+from dokumen.penandatanganan import BYTE_TOKEN, TOKEN_PRATINJAU
 from dokumen.tte import NAMA_CA, periksa_tanda_tangan
 from satker.demo import PASSWORD_DEMO
 from satker.models import Jabatan, Peran, StatusJabatan

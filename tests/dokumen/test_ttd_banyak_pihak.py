@@ -3,8 +3,9 @@ per party in order on one PDF, one frozen record per party, and the public verif
 
 The two-party type is the IKU's declaration with two parties (the PK's layout: Pihak Pertama =
 Sekretaris, Pihak Kedua = Ketua), swapped into the registry for each test by
-`dokumen.jenis.jenis_sementara`. `PihakTandaTangan` has one value so far (a new value is a
-migration), so both parties record it; the parties differ by `urutan` and heading.
+`dokumen.jenis.jenis_sementara`. Each party signs in turn through its own account
+(tests/dokumen/test_ttd_bergiliran.py covers the turns and their refusals); `terbit` is the
+document once both have.
 """
 
 import dataclasses
@@ -57,8 +58,8 @@ from tests.factories import (
     pastikan_kunci_tte,
 )
 
-PIHAK_PERTAMA = PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS, "Pihak Pertama,")
-PIHAK_KEDUA = PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA, "Pihak Kedua,")
+PIHAK_PERTAMA = PihakTtd(PihakTandaTangan.PIHAK_PERTAMA, Jabatan.SEKRETARIS, "Pihak Pertama,")
+PIHAK_KEDUA = PihakTtd(PihakTandaTangan.PIHAK_KEDUA, Jabatan.KETUA, "Pihak Kedua,")
 
 
 @pytest.fixture
@@ -351,8 +352,8 @@ class TestTerbitDuaPihak:
         reader = PdfFileReader(BytesIO(_baca(terbit)))
 
         assert [(r.urutan, r.pejabat_id, r.pihak) for r in records] == [
-            (1, sekretaris.pk, PihakTandaTangan.PENANDATANGAN),
-            (2, ketua.pk, PihakTandaTangan.PENANDATANGAN),
+            (1, sekretaris.pk, PihakTandaTangan.PIHAK_PERTAMA),
+            (2, ketua.pk, PihakTandaTangan.PIHAK_KEDUA),
         ]
         assert [(r.nama, r.nip, r.jabatan) for r in records] == [
             (sekretaris.nama, sekretaris.nip, Jabatan.SEKRETARIS),
@@ -363,9 +364,10 @@ class TestTerbitDuaPihak:
             assert record.nomor_seri_sertifikat == format(sig.signer_cert.serial_number, "x")
             assert record.nama_sertifikat == record.nama
         assert records[0].waktu <= records[1].waktu == terbit.ditandatangani_pada
-        jejak = terbit.jejak.filter(ringkasan__startswith="Ditandatangani").get()
+        jejak = terbit.jejak.filter(ringkasan__startswith="Ditandatangani dan diterbitkan").get()
         assert jejak.sesudah["kepala"]["tanda_tangan"] == "; ".join(
-            f"{r.nama} (Penandatangan, sertifikat {r.nomor_seri_sertifikat})" for r in records
+            f"{r.nama} ({r.get_pihak_display()}, sertifikat {r.nomor_seri_sertifikat})"
+            for r in records
         )
 
     @pytest.mark.usefixtures("_tte")

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from dokumen.alur import TransisiDitolak, dokumen_terbitkan_langsung, url_verifikasi
+from dokumen.alur import TransisiDitolak, dokumen_terbitkan_langsung
 from dokumen.management.commands._pilih import ambil_dokumen, tambah_argumen_dokumen
+from dokumen.penandatanganan import url_verifikasi
 
 
 class Command(BaseCommand):
