@@ -104,7 +104,8 @@ KOLOM_IDENTITAS = ("nama", "nip", "jabatan", "status", "sebutan_jabatan")
 
 def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat, kunci: bool = True) -> None:
     """Raise a ValidationError when `pejabat`'s unsaved changes rewrite the identity of an
-    official who signed a published document (their term dates may still change).
+    official printed in a signed PDF: one who signed, or a later party whose block the first
+    signature already printed (their term dates may still change).
 
     With `kunci` (the save's own check, inside its transaction) the official stays locked until
     the save commits: signing locks the official too, so a rename cannot slip in between this
@@ -127,7 +128,8 @@ def pejabat_pastikan_boleh_diubah(*, pejabat: Pejabat, kunci: bool = True) -> No
         return
     label = ", ".join(Pejabat._meta.get_field(k).verbose_name for k in berubah)
     raise ValidationError(
-        f"{lama.nama} telah menandatangani dokumen terbit ({', '.join(ditandatangani)}), "
+        f"{lama.nama} tercantum sebagai penanda tangan pada PDF bertanda tangan "
+        f"({', '.join(ditandatangani)}), "
         f"sehingga {label} tidak dapat diubah. Untuk pejabat pengganti, tambahkan pejabat baru.",
         code="pejabat_sudah_menandatangani",
     )

@@ -15,6 +15,7 @@ import subprocess
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -38,6 +39,7 @@ from dokumen.pdf import render_pdf
 from dokumen.tte import periksa_tanda_tangan
 from dokumen.tugas import menunggu_tanda_tangan
 from satker.models import Jabatan, Pejabat, Peran, ProfilPengguna
+from satker.services import pejabat_simpan
 from tests.factories import (
     PASSWORD,
     KabKotaFactory,
@@ -506,6 +508,17 @@ class TestPenolakan:
             self._tanda(sebagian, akun_kedua)
 
         _belum_berubah(sebagian, sebelum)
+
+    def test_the_printed_second_party_cannot_be_renamed_before_signing(self, sebagian, ketua):
+        # The first signature printed the Ketua's block: renaming them now would make the PDF
+        # name someone the records no longer do.
+        ketua.nama = "NAMA LAIN"
+
+        with pytest.raises(ValidationError) as galat:
+            pejabat_simpan(pejabat=ketua)
+
+        assert "tercantum sebagai penanda tangan pada PDF bertanda tangan" in str(galat.value)
+        assert Pejabat.objects.get(pk=ketua.pk).nama != "NAMA LAIN"
 
     def test_a_wrong_password_on_the_page_signs_nothing(self, client, sebagian, akun_kedua):
         sebelum = _segar(sebagian)
