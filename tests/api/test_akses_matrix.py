@@ -157,6 +157,15 @@ UJUNG = {
         siapkan=_status(StatusDokumen.DISETUJUI),
         terjadi=_berstatus(StatusDokumen.TERBIT),
     ),
+    # The same signature under its honest name: for a one-party IKU it publishes too.
+    "tandatangani": Ujung(
+        _aksi("tandatangani"),
+        ("POST",),
+        ketua,
+        data=lambda d: {"kata_sandi": PASSWORD_DEMO},
+        siapkan=_status(StatusDokumen.DISETUJUI),
+        terjadi=_berstatus(StatusDokumen.TERBIT),
+    ),
     "revisi": Ujung(
         _aksi("revisi"),
         ("POST",),
@@ -214,6 +223,7 @@ PERMINTAAN = [
     ("setujui", "POST"),
     ("kembalikan", "POST"),
     ("terbitkan", "POST"),
+    ("tandatangani", "POST"),
     ("revisi", "POST"),
     ("pdf", "GET"),
     ("pdf", "POST"),
@@ -279,7 +289,7 @@ def test_it_answers_as_the_rule_says_and_only_allowed_requests_change_data(
     dokumen = dokumen_seed(SASARAN[sasaran][0], "IKU")
     u = ujung_untuk(ujung, metode)
     status = harapan(peran, sasaran, ujung, metode)
-    if (ujung, status) == ("terbitkan", 200):
+    if ujung in ("terbitkan", "tandatangani") and status == 200:
         request.getfixturevalue("pki_aktif")  # a real signature, with the test PKI
     # The matrix checks access; rendering is tested in test_dokumen_api.py.
     monkeypatch.setattr("dokumen.api.pdf_dokumen", lambda d: b"%PDF-1.7 matriks")
