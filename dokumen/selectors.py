@@ -111,8 +111,8 @@ def kekurangan_baris(dokumen: Dokumen, baris: list[dict]) -> list[str]:
 
 
 def _sasaran_kosong(terdaftar: JenisTerdaftar, baris: list[dict]) -> list[str]:
-    """A sasaran left without rows (its last row moved or deleted): the page would skip it
-    while the print keeps an empty line, so it is named and blocks submission."""
+    """A sasaran left without rows (its last row moved or deleted): the page and the print
+    show it marked "[belum ada baris]"; it is named and blocks submission."""
     if not terdaftar.berkelompok:
         return []
     kosong = [

@@ -11,7 +11,8 @@ from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 
 
 def tabel_rkt(dokumen: Dokumen) -> list[SasaranRkt]:
-    """Sasaran in order, each with `.indikator.all()` prefetched in order."""
+    """Sasaran in order, each with `.indikator.all()` prefetched in order; one without rows (a
+    draft's) is kept, for the table to mark."""
     return list(
         SasaranRkt.objects.filter(dokumen=dokumen)
         .order_by("urutan")
@@ -34,7 +35,8 @@ class SasaranRakTampil:
 
 
 def tabel_rak(dokumen: Dokumen) -> list[SasaranRakTampil]:
-    """Sasaran in order with their rows; a row without indikator joins the indikator above."""
+    """Sasaran in order with their rows; a row without indikator joins the indikator above. A
+    sasaran without rows (a draft's) is kept, for the table to mark."""
     hasil = []
     sasaran_semua = (
         SasaranRak.objects.filter(dokumen=dokumen)

@@ -41,14 +41,19 @@
   };
 
   // A sasaran's No is "automatic" while it is empty or the number of its place (as "3" or
-  // "3."): it then follows the order. Typing another number keeps that number.
+  // "3."): it then follows the order. Typing another number keeps that number. Blocks and rows
+  // marked for deletion (a page shown again after a refused save) hold no place.
   let denganTitik = false;
-  semuaBlok().forEach((blok, i) => {
+  let tempat = 0;
+  semuaBlok().forEach((blok) => {
     const nomor = isian(kepalaDi(blok), "nomor");
+    if (!blokDihapus(blok)) tempat += 1;
     if (!nomor) return;
     const teks = nomor.value.trim();
-    if (teks === `${i + 1}.`) denganTitik = true;
-    if (teks === "" || teks === String(i + 1) || teks === `${i + 1}.`) nomor.dataset.otomatis = "1";
+    if (teks === "") nomor.dataset.otomatis = "1";
+    if (blokDihapus(blok)) return;
+    if (teks === `${tempat}.`) denganTitik = true;
+    if (teks === String(tempat) || teks === `${tempat}.`) nomor.dataset.otomatis = "1";
   });
   // A row's own No (IKU), counted within its block, is automatic while it is the number of
   // its place among the block's numbered rows. An empty one stays empty: it continues the row
@@ -58,7 +63,7 @@
     let ke = 0;
     barisDi(blok).forEach((tr) => {
       const nomor = isian(tr, "nomor");
-      if (!nomor || nomor.value.trim() === "") return;
+      if (!nomor || nomor.value.trim() === "" || dihapus(tr) || blokDihapus(blok)) return;
       ke += 1;
       const teks = nomor.value.trim();
       if (teks === `${ke}.`) barisBertitik = true;
@@ -84,6 +89,7 @@
       if (urutan) urutan.value = ++urutanSasaran;
       if (!hapusSasaran) nomorSasaran += 1;
       const nomor = isian(kepala, "nomor");
+      tanpaNomor(nomor, hapusSasaran);
       if (nomor && nomor.dataset.otomatis && !hapusSasaran) {
         nomor.value = denganTitik ? `${nomorSasaran}.` : String(nomorSasaran);
       }
@@ -97,6 +103,7 @@
         const hapus = hapusSasaran || dihapus(tr);
         if (!hapus) nomorBaris += 1;
         const nomor = isian(tr, "nomor");
+        tanpaNomor(nomor, hapus);
         if (nomor && !hapus && (nomor.dataset.otomatis || nomor.value.trim() !== "")) {
           nomorSendiri += 1;
           if (nomor.dataset.otomatis) nomor.value = barisBertitik ? `${nomorSendiri}.` : String(nomorSendiri);
@@ -107,6 +114,19 @@
       });
     });
     hitungJumlah();
+  }
+
+  // What is marked for deletion shows no No (it is not saved, and holds no place): the No is
+  // kept aside and comes back when the deletion is undone (an automatic one is counted again).
+  function tanpaNomor(nomor, hapus) {
+    if (!nomor) return;
+    if (hapus && !("sebelumDihapus" in nomor.dataset)) {
+      nomor.dataset.sebelumDihapus = nomor.value;
+      nomor.value = "";
+    } else if (!hapus && "sebelumDihapus" in nomor.dataset) {
+      nomor.value = nomor.dataset.sebelumDihapus;
+      delete nomor.dataset.sebelumDihapus;
+    }
   }
 
   function tombolHapus(tr, hapus, jenis) {

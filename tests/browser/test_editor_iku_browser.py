@@ -167,3 +167,37 @@ def test_the_program_grouped_iku_editor_fits_1366_pixels(page, tmp_path):
         "#tabel-kelompok button:visible, #tabel-kelompok input:visible, #tabel-kelompok textarea"
     ).evaluate_all("els => Math.max(...els.map(e => e.getBoundingClientRect().right))")
     assert kanan <= lebar
+
+
+def test_a_row_marked_for_deletion_shows_no_number_and_the_rows_after_close_the_gap(page, tmp_path):
+    iku = iku_berprogram()
+    buka(page, iku)
+    dialog = page.locator("#dialog-hapus")
+    nomor_cq = baris_di(page, 0).locator("[name$=-nomor]")
+    nomor_cq.nth(2).fill("2.a")  # typed by hand: stays as typed
+
+    baris_di(page, 0).nth(0).locator("[data-hapus-baris]").click()
+    dialog.get_by_role("button", name="Hapus baris ini saja").click()
+    expect(dialog).to_be_hidden()
+    assert nilai(nomor_cq) == ["", "1.", "2.a"]
+    expect(baris_di(page, 0).locator(".nomor-urut")).to_have_text(["–", "1.1", "1.2"])
+    foto(page, tmp_path, "01-baris-dihapus-tanpa-nomor")
+
+    # Undone, the row takes its place and number again; a hand-typed No comes back as typed.
+    baris_di(page, 0).nth(0).locator("[data-hapus-baris]").click()
+    assert nilai(nomor_cq) == ["1.", "2.", "2.a"]
+    baris_di(page, 0).nth(2).locator("[data-hapus-baris]").click()
+    dialog.get_by_role("button", name="Hapus baris ini saja").click()
+    assert nilai(nomor_cq) == ["1.", "2.", ""]
+    baris_di(page, 0).nth(2).locator("[data-hapus-baris]").click()
+    assert nilai(nomor_cq) == ["1.", "2.", "2.a"]
+
+    baris_di(page, 0).nth(1).locator("[data-hapus-baris]").click()
+    dialog.get_by_role("button", name="Hapus baris ini saja").click()
+    assert nilai(nomor_cq) == ["1.", "", "2.a"]
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    assert [(b["indikator"], b["nomor"]) for b in data_baris(iku)[:2]] == [
+        ("Indikator CQ 1", "1."),
+        ("Indikator CQ 3", "2.a"),
+    ]

@@ -167,8 +167,8 @@ def test_deleting_a_sasaran_asks_and_takes_its_rows(page, tmp_path):
     expect(dialog).to_be_hidden()
     expect(blok(page).nth(1)).to_have_class(re.compile(r"\bblok-dihapus\b"))
     expect(baris_di(page, 1).locator(".nomor-urut")).to_have_text(["–", "–"])
-    # The next sasaran's number follows, its rows stay its own.
-    assert nomor_sasaran(page)[2] == "2"
+    # The deleted sasaran shows no number; the next one's follows, its rows stay its own.
+    assert nomor_sasaran(page) == ["1", "", "2"]
     expect(baris_di(page, 2).locator(".nomor-urut")).to_have_text(["2.1", "2.2"])
     # Deleting one row of sasaran 1 asks too, and takes only that row.
     baris_di(page, 0).nth(0).locator("[data-hapus-baris]").click()
@@ -184,6 +184,24 @@ def test_deleting_a_sasaran_asks_and_takes_its_rows(page, tmp_path):
     assert [b["kunci"] for b in sesudah[1]["baris"]] == [b["kunci"] for b in sebelum[2]["baris"]]
     hilang = {b["kunci"] for b in sebelum[1]["baris"]}
     assert not BarisRak.objects.filter(kunci__in=hilang).exists()
+
+
+def test_a_sasaran_marked_for_deletion_keeps_the_numbers_after_a_refused_save(page, tmp_path):
+    buka(page, rak_uji())
+    blok(page).nth(1).locator("[data-hapus-sasaran]").click()
+    page.locator("#dialog-hapus").get_by_role(
+        "button", name="Hapus seluruh sasaran beserta barisnya"
+    ).click()
+    baris_di(page, 0).nth(0).locator("[name$=-anggaran]").fill("abc")
+    simpan(page)
+    expect(page.locator(".alert-danger")).to_contain_text("Dokumen belum disimpan")
+    # Shown again still marked, the sasaran has no number and holds no place.
+    expect(blok(page).nth(1)).to_have_class(re.compile(r"\bblok-dihapus\b"))
+    assert nomor_sasaran(page) == ["1", "", "2"]
+    foto(page, tmp_path, "01-ditolak-sasaran-dihapus")
+    # Undone, it takes its number back and the next one follows again.
+    blok(page).nth(1).locator("[data-hapus-sasaran]").click()
+    assert nomor_sasaran(page) == ["1", "2", "3"]
 
 
 def test_deleting_a_sasarans_last_row_says_so_and_offers_the_whole_sasaran_first(page, tmp_path):

@@ -95,6 +95,23 @@ class TestContent:
             assert indikator.indikator in html
             assert indikator.kegiatan_aksi in html
 
+    @pytest.mark.parametrize("jenis", ["RKT", "RAK"])
+    def test_a_drafts_sasaran_without_rows_is_shown_marked(self, client, admin_ri, jenis):
+        client.force_login(admin_ri)
+        if jenis == "RKT":
+            data, anak, kolom = sasaran_rkt(3, indikator=1), "indikator", 3
+            dokumen = RktFactory(baris=data[:1] + [data[1] | {anak: []}] + data[2:])
+        else:
+            data, anak, kolom = sasaran_rak(3, baris=1), "baris", 10
+            dokumen = RakFactory(baris=data[:1] + [data[1] | {anak: []}] + data[2:])
+        html = client.get(_url(dokumen)).content.decode()
+        assert (
+            f'<tr><td>2</td><td class="sel-teks">{data[1]["sasaran"]}</td>'
+            f'<td colspan="{kolom}" class="kosong-ditandai">[belum ada baris]</td></tr>'
+        ) in html
+        assert html.index(data[0]["sasaran"]) < html.index("[belum ada baris]")
+        assert html.index("[belum ada baris]") < html.index(data[2]["sasaran"])
+
     def test_the_iku_page_shows_program_groups_and_identity(self, client, admin_ri):
         client.force_login(admin_ri)
         dokumen = dokumen_seed("kota-banjarbaru", "IKU")

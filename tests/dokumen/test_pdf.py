@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from dokumen.kotak import HasilRender
 from dokumen.pdf import render_html, render_pdf
@@ -26,6 +27,7 @@ from kpu_kinerja.formats import ribuan
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 from satker.models import Satker
 from tests.conftest import dokumen_seed
+from tests.factories import AdminRiFactory, RakFactory, RktFactory, sasaran_rak, sasaran_rkt
 
 SEED = [
     ("kab-kutai-barat", "IKU"),
@@ -412,3 +414,30 @@ def test_missing_place_date_and_signatory_show_as_placeholders():
     assert "[tanggal]" in html
     assert "[penandatangan belum ditetapkan]" in html
     assert 'id="kotak-ttd"' not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("jenis", ["RKT", "RAK"])
+def test_a_drafts_sasaran_without_rows_is_printed_marked_in_the_preview(client, jenis):
+    if jenis == "RKT":
+        data = sasaran_rkt(3, indikator=1)
+        dokumen = RktFactory(baris=data[:1] + [data[1] | {"indikator": []}] + data[2:])
+    else:
+        data = sasaran_rak(3, baris=1)
+        dokumen = RakFactory(baris=data[:1] + [data[1] | {"baris": []}] + data[2:])
+    client.force_login(AdminRiFactory())
+    response = client.get(reverse("dokumen:pdf", args=[dokumen.pk]))
+    assert response.status_code == 200
+    with tempfile.TemporaryDirectory() as folder:
+        berkas = Path(folder) / "pratinjau.pdf"
+        berkas.write_bytes(response.content)
+        teks = subprocess.run(
+            ["pdftotext", "-raw", "-enc", "UTF-8", str(berkas), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+            encoding="utf-8",
+        ).stdout
+    assert padat(f"2 {data[1]['sasaran']} [belum ada baris]") in padat(teks)
+    assert padat(teks).index(padat(data[0]["sasaran"])) < padat(teks).index("[belumadabaris]")
+    assert padat(teks).index("[belumadabaris]") < padat(teks).index(padat(data[2]["sasaran"]))
