@@ -77,7 +77,8 @@ class TestPenandatanganTerbit:
         )
 
         assert response.status_code == 200  # the form again, with the message
-        assert "tercantum sebagai penanda tangan pada PDF bertanda tangan (RAK 2024)" in response.content.decode()
+        pesan = "tercantum sebagai penanda tangan pada PDF bertanda tangan (RAK 2024)"
+        assert pesan in response.content.decode()
         assert "tambahkan pejabat baru" in response.content.decode()
         sekretaris = Pejabat.objects.get(nip=NIP_SEKRETARIS)
         assert (sekretaris.nama, sekretaris.jabatan) == (NAMA_SEKRETARIS, Jabatan.SEKRETARIS)
