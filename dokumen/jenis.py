@@ -1,4 +1,4 @@
-"""The document-type registry: what differs between IKU, RKT, RAK (and later PK), declared once.
+"""The document-type registry: what differs between IKU, RKT, RAK and PK, declared once.
 
 Each type's app declares its type with a `JenisTerdaftar` and registers it from its
 `AppConfig.ready()` (`indikator.apps`, `rencana_aksi.apps`); shared code in `dokumen/` asks
@@ -32,6 +32,31 @@ class PihakTtd:
     # Printed above the party's jabatan when a document has several parties (the PK's
     # "Pihak Pertama," / "Pihak Kedua,"); empty prints nothing.
     judul: str = ""
+
+
+@dataclass(frozen=True)
+class TabelTambahan:
+    """A second table of a type's document beside its rows (the PK's programs): a flat list of
+    keyed rows (dokumen.baris) under its own key (`kunci`) wherever the rows travel: the API
+    document, the fixtures, the audit snapshots; a new version and a copy carry it as they
+    carry the rows. It is edited on a page of its own (dokumen.views_tambahan), saved with the
+    document's `suntingan` check and audit history.
+    """
+
+    kunci: str  # "program": its key in the API, the fixtures and the snapshots
+    label: str  # "Program dan anggaran": its page's and its audit line's name
+    # The rows' level (dokumen.baris.Tingkat), read out in order and saved as a whole by key.
+    tingkat: Any
+    baca: Callable[[Any], Baris]
+    ganti: Callable[[Any, Baris], Any]
+    # The page's row form (a dokumen.form_baris.FormBaris) and the API's row serializers.
+    form: type
+    serializer_baca: type
+    serializer_isian: type
+    # What the rows still lack before submission, in words (e.g. a program without anggaran).
+    kekurangan: Callable[[Baris], list[str]] = lambda baris: []
+    # The admin's inline of them (read-only: the admin's row saving handles the main rows).
+    inline_admin: type | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,8 @@ class JenisTerdaftar:
     cari_admin: tuple[str, ...] = ()
     # Excel import: column map (a later issue).
     kolom_excel: Mapping[str, str] | None = None
+    # Tables beside the rows (the PK's programs), each carried wherever the rows are.
+    tambahan: tuple[TabelTambahan, ...] = ()
 
     def judul_pihak(self, urutan: int) -> str:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""
@@ -93,6 +120,13 @@ class JenisTerdaftar:
     def model_baris(self) -> tuple[type, ...]:
         """The row models, parent first."""
         return tuple(t.model for t in self.tingkat)
+
+    def tabel_tambahan(self, kunci: str) -> TabelTambahan:
+        """The table beside the rows called `kunci`; KeyError when the type has none such."""
+        for tabel in self.tambahan:
+            if tabel.kunci == kunci:
+                return tabel
+        raise KeyError(kunci)
 
     @property
     def berkelompok(self) -> bool:

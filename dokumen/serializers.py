@@ -14,6 +14,7 @@ against the document changed, the same way for every type.
 from collections.abc import Mapping
 from typing import Any
 
+from django import forms
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -22,13 +23,18 @@ from rest_framework import serializers
 from dokumen.alur import aksi_tersedia
 from dokumen.baris import data_baris, masalah_kunci
 from dokumen.editor import BARIS_MAKS
-from dokumen.form_baris import TEKS_MAKS
+from dokumen.form_baris import TEKS_MAKS, RupiahField
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
 from dokumen.jenis import jenis_terdaftar, kode_jenis, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, TandaTangan
 from dokumen.syarat_ttd import PESAN_SANDI_SALAH, sandi_benar
 from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
-from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
+from dokumen.validasi import (
+    ANGGARAN_MAKSIMUM,
+    periksa_target,
+    tolak_angka_non_ascii,
+    tolak_karakter_tersembunyi,
+)
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
 from satker.models import Pejabat, Satker, Tingkat
 
@@ -92,6 +98,44 @@ def wajib_isian(pesan: str, **kwargs: Any) -> serializers.CharField:
         validators=[tolak_karakter_tersembunyi],
         **kwargs,
     )
+
+
+class AnggaranField(serializers.Field):
+    """Whole Rupiah as a JSON integer, or as people write it ("8.170.412.000"); null for none.
+
+    Parsed and checked by the editor's RupiahField, so the rules and messages are the form's.
+    """
+
+    default_error_messages = {"invalid": "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("default", None)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int | None:
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid")
+        try:
+            return RupiahField().clean(str(data))
+        except forms.ValidationError as galat:
+            raise serializers.ValidationError(galat.messages) from None
+
+    def to_representation(self, value: int | None) -> int | None:
+        return value
+
+
+extend_schema_field(
+    {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": ANGGARAN_MAKSIMUM - 1,
+        "nullable": True,
+        "description": "Rupiah utuh; teks seperti “8.170.412.000” juga diterima.",
+    }
+)(AnggaranField)
 
 
 BANTUAN_KUNCI = (

@@ -1,0 +1,102 @@
+"""Forms of the PK editor: a sasaran and its indicators (dokumen.editor_kelompok), and a
+program of the programs table (dokumen.jenis.TabelTambahan)."""
+
+from django import forms
+
+from dokumen.form_baris import FormBaris, RupiahField, teks_panjang
+from perjanjian_kinerja.models import (
+    KOLOM_UKUR,
+    TRIWULAN,
+    Agregasi,
+    Polaritas,
+    Skala,
+    masalah_indikator,
+)
+
+
+class SasaranPkForm(FormBaris):
+    """A sasaran strategis of the PK: its printed number and text."""
+
+    nomor = forms.CharField(label="No", required=False, max_length=10)
+    sasaran = teks_panjang("Sasaran strategis")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("sasaran") and "sasaran" not in self.errors:
+            self.add_error("sasaran", "Sasaran wajib diisi.")
+        return data
+
+
+def _batas(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        max_digits=20,
+        decimal_places=4,
+        localize=True,
+        error_messages={"invalid": "Tulis batas sebagai angka, mis. 80 atau 87,5."},
+    )
+
+
+class IndikatorPkForm(FormBaris):
+    """An indicator with its target and how it is measured; the targets must fit its polarity
+    and aggregation (`masalah_indikator`, one rule with the API and the model)."""
+
+    # The editor shows the measurement fields on a second line of the row.
+    baris_kedua = (
+        "polaritas",
+        "skala",
+        "batas_bawah",
+        "batas_atas",
+        "agregasi",
+        *(f"target_tw{tw}" for tw in TRIWULAN),
+    )
+
+    indikator = teks_panjang("Indikator kinerja")
+    satuan = forms.CharField(label="Satuan", required=False, max_length=30)
+    target = forms.CharField(label="Target", required=False, max_length=100)
+    polaritas = forms.ChoiceField(
+        label="Polaritas", choices=Polaritas.choices, initial=Polaritas.NAIK
+    )
+    skala = forms.ChoiceField(label="Skala", required=False, choices=[("", "—"), *Skala.choices])
+    batas_bawah = _batas("Batas bawah")
+    batas_atas = _batas("Batas atas")
+    agregasi = forms.ChoiceField(
+        label="Agregasi triwulan", choices=Agregasi.choices, initial=Agregasi.TERAKHIR
+    )
+    target_tw1 = forms.CharField(label="TW I", required=False, max_length=100)
+    target_tw2 = forms.CharField(label="TW II", required=False, max_length=100)
+    target_tw3 = forms.CharField(label="TW III", required=False, max_length=100)
+    target_tw4 = forms.CharField(label="TW IV", required=False, max_length=100)
+    # The RKT row this indicator was made from, carried through the page unchanged.
+    asal_rkt = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("indikator") and "indikator" not in self.errors:
+            self.add_error("indikator", "Indikator kinerja wajib diisi.")
+        if not any(kolom in self.errors for kolom in KOLOM_UKUR):
+            for kolom, pesan in masalah_indikator(data).items():
+                self.add_error(kolom, pesan)
+        return data
+
+    def as_baris(self) -> dict:
+        data = super().as_baris()
+        data["asal_rkt"] = str(data["asal_rkt"]) if data.get("asal_rkt") else None
+        return data
+
+
+class ProgramPkForm(FormBaris):
+    """A program of the PK's lampiran and its anggaran."""
+
+    kolom_jumlah = ("anggaran", "Jumlah anggaran")
+
+    program = teks_panjang("Program")
+    kode = forms.CharField(label="Kode", required=False, max_length=20)
+    anggaran = RupiahField(label="Anggaran (Rp)")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("program") and "program" not in self.errors:
+            self.add_error("program", "Program wajib diisi.")
+        return data
