@@ -216,6 +216,7 @@ class DokumenAdmin(ModelAdminTerbatas):
             baris = terdaftar.inline_admin_baca or terdaftar.inline_admin
         return [
             *([baris] if baris is not None else []),
+            *(t.inline_admin for t in terdaftar.tambahan if t.inline_admin is not None),
             TandaTanganInline,
             CatatanReviuInline,
             RiwayatInline,

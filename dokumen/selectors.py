@@ -80,7 +80,8 @@ def tanggal_ttd_tertulis(dokumen: Dokumen) -> str:
 
 def kekurangan_dokumen(dokumen: Dokumen, baris: list[dict] | None = None) -> list[str]:
     """Everything the document still lacks before it can be submitted or signed, at once, in
-    words for the user: place and date, the signing parties, rows and their targets. `baris`
+    words for the user: place and date, the signing parties, rows and their targets, and what
+    the tables beside the rows lack (dokumen.jenis.TabelTambahan.kekurangan). `baris`
     (its rows, `data_baris`) saves reading them again."""
     kurang = []
     if not dokumen.tempat_ttd:
@@ -91,6 +92,8 @@ def kekurangan_dokumen(dokumen: Dokumen, baris: list[dict] | None = None) -> lis
         kurang.append("Tanggal penandatanganan belum lengkap (hari belum diisi).")
     kurang.extend(kekurangan_penandatangan(dokumen))
     kurang.extend(kekurangan_baris(dokumen, data_baris(dokumen) if baris is None else baris))
+    for tabel in dokumen.jenis_terdaftar.tambahan:  # e.g. a PK's program without anggaran
+        kurang.extend(tabel.kekurangan(tabel.baca(dokumen)))
     return kurang
 
 

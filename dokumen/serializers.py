@@ -279,6 +279,60 @@ class BarisIsianField(serializers.Field):
         return value
 
 
+SKEMA_TAMBAHAN_ISIAN = PolymorphicProxySerializer(
+    component_name="TambahanIsian",
+    serializers=lambda: [t.serializer_isian for j in semua_jenis() for t in j.tambahan],
+    resource_type_field_name=None,
+    many=True,
+)
+
+
+@extend_schema_field(SKEMA_TAMBAHAN_ISIAN)
+class TambahanIsianField(serializers.Field):
+    """A table beside the rows (dokumen.jenis.TabelTambahan, a PK's `program`), validated by its
+    row serializer, its keys checked as the rows' are; a key the document's type has no table
+    for is refused as an unknown field."""
+
+    default_error_messages = {
+        "not_a_list": "Kirim sebagai daftar.",
+        "terlalu_banyak": f"Paling banyak {BARIS_MAKS} baris.",
+        "asing": PESAN_KOLOM_ASING,
+    }
+
+    def __init__(self, *, kunci: str, **kwargs: Any) -> None:
+        self.kunci = kunci
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> list[dict[str, Any]]:
+        try:
+            jenis = self.parent.fields["baris"]._jenis()
+            tabel = jenis_terdaftar(jenis).tabel_tambahan(self.kunci)
+        except (KeyError, serializers.ValidationError):
+            self.fail("asing")
+        if not isinstance(data, list):
+            self.fail("not_a_list")
+        if len(data) > BARIS_MAKS:
+            self.fail("terlalu_banyak")
+        isian = tabel.serializer_isian(data=data, many=True)
+        if not isian.is_valid():
+            raise serializers.ValidationError(isian.errors)
+        baris = isian.validated_data
+        dokumen = self.parent.instance
+        sekarang = tabel.baca(dokumen) if dokumen is not None else []
+        if galat := _periksa_kunci(baris, {b["kunci"]: b for b in sekarang}, set()):
+            raise serializers.ValidationError(galat)
+        return baris
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+def _kunci_tambahan() -> list[str]:
+    """The keys of every registered type's tables beside the rows (each once)."""
+    return list(dict.fromkeys(t.kunci for j in semua_jenis() for t in j.tambahan))
+
+
 # -- documents -------------------------------------------------------------------------------
 
 
@@ -395,6 +449,14 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
         return self._baris(dokumen)
 
+    def to_representation(self, dokumen: Dokumen) -> dict[str, Any]:
+        """The fields, then each table beside the rows of the document's type (a PK's
+        `program`) under its key, in its read serializer's shape."""
+        data = super().to_representation(dokumen)
+        for tabel in dokumen.jenis_terdaftar.tambahan:
+            data[tabel.kunci] = tabel.serializer_baca(tabel.baca(dokumen), many=True).data
+        return data
+
     @extend_schema_field(
         {
             "type": "array",
@@ -482,6 +544,10 @@ class KepalaIsianSerializer(KolomDikenal, serializers.ModelSerializer):
 
     def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for kunci in _kunci_tambahan():  # a PK's `program`; other types refuse it as unknown
+            self.fields[kunci] = TambahanIsianField(
+                kunci=kunci, help_text="Semua baris tabel ini; menggantikan yang tersimpan."
+            )
         user = user or getattr(self.context.get("request"), "user", None)
         if user is not None:
             # An official out of the user's reach reads as absent: ids do not leak across satker.
