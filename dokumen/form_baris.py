@@ -59,11 +59,16 @@ KOLOM_EDITOR = frozenset({"ORDER", "DELETE", "induk"})
 class FormBaris(forms.Form):
     """A row (or a sasaran) of the editor; `as_baris` gives it in the shape the services take.
 
-    `kolom_jumlah`: (field, label) of a column the editor totals (the RAK's anggaran), or None.
+    `kolom_jumlah`: (field, label) of a column the editor totals (the RAK's anggaran), or None;
+    `kolom_rincian`: fields shown together in one cell, below their own labels.
     A header form that is not a stored row sets `kunci = None` (no key to carry or check).
     """
 
     kolom_jumlah: tuple[str, str] | None = None
+    # (label, fields) shown together in one cell of the row, each with its own small label
+    # (the PK's measurement: polarity, scale, bounds, aggregation, quarters), so a row with
+    # many short fields still fits the page's width; None: one column per field.
+    kolom_rincian: tuple[str, tuple[str, ...]] | None = None
     # A block header (dokumen.editor_kelompok) whose type keeps it only through its rows
     # (stored on its first row): one with content but no row would be lost, so it is refused.
     butuh_baris = False

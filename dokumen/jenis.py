@@ -60,6 +60,18 @@ class TabelTambahan:
 
 
 @dataclass(frozen=True)
+class BuatDari:
+    """A way to make a type's draft of a year from the satker's document of another type of
+    that year (the PK from the RKT), offered where new documents are made."""
+
+    jenis: str  # the source type ("RKT"): offered for the years the satker has one
+    label: str  # "Buat PK dari RKT"
+    keterangan: str  # what it fills and what the user still sets, shown beside the button
+    # (satker=, tahun=, oleh=) → the new draft; a ValidationError (on "tahun") refuses.
+    buat: Callable[..., Any]
+
+
+@dataclass(frozen=True)
 class JenisTerdaftar:
     """One document type, as the shared code needs to know it."""
 
@@ -107,6 +119,8 @@ class JenisTerdaftar:
     kolom_excel: Mapping[str, str] | None = None
     # Tables beside the rows (the PK's programs), each carried wherever the rows are.
     tambahan: tuple[TabelTambahan, ...] = ()
+    # Other ways to make a draft than empty or copied from last year (the PK from the RKT).
+    buat_dari: tuple[BuatDari, ...] = ()
 
     def judul_pihak(self, urutan: int) -> str:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""

@@ -167,6 +167,40 @@ def _simpan_draf(
 
 
 @transaction.atomic
+def dokumen_simpan_tambahan(
+    *,
+    dokumen: Dokumen,
+    kunci: str,
+    baris: list[dict[str, Any]],
+    suntingan: int,
+    oleh: Pengguna | None = None,
+) -> Dokumen:
+    """Save the table beside a draft's rows called `kunci` (a PK's programs) on its own page,
+    under the same `suntingan` check as the editor's save (the document locked while checking)
+    and recorded in the audit history the same way; header and rows are left as they are."""
+    tabel = dokumen.jenis_terdaftar.tabel_tambahan(kunci)
+    terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+    if terkunci.suntingan != suntingan:
+        raise KonflikSuntingan
+    if not terkunci.bisa_diubah:
+        raise DokumenTidakBisaDiubah
+    sebelum = potret(terkunci) if oleh is not None else None
+    terkunci.suntingan += 1
+    terkunci.save(update_fields=["suntingan", "diubah"])
+    tabel.ganti(terkunci, baris)
+    if oleh is not None:
+        catat_perubahan(
+            dokumen=terkunci,
+            user=oleh,
+            jenis=JenisPerubahan.SIMPAN,
+            sebelum=sebelum,
+            sesudah=potret(terkunci),
+            keterangan=f"{tabel.label}.",
+        )
+    return terkunci
+
+
+@transaction.atomic
 def dokumen_salin(*, sumber: Dokumen, tahun: int, oleh: Pengguna | None = None) -> Dokumen:
     """A new draft for `tahun` with every row of `sumber`; the yearly cycle starts from last year.
 

@@ -42,14 +42,17 @@ class IndikatorPkForm(FormBaris):
     """An indicator with its target and how it is measured; the targets must fit its polarity
     and aggregation (`masalah_indikator`, one rule with the API and the model)."""
 
-    # The editor shows the measurement fields on a second line of the row.
-    baris_kedua = (
-        "polaritas",
-        "skala",
-        "batas_bawah",
-        "batas_atas",
-        "agregasi",
-        *(f"target_tw{tw}" for tw in TRIWULAN),
+    # How the indicator is measured, in one cell beside it: the row fits 1,366 px.
+    kolom_rincian = (
+        "Pengukuran",
+        (
+            "polaritas",
+            "agregasi",
+            "skala",
+            "batas_bawah",
+            "batas_atas",
+            *(f"target_tw{tw}" for tw in TRIWULAN),
+        ),
     )
 
     indikator = teks_panjang("Indikator kinerja")
@@ -58,12 +61,12 @@ class IndikatorPkForm(FormBaris):
     polaritas = forms.ChoiceField(
         label="Polaritas", choices=Polaritas.choices, initial=Polaritas.NAIK
     )
-    skala = forms.ChoiceField(label="Skala", required=False, choices=[("", "—"), *Skala.choices])
-    batas_bawah = _batas("Batas bawah")
-    batas_atas = _batas("Batas atas")
     agregasi = forms.ChoiceField(
         label="Agregasi triwulan", choices=Agregasi.choices, initial=Agregasi.TERAKHIR
     )
+    skala = forms.ChoiceField(label="Skala", required=False, choices=[("", "—"), *Skala.choices])
+    batas_bawah = _batas("Batas bawah")
+    batas_atas = _batas("Batas atas")
     target_tw1 = forms.CharField(label="TW I", required=False, max_length=100)
     target_tw2 = forms.CharField(label="TW II", required=False, max_length=100)
     target_tw3 = forms.CharField(label="TW III", required=False, max_length=100)

@@ -8,7 +8,7 @@ them (`TabelTambahan` "program"). The Sekretaris signs first (pihak pertama, the
 from typing import Any
 
 from dokumen.editor_kelompok import editor_berkelompok
-from dokumen.jenis import JenisTerdaftar, PihakTtd, TabelTambahan
+from dokumen.jenis import BuatDari, JenisTerdaftar, PihakTtd, TabelTambahan
 from dokumen.models import PihakTandaTangan
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
@@ -19,7 +19,14 @@ from perjanjian_kinerja.serializers import (
     SasaranPkIsianSerializer,
     SasaranPkSerializer,
 )
-from perjanjian_kinerja.services import TINGKAT_PK, TINGKAT_PROGRAM, pk_ganti, program_ganti
+from perjanjian_kinerja.services import (
+    JENIS_RKT,
+    TINGKAT_PK,
+    TINGKAT_PROGRAM,
+    pk_dari_rkt,
+    pk_ganti,
+    program_ganti,
+)
 from satker.models import Jabatan
 
 
@@ -53,6 +60,16 @@ PROGRAM = TabelTambahan(
     inline_admin=ProgramPkInline,
 )
 
+DARI_RKT = BuatDari(
+    jenis=JENIS_RKT,
+    label="Buat PK dari RKT",
+    keterangan="Sasaran, indikator dan target diambil dari RKT tahun itu (program dari IKU "
+    "tahun itu bila ada). Setiap indikator diisi “Semakin tinggi semakin baik” dan “Nilai "
+    "triwulan terakhir”: periksa dan atur polaritas, agregasi, dan target triwulannya; "
+    "anggaran program diisi sendiri.",
+    buat=pk_dari_rkt,
+)
+
 PK = JenisTerdaftar(
     kode="PK",
     label="Perjanjian Kinerja",
@@ -79,4 +96,5 @@ PK = JenisTerdaftar(
     inline_admin_baca=SasaranPkInline,
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
     tambahan=(PROGRAM,),
+    buat_dari=(DARI_RKT,),
 )
