@@ -301,28 +301,29 @@ def masalah_indikator(data: dict) -> dict[str, str]:
         return masalah
 
     tahunan = baca_target(target).nilai
-    urut = [angka[tw] for tw in TRIWULAN if tw in angka]
-    turun = any(b < a for a, b in zip(urut, urut[1:], strict=False))
-    naik = any(b > a for a, b in zip(urut, urut[1:], strict=False))
-    terakhir = max(angka, default=None)
+    urut = sorted(angka.items())
+    # The first quarter whose target is below (above) the one before it, if any.
+    turun = next((tw for (_, a), (tw, b) in zip(urut, urut[1:], strict=False) if b < a), None)
+    naik = next((tw for (_, a), (tw, b) in zip(urut, urut[1:], strict=False) if b > a), None)
 
     if agregasi == Agregasi.KUMULATIF and angka:
         if turun:
-            masalah[f"target_tw{terakhir}"] = (
+            masalah[f"target_tw{turun}"] = (
                 "Target kumulatif tidak boleh turun dari triwulan ke triwulan."
             )
         elif 4 not in angka:
-            masalah["target_tw4"] = "Target kumulatif TW IV wajib diisi (sama dengan target "
-            "tahunan)."
+            masalah["target_tw4"] = (
+                "Target kumulatif TW IV wajib diisi (sama dengan target tahunan)."
+            )
         elif tahunan is not None and angka[4] != tahunan:
             masalah["target_tw4"] = "Target kumulatif TW IV harus sama dengan target tahunan."
     elif agregasi == Agregasi.TERAKHIR and angka:
         if polaritas == Polaritas.NAIK and turun:
-            masalah[f"target_tw{terakhir}"] = (
+            masalah[f"target_tw{turun}"] = (
                 "Untuk indikator semakin tinggi semakin baik, target triwulan tidak boleh turun."
             )
         elif polaritas == Polaritas.TURUN and naik:
-            masalah[f"target_tw{terakhir}"] = (
+            masalah[f"target_tw{naik}"] = (
                 "Untuk indikator semakin rendah semakin baik, target triwulan tidak boleh naik."
             )
         elif 4 in angka and tahunan is not None and angka[4] != tahunan:
@@ -331,7 +332,7 @@ def masalah_indikator(data: dict) -> dict[str, str]:
         if len(angka) < 4:
             kosong = next(tw for tw in TRIWULAN if tw not in angka)
             masalah[f"target_tw{kosong}"] = "Untuk rata-rata, isi target keempat triwulan."
-        elif tahunan is not None and abs(sum(urut) / 4 - tahunan) > Decimal("0.005"):
+        elif tahunan is not None and abs(sum(angka.values()) / 4 - tahunan) > Decimal("0.005"):
             masalah["target_tw4"] = (
                 "Rata-rata target keempat triwulan harus sama dengan target tahunan."
             )

@@ -478,7 +478,14 @@ class RakFactory(DokumenFactory):
 
 
 class PkFactory(DokumenFactory):
+    """A PK draft; its satker gets a Ketua too, the second party."""
+
     jenis = "PK"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs) -> Dokumen:
+        pejabat_satker(kwargs["satker"], Jabatan.KETUA)
+        return super()._create(model_class, *args, **kwargs)
 
 
 # Workflow ----------------------------------------------------------------------------------
