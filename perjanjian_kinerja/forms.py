@@ -1,9 +1,13 @@
 """Forms of the PK editor: a sasaran and its indicators (dokumen.editor_kelompok), and a
 program of the programs table (dokumen.jenis.TabelTambahan)."""
 
+from decimal import Decimal
+
 from django import forms
 
 from dokumen.form_baris import FormBaris, RupiahField, teks_panjang
+from dokumen.target import baca_target
+from dokumen.validasi import tolak_angka_non_ascii
 from perjanjian_kinerja.models import (
     KOLOM_UKUR,
     TRIWULAN,
@@ -27,15 +31,34 @@ class SasaranPkForm(FormBaris):
         return data
 
 
-def _batas(label: str) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=False,
-        max_digits=20,
-        decimal_places=4,
-        localize=True,
-        error_messages={"invalid": "Tulis batas sebagai angka, mis. 80 atau 87,5."},
-    )
+class BatasField(forms.Field):
+    """A range bound written as the targets are ("80", "87,5", "0.2", "85%"), read by the
+    targets' own parser (dokumen.target), so "80.5" is 80,5 and "1.000" a thousand."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            teks = format(value.normalize(), "f")
+            return teks.replace(".", ",")
+        return value
+
+    def to_python(self, value):
+        teks = str(value or "").strip()
+        if not teks:
+            return None
+        if len(teks) > 30:
+            raise forms.ValidationError("Batas terlalu panjang.")
+        tolak_angka_non_ascii(teks)
+        terbaca = baca_target(teks)
+        if terbaca.galat:
+            raise forms.ValidationError(terbaca.galat)
+        if terbaca.nilai is None or terbaca.satuan not in ("", "%"):
+            raise forms.ValidationError("Tulis batas sebagai angka, mis. 80 atau 87,5.")
+        return terbaca.nilai
 
 
 class IndikatorPkForm(FormBaris):
@@ -65,8 +88,8 @@ class IndikatorPkForm(FormBaris):
         label="Agregasi triwulan", choices=Agregasi.choices, initial=Agregasi.TERAKHIR
     )
     skala = forms.ChoiceField(label="Skala", required=False, choices=[("", "—"), *Skala.choices])
-    batas_bawah = _batas("Batas bawah")
-    batas_atas = _batas("Batas atas")
+    batas_bawah = BatasField(label="Batas bawah")
+    batas_atas = BatasField(label="Batas atas")
     target_tw1 = forms.CharField(label="TW I", required=False, max_length=100)
     target_tw2 = forms.CharField(label="TW II", required=False, max_length=100)
     target_tw3 = forms.CharField(label="TW III", required=False, max_length=100)

@@ -251,12 +251,30 @@ def test_the_editor_form_accepts_what_fits(isi):
     assert form.is_valid(), form.errors
 
 
-def test_the_editor_form_reads_an_indonesian_decimal_bound():
+@pytest.mark.parametrize(
+    ("teks", "nilai"),
+    [("80,5", Decimal("80.5")), ("80.5", Decimal("80.5")), ("85%", Decimal(85)), ("", None)],
+)
+def test_the_editor_form_reads_a_bound_as_the_targets_are_read(teks, nilai):
     form = IndikatorPkForm(
-        data=_form({"polaritas": "RENTANG", "batas_bawah": "80,5", "batas_atas": "90"})
+        data=_form({"polaritas": "RENTANG", "batas_bawah": teks or "", "batas_atas": "90"})
     )
-    assert form.is_valid(), form.errors
-    assert form.cleaned_data["batas_bawah"] == Decimal("80.5")
+    if nilai is None:
+        assert form.errors["batas_bawah"] == ["Isi batas bawah dan batas atas rentang."]
+    else:
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["batas_bawah"] == nilai
+
+
+def test_the_editor_form_refuses_a_bound_that_is_not_a_number():
+    form = IndikatorPkForm(
+        data=_form({"polaritas": "RENTANG", "batas_bawah": "delapan", "batas_atas": "90"})
+    )
+    assert form.errors["batas_bawah"] == ["Tulis batas sebagai angka, mis. 80 atau 87,5."]
+
+
+def test_the_editor_shows_a_stored_bound_as_written_in_indonesian():
+    assert IndikatorPkForm().fields["batas_bawah"].prepare_value(Decimal("80.5000")) == "80,5"
 
 
 @pytest.mark.parametrize(("isi", "kolom", "pesan"), DITOLAK)
