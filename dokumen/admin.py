@@ -349,7 +349,7 @@ class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         if jenis is None:
             return "-"
         beda = beda_tampil(jenis, jejak.sebelum, jejak.sesudah)
-        bagian = [("Sasaran", beda.sasaran), ("Baris", beda.baris)]
+        bagian = [("Sasaran", beda.sasaran), ("Baris", beda.baris), *beda.tambahan]
         return render_to_string("admin/dokumen/_beda.html", {"beda": beda, "bagian": bagian})
 
 

@@ -88,6 +88,11 @@ class FormBaris(forms.Form):
             return ""
         return peringatan_target(str(self["target"].value() or ""))
 
+    @property
+    def nama_rincian(self) -> tuple[str, ...]:
+        """The fields of `kolom_rincian` (none without it), for the templates."""
+        return self.kolom_rincian[1] if self.kolom_rincian else ()
+
     def clean(self):
         data = super().clean()
         for nama in KUNCI_FORM:

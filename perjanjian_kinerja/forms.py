@@ -97,6 +97,13 @@ class IndikatorPkForm(FormBaris):
     # The RKT row this indicator was made from, carried through the page unchanged.
     asal_rkt = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
+    @property
+    def peringatan_target(self) -> str:
+        """None for a qualitative indicator: its target is a value of its scale ("WTP")."""
+        if str(self["polaritas"].value() or "") == Polaritas.KUALITATIF:
+            return ""
+        return super().peringatan_target
+
     def clean(self):
         data = super().clean()
         if not data.get("indikator") and "indikator" not in self.errors:

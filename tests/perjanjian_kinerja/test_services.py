@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 
 from dokumen.alur import dokumen_buat_revisi
 from dokumen.baris import data_baris, data_tambahan
+from dokumen.beda_tampil import beda_tampil
 from dokumen.jejak import potret
 from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
+from dokumen.perubahan import perubahan_sejak_pengajuan
 from dokumen.selectors import kekurangan_dokumen, pihak_terisi
 from dokumen.services import (
     KOLOM_KEPALA,
@@ -225,3 +227,27 @@ def test_the_paragraphs_are_the_satkers_own_else_the_default():
     naskah = naskah_pk(pk.satker)
     assert (naskah.pembuka, naskah.janji) == (PEMBUKA_BAWAAN, "Kami berjanji.")
     assert JANJI_BAWAAN.startswith("Pihak pertama berjanji akan mewujudkan target kinerja")
+
+
+def test_the_audit_entry_and_the_changes_page_show_the_program_change(pki_aktif):
+    pk = terbitkan(ke_status(PkFactory(), StatusDokumen.DISETUJUI))
+    oleh = OperatorFactory(satker=pk.satker)
+    revisi = dokumen_buat_revisi(dokumen=pk, user=oleh, alasan="Revisi DIPA.")
+    program = data_tambahan(revisi)["program"]
+    program[1]["anggaran"] = 2_500_000_000
+    dokumen_simpan_tambahan(
+        dokumen=revisi, kunci="program", baris=program, suntingan=revisi.suntingan, oleh=oleh
+    )
+    jejak = JejakPerubahan.objects.filter(dokumen=revisi).first()
+
+    tampil = beda_tampil("PK", jejak.sebelum, jejak.sesudah)
+    perubahan = perubahan_sejak_pengajuan(revisi)
+
+    [(label, baris)] = tampil.tambahan
+    assert label == "Program dan anggaran"
+    assert [(b.jenis, [(s.label, s.sebelum, s.sesudah) for s in b.kolom]) for b in baris] == [
+        ("diubah", [("Anggaran (Rp)", "Rp2.000.000.000", "Rp2.500.000.000")])
+    ]
+    [kelompok] = perubahan.kelompok
+    assert kelompok.judul == "Program dan anggaran"
+    assert [b.label for b in kelompok.baris] == ["Program uji 2 076.01.U2"]

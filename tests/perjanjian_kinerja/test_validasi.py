@@ -360,3 +360,14 @@ def test_a_program_needs_its_name():
 
     assert not form.is_valid()
     assert form.errors["program"] == ["Program wajib diisi."]
+
+
+def test_a_qualitative_target_gets_no_no_number_warning_a_numeric_one_does():
+    kualitatif = IndikatorPkForm(
+        data=_form({"target": "WTP", "polaritas": "KUALITATIF", "skala": "OPINI_BPK"})
+    )
+    angka = IndikatorPkForm(data=_form({"target": "WTP"}))
+
+    assert kualitatif.is_valid()
+    assert kualitatif.peringatan_target == ""
+    assert angka.peringatan_target.startswith("Tidak ada angka yang terbaca dari target ini")
