@@ -8,7 +8,9 @@ new, one not sent is deleted (dokumen.baris). Each type declares its row seriali
 app (`indikator/serializers.py`, `rencana_aksi/serializers.py`; dokumen.jenis
 `serializer_baris`, `serializer_isian`): the read ones promise every key (the schema can tell
 the three shapes apart), the write ones carry the form rules. `BarisIsianField` checks the keys
-against the document changed, the same way for every type.
+against the document changed, the same way for every type. A table beside the rows
+(dokumen.jenis.TabelTambahan, a PK's `program`) travels under its own key, read and written the
+same way (`TambahanIsianField`); not sent, it is left as it is.
 """
 
 from collections.abc import Mapping

@@ -11,6 +11,7 @@ from dokumen.alur import dokumen_buat_revisi
 from dokumen.baris import data_baris, data_tambahan
 from dokumen.beda_tampil import beda_tampil
 from dokumen.jejak import potret
+from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen, JejakPerubahan, JenisPerubahan, StatusDokumen
 from dokumen.perubahan import perubahan_sejak_pengajuan
 from dokumen.selectors import kekurangan_dokumen, pihak_terisi
@@ -245,9 +246,25 @@ def test_the_audit_entry_and_the_changes_page_show_the_program_change(pki_aktif)
 
     [(label, baris)] = tampil.tambahan
     assert label == "Program dan anggaran"
-    assert [(b.jenis, [(s.label, s.sebelum, s.sesudah) for s in b.kolom]) for b in baris] == [
-        ("diubah", [("Anggaran (Rp)", "Rp2.000.000.000", "Rp2.500.000.000")])
+    assert [(b.jenis, [(s.label, s.sebelum, s.sesudah) for s in b.sel]) for b in baris] == [
+        ("diubah", [("Anggaran (Rp)", "2.000.000.000", "2.500.000.000")])
     ]
     [kelompok] = perubahan.kelompok
     assert kelompok.judul == "Program dan anggaran"
     assert [b.label for b in kelompok.baris] == ["Program uji 2 076.01.U2"]
+
+
+def test_a_reviewer_picks_an_indicator_by_its_label_as_the_rows_stand():
+    pk = PkFactory()
+
+    label = jenis_terdaftar("PK").label_bagian(data_baris(pk))
+
+    assert [teks for _, teks in label] == [
+        "Sasaran 1, indikator 1: Jumlah laporan uji 1.1",
+        "Sasaran 1, indikator 2: Persentase indikator uji 1.2",
+        "Sasaran 2, indikator 1: Jumlah laporan uji 2.1",
+        "Sasaran 2, indikator 2: Persentase indikator uji 2.2",
+    ]
+    assert [kunci for kunci, _ in label] == [
+        i["kunci"] for s in data_baris(pk) for i in s["indikator"]
+    ]
