@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from dokumen.baris import data_baris, data_tambahan
 from dokumen.models import JejakPerubahan
-from perjanjian_kinerja.models import IndikatorPk, ProgramPk
+from perjanjian_kinerja.models import IndikatorPk, NaskahPk, ProgramPk
 from tests.dokumen.test_dokumen_ubah import form_data
 from tests.factories import (
     AdminRiFactory,
@@ -17,6 +17,7 @@ from tests.factories import (
     PkFactory,
     ke_status,
 )
+from tests.test_jejak_admin import _isian
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +222,41 @@ class TestHalamanDokumen:
         assert "Perjanjian Kinerja (program)" in html
         assert "Program uji 1" in html
         assert "Jumlah kumulatif" in html
+
+
+class TestAdmin:
+    def test_an_indicator_edited_in_the_admin_keeps_its_key_and_its_rules(self, client, pk):
+        indikator = IndikatorPk.objects.get(sasaran__dokumen=pk, sasaran__urutan=1, urutan=1)
+        client.force_login(AdminRiFactory())
+        url = reverse("admin:perjanjian_kinerja_indikatorpk_change", args=[indikator.pk])
+
+        salah = client.post(url, _isian(client, url) | {"target_tw4": "10"})
+        benar = client.post(url, _isian(client, url) | {"target_tw3": "8"})
+
+        assert salah.status_code == 200
+        assert "Target kumulatif TW IV harus sama dengan target tahunan." in salah.content.decode()
+        assert benar.status_code == 302
+        diubah = IndikatorPk.objects.get(pk=indikator.pk)
+        assert (diubah.kunci, diubah.target_tw3, str(diubah.target_tw3_nilai)) == (
+            indikator.kunci,
+            "8",
+            "8.0000",
+        )
+
+    def test_the_admin_edits_a_satkers_paragraphs(self, client, pk):
+        client.force_login(AdminRiFactory())
+        url = reverse("admin:perjanjian_kinerja_naskahpk_add")
+
+        assert client.get(url).status_code == 200
+        response = client.post(
+            url,
+            {
+                "satker": pk.satker.pk,
+                "pembuka": "Pembuka satker.",
+                "janji": "Janji satker.",
+                "pengawasan": "Supervisi satker.",
+            },
+        )
+
+        assert response.status_code == 302
+        assert NaskahPk.objects.get(satker=pk.satker).janji == "Janji satker."
