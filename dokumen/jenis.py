@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from dokumen.target import peringatan_target
+
 Baris = list[dict[str, Any]]
 
 
@@ -117,6 +119,11 @@ class JenisTerdaftar:
     cari_admin: tuple[str, ...] = ()
     # Excel import: column map (a later issue).
     kolom_excel: Mapping[str, str] | None = None
+    # The note beside a row's target that holds no number ("" for none): by default any such
+    # target; a type whose rows may hold a value of a scale says when that is expected.
+    peringatan_baris: Callable[[dict[str, Any]], str] = lambda row: peringatan_target(
+        row.get("target") or ""
+    )
     # Tables beside the rows (the PK's programs), each carried wherever the rows are.
     tambahan: tuple[TabelTambahan, ...] = ()
     # Other ways to make a draft than empty or copied from last year (the PK from the RKT).

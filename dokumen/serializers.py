@@ -30,7 +30,7 @@ from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, p
 from dokumen.jenis import jenis_terdaftar, kode_jenis, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, TandaTangan
 from dokumen.syarat_ttd import PESAN_SANDI_SALAH, sandi_benar
-from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
+from dokumen.target import PESAN_TANPA_ANGKA
 from dokumen.validasi import (
     ANGGARAN_MAKSIMUM,
     periksa_target,
@@ -474,7 +474,8 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_peringatan(self, dokumen: Dokumen) -> list[dict[str, str]]:
         """Targets that hold no number, by their place in `baris` ("baris[0].baris[2].target")."""
         baris = self._baris(dokumen)
-        anak = dokumen.jenis_terdaftar.kunci_anak
+        terdaftar = dokumen.jenis_terdaftar
+        anak = terdaftar.kunci_anak
         if anak is None:
             tempat = [(f"baris[{i}]", row) for i, row in enumerate(baris)]
         else:
@@ -486,7 +487,7 @@ class DokumenSerializer(DokumenRingkasSerializer):
         return [
             {"kolom": f"{lokasi}.target", "pesan": pesan}
             for lokasi, row in tempat
-            if (pesan := peringatan_target(row["target"]))
+            if (pesan := terdaftar.peringatan_baris(row))
         ]
 
 

@@ -15,6 +15,7 @@ from perjanjian_kinerja.models import (
     Polaritas,
     Skala,
     masalah_indikator,
+    peringatan_indikator,
 )
 
 
@@ -99,10 +100,11 @@ class IndikatorPkForm(FormBaris):
 
     @property
     def peringatan_target(self) -> str:
-        """None for a qualitative indicator: its target is a value of its scale ("WTP")."""
-        if str(self["polaritas"].value() or "") == Polaritas.KUALITATIF:
+        """None for a qualitative indicator (`peringatan_indikator`)."""
+        if self.is_bound and "target" in self.errors:
             return ""
-        return super().peringatan_target
+        isi = {nama: self[nama].value() for nama in ("polaritas", "target")}
+        return peringatan_indikator({k: str(v or "") for k, v in isi.items()})
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,7 @@ from dokumen.jenis import BuatDari, JenisTerdaftar, PihakTtd, TabelTambahan
 from dokumen.models import PihakTandaTangan
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
+from perjanjian_kinerja.models import peringatan_indikator
 from perjanjian_kinerja.selectors import naskah_pk, pk_data, program_data, tabel_pk
 from perjanjian_kinerja.serializers import (
     ProgramPkIsianSerializer,
@@ -85,6 +86,7 @@ PK = JenisTerdaftar(
         PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA, judul="Pihak Kedua,"),
     ),
     label_bagian=_label_bagian,
+    peringatan_baris=peringatan_indikator,
     tabel=tabel_pk,
     template_tabel="perjanjian_kinerja/_tabel_pk.html",
     formset=editor_berkelompok(IndikatorPkForm, SasaranPkForm),

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from dokumen.baris import BarisBerkunci
 from dokumen.models import Dokumen, TargetMixin
-from dokumen.target import baca_target
+from dokumen.target import baca_target, peringatan_target
 from dokumen.validasi import ANGGARAN_MAKSIMUM
 from satker.models import Satker
 
@@ -342,6 +342,14 @@ def masalah_indikator(data: dict) -> dict[str, str]:
             if not bawah <= nilai <= atas:
                 masalah.setdefault(f"target_tw{tw}", "Target triwulan harus di dalam rentang.")
     return masalah
+
+
+def peringatan_indikator(data: dict) -> str:
+    """The note beside a target with no number, except on a qualitative indicator, whose
+    target is a value of its scale ("WTP")."""
+    if data.get("polaritas") == Polaritas.KUALITATIF:
+        return ""
+    return peringatan_target(data.get("target") or "")
 
 
 class ProgramPk(BarisBerkunci):

@@ -184,3 +184,21 @@ def test_a_new_pk_is_created_with_its_rows_and_programs(pk):
     baru = Dokumen.objects.get(pk=response.json()["id"])
     assert baru.penandatangan.jabatan == "SEKRETARIS"
     assert len(data_tambahan(baru)["program"]) == 1
+
+
+def test_a_qualitative_target_gets_no_warning_a_textual_numeric_one_does(api, pk):
+    data = baca(api, pk)
+    pertama, kedua = data["baris"][0]["indikator"]
+    pertama |= {
+        "target": "WTP",
+        "polaritas": "KUALITATIF",
+        "skala": "OPINI_BPK",
+        "agregasi": "TERAKHIR",
+    }
+    pertama |= {f"target_tw{tw}": "" for tw in range(1, 5)}
+    kedua["target"] = "baik"
+
+    response = api.put(url(pk), data, format="json")
+
+    assert response.status_code == 200, response.json()
+    assert [p["kolom"] for p in response.json()["peringatan"]] == ["baris[0].indikator[1].target"]
