@@ -228,6 +228,7 @@ class DokumenAdmin(ModelAdminTerbatas):
             baris = terdaftar.inline_admin_baca or terdaftar.inline_admin
         return [
             *([baris] if baris is not None else []),
+            *(t.inline_admin for t in terdaftar.tambahan if t.inline_admin is not None),
             TandaTanganInline,
             CatatanReviuInline,
             RiwayatInline,
@@ -371,7 +372,7 @@ class JejakPerubahanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         if jenis is None:
             return "-"
         beda = beda_tampil(jenis, jejak.sebelum, jejak.sesudah)
-        bagian = [("Sasaran", beda.sasaran), ("Baris", beda.baris)]
+        bagian = [("Sasaran", beda.sasaran), ("Baris", beda.baris), *beda.tambahan]
         return render_to_string("admin/dokumen/_beda.html", {"beda": beda, "bagian": bagian})
 
 

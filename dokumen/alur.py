@@ -200,7 +200,11 @@ def dokumen_transisi(
 
 @transaction.atomic
 def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dokumen:
-    """Version N+1 of a published document, as an editable draft copy; N stays verifiable."""
+    """Version N+1 of a published document, as an editable draft copy; N stays verifiable.
+
+    Its rows, and the tables beside them (a PK's programs), keep version N's keys."""
+    from dokumen.baris import data_tambahan, ganti_tambahan
+
     if not _penulis(user, dokumen):
         raise TidakBerhak("Peran Anda tidak berhak membuat revisi dokumen ini.")
     if dokumen.status != StatusDokumen.TERBIT:
@@ -228,6 +232,7 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
         alasan_revisi=alasan,
     )
     ganti_baris(baru, data_baris(dokumen))
+    ganti_tambahan(baru, data_tambahan(dokumen))
     RiwayatDokumen.objects.create(
         dokumen=baru,
         aksi=AksiDokumen.BUAT_REVISI,

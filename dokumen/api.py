@@ -43,6 +43,7 @@ from dokumen.alur import (
 from dokumen.baris import data_baris
 from dokumen.filters import DokumenFilter
 from dokumen.forms import _pesan_duplikat
+from dokumen.jenis import jenis_terdaftar
 from dokumen.models import AksiDokumen, Dokumen, StatusDokumen
 from dokumen.penandatanganan import alasan_bukan_giliran
 from dokumen.selectors import (
@@ -141,6 +142,11 @@ def _pesan_per_kolom(galat: DjangoValidationError) -> dict[str, list[str]]:
             kolom = "baris"
         pesan.setdefault(kolom, []).extend(daftar)
     return pesan
+
+
+def _tambahan(jenis: str, data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The tables beside the rows that the request sent (a PK's `program`), by key."""
+    return {t.kunci: data[t.kunci] for t in jenis_terdaftar(jenis).tambahan if t.kunci in data}
 
 
 class TanpaNegosiasi(negotiation.DefaultContentNegotiation):
@@ -250,15 +256,17 @@ class DokumenViewSet(
             else bawaan.get(kolom, Dokumen._meta.get_field(kolom).get_default())
             for kolom in KOLOM_KEPALA
         }
+        tambahan = _tambahan(jenis, data)
         with _simpan_aman():
             dokumen = dokumen_buat(satker=satker, jenis=jenis, oleh=request.user, **kepala)
-            if data.get("baris"):
+            if data.get("baris") or tambahan:
                 dokumen = dokumen_simpan(
                     dokumen=dokumen,
                     kepala=kepala,
-                    baris=data["baris"],
+                    baris=data.get("baris") or [],
                     suntingan=dokumen.suntingan,
                     oleh=request.user,
+                    tambahan=tambahan,
                 )
         return self._jawab(dokumen_ambil(request.user, dokumen.pk), status.HTTP_201_CREATED)
 
@@ -282,6 +290,7 @@ class DokumenViewSet(
                     baris=baris,
                     suntingan=data["suntingan"],
                     oleh=request.user,
+                    tambahan=_tambahan(dokumen.jenis, data),
                 )
         except KonflikSuntingan:
             raise SuntinganBerubah from None

@@ -22,7 +22,7 @@ it. `salin_baris` is the copy to another year.
 import itertools
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -65,6 +65,20 @@ def data_baris(dokumen: Dokumen) -> list[dict[str, Any]]:
 def ganti_baris(dokumen: Dokumen, data: list[dict[str, Any]]) -> None:
     """Save `data` as every row of `dokumen`, in the shape `data_baris` returns (rule above)."""
     jenis_terdaftar(dokumen.jenis).ganti_baris(dokumen, data)
+
+
+def data_tambahan(dokumen: Dokumen) -> dict[str, list[dict[str, Any]]]:
+    """The tables beside the rows (dokumen.jenis.TabelTambahan) by their key: {} for most
+    types, {"program": [...]} for the PK."""
+    return {t.kunci: t.baca(dokumen) for t in jenis_terdaftar(dokumen.jenis).tambahan}
+
+
+def ganti_tambahan(dokumen: Dokumen, data: Mapping[str, list[dict[str, Any]]]) -> None:
+    """Save each table beside the rows that `data` names, by the same rule as the rows; a
+    table `data` does not name is left as it is."""
+    for tabel in jenis_terdaftar(dokumen.jenis).tambahan:
+        if tabel.kunci in data:
+            tabel.ganti(dokumen, data[tabel.kunci])
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -417,7 +431,7 @@ def tanpa_asal(data: list[dict[str, Any]], kunci_anak: str | None) -> list[dict[
 
 def salin_baris(*, sumber: Dokumen, tujuan: Dokumen) -> None:
     """Every row of `sumber` into the empty `tujuan`, under new keys, each row's `asal` the
-    row of `sumber` it was copied from (sasaran too).
+    row of `sumber` it was copied from (sasaran, and the rows of the tables beside, too).
 
     The rows are first saved under the source's keys (the rule above creates them so), which
     pairs every copy with its source exactly; then each level gets new keys and its `asal`:
@@ -425,7 +439,9 @@ def salin_baris(*, sumber: Dokumen, tujuan: Dokumen) -> None:
     """
     terdaftar = jenis_terdaftar(sumber.jenis)
     ganti_baris(tujuan, tanpa_asal(data_baris(sumber), terdaftar.kunci_anak))
-    for model in terdaftar.model_baris:
+    tambahan = data_tambahan(sumber)
+    ganti_tambahan(tujuan, {k: tanpa_asal(v, None) for k, v in tambahan.items()})
+    for model in (*terdaftar.model_baris, *(t.tingkat.model for t in terdaftar.tambahan)):
         jalur = _jalur_dokumen(model)
         asal = dict(model.objects.filter(**{jalur: sumber}).values_list("kunci", "pk"))
         salinan = list(model.objects.filter(**{jalur: tujuan}).only("pk", "kunci"))

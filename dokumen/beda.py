@@ -53,10 +53,13 @@ class BedaDokumen:
     kepala: list[tuple[str, Any, Any]] = field(default_factory=list)
     sasaran: list[BedaBaris] = field(default_factory=list)
     baris: list[BedaBaris] = field(default_factory=list)
+    # The tables beside the rows (dokumen.jenis.TabelTambahan), by their key: the PK's programs.
+    tambahan: dict[str, list[BedaBaris]] = field(default_factory=dict)
 
     @property
     def ada_perubahan(self) -> bool:
-        return bool(self.kepala) or any(b.berubah for b in (*self.sasaran, *self.baris))
+        lain = (b for daftar in self.tambahan.values() for b in daftar)
+        return bool(self.kepala) or any(b.berubah for b in (*self.sasaran, *self.baris, *lain))
 
     @staticmethod
     def hitung(daftar: Iterable[BedaBaris]) -> Counter:
@@ -171,11 +174,16 @@ def beda_kepala(sebelum: dict[str, Any], sesudah: dict[str, Any]) -> list[tuple[
 
 
 def beda_potret(jenis: str, sebelum: dict[str, Any], sesudah: dict[str, Any]) -> BedaDokumen:
-    """The change between two snapshots (dokumen.jejak.potret) of a document of type `jenis`."""
-    kunci_anak = jenis_terdaftar(jenis).kunci_anak
+    """The change between two snapshots (dokumen.jejak.potret) of a document of type `jenis`;
+    a table beside the rows is under its own key in the snapshot (absent: none)."""
+    terdaftar = jenis_terdaftar(jenis)
     return BedaDokumen(
         kepala=beda_kepala(sebelum.get("kepala") or {}, sesudah.get("kepala") or {}),
-        **beda_isi(kunci_anak, sebelum.get("baris") or [], sesudah.get("baris") or []),
+        **beda_isi(terdaftar.kunci_anak, sebelum.get("baris") or [], sesudah.get("baris") or []),
+        tambahan={
+            t.kunci: beda_daftar(sebelum.get(t.kunci) or [], sesudah.get(t.kunci) or [])
+            for t in terdaftar.tambahan
+        },
     )
 
 

@@ -55,10 +55,13 @@ class BedaTampil:
     kepala: list[SelBeda]
     sasaran: list[BarisBeda]
     baris: list[BarisBeda]
+    # The tables beside the rows (a PK's programs): (their label, their changed rows).
+    tambahan: list[tuple[str, list[BarisBeda]]] = field(default_factory=list)
 
     @property
     def ada_perubahan(self) -> bool:
-        return bool(self.kepala or self.sasaran or self.baris)
+        lain = any(daftar for _, daftar in self.tambahan)
+        return bool(self.kepala or self.sasaran or self.baris or lain)
 
 
 def _field(model: type[models.Model], nama: str) -> models.Field | None:
@@ -167,7 +170,11 @@ def beda_tampil(jenis: str, sebelum: dict[str, Any] | None, sesudah: dict[str, A
     if terdaftar.berkelompok:
         abaikan = frozenset({terdaftar.kunci_anak})
         sasaran = _daftar(terdaftar.model_baris[0], beda.sasaran, {}, abaikan)
-    return BedaTampil(kepala, sasaran, _daftar(model_baris, beda.baris, label))
+    tambahan = [
+        (t.label, _daftar(t.tingkat.model, beda.tambahan.get(t.kunci, []), {}))
+        for t in terdaftar.tambahan
+    ]
+    return BedaTampil(kepala, sasaran, _daftar(model_baris, beda.baris, label), tambahan)
 
 
 def jenis_jejak(jejak: JejakPerubahan) -> str | None:

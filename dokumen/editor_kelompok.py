@@ -128,6 +128,15 @@ class EditorBerkelompok:
             "baris": kolom_isi(self.kelas_baris.form),
         }
 
+    @property
+    def lebar_isi(self) -> int:
+        """How many content columns a row takes on the page: one per visible field, except
+        the fields of its `kolom_rincian`, which share one."""
+        form = self.baris.empty_form
+        rincian = set(form.kolom_rincian[1]) if form.kolom_rincian else set()
+        lepas = {"ORDER", "DELETE"} | rincian
+        return sum(f.name not in lepas for f in form.visible_fields()) + bool(rincian)
+
     def is_valid(self) -> bool:
         sah = self.sasaran.is_valid() & self.baris.is_valid()
         return sah and self._periksa_induk()

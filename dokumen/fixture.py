@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from dokumen.baris import ganti_baris
+from dokumen.baris import ganti_baris, ganti_tambahan
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen
 from dokumen.services import dokumen_buat
@@ -80,8 +80,11 @@ def _muat_dokumen(data: dict[str, Any], hasil: HasilMuat) -> None:
         tanggal_ttd_presisi=data.get("tanggal_ttd_presisi") or "HARI",
         penandatangan=penandatangan,
     )
-    # fixtures/FORMAT.md: a flat type's rows under `baris`, a grouped type's under `sasaran`.
-    ganti_baris(dokumen, data["sasaran" if jenis_terdaftar(dokumen.jenis).berkelompok else "baris"])
+    # fixtures/FORMAT.md: a flat type's rows under `baris`, a grouped type's under `sasaran`,
+    # each table beside them under its own key (a PK's `program`).
+    terdaftar = jenis_terdaftar(dokumen.jenis)
+    ganti_baris(dokumen, data["sasaran" if terdaftar.berkelompok else "baris"])
+    ganti_tambahan(dokumen, {t.kunci: data.get(t.kunci) or [] for t in terdaftar.tambahan})
     hasil.dokumen_baru.append(nama)
 
 

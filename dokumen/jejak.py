@@ -39,7 +39,8 @@ Potret = dict[str, Any]
 
 
 def potret(dokumen: Dokumen, *, baris: list[dict[str, Any]] | None = None) -> Potret:
-    """The header and rows of `dokumen` as JSON-ready data; `baris` saves reading rows again."""
+    """The header and rows of `dokumen` as JSON-ready data; `baris` saves reading rows again.
+    A table beside the rows (dokumen.jenis.TabelTambahan, the PK's programs) is under its key."""
     kepala: dict[str, Any] = {}
     for kolom in KOLOM_POTRET:
         nilai = getattr(dokumen, kolom)
@@ -54,7 +55,8 @@ def potret(dokumen: Dokumen, *, baris: list[dict[str, Any]] | None = None) -> Po
             f"{t.nama} ({t.get_pihak_display()}, sertifikat {t.nomor_seri_sertifikat or '-'})"
             for t in dokumen.tanda_tangan.all()
         )
-    return {"kepala": kepala, "baris": data_baris(dokumen) if baris is None else baris}
+    tambahan = {t.kunci: t.baca(dokumen) for t in dokumen.jenis_terdaftar.tambahan}
+    return {"kepala": kepala, "baris": data_baris(dokumen) if baris is None else baris} | tambahan
 
 
 def _nilai(kolom: str, nilai: Any) -> str:
@@ -87,6 +89,7 @@ def ringkasan_perubahan(jenis: str, sebelum: Potret | None, sesudah: Potret) -> 
         isi = f"{len(beda.baris)} baris"
         if jenis_terdaftar(jenis).berkelompok:
             isi = f"{len(beda.sasaran)} sasaran, {isi}"
+        isi += "".join(f", {len(daftar)} {kunci}" for kunci, daftar in beda.tambahan.items())
         return f"Isi awal: {isi}."
     beda = beda_potret(jenis, sebelum, sesudah)
     bagian = []
@@ -99,6 +102,9 @@ def ringkasan_perubahan(jenis: str, sebelum: Potret | None, sesudah: Potret) -> 
         bagian.append(f"sasaran: {hitung}")
     if hitung := _hitung(beda.baris):
         bagian.append(f"baris: {hitung}")
+    for kunci, daftar in beda.tambahan.items():
+        if hitung := _hitung(daftar):
+            bagian.append(f"{kunci}: {hitung}")
     return "; ".join(bagian) if bagian else TANPA_PERUBAHAN
 
 

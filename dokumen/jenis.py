@@ -1,4 +1,4 @@
-"""The document-type registry: what differs between IKU, RKT, RAK (and later PK), declared once.
+"""The document-type registry: what differs between IKU, RKT, RAK and PK, declared once.
 
 Each type's app declares its type with a `JenisTerdaftar` and registers it from its
 `AppConfig.ready()` (`indikator.apps`, `rencana_aksi.apps`); shared code in `dokumen/` asks
@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+from dokumen.target import peringatan_target
 
 Baris = list[dict[str, Any]]
 
@@ -32,6 +34,43 @@ class PihakTtd:
     # Printed above the party's jabatan when a document has several parties (the PK's
     # "Pihak Pertama," / "Pihak Kedua,"); empty prints nothing.
     judul: str = ""
+
+
+@dataclass(frozen=True)
+class TabelTambahan:
+    """A second table of a type's document beside its rows (the PK's programs): a flat list of
+    keyed rows (dokumen.baris) under its own key (`kunci`) wherever the rows travel: the API
+    document, the fixtures, the audit snapshots; a new version and a copy carry it as they
+    carry the rows. It is edited on a page of its own (dokumen.views_tambahan), saved with the
+    document's `suntingan` check and audit history.
+    """
+
+    kunci: str  # "program": its key in the API, the fixtures and the snapshots
+    label: str  # "Program dan anggaran": its page's and its audit line's name
+    # The rows' level (dokumen.baris.Tingkat), read out in order and saved as a whole by key.
+    tingkat: Any
+    baca: Callable[[Any], Baris]
+    ganti: Callable[[Any, Baris], Any]
+    # The page's row form (a dokumen.form_baris.FormBaris) and the API's row serializers.
+    form: type
+    serializer_baca: type
+    serializer_isian: type
+    # What the rows still lack before submission, in words (e.g. a program without anggaran).
+    kekurangan: Callable[[Baris], list[str]] = lambda baris: []
+    # The admin's inline of them (read-only: the admin's row saving handles the main rows).
+    inline_admin: type | None = None
+
+
+@dataclass(frozen=True)
+class BuatDari:
+    """A way to make a type's draft of a year from the satker's document of another type of
+    that year (the PK from the RKT), offered where new documents are made."""
+
+    jenis: str  # the source type ("RKT"): offered for the years the satker has one
+    label: str  # "Buat PK dari RKT"
+    keterangan: str  # what it fills and what the user still sets, shown beside the button
+    # (satker=, tahun=, oleh=) → the new draft; a ValidationError (on "tahun") refuses.
+    buat: Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -80,6 +119,15 @@ class JenisTerdaftar:
     cari_admin: tuple[str, ...] = ()
     # Excel import: column map (a later issue).
     kolom_excel: Mapping[str, str] | None = None
+    # The note beside a row's target that holds no number ("" for none): by default any such
+    # target; a type whose rows may hold a value of a scale says when that is expected.
+    peringatan_baris: Callable[[dict[str, Any]], str] = lambda row: peringatan_target(
+        row.get("target") or ""
+    )
+    # Tables beside the rows (the PK's programs), each carried wherever the rows are.
+    tambahan: tuple[TabelTambahan, ...] = ()
+    # Other ways to make a draft than empty or copied from last year (the PK from the RKT).
+    buat_dari: tuple[BuatDari, ...] = ()
 
     def judul_pihak(self, urutan: int) -> str:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""
@@ -93,6 +141,13 @@ class JenisTerdaftar:
     def model_baris(self) -> tuple[type, ...]:
         """The row models, parent first."""
         return tuple(t.model for t in self.tingkat)
+
+    def tabel_tambahan(self, kunci: str) -> TabelTambahan:
+        """The table beside the rows called `kunci`; KeyError when the type has none such."""
+        for tabel in self.tambahan:
+            if tabel.kunci == kunci:
+                return tabel
+        raise KeyError(kunci)
 
     @property
     def berkelompok(self) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 from dokumen.beda import KOLOM_IDENTITAS, BedaBaris, BedaDokumen, beda_potret
 from dokumen.beda_tampil import KOSONG, SelBeda, label_kolom, sel_beda, teks_nilai
 from dokumen.jejak import Potret, potret
-from dokumen.jenis import jenis_terdaftar
+from dokumen.jenis import JenisTerdaftar, jenis_terdaftar
 from dokumen.models import (
     AksiDokumen,
     Dokumen,
@@ -176,7 +176,7 @@ def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list
     if not terdaftar.berkelompok:
         kelompok = KelompokTampil(None, "")
         kelompok.baris = [tampil(b) for b in beda.baris if b.berubah]
-        return [kelompok] if kelompok.baris else []
+        return ([kelompok] if kelompok.baris else []) + _kelompok_tambahan(terdaftar, beda)
 
     anak = terdaftar.kunci_anak
     kelompok: list[KelompokTampil] = []
@@ -209,4 +209,23 @@ def _kelompok(jenis: str, beda: BedaDokumen, lama: Potret, baru: Potret) -> list
         if b.sesudah is not None and sasaran_dulu is not None and lain:
             pindah_dari = _judul_sasaran(sasaran_dulu)
         grup[id(sasaran_kini)].baris.append(tampil(b, pindah_dari))
-    return [k for k in kelompok if k.sasaran is not None or k.baris]
+    berisi = [k for k in kelompok if k.sasaran is not None or k.baris]
+    return berisi + _kelompok_tambahan(terdaftar, beda)
+
+
+def _kelompok_tambahan(terdaftar: JenisTerdaftar, beda: BedaDokumen) -> list[KelompokTampil]:
+    """Each table beside the rows (a PK's programs) as a group of its rows that differ, each
+    named by its texts."""
+    hasil = []
+    for tabel in terdaftar.tambahan:
+        item = KelompokTampil(None, tabel.label)
+        for b in beda.tambahan.get(tabel.kunci, []):
+            if not b.berubah:
+                continue
+            data = b.sesudah or b.sebelum or {}
+            teks = [v for k, v in data.items() if k not in KOLOM_IDENTITAS and isinstance(v, str)]
+            kolom = sel_beda(tabel.tingkat.model, b, KOLOM_IDENTITAS, list(data))
+            item.baris.append(BarisTampil(b, " ".join(t for t in teks if t), kolom))
+        if item.baris:
+            hasil.append(item)
+    return hasil

@@ -10,7 +10,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from dokumen.baris import data_baris
-from dokumen.jenis import JenisTerdaftar, PihakTtd, jenis_terdaftar, kode_jenis
+from dokumen.jenis import (
+    BuatDari,
+    JenisTerdaftar,
+    PihakTtd,
+    jenis_terdaftar,
+    kode_jenis,
+    semua_jenis,
+)
 from dokumen.kotak import id_kotak
 from dokumen.models import (
     Dokumen,
@@ -80,7 +87,8 @@ def tanggal_ttd_tertulis(dokumen: Dokumen) -> str:
 
 def kekurangan_dokumen(dokumen: Dokumen, baris: list[dict] | None = None) -> list[str]:
     """Everything the document still lacks before it can be submitted or signed, at once, in
-    words for the user: place and date, the signing parties, rows and their targets. `baris`
+    words for the user: place and date, the signing parties, rows and their targets, and what
+    the tables beside the rows lack (dokumen.jenis.TabelTambahan.kekurangan). `baris`
     (its rows, `data_baris`) saves reading them again."""
     kurang = []
     if not dokumen.tempat_ttd:
@@ -91,6 +99,8 @@ def kekurangan_dokumen(dokumen: Dokumen, baris: list[dict] | None = None) -> lis
         kurang.append("Tanggal penandatanganan belum lengkap (hari belum diisi).")
     kurang.extend(kekurangan_penandatangan(dokumen))
     kurang.extend(kekurangan_baris(dokumen, data_baris(dokumen) if baris is None else baris))
+    for tabel in dokumen.jenis_terdaftar.tambahan:  # e.g. a PK's program without anggaran
+        kurang.extend(tabel.kekurangan(tabel.baca(dokumen)))
     return kurang
 
 
@@ -156,6 +166,9 @@ class SelRingkasan:
     jenis: str
     dokumen: Dokumen | None
     bisa_disalin: bool  # no document of this type exists for the next year yet
+    # With no document: the ways to make it from the year's other documents (the PK from the
+    # RKT) whose source the satker has that year.
+    dari: tuple[BuatDari, ...] = ()
 
 
 def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
@@ -172,11 +185,43 @@ def ringkasan_per_tahun(satker: Satker) -> list[tuple[int, list[SelRingkasan]]]:
                     jenis=jenis,
                     dokumen=terbaru.get((tahun, jenis)),
                     bisa_disalin=(tahun, jenis) in terbaru and (tahun + 1, jenis) not in terbaru,
+                    dari=()
+                    if (tahun, jenis) in terbaru
+                    else tuple(
+                        b for b in jenis_terdaftar(jenis).buat_dari if (tahun, b.jenis) in terbaru
+                    ),
                 )
                 for jenis in kode_jenis()
             ],
         )
         for tahun in tahun_semua
+    ]
+
+
+@dataclass(frozen=True)
+class PilihanBuatDari:
+    """A way to make a type from another (dokumen.jenis.BuatDari), with the years it can be
+    used for: the satker has the source of that year and no document of the type yet."""
+
+    jenis: JenisTerdaftar
+    sumber: BuatDari
+    tahun: list[int]
+
+
+def pilihan_buat_dari(satker: Satker) -> list[PilihanBuatDari]:
+    """Every registered way to make a document from another, for the new-document page."""
+    ada = set(satker.dokumen.values_list("tahun", "jenis"))
+    return [
+        PilihanBuatDari(
+            j,
+            b,
+            sorted(
+                {t for t, jenis in ada if jenis == b.jenis and (t, j.kode) not in ada},
+                reverse=True,
+            ),
+        )
+        for j in semua_jenis()
+        for b in j.buat_dari
     ]
 
 

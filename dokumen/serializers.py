@@ -8,12 +8,15 @@ new, one not sent is deleted (dokumen.baris). Each type declares its row seriali
 app (`indikator/serializers.py`, `rencana_aksi/serializers.py`; dokumen.jenis
 `serializer_baris`, `serializer_isian`): the read ones promise every key (the schema can tell
 the three shapes apart), the write ones carry the form rules. `BarisIsianField` checks the keys
-against the document changed, the same way for every type.
+against the document changed, the same way for every type. A table beside the rows
+(dokumen.jenis.TabelTambahan, a PK's `program`) travels under its own key, read and written the
+same way (`TambahanIsianField`); not sent, it is left as it is.
 """
 
 from collections.abc import Mapping
 from typing import Any
 
+from django import forms
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -22,13 +25,18 @@ from rest_framework import serializers
 from dokumen.alur import aksi_tersedia
 from dokumen.baris import data_baris, masalah_kunci
 from dokumen.editor import BARIS_MAKS
-from dokumen.form_baris import TEKS_MAKS
+from dokumen.form_baris import TEKS_MAKS, RupiahField
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
 from dokumen.jenis import jenis_terdaftar, kode_jenis, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, TandaTangan
 from dokumen.syarat_ttd import PESAN_SANDI_SALAH, sandi_benar
-from dokumen.target import PESAN_TANPA_ANGKA, peringatan_target
-from dokumen.validasi import periksa_target, tolak_angka_non_ascii, tolak_karakter_tersembunyi
+from dokumen.target import PESAN_TANPA_ANGKA
+from dokumen.validasi import (
+    ANGGARAN_MAKSIMUM,
+    periksa_target,
+    tolak_angka_non_ascii,
+    tolak_karakter_tersembunyi,
+)
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
 from satker.models import Pejabat, Satker, Tingkat
 
@@ -92,6 +100,44 @@ def wajib_isian(pesan: str, **kwargs: Any) -> serializers.CharField:
         validators=[tolak_karakter_tersembunyi],
         **kwargs,
     )
+
+
+class AnggaranField(serializers.Field):
+    """Whole Rupiah as a JSON integer, or as people write it ("8.170.412.000"); null for none.
+
+    Parsed and checked by the editor's RupiahField, so the rules and messages are the form's.
+    """
+
+    default_error_messages = {"invalid": "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("default", None)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int | None:
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid")
+        try:
+            return RupiahField().clean(str(data))
+        except forms.ValidationError as galat:
+            raise serializers.ValidationError(galat.messages) from None
+
+    def to_representation(self, value: int | None) -> int | None:
+        return value
+
+
+extend_schema_field(
+    {
+        "type": "integer",
+        "format": "int64",
+        "minimum": 0,
+        "maximum": ANGGARAN_MAKSIMUM - 1,
+        "nullable": True,
+        "description": "Rupiah utuh; teks seperti “8.170.412.000” juga diterima.",
+    }
+)(AnggaranField)
 
 
 BANTUAN_KUNCI = (
@@ -235,6 +281,60 @@ class BarisIsianField(serializers.Field):
         return value
 
 
+SKEMA_TAMBAHAN_ISIAN = PolymorphicProxySerializer(
+    component_name="TambahanIsian",
+    serializers=lambda: [t.serializer_isian for j in semua_jenis() for t in j.tambahan],
+    resource_type_field_name=None,
+    many=True,
+)
+
+
+@extend_schema_field(SKEMA_TAMBAHAN_ISIAN)
+class TambahanIsianField(serializers.Field):
+    """A table beside the rows (dokumen.jenis.TabelTambahan, a PK's `program`), validated by its
+    row serializer, its keys checked as the rows' are; a key the document's type has no table
+    for is refused as an unknown field."""
+
+    default_error_messages = {
+        "not_a_list": "Kirim sebagai daftar.",
+        "terlalu_banyak": f"Paling banyak {BARIS_MAKS} baris.",
+        "asing": PESAN_KOLOM_ASING,
+    }
+
+    def __init__(self, *, kunci: str, **kwargs: Any) -> None:
+        self.kunci = kunci
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> list[dict[str, Any]]:
+        try:
+            jenis = self.parent.fields["baris"]._jenis()
+            tabel = jenis_terdaftar(jenis).tabel_tambahan(self.kunci)
+        except (KeyError, serializers.ValidationError):
+            self.fail("asing")
+        if not isinstance(data, list):
+            self.fail("not_a_list")
+        if len(data) > BARIS_MAKS:
+            self.fail("terlalu_banyak")
+        isian = tabel.serializer_isian(data=data, many=True)
+        if not isian.is_valid():
+            raise serializers.ValidationError(isian.errors)
+        baris = isian.validated_data
+        dokumen = self.parent.instance
+        sekarang = tabel.baca(dokumen) if dokumen is not None else []
+        if galat := _periksa_kunci(baris, {b["kunci"]: b for b in sekarang}, set()):
+            raise serializers.ValidationError(galat)
+        return baris
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+def _kunci_tambahan() -> list[str]:
+    """The keys of every registered type's tables beside the rows (each once)."""
+    return list(dict.fromkeys(t.kunci for j in semua_jenis() for t in j.tambahan))
+
+
 # -- documents -------------------------------------------------------------------------------
 
 
@@ -351,6 +451,14 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
         return self._baris(dokumen)
 
+    def to_representation(self, dokumen: Dokumen) -> dict[str, Any]:
+        """The fields, then each table beside the rows of the document's type (a PK's
+        `program`) under its key, in its read serializer's shape."""
+        data = super().to_representation(dokumen)
+        for tabel in dokumen.jenis_terdaftar.tambahan:
+            data[tabel.kunci] = tabel.serializer_baca(tabel.baca(dokumen), many=True).data
+        return data
+
     @extend_schema_field(
         {
             "type": "array",
@@ -366,7 +474,8 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_peringatan(self, dokumen: Dokumen) -> list[dict[str, str]]:
         """Targets that hold no number, by their place in `baris` ("baris[0].baris[2].target")."""
         baris = self._baris(dokumen)
-        anak = dokumen.jenis_terdaftar.kunci_anak
+        terdaftar = dokumen.jenis_terdaftar
+        anak = terdaftar.kunci_anak
         if anak is None:
             tempat = [(f"baris[{i}]", row) for i, row in enumerate(baris)]
         else:
@@ -378,7 +487,7 @@ class DokumenSerializer(DokumenRingkasSerializer):
         return [
             {"kolom": f"{lokasi}.target", "pesan": pesan}
             for lokasi, row in tempat
-            if (pesan := peringatan_target(row["target"]))
+            if (pesan := terdaftar.peringatan_baris(row))
         ]
 
 
@@ -438,6 +547,10 @@ class KepalaIsianSerializer(KolomDikenal, serializers.ModelSerializer):
 
     def __init__(self, *args: Any, user: Pengguna | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for kunci in _kunci_tambahan():  # a PK's `program`; other types refuse it as unknown
+            self.fields[kunci] = TambahanIsianField(
+                kunci=kunci, help_text="Semua baris tabel ini; menggantikan yang tersimpan."
+            )
         user = user or getattr(self.context.get("request"), "user", None)
         if user is not None:
             # An official out of the user's reach reads as absent: ids do not leak across satker.

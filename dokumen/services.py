@@ -1,12 +1,13 @@
 """Writes of documents: create, copy from last year, save a draft with its rows."""
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from dokumen.baris import ganti_baris, salin_baris
+from dokumen.baris import ganti_baris, ganti_tambahan, salin_baris
 from dokumen.jejak import catat_perubahan, potret
 from dokumen.models import (
     AksiDokumen,
@@ -88,13 +89,23 @@ def dokumen_simpan(
     baris: list[dict[str, Any]],
     suntingan: int,
     oleh: Pengguna | None = None,
+    tambahan: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> Dokumen:
     """Save a draft's header and rows together, unless someone saved it since `suntingan`.
 
-    The row is locked while checking, so of two simultaneous saves exactly one wins. With
-    `oleh`, the change is recorded in the document's audit history.
+    `tambahan`: the tables beside the rows to save too, by key (a PK's `program`); a table
+    not named is left as it is. The row is locked while checking, so of two simultaneous
+    saves exactly one wins. With `oleh`, the change is recorded in the document's audit
+    history.
     """
-    return _simpan_draf(dokumen=dokumen, kepala=kepala, baris=baris, suntingan=suntingan, oleh=oleh)
+    return _simpan_draf(
+        dokumen=dokumen,
+        kepala=kepala,
+        baris=baris,
+        suntingan=suntingan,
+        oleh=oleh,
+        tambahan=tambahan or {},
+    )
 
 
 KETERANGAN_ADMIN = "Melalui halaman admin."
@@ -128,6 +139,7 @@ def _simpan_draf(
     suntingan: int,
     oleh: Pengguna | None,
     keterangan: str = "",
+    tambahan: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> Dokumen:
     terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
     if terkunci.suntingan != suntingan:
@@ -141,6 +153,7 @@ def _simpan_draf(
     terkunci.full_clean()  # Dokumen.clean: the signatory is of the document's satker
     terkunci.save()
     ganti_baris(terkunci, baris)
+    ganti_tambahan(terkunci, tambahan or {})
     if oleh is not None:
         catat_perubahan(
             dokumen=terkunci,
@@ -149,6 +162,40 @@ def _simpan_draf(
             sebelum=sebelum,
             sesudah=potret(terkunci),
             keterangan=keterangan,
+        )
+    return terkunci
+
+
+@transaction.atomic
+def dokumen_simpan_tambahan(
+    *,
+    dokumen: Dokumen,
+    kunci: str,
+    baris: list[dict[str, Any]],
+    suntingan: int,
+    oleh: Pengguna | None = None,
+) -> Dokumen:
+    """Save the table beside a draft's rows called `kunci` (a PK's programs) on its own page,
+    under the same `suntingan` check as the editor's save (the document locked while checking)
+    and recorded in the audit history the same way; header and rows are left as they are."""
+    tabel = dokumen.jenis_terdaftar.tabel_tambahan(kunci)
+    terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+    if terkunci.suntingan != suntingan:
+        raise KonflikSuntingan
+    if not terkunci.bisa_diubah:
+        raise DokumenTidakBisaDiubah
+    sebelum = potret(terkunci) if oleh is not None else None
+    terkunci.suntingan += 1
+    terkunci.save(update_fields=["suntingan", "diubah"])
+    tabel.ganti(terkunci, baris)
+    if oleh is not None:
+        catat_perubahan(
+            dokumen=terkunci,
+            user=oleh,
+            jenis=JenisPerubahan.SIMPAN,
+            sebelum=sebelum,
+            sesudah=potret(terkunci),
+            keterangan=f"{tabel.label}.",
         )
     return terkunci
 

@@ -42,3 +42,8 @@ def periksa_target(teks: str) -> None:
     galat = baca_target(teks).galat
     if galat:
         raise ValidationError(galat, code="target_terlalu_panjang")
+
+
+# The largest anggaran stored (exclusive): Rp1 kuadriliun, far above any satker budget, so a
+# typo's extra digits are caught. The RAK's and the PK's budgets share it.
+ANGGARAN_MAKSIMUM = 10**15

@@ -52,6 +52,7 @@ from dokumen.selectors import (
     label_pihak,
     penandatangan_bawaan,
     penandatangan_tercetak_semua,
+    pilihan_buat_dari,
     riwayat_dokumen,
     satker_untuk_saringan,
     tanggal_ttd_tertulis,
@@ -241,7 +242,8 @@ def dokumen_baru(request: HttpRequest, kode: str) -> HttpResponse:
         else:
             messages.success(request, f"Draf {dokumen.jenis} {dokumen.tahun} dibuat. Isi barisnya.")
             return redirect("dokumen:ubah", pk=dokumen.pk)
-    return render(request, "dokumen/dokumen_baru.html", {"satker": satker, "form": form})
+    context = {"satker": satker, "form": form, "buat_dari": pilihan_buat_dari(satker)}
+    return render(request, "dokumen/dokumen_baru.html", context)
 
 
 @require_POST

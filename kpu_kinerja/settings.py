@@ -37,6 +37,7 @@ LOCAL_APPS = [
     "dokumen",
     "indikator",
     "rencana_aksi",
+    "perjanjian_kinerja",
     # The project package itself, for the commands that span every app (backup, restore,
     # generate_national). It has no models.
     "kpu_kinerja",

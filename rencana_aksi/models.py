@@ -10,8 +10,7 @@ from django.db.models import Q
 
 from dokumen.baris import BarisBerkunci
 from dokumen.models import Dokumen, TargetMixin
-
-ANGGARAN_MAKSIMUM = 10**15  # Rp1 kuadriliun: far above any satker budget, catches typos.
+from dokumen.validasi import ANGGARAN_MAKSIMUM
 
 
 class SasaranRkt(BarisBerkunci):

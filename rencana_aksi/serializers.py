@@ -4,11 +4,10 @@ with its rows nested, as read, and as written with the rules of the editor's row
 
 from typing import Any
 
-from django import forms
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dokumen.serializers import (
+    AnggaranField,
     BilanganField,
     KolomDikenal,
     asal_baca,
@@ -19,8 +18,6 @@ from dokumen.serializers import (
     teks_isian,
     wajib_isian,
 )
-from rencana_aksi.forms import RupiahField
-from rencana_aksi.models import ANGGARAN_MAKSIMUM
 
 # -- rows, as read ---------------------------------------------------------------------------
 
@@ -103,44 +100,6 @@ class SasaranRktIsianSerializer(KolomDikenal, serializers.Serializer):
 
     def validate_indikator(self, indikator: list) -> list:
         return _pastikan_ada(indikator, PESAN_TANPA_INDIKATOR)
-
-
-class AnggaranField(serializers.Field):
-    """Whole Rupiah as a JSON integer, or as people write it ("8.170.412.000"); null for none.
-
-    Parsed and checked by the editor's RupiahField, so the rules and messages are the form's.
-    """
-
-    default_error_messages = {"invalid": "Tulis anggaran sebagai angka rupiah, mis. 8.170.412.000."}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("allow_null", True)
-        kwargs.setdefault("default", None)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data: Any) -> int | None:
-        if isinstance(data, bool) or not isinstance(data, int | str):
-            self.fail("invalid")
-        try:
-            return RupiahField().clean(str(data))
-        except forms.ValidationError as galat:
-            raise serializers.ValidationError(galat.messages) from None
-
-    def to_representation(self, value: int | None) -> int | None:
-        return value
-
-
-extend_schema_field(
-    {
-        "type": "integer",
-        "format": "int64",
-        "minimum": 0,
-        "maximum": ANGGARAN_MAKSIMUM - 1,
-        "nullable": True,
-        "description": "Rupiah utuh; teks seperti “8.170.412.000” juga diterima.",
-    }
-)(AnggaranField)
 
 
 class BarisRakIsianSerializer(KolomDikenal, serializers.Serializer):

@@ -344,6 +344,48 @@ def sasaran_rak(jumlah: int = 2, baris: int = 2) -> list[dict[str, Any]]:
     ]
 
 
+def sasaran_pk(jumlah: int = 2, indikator: int = 2) -> list[dict[str, Any]]:
+    """PK sasaran, each with `indikator` indicators: a count (cumulative, 3/6/9/12 Laporan)
+    first, then percentages (last quarter, "9x%")."""
+    return [
+        {
+            "nomor": str(i),
+            "sasaran": f"Sasaran strategis uji {i}",
+            "indikator": [
+                {
+                    "indikator": f"Jumlah laporan uji {i}.{j}",
+                    "satuan": "Laporan",
+                    "target": "12 Laporan",
+                    "polaritas": "NAIK",
+                    "agregasi": "KUMULATIF",
+                    "target_tw1": "3",
+                    "target_tw2": "6",
+                    "target_tw3": "9",
+                    "target_tw4": "12",
+                }
+                if j == 1
+                else {
+                    "indikator": f"Persentase indikator uji {i}.{j}",
+                    "satuan": "%",
+                    "target": f"{90 + j}%",
+                    "polaritas": "NAIK",
+                    "agregasi": "TERAKHIR",
+                }
+                for j in range(1, indikator + 1)
+            ],
+        }
+        for i in range(1, jumlah + 1)
+    ]
+
+
+def program_pk(jumlah: int = 2) -> list[dict[str, Any]]:
+    """PK programs: "Program uji n" [076.01.Un], Rp1.000.000.000 × n."""
+    return [
+        {"program": f"Program uji {i}", "kode": f"076.01.U{i}", "anggaran": 1_000_000_000 * i}
+        for i in range(1, jumlah + 1)
+    ]
+
+
 KUNCI_IDENTITAS = frozenset({"kunci", "asal"})
 
 
@@ -361,11 +403,15 @@ BARIS_CONTOH = {
     "IKU": baris_iku,
     "RKT": sasaran_rkt,
     "RAK": sasaran_rak,
+    "PK": sasaran_pk,
 }
+# The tables beside the rows of a type (dokumen.jenis.TabelTambahan), by key.
+TAMBAHAN_CONTOH = {"PK": lambda: {"program": program_pk()}}
 PENANDATANGAN_BAKU = {
     "IKU": Jabatan.KETUA,
     "RKT": Jabatan.KETUA,
     "RAK": Jabatan.SEKRETARIS,
+    "PK": Jabatan.SEKRETARIS,
 }
 
 
@@ -373,8 +419,9 @@ class DokumenFactory(DjangoModelFactory):
     """A draft with its rows, through dokumen_buat + dokumen_simpan (targets parsed), then
     through the workflow to `status` when that is not DRAF.
 
-    `baris` is the rows in the services' shape (`baris_iku`, `sasaran_rkt`, `sasaran_rak`);
-    `oleh`, when given, has both steps recorded in the audit history.
+    `baris` is the rows in the services' shape (`baris_iku`, `sasaran_rkt`, `sasaran_rak`,
+    `sasaran_pk`), `tambahan` the tables beside them (a PK's `program`); `oleh`, when given,
+    has both steps recorded in the audit history.
     """
 
     class Meta:
@@ -389,24 +436,32 @@ class DokumenFactory(DjangoModelFactory):
         lambda o: pejabat_satker(o.satker, PENANDATANGAN_BAKU[o.jenis])
     )
     baris = factory.LazyAttribute(lambda o: BARIS_CONTOH[o.jenis]())
+    tambahan = factory.LazyAttribute(lambda o: TAMBAHAN_CONTOH.get(o.jenis, dict)())
     oleh = None
     status = StatusDokumen.DRAF
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs) -> Dokumen:
         kwargs.pop("baris")
+        kwargs.pop("tambahan")
         kwargs.pop("oleh")
         return model_class(*args, **kwargs)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs) -> Dokumen:
         baris = kwargs.pop("baris")
+        tambahan = kwargs.pop("tambahan")
         oleh = kwargs.pop("oleh")
         status = kwargs.pop("status")
         dokumen = dokumen_buat(**kwargs, oleh=oleh)
         kepala = {kolom: getattr(dokumen, kolom) for kolom in KOLOM_KEPALA}
         dokumen = dokumen_simpan(
-            dokumen=dokumen, kepala=kepala, baris=baris, suntingan=dokumen.suntingan, oleh=oleh
+            dokumen=dokumen,
+            kepala=kepala,
+            baris=baris,
+            suntingan=dokumen.suntingan,
+            oleh=oleh,
+            tambahan=tambahan,
         )
         return ke_status(dokumen, status)
 
@@ -421,6 +476,17 @@ class RktFactory(DokumenFactory):
 
 class RakFactory(DokumenFactory):
     jenis = "RAK"
+
+
+class PkFactory(DokumenFactory):
+    """A PK draft; its satker gets a Ketua too, the second party."""
+
+    jenis = "PK"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs) -> Dokumen:
+        pejabat_satker(kwargs["satker"], Jabatan.KETUA)
+        return super()._create(model_class, *args, **kwargs)
 
 
 # Workflow ----------------------------------------------------------------------------------

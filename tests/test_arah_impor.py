@@ -47,7 +47,7 @@ LAPISAN: list[tuple[str, set[str]]] = [
     ("dokumen", {"dokumen"}),
     # The document types, each declaring itself to the registry from its AppConfig.ready(); they
     # build on dokumen and never import one another.
-    ("jenis dokumen", {"indikator", "rencana_aksi"}),
+    ("jenis dokumen", {"indikator", "rencana_aksi", "perjanjian_kinerja"}),
     ("ekspor", {"ekspor"}),
     (
         # Wiring that may import every app: settings, URLs, servers, the app config and the

@@ -41,8 +41,8 @@ def _modul(folder: Path) -> set[str]:
     return berkas | paket
 
 
-def test_both_type_apps_are_found():
-    assert set(_app_jenis()) == {"indikator", "rencana_aksi"}
+def test_every_type_app_is_found():
+    assert set(_app_jenis()) == {"indikator", "rencana_aksi", "perjanjian_kinerja"}
 
 
 def test_every_type_app_has_every_required_module_and_only_known_optional_ones():

@@ -19,8 +19,8 @@ def test_loading_the_fixtures_again_changes_nothing():
     before = (Satker.objects.count(), Dokumen.objects.count())
     out = StringIO()
     call_command("muat_fixture", stdout=out)
-    assert (Satker.objects.count(), Dokumen.objects.count()) == before == (10, 7)
-    assert "Satker baru: 0, dokumen baru: 0, sudah ada (dilewati): 17." in out.getvalue()
+    assert (Satker.objects.count(), Dokumen.objects.count()) == before == (10, 8)
+    assert "Satker baru: 0, dokumen baru: 0, sudah ada (dilewati): 18." in out.getvalue()
 
 
 @pytest.mark.django_db

@@ -25,6 +25,7 @@ from tests.factories import (
     KetuaFactory,
     KetuaPenggunaFactory,
     OperatorFactory,
+    PkFactory,
     ProvinsiFactory,
     RakFactory,
     ReviewerFactory,
@@ -195,7 +196,8 @@ class TestDokumen:
         assert Pejabat.objects.filter(satker=satker).count() == 2
 
     def test_every_type_has_a_factory(self):
-        jenis = {f._meta.declarations["jenis"] for f in (IkuFactory, RktFactory, RakFactory)}
+        pabrik = (IkuFactory, RktFactory, RakFactory, PkFactory)
+        jenis = {f._meta.declarations["jenis"] for f in pabrik}
         assert jenis == set(kode_jenis())
 
     def test_it_records_the_audit_history_when_told_who(self):

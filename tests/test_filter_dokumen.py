@@ -170,7 +170,7 @@ SALAH = [
     ("tahun", "abc", "Tahun ditulis dengan angka, mis. 2024."),
     ("tahun", "1999", PESAN_TAHUN),
     ("tahun", "2101", PESAN_TAHUN),
-    ("jenis", "PK", PILIHAN_SALAH.format("PK")),
+    ("jenis", "LKJ", PILIHAN_SALAH.format("LKJ")),
     ("status", "SELESAI", PILIHAN_SALAH.format("SELESAI")),
     ("satker", "kab lebak", PESAN_KODE),
     ("provinsi", "prov/banten", PESAN_KODE),

@@ -1,5 +1,6 @@
-"""The progress overview in the admin: visible Kabupaten/Kota satker × IKU/RKT/RAK for a year."""
+"""The progress overview in the admin: visible Kabupaten/Kota satker × every type for a year."""
 
+import itertools
 import secrets
 from collections import Counter
 
@@ -25,6 +26,7 @@ from tests.factories import (
 
 URL = reverse("admin:dokumen_dokumen_kemajuan")
 JENIS = kode_jenis()
+BELUM_TERBIT = [s for s in StatusDokumen.values if s != StatusDokumen.TERBIT]
 
 
 def _terbitkan(dokumen: Dokumen) -> None:
@@ -59,8 +61,8 @@ def _sel_html(html: str, status: str) -> int:
 
 
 def _tambah_satker(jumlah: int, provinsi: Satker) -> None:
-    """`jumlah` more Kabupaten/Kota under `provinsi`, each with an IKU, an RKT and a RAK for 2024
-    (bulk-created: the query-count tests want many)."""
+    """`jumlah` more Kabupaten/Kota under `provinsi`, each with a document of every type for 2024,
+    none published (bulk-created: the query-count tests want many)."""
     Satker.objects.bulk_create(
         Satker(
             kode=f"kab-uji-{i}",
@@ -76,7 +78,7 @@ def _tambah_satker(jumlah: int, provinsi: Satker) -> None:
     Dokumen.objects.bulk_create(
         Dokumen(satker=satker, jenis=jenis, tahun=2024, status=status)
         for satker in baru
-        for jenis, status in zip(JENIS, StatusDokumen.values, strict=False)
+        for jenis, status in zip(JENIS, itertools.cycle(BELUM_TERBIT), strict=False)
     )
 
 
@@ -206,8 +208,8 @@ class TestHalaman:
         assert 'style="width: 33.33%" title="Terbit: 1 (33%)"' in iku
         assert 'style="width: 66.67%" title="Draf: 2 (67%)"' in iku
         assert 'title="Diajukan' not in iku  # an empty status draws no segment
-        assert "11% dokumen sudah terbit." in html  # 1 of 9 cells
-        assert "11% terbit · 4 dokumen belum ada" in html
+        assert "8% dokumen sudah terbit." in html  # 1 of 12 cells (3 satker × 4 types)
+        assert "8% terbit · 7 dokumen belum ada" in html
 
     def test_it_is_linked_from_the_admin_index_and_the_document_list(self, client, reviewer):
         client.force_login(reviewer)
@@ -243,4 +245,4 @@ def test_the_selector_reads_three_queries_for_any_number_of_satker(
     with django_assert_num_queries(4):
         kemajuan = kemajuan_dokumen(admin_ri)
     assert kemajuan.jumlah_satker == kabkota + 30
-    assert kemajuan.jumlah_semua.total == (kabkota + 30) * 3
+    assert kemajuan.jumlah_semua.total == (kabkota + 30) * len(JENIS)

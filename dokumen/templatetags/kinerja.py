@@ -34,7 +34,12 @@ def waktu(nilai: datetime.datetime | None) -> str:
 def kontrol(field) -> str:
     """Render a bound field as a compact Bootstrap control, marked invalid when it has errors."""
     checkbox = field.widget_type == "checkbox"
-    kelas = "form-check-input" if checkbox else "form-control form-control-sm"
+    if checkbox:
+        kelas = "form-check-input"
+    elif field.widget_type == "select":
+        kelas = "form-select form-select-sm"
+    else:
+        kelas = "form-control form-control-sm"
     if field.errors:
         kelas += " is-invalid"
     return field.as_widget(attrs={"class": kelas, "aria-label": field.label})

@@ -485,7 +485,7 @@ SENDIRI, LAIN = "satker-operator", "satker-lain"  # the operator's own satker, a
             "RAK tahun 2024 sudah ada untuk satker ini. Buka dokumen itu untuk mengubahnya.",
         ),
         ({"satker": SENDIRI, "jenis": "RAK", "tahun": 1999}, "tahun", "Tahun harus antara"),
-        ({"satker": SENDIRI, "jenis": "PK", "tahun": 2026}, "jenis", "PK"),
+        ({"satker": SENDIRI, "jenis": "LKJ", "tahun": 2026}, "jenis", "LKJ"),
         ({"satker": LAIN, "jenis": "RAK", "tahun": 2026}, "satker", "tidak ditemukan"),
         ({"jenis": "RAK", "tahun": 2026}, "satker", "harus diisi"),
     ],

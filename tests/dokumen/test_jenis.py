@@ -11,11 +11,12 @@ from tests.conftest import dokumen_seed
 
 
 def test_it_registers_every_document_type_from_its_app():
-    assert registri.kode_jenis() == ["IKU", "RKT", "RAK"]
+    assert registri.kode_jenis() == ["IKU", "RKT", "RAK", "PK"]
     assert registri.jenis_terdaftar("IKU").model_baris[0]._meta.app_label == "indikator"
     assert {registri.jenis_terdaftar(k).model_baris[0]._meta.app_label for k in ("RKT", "RAK")} == {
         "rencana_aksi"
     }
+    assert registri.jenis_terdaftar("PK").model_baris[0]._meta.app_label == "perjanjian_kinerja"
 
 
 def test_the_documents_choices_are_the_registered_types():
@@ -31,8 +32,8 @@ def test_the_documents_choices_are_the_registered_types():
 
 
 def test_it_refuses_an_unknown_type():
-    with pytest.raises(registri.JenisTidakDikenal, match="PK"):
-        registri.jenis_terdaftar("PK")
+    with pytest.raises(registri.JenisTidakDikenal, match="LKJ"):
+        registri.jenis_terdaftar("LKJ")
 
 
 def test_it_refuses_a_second_declaration_of_a_registered_code():

@@ -184,7 +184,8 @@ class TestReviewer:
         assert per_jenis["IKU"] == {StatusDokumen.DIAJUKAN: 1, StatusDokumen.DRAF: 1, BELUM_ADA: 0}
         assert per_jenis["RKT"] == {BELUM_ADA: 2}
         assert per_jenis["RAK"] == {StatusDokumen.DRAF: 1, BELUM_ADA: 1}
-        assert gambaran.semua.total == 6
+        assert per_jenis["PK"] == {BELUM_ADA: 2}
+        assert gambaran.semua.total == 8  # 2 satker × 4 types
 
 
 def test_admin_ri_sees_the_provinsi_with_most_unpublished_first(admin_ri):
@@ -199,7 +200,7 @@ def test_admin_ri_sees_the_provinsi_with_most_unpublished_first(admin_ri):
     assert (pertama.provinsi_nama, pertama.jumlah_satker, pertama.belum_terbit) == (
         banyak.induk.nama,
         4,
-        12,
+        16,  # 4 satker × 4 types, none published
     )
     assert len(gambaran.provinsi_tertinggal) == 5
     assert gambaran.per_jenis[0].per_status[StatusDokumen.DISETUJUI] == 1
@@ -211,4 +212,8 @@ def test_the_types_still_missing_in_the_planning_year(satker):
 
     belum = dokumen_belum_ada(satker, 2027)
 
-    assert [(b.jenis, b.tahun_lalu) for b in belum] == [("IKU", iku_lalu), ("RAK", None)]
+    assert [(b.jenis, b.tahun_lalu) for b in belum] == [
+        ("IKU", iku_lalu),
+        ("RAK", None),
+        ("PK", None),
+    ]

@@ -1,0 +1,102 @@
+"""The PK's declaration in the document-type registry (dokumen.jenis), registered in ready().
+
+Its sasaran group their indicators as the RKT's do; its programs are a second table beside
+them (`TabelTambahan` "program"). The Sekretaris signs first (pihak pertama, the document's
+`penandatangan`), then the Ketua, "selaku atasan" (pihak kedua).
+"""
+
+from typing import Any
+
+from dokumen.editor_kelompok import editor_berkelompok
+from dokumen.jenis import BuatDari, JenisTerdaftar, PihakTtd, TabelTambahan
+from dokumen.models import PihakTandaTangan
+from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
+from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
+from perjanjian_kinerja.models import peringatan_indikator
+from perjanjian_kinerja.selectors import naskah_pk, pk_data, program_data, tabel_pk
+from perjanjian_kinerja.serializers import (
+    ProgramPkIsianSerializer,
+    ProgramPkSerializer,
+    SasaranPkIsianSerializer,
+    SasaranPkSerializer,
+)
+from perjanjian_kinerja.services import (
+    JENIS_RKT,
+    TINGKAT_PK,
+    TINGKAT_PROGRAM,
+    pk_dari_rkt,
+    pk_ganti,
+    program_ganti,
+)
+from satker.models import Jabatan
+
+
+def _label_bagian(sasaran: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(kunci, "Sasaran 2, indikator 3: <indikator>"), numbered as the rows stand now."""
+    return [
+        (row["kunci"], f"Sasaran {s['nomor']}, indikator {urutan}: {row['indikator']}"[:300])
+        for s in sasaran
+        for urutan, row in enumerate(s["indikator"], start=1)
+    ]
+
+
+def _kekurangan_program(program: list[dict[str, Any]]) -> list[str]:
+    """A program without its anggaran: the lampiran would print an empty budget."""
+    tanpa = [p["program"] for p in program if p.get("anggaran") is None]
+    if not tanpa:
+        return []
+    return [f"Anggaran belum diisi pada {len(tanpa)} program ({'; '.join(tanpa[:5])})."]
+
+
+PROGRAM = TabelTambahan(
+    kunci="program",
+    label="Program dan anggaran",
+    tingkat=TINGKAT_PROGRAM,
+    baca=program_data,
+    ganti=lambda dokumen, program: program_ganti(dokumen=dokumen, program=program),
+    form=ProgramPkForm,
+    serializer_baca=ProgramPkSerializer,
+    serializer_isian=ProgramPkIsianSerializer,
+    kekurangan=_kekurangan_program,
+    inline_admin=ProgramPkInline,
+)
+
+DARI_RKT = BuatDari(
+    jenis=JENIS_RKT,
+    label="Buat PK dari RKT",
+    keterangan="Sasaran, indikator dan target diambil dari RKT tahun itu (program dari IKU "
+    "tahun itu bila ada). Setiap indikator diisi “Semakin tinggi semakin baik” dan “Nilai "
+    "triwulan terakhir”: periksa dan atur polaritas, agregasi, dan target triwulannya; "
+    "anggaran program diisi sendiri.",
+    buat=pk_dari_rkt,
+)
+
+PK = JenisTerdaftar(
+    kode="PK",
+    label="Perjanjian Kinerja",
+    tingkat=TINGKAT_PK,
+    target_wajib=True,
+    baca_baris=pk_data,
+    ganti_baris=lambda dokumen, sasaran: pk_ganti(dokumen=dokumen, sasaran=sasaran),
+    kunci_anak="indikator",
+    # TODO(lead): PIHAK_PERTAMA/KEDUA — the parallel helper adds both choices to
+    # dokumen.models.PihakTandaTangan; swap them in here at merge.
+    pihak_ttd=(
+        PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS, judul="Pihak Pertama,"),
+        PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA, judul="Pihak Kedua,"),
+    ),
+    label_bagian=_label_bagian,
+    peringatan_baris=peringatan_indikator,
+    tabel=tabel_pk,
+    template_tabel="perjanjian_kinerja/_tabel_pk.html",
+    formset=editor_berkelompok(IndikatorPkForm, SasaranPkForm),
+    serializer_baris=SasaranPkSerializer,
+    serializer_isian=SasaranPkIsianSerializer,
+    template_pdf="pdf/pk.html",
+    konteks_pdf=lambda dokumen, tabel: {"naskah": naskah_pk(dokumen.satker)},
+    inline_admin=SasaranPkInline,
+    inline_admin_baca=SasaranPkInline,
+    cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
+    tambahan=(PROGRAM,),
+    buat_dari=(DARI_RKT,),
+)
