@@ -12,7 +12,8 @@ from dokumen.jenis import BuatDari, JenisTerdaftar, PihakTtd, TabelTambahan
 from dokumen.models import PihakTandaTangan
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
-from perjanjian_kinerja.selectors import naskah_pk, pk_data, program_data, tabel_pk
+from perjanjian_kinerja.pdf import konteks_pdf_pk
+from perjanjian_kinerja.selectors import pk_data, program_data, tabel_pk
 from perjanjian_kinerja.serializers import (
     ProgramPkIsianSerializer,
     ProgramPkSerializer,
@@ -91,7 +92,7 @@ PK = JenisTerdaftar(
     serializer_baris=SasaranPkSerializer,
     serializer_isian=SasaranPkIsianSerializer,
     template_pdf="pdf/pk.html",
-    konteks_pdf=lambda dokumen, tabel: {"naskah": naskah_pk(dokumen.satker)},
+    konteks_pdf=konteks_pdf_pk,
     inline_admin=SasaranPkInline,
     inline_admin_baca=SasaranPkInline,
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
