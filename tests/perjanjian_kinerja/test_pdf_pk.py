@@ -34,7 +34,7 @@ from perjanjian_kinerja.models import (
 )
 from perjanjian_kinerja.pdf import INDIKATOR_PER_BLOK, baris_kop, target_tercetak
 from perjanjian_kinerja.services import program_ganti
-from satker.models import Jabatan, StatusJabatan
+from satker.models import Jabatan, Pejabat, StatusJabatan
 from tests.conftest import dokumen_seed
 from tests.dokumen.conftest import pejabat_lebak, pki_aktif, pki_dir  # noqa: F401
 from tests.factories import (
@@ -228,6 +228,20 @@ class TestPernyataan:
 
         assert pdf.memuat("PERJANJIAN KINERJA PERUBAHAN TAHUN 2024", 0)
         assert pdf.memuat("LAMPIRAN PERJANJIAN KINERJA PERUBAHAN TAHUN 2024", 1)
+
+    def test_a_pk_without_a_ketua_prints_the_gap_and_one_box(self, db):
+        satker = KabKotaFactory()
+        dokumen = PkFactory(satker=satker, penandatangan=SekretarisFactory(satker=satker))
+        Pejabat.objects.filter(satker=satker, jabatan=Jabatan.KETUA).delete()
+
+        pdf = cetak(dokumen)
+
+        kosong = "[belum ada pejabat Ketua aktif untuk pihak kedua]"
+        assert pdf.memuat(f"Nama : {kosong}", 0)
+        assert pdf.memuat("selaku atasan pihak pertama, selanjutnya disebut pihak kedua.", 0)
+        assert pdf.jumlah(kosong) == 3  # the parties' table and both signature blocks
+        assert pdf.hasil.kotak_pihak[0] is not None
+        assert pdf.hasil.kotak_pihak[1] is None
 
     def test_an_acting_sekretaris_prints_as_plt_with_the_kop_address(self, db):
         satker = KabKotaFactory(alamat="Jl. Multatuli No. 5, Rangkasbitung")
