@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 
-from dokumen.baris import data_baris, ganti_baris
+from dokumen.baris import data_baris, data_tambahan, ganti_baris, ganti_tambahan
 from dokumen.jejak import catat_perubahan, potret
 from dokumen.models import (
     AksiDokumen,
@@ -203,8 +203,6 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
     """Version N+1 of a published document, as an editable draft copy; N stays verifiable.
 
     Its rows, and the tables beside them (a PK's programs), keep version N's keys."""
-    from dokumen.baris import data_tambahan, ganti_tambahan
-
     if not _penulis(user, dokumen):
         raise TidakBerhak("Peran Anda tidak berhak membuat revisi dokumen ini.")
     if dokumen.status != StatusDokumen.TERBIT:

@@ -13,7 +13,8 @@ from dokumen.models import PihakTandaTangan
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
 from perjanjian_kinerja.models import peringatan_indikator
-from perjanjian_kinerja.selectors import naskah_pk, pk_data, program_data, tabel_pk
+from perjanjian_kinerja.pdf import konteks_pdf_pk
+from perjanjian_kinerja.selectors import pk_data, program_data, tabel_pk
 from perjanjian_kinerja.serializers import (
     ProgramPkIsianSerializer,
     ProgramPkSerializer,
@@ -79,11 +80,9 @@ PK = JenisTerdaftar(
     baca_baris=pk_data,
     ganti_baris=lambda dokumen, sasaran: pk_ganti(dokumen=dokumen, sasaran=sasaran),
     kunci_anak="indikator",
-    # TODO(lead): PIHAK_PERTAMA/KEDUA — the parallel helper adds both choices to
-    # dokumen.models.PihakTandaTangan; swap them in here at merge.
     pihak_ttd=(
-        PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS, judul="Pihak Pertama,"),
-        PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA, judul="Pihak Kedua,"),
+        PihakTtd(PihakTandaTangan.PIHAK_PERTAMA, Jabatan.SEKRETARIS, judul="Pihak Pertama,"),
+        PihakTtd(PihakTandaTangan.PIHAK_KEDUA, Jabatan.KETUA, judul="Pihak Kedua,"),
     ),
     label_bagian=_label_bagian,
     peringatan_baris=peringatan_indikator,
@@ -93,7 +92,7 @@ PK = JenisTerdaftar(
     serializer_baris=SasaranPkSerializer,
     serializer_isian=SasaranPkIsianSerializer,
     template_pdf="pdf/pk.html",
-    konteks_pdf=lambda dokumen, tabel: {"naskah": naskah_pk(dokumen.satker)},
+    konteks_pdf=konteks_pdf_pk,
     inline_admin=SasaranPkInline,
     inline_admin_baca=SasaranPkInline,
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
