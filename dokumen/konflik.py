@@ -11,8 +11,10 @@ row kept needs its sasaran, so a sasaran one side deleted stays when a kept row 
 """
 
 import datetime
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -51,16 +53,39 @@ def _json(nilai: Any) -> Any:
     return getattr(nilai, "pk", nilai)
 
 
+class _SerializerDasar:
+    """JSON that gives back what it was given, decimals included (a PK's range bounds): the
+    opening state is compared with the stored and the posted rows, which hold Decimals."""
+
+    def dumps(self, obj: Any) -> bytes:
+        return json.dumps(obj, separators=(",", ":"), default=self._tulis).encode("latin-1")
+
+    def loads(self, data: bytes) -> Any:
+        return json.loads(data.decode("latin-1"), object_hook=self._baca)
+
+    @staticmethod
+    def _tulis(nilai: Any) -> Any:
+        if isinstance(nilai, Decimal):
+            return {"__desimal__": str(nilai)}
+        raise TypeError(f"Nilai {type(nilai).__name__} tidak dapat disimpan di halaman.")
+
+    @staticmethod
+    def _baca(obj: dict[str, Any]) -> Any:
+        return Decimal(obj["__desimal__"]) if obj.keys() == {"__desimal__"} else obj
+
+
 def tanda_dasar(dokumen: Dokumen, baris: Baris) -> str:
     """The header and rows as the page opens them, signed so the page can carry them back."""
     isi = {"pk": dokumen.pk, "suntingan": dokumen.suntingan, "kepala": nilai_kepala(dokumen)}
-    return signing.dumps(isi | {"baris": baris}, salt=_GARAM, compress=True)
+    return signing.dumps(
+        isi | {"baris": baris}, salt=_GARAM, compress=True, serializer=_SerializerDasar
+    )
 
 
 def baca_dasar(teks: str | None, dokumen: Dokumen, suntingan: Any) -> dict[str, Any] | None:
     """What `tanda_dasar` signed for this document at `suntingan` (as posted), else None."""
     try:
-        isi = signing.loads(teks or "", salt=_GARAM)
+        isi = signing.loads(teks or "", salt=_GARAM, serializer=_SerializerDasar)
     except signing.BadSignature:
         return None
     if isi.get("pk") != dokumen.pk or str(isi.get("suntingan")) != str(suntingan):

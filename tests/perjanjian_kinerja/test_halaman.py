@@ -2,11 +2,13 @@
 own, the document page, the admin."""
 
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from dokumen.baris import data_baris, data_tambahan
+from dokumen.konflik import baca_dasar, tanda_dasar
 from dokumen.models import JejakPerubahan
 from perjanjian_kinerja.models import IndikatorPk, NaskahPk, ProgramPk
 from tests.dokumen.test_dokumen_ubah import form_data
@@ -66,6 +68,34 @@ class TestEditor:
         assert (indikator.target_tw2, str(indikator.target_tw2_nilai)) == ("92%", "92.0000")
         assert indikator.satuan == "persen"
         assert ProgramPk.objects.filter(dokumen=pk).count() == 2  # untouched by the editor
+
+    def test_a_range_indicator_reopens_and_a_conflict_on_it_is_resolvable(
+        self, client, operator, pk
+    ):
+        # The bounds are Decimals: the page signs the opening state with them (once a 500).
+        data = form_data(pk) | {
+            "baris-1-polaritas": "RENTANG",
+            "baris-1-batas_bawah": "80",
+            "baris-1-batas_atas": "90",
+        }
+        assert client.post(_ubah(pk), data).status_code == 302
+
+        halaman = client.get(_ubah(pk))
+        assert halaman.status_code == 200
+        pk.refresh_from_db()
+        dasar = baca_dasar(halaman.context["dasar"], pk, pk.suntingan)
+        assert dasar == baca_dasar(tanda_dasar(pk, data_baris(pk)), pk, pk.suntingan)
+        batas = [i["batas_bawah"] for s in dasar["baris"] for i in s["indikator"]]
+        assert Decimal("80") in batas
+
+        # Someone else saves in between; the stale save shows the conflict page, not a 500.
+        lain = form_data(pk, tempat_ttd="Rangkasbitung")
+        assert client.post(_ubah(pk), lain).status_code == 302
+        basi = data | {"suntingan": str(pk.suntingan), "dasar": halaman.context["dasar"]}
+        basi["tempat_ttd"] = "Lebak"
+        response = client.post(_ubah(pk), basi)
+        assert response.status_code == 200
+        assert "baru saja diubah dan disimpan dari halaman lain" in response.content.decode()
 
     def test_a_quarter_that_does_not_fit_is_refused_beside_it_and_nothing_is_saved(
         self, client, operator, pk
