@@ -145,6 +145,23 @@ class Dokumen(models.Model):
             and self.penandatangan.satker_id != self.satker_id
         ):
             raise ValidationError({"penandatangan": PESAN_PENANDATANGAN_LAIN})
+        if self.penandatangan_id is not None and self.jenis:
+            self._pihak_pertama_bukan_pihak_lain()
+
+    def _pihak_pertama_bukan_pihak_lain(self) -> None:
+        # A later party is the satker's official of its jabatan (the PK's Ketua as Pihak
+        # Kedua): the first party cannot hold that jabatan, or one person would sign twice.
+        pihak = self.jenis_terdaftar.pihak_ttd
+        for lain in pihak[1:]:
+            if self.penandatangan.jabatan == lain.jabatan_bawaan:
+                jabatan = Jabatan(lain.jabatan_bawaan).label
+                raise ValidationError(
+                    {
+                        "penandatangan": f"{jabatan} menandatangani sebagai "
+                        f"{PihakTandaTangan(lain.pihak).label}; pilih pejabat lain sebagai "
+                        f"{PihakTandaTangan(pihak[0].pihak).label}."
+                    }
+                )
 
 
 PESAN_PENANDATANGAN_LAIN = "Penandatangan harus pejabat satker pemilik dokumen."

@@ -302,7 +302,7 @@ def pihak_terisi(dokumen: Dokumen) -> list[PihakTerisi]:
             sebelumnya = next((p for p in hasil if p.pejabat and p.pejabat.pk == pejabat.pk), None)
             if sebelumnya is not None:
                 kurang = (
-                    f"{pejabat.nama} sudah menandatangani sebagai "
+                    f"{pejabat.nama} sudah tercantum sebagai "
                     f"{nama_urutan(sebelumnya.urutan)}; {nama_urutan(urutan)} memerlukan "
                     "pejabat lain."
                 )
@@ -421,6 +421,8 @@ class PihakTercetak:
     def kosong(self) -> str:
         """The gap's text when nobody signs yet, e.g. "penandatangan belum ditetapkan"."""
         kurang = self.kurang.rstrip(".")
+        if kurang[:2].isupper():  # it opens with a name in capitals: keep it as written
+            return kurang
         return kurang[:1].lower() + kurang[1:]
 
     @property

@@ -206,12 +206,21 @@ class TestPihakPenandatangan:
         assert blok.index("Pihak Kedua,") < blok.index(kedua) < blok.index("Pihak Pertama,")
         assert blok.index("Pihak Pertama,") < blok.index(pertama)
 
-    def test_one_official_cannot_sign_both_parties(self, dua_pihak, satker, ketua):
-        dokumen = IkuFactory(satker=satker, penandatangan=ketua)
+    def test_one_official_cannot_sign_both_parties(self, dua_pihak, satker, sekretaris, ketua):
+        # Data from before the rule (services refuse it now, see below).
+        dokumen = IkuFactory(satker=satker, penandatangan=sekretaris)
+        Dokumen.objects.filter(pk=dokumen.pk).update(penandatangan=ketua)
+        dokumen.refresh_from_db()
 
         assert kekurangan_dokumen(dokumen) == [
-            f"{ketua.nama} sudah menandatangani sebagai pihak pertama; pihak kedua memerlukan "
+            f"{ketua.nama} sudah tercantum sebagai pihak pertama; pihak kedua memerlukan "
             "pejabat lain."
+        ]
+        # Nor can it be chosen so: the party's jabatan signs the later party.
+        with pytest.raises(ValidationError) as galat:
+            dokumen.full_clean()
+        assert galat.value.message_dict["penandatangan"] == [
+            "Ketua menandatangani sebagai Pihak Kedua; pilih pejabat lain sebagai Pihak Pertama."
         ]
 
     def test_the_default_signatory_is_the_first_partys_active_official(

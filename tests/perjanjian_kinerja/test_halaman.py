@@ -97,6 +97,19 @@ class TestEditor:
         assert response.status_code == 200
         assert "baru saja diubah dan disimpan dari halaman lain" in response.content.decode()
 
+    def test_the_ketua_cannot_be_chosen_as_pihak_pertama(self, client, operator, pk):
+        ketua = pk.satker.pejabat.get(jabatan="KETUA")
+        sebelum = pk.penandatangan_id
+
+        response = client.post(_ubah(pk), form_data(pk) | {"penandatangan": str(ketua.pk)})
+
+        assert response.status_code == 200
+        assert response.context["kepala"].errors["penandatangan"] == [
+            "Ketua menandatangani sebagai Pihak Kedua; pilih pejabat lain sebagai Pihak Pertama."
+        ]
+        pk.refresh_from_db()
+        assert pk.penandatangan_id == sebelum
+
     def test_a_quarter_that_does_not_fit_is_refused_beside_it_and_nothing_is_saved(
         self, client, operator, pk
     ):
