@@ -42,7 +42,12 @@ def _label_bagian(sasaran: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 
 def _kekurangan_program(program: list[dict[str, Any]]) -> list[str]:
-    """A program without its anggaran: the lampiran would print an empty budget."""
+    """No program, or one without its anggaran: the lampiran would print an empty budget (the
+    PK commits the year's programs and their budget as much as its targets)."""
+    if not program:
+        return [
+            "Program dan anggaran belum diisi: tambahkan program tahun ini beserta anggarannya."
+        ]
     tanpa = [p["program"] for p in program if p.get("anggaran") is None]
     if not tanpa:
         return []

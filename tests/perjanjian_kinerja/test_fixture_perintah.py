@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from dokumen.baris import data_baris, data_tambahan
+from dokumen.baris import data_baris, data_tambahan, ganti_tambahan
 from dokumen.models import StatusDokumen
 from dokumen.selectors import kekurangan_dokumen, pihak_terisi
 from dokumen.tte import periksa_tanda_tangan
@@ -41,8 +41,11 @@ def test_the_fixture_pk_is_lebaks_rkt_2024_as_a_draft_with_both_parties():
         "RAHMAT SETIAWAN TONIDAYA",
         "NI'MATULLAH",
     ]
+    # Lebak's papers name no program or budget: the draft says so instead of inventing them.
     assert data_tambahan(pk) == {"program": []}
-    assert kekurangan_dokumen(pk) == []
+    assert kekurangan_dokumen(pk) == [
+        "Program dan anggaran belum diisi: tambahkan program tahun ini beserta anggarannya."
+    ]
     hitungan = [i for s in pk_baris for i in s["indikator"] if i["agregasi"] == "KUMULATIF"]
     assert [i["target"] for i in hitungan] == [
         "12 Laporan",
@@ -80,6 +83,15 @@ def test_export_dokumen_jenis_pk_writes_the_draft(tmp_path):
 
 def test_terbitkan_jenis_pk_signs_as_both_parties(pki_aktif):
     pk = dokumen_seed("kab-lebak", "PK")
+    # The programs the operator adds on the programs page before it can be submitted.
+    ganti_tambahan(
+        pk,
+        {
+            "program": [
+                {"program": "Program Dukungan Manajemen", "kode": "076.01.WA", "anggaran": 1}
+            ]
+        },
+    )
     pastikan_kunci_tte()
     akun_satker(pk.satker, Peran.OPERATOR)
     akun_satker(pk.satker, Peran.KETUA)

@@ -143,6 +143,13 @@ class TestKekurangan:
 
         assert kekurangan_dokumen(pk) == ["Anggaran belum diisi pada 1 program (Program uji 2)."]
 
+    def test_a_pk_without_programs_cannot_be_submitted(self):
+        pk = PkFactory(tambahan={"program": []})
+
+        assert kekurangan_dokumen(pk) == [
+            "Program dan anggaran belum diisi: tambahkan program tahun ini beserta anggarannya."
+        ]
+
     def test_a_complete_pk_lacks_nothing_and_is_signed_by_the_sekretaris_then_the_ketua(self):
         pk = PkFactory()
 
