@@ -10,6 +10,7 @@ from dokumen.target import baca_target
 from dokumen.validasi import tolak_angka_non_ascii
 from perjanjian_kinerja.models import (
     KOLOM_UKUR,
+    PESAN_TARGET_WAJIB,
     TRIWULAN,
     Agregasi,
     Polaritas,
@@ -110,6 +111,8 @@ class IndikatorPkForm(FormBaris):
         data = super().clean()
         if not data.get("indikator") and "indikator" not in self.errors:
             self.add_error("indikator", "Indikator kinerja wajib diisi.")
+        if not data.get("target") and "target" not in self.errors:
+            self.add_error("target", PESAN_TARGET_WAJIB)
         if not any(kolom in self.errors for kolom in KOLOM_UKUR):
             for kolom, pesan in masalah_indikator(data).items():
                 self.add_error(kolom, pesan)

@@ -22,6 +22,10 @@ from dokumen.target import baca_target, peringatan_target
 from dokumen.validasi import ANGGARAN_MAKSIMUM
 from satker.models import Satker
 
+# The editor and the API refuse an indicator without a target (the agreement promises one for
+# each); "Buat PK dari RKT" may still copy an RKT draft's gap, which the checklist then names.
+PESAN_TARGET_WAJIB = "Target wajib diisi: perjanjian kinerja menjanjikan target setiap indikator."
+
 
 class Polaritas(models.TextChoices):
     """Which way an indicator is good: the formula of its capaian (DOMAIN.md §4).

@@ -17,7 +17,13 @@ from dokumen.serializers import (
     teks_isian,
     wajib_isian,
 )
-from perjanjian_kinerja.models import Agregasi, Polaritas, Skala, masalah_indikator
+from perjanjian_kinerja.models import (
+    PESAN_TARGET_WAJIB,
+    Agregasi,
+    Polaritas,
+    Skala,
+    masalah_indikator,
+)
 
 BANTUAN_ASAL_RKT = (
     "Kunci baris RKT asal indikator ini (Buat PK dari RKT); null bila tidak dibuat dari RKT. "
@@ -117,6 +123,8 @@ class IndikatorPkIsianSerializer(KolomDikenal, serializers.Serializer):
     asal = asal_isian()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("target"):
+            raise serializers.ValidationError({"target": PESAN_TARGET_WAJIB})
         if masalah := masalah_indikator(attrs):
             raise serializers.ValidationError(masalah)
         if attrs.get("asal_rkt") is not None:

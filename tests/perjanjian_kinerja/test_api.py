@@ -7,6 +7,7 @@ import pytest
 
 from dokumen.baris import data_baris, data_tambahan
 from dokumen.models import Dokumen
+from perjanjian_kinerja.models import PESAN_TARGET_WAJIB
 from tests.api.test_dokumen_api import baca, klien, url
 from tests.factories import OperatorFactory, PkFactory, RktFactory, pejabat_satker, sasaran_pk
 
@@ -202,3 +203,16 @@ def test_a_qualitative_target_gets_no_warning_a_textual_numeric_one_does(api, pk
 
     assert response.status_code == 200, response.json()
     assert [p["kolom"] for p in response.json()["peringatan"]] == ["baris[0].indikator[1].target"]
+
+
+def test_an_indicator_without_a_target_is_a_400_at_its_field(api, pk):
+    data = baca(api, pk)
+    data["baris"][0]["indikator"][0] |= {"target": "", "target_tw1": "", "target_tw2": ""}
+    data["baris"][0]["indikator"][0] |= {"target_tw3": "", "target_tw4": ""}
+    sebelum = _jejak(pk)
+
+    response = api.put(url(pk), data, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["baris"] == {"0": {"indikator": {"0": {"target": [PESAN_TARGET_WAJIB]}}}}
+    assert _jejak(pk) == sebelum

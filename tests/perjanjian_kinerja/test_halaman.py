@@ -10,7 +10,7 @@ from django.urls import reverse
 from dokumen.baris import data_baris, data_tambahan
 from dokumen.konflik import baca_dasar, tanda_dasar
 from dokumen.models import JejakPerubahan
-from perjanjian_kinerja.models import IndikatorPk, NaskahPk, ProgramPk
+from perjanjian_kinerja.models import PESAN_TARGET_WAJIB, IndikatorPk, NaskahPk, ProgramPk
 from tests.dokumen.test_dokumen_ubah import form_data
 from tests.factories import (
     AdminRiFactory,
@@ -96,6 +96,18 @@ class TestEditor:
         response = client.post(_ubah(pk), basi)
         assert response.status_code == 200
         assert "baru saja diubah dan disimpan dari halaman lain" in response.content.decode()
+
+    def test_an_indicator_without_a_target_is_refused_beside_it(self, client, operator, pk):
+        sebelum = data_baris(pk)
+        data = form_data(pk) | {f"baris-0-target{tw}": "" for tw in ("", "_tw1", "_tw2")}
+        data |= {"baris-0-target_tw3": "", "baris-0-target_tw4": ""}
+
+        response = client.post(_ubah(pk), data)
+
+        assert response.status_code == 200
+        form = response.context["editor"].baris.forms[0]
+        assert form.errors["target"] == [PESAN_TARGET_WAJIB]
+        assert data_baris(pk) == sebelum
 
     def test_the_ketua_cannot_be_chosen_as_pihak_pertama(self, client, operator, pk):
         ketua = pk.satker.pejabat.get(jabatan="KETUA")
