@@ -27,6 +27,19 @@ from satker.models import Satker
 PESAN_TARGET_WAJIB = "Target wajib diisi: perjanjian kinerja menjanjikan target setiap indikator."
 
 
+def target_tercetak(teks: str, satuan: str) -> str:
+    """A target as written, with the indicator's satuan after a bare number ("3" of Laporan →
+    "3 Laporan", "85" of % → "85%"). A text that names a unit ("100 %", "12 Laporan") or holds
+    no number ("WTP", "minimal B") prints as written, so no unit is doubled or corrected."""
+    teks, satuan = teks.strip(), satuan.strip()
+    if not teks or not satuan:
+        return teks
+    terbaca = baca_target(teks)
+    if terbaca.nilai is None or terbaca.satuan:
+        return teks
+    return f"{teks}{satuan}" if satuan == "%" else f"{teks} {satuan}"
+
+
 class Polaritas(models.TextChoices):
     """Which way an indicator is good: the formula of its capaian (DOMAIN.md §4).
 
@@ -196,6 +209,11 @@ class IndikatorPk(BarisBerkunci, TargetMixin):
 
     def __str__(self) -> str:
         return self.indikator[:80]
+
+    @property
+    def target_tertulis(self) -> str:
+        """The target as the page and the print show it (`target_tercetak`: no doubled unit)."""
+        return target_tercetak(self.target, self.satuan)
 
     @property
     def target_triwulan(self) -> list[str]:

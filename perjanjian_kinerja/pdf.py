@@ -10,22 +10,8 @@ has one visible signature field (the lampiran repeats the block without them).
 from dataclasses import dataclass
 from typing import Any
 
-from dokumen.target import baca_target
-from perjanjian_kinerja.models import IndikatorPk, SasaranPk
+from perjanjian_kinerja.models import IndikatorPk, SasaranPk, target_tercetak
 from perjanjian_kinerja.selectors import TabelPk, naskah_pk
-
-
-def target_tercetak(teks: str, satuan: str) -> str:
-    """A target as written, with the indicator's satuan after a bare number ("3" of Laporan →
-    "3 Laporan", "85" of % → "85%"). A text that names a unit ("100 %", "12 Laporan") or holds
-    no number ("WTP", "minimal B") prints as written, so no unit is doubled or corrected."""
-    teks, satuan = teks.strip(), satuan.strip()
-    if not teks or not satuan:
-        return teks
-    terbaca = baca_target(teks)
-    if terbaca.nilai is None or terbaca.satuan:
-        return teks
-    return f"{teks}{satuan}" if satuan == "%" else f"{teks} {satuan}"
 
 
 def triwulan_tercetak(teks: str, satuan: str) -> str:

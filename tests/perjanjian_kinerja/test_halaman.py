@@ -1,6 +1,7 @@
 """The PK's pages: the grouped editor with the measurement fields, the programs page of its
 own, the document page, the admin."""
 
+import re
 import uuid
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from dokumen.baris import data_baris, data_tambahan
 from dokumen.konflik import baca_dasar, tanda_dasar
 from dokumen.models import JejakPerubahan
 from perjanjian_kinerja.models import PESAN_TARGET_WAJIB, IndikatorPk, NaskahPk, ProgramPk
+from tests.conftest import dokumen_seed
 from tests.dokumen.test_dokumen_ubah import form_data
 from tests.factories import (
     AdminRiFactory,
@@ -315,3 +317,15 @@ class TestAdmin:
 
         assert response.status_code == 302
         assert NaskahPk.objects.get(satker=pk.satker).janji == "Janji satker."
+
+
+def test_the_document_page_prints_each_target_with_its_unit_once(client):
+    pk = dokumen_seed("kab-lebak", "PK")
+    client.force_login(OperatorFactory(satker=pk.satker))
+
+    html = client.get(reverse("dokumen:detail", args=[pk.pk])).content.decode()
+
+    sel = re.findall(r'<td class="text-center text-nowrap">([^<]*)</td>', html)
+    assert "12 Laporan" in sel
+    assert "100%" in sel
+    assert not [s for s in sel if re.search(r"(Laporan|kali|%)\s*(Laporan|kali|%)", s)]

@@ -31,8 +31,9 @@ from perjanjian_kinerja.models import (
     IndikatorPk,
     NaskahPk,
     SasaranPk,
+    target_tercetak,
 )
-from perjanjian_kinerja.pdf import INDIKATOR_PER_BLOK, baris_kop, target_tercetak
+from perjanjian_kinerja.pdf import INDIKATOR_PER_BLOK, baris_kop
 from perjanjian_kinerja.services import program_ganti
 from satker.models import Jabatan, Pejabat, StatusJabatan
 from tests.conftest import dokumen_seed
