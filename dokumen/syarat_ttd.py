@@ -60,5 +60,6 @@ def peringatan_tanggal(dokumen: Dokumen, hari: datetime.date | None = None) -> s
     return (
         f"Tanggal penandatanganan {tanggal_ttd_tertulis(dokumen)} sudah lewat "
         f"{(hari - dokumen.tanggal_ttd).days} hari dan akan tercetak pada dokumen; periksa "
-        "kembali. Bila keliru, minta Ketua mengembalikan dokumen untuk memperbaiki tanggalnya."
+        "kembali. Bila keliru, dokumen perlu dikembalikan ke draf (oleh Ketua atau reviewer "
+        "provinsi) untuk memperbaiki tanggalnya."
     )
