@@ -173,4 +173,7 @@ class CatatanAlurForm(_FormCatatan):
 
 
 class AlasanRevisiForm(_FormCatatan):
-    alasan = _catatan("Alasan revisi")
+    # Required here too (the service refuses it as well), so the message sits beside the field.
+    alasan = _catatan(
+        "Alasan revisi", required=True, error_messages={"required": "Tulis alasan revisi."}
+    )

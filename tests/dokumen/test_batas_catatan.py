@@ -117,3 +117,21 @@ def test_a_note_with_a_direction_override_is_refused(client, reviewer, rak):
     assert response.status_code == 400
     assert "Hapus karakter tersembunyi U+202E" in response.content.decode()
     assert not CatatanReviu.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("pki_aktif")
+def test_an_empty_revision_reason_is_refused_beside_the_field(
+    client, settings, tmp_path, operator, rak
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    rak = ke_status(rak, StatusDokumen.TERBIT)
+    jumlah = Dokumen.objects.count()
+    client.force_login(operator)
+
+    response = client.post(reverse("dokumen:revisi", args=[rak.pk]), {"alasan": "   "})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert '<div class="invalid-feedback d-block">Tulis alasan revisi.</div>' in html
+    assert Dokumen.objects.count() == jumlah
