@@ -49,6 +49,8 @@ CADANGAN_TANDA_TANGAN = 16_384
 FONT_STEMPEL = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
 TEKS_STEMPEL = "Ditandatangani secara\nelektronik oleh:\n%(signer)s\n%(ts)s"
 FORMAT_WAKTU_STEMPEL = "%d-%m-%Y %H:%M:%S %Z"
+# Small enough that a 30-character line fits the box unshrunk: stamps side by side match.
+UKURAN_HURUF_STEMPEL = 8
 LEBAR_BARIS_NAMA = 30  # characters; longer names wrap onto more lines of the stamp
 
 
@@ -106,14 +108,23 @@ def _gaya_stempel():
         from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
         font = GlyphAccumulatorFactory(_font_stempel_ringkas())
-        gaya_teks = TextBoxStyle(font=font, font_size=10)
+        gaya_teks = TextBoxStyle(font=font, font_size=UKURAN_HURUF_STEMPEL)
     else:  # built-in Courier: always available, renders correctly
-        gaya_teks = TextBoxStyle(font_size=10)
+        gaya_teks = TextBoxStyle(font_size=UKURAN_HURUF_STEMPEL)
+    from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, SimpleBoxLayoutRule
+
     return TextStampStyle(
         stamp_text=TEKS_STEMPEL,
         timestamp_format=FORMAT_WAKTU_STEMPEL,
         text_box_style=gaya_teks,
         border_width=1,
+        # The text keeps its size, shrunk only when it would not fit: side by side, a short
+        # name's stamp no longer prints larger than a long one's (pyHanko stretches by default).
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MID,
+            y_align=AxisAlignment.ALIGN_MID,
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT,
+        ),
     )
 
 
