@@ -71,8 +71,15 @@ def dokumen_ambil(user: Pengguna, pk: int) -> Dokumen:
 
 
 def dokumen_per_tahun(satker: Satker) -> list[tuple[int, list[Dokumen]]]:
-    """The satker's documents, newest year first, grouped by year."""
-    semua = satker.dokumen.order_by("-tahun", "jenis", "-versi")
+    """The satker's documents, newest year first, grouped by year; a published version that a
+    later published version replaced has `digantikan` True (read in this one query)."""
+    semua = list(satker.dokumen.order_by("-tahun", "jenis", "-versi"))
+    terbit_lebih_baru: set[tuple[int, str]] = set()
+    for dokumen in semua:  # newest version first within a year and type
+        kelompok = (dokumen.tahun, dokumen.jenis)
+        dokumen.digantikan = dokumen.terbit and kelompok in terbit_lebih_baru
+        if dokumen.terbit:
+            terbit_lebih_baru.add(kelompok)
     return [(tahun, list(kelompok)) for tahun, kelompok in groupby(semua, lambda d: d.tahun)]
 
 

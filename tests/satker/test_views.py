@@ -97,3 +97,25 @@ def test_a_missing_page_is_explained_in_indonesian(client, operator_lebak):
     response = client.get("/dokumen/999999/")
     assert response.status_code == 404
     assert "Halaman atau dokumen tidak ditemukan" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_satker_page_marks_a_superseded_version(client):
+    from dokumen.models import Dokumen
+    from dokumen.selectors import dokumen_per_tahun
+    from tests.factories import AdminRiFactory, IkuFactory
+
+    lama = IkuFactory(tahun=2025)
+    baru = IkuFactory(satker=lama.satker, tahun=2025, versi=2, alasan_revisi="Revisi DIPA")
+    # Both published (the signing itself is tested elsewhere): v2 replaces v1.
+    for urutan, dokumen in enumerate((lama, baru)):
+        Dokumen.objects.filter(pk=dokumen.pk).update(
+            status="TERBIT", sha256="a" * 64, token_verifikasi=f"token-{urutan}"
+        )
+    client.force_login(AdminRiFactory())
+
+    html = client.get(reverse("satker-detail", args=[lama.satker.kode])).content.decode()
+
+    assert html.count("· digantikan") == 1
+    [(_, daftar)] = dokumen_per_tahun(lama.satker)
+    assert [(d.versi, d.digantikan) for d in daftar] == [(2, False), (1, True)]
