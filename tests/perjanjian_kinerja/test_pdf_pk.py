@@ -207,7 +207,8 @@ class TestPernyataan:
         assert kedua.x2 < pertama.x1
         assert (kedua.y1, kedua.y2) == pytest.approx((pertama.y1, pertama.y2), abs=0.5)
 
-    def test_the_lampirans_repeat_carries_no_box_and_no_qr(self, lebak):
+    def test_the_lampirans_repeat_carries_no_box_and_no_qr(self, pki_aktif, lebak):
+        # The footer names the certificate's issuer: the test PKI, not whatever var/pki holds.
         sertifikat = [penandatangan_aktif().sertifikat(lebak.penandatangan)]
         html = render_html(lebak, url_verifikasi=URL, sertifikat=sertifikat)
 
@@ -426,7 +427,7 @@ class TestTargetTercetak:
 
 
 @pytest.mark.django_db
-def test_both_parties_sign_page_one_and_the_lampiran_has_no_field(pki_aktif, lebak):  # noqa: F811
+def test_both_parties_sign_page_one_and_the_lampiran_has_no_field(pki_aktif, lebak):
     penandatangan = penandatangan_aktif()
     sekretaris, ketua = pejabat_lebak(Jabatan.SEKRETARIS), pejabat_lebak(Jabatan.KETUA)
     hasil = render_pdf(
