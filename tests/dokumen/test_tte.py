@@ -27,6 +27,8 @@ from dokumen.tte import (
     NAMA_CA,
     PenandatanganLokal,
     TteTidakSiap,
+    identitas_penanda_terakhir,
+    identitas_sertifikat,
     init_pki,
     penandatangan_aktif,
     periksa_tanda_tangan,
@@ -182,6 +184,18 @@ def test_dua_tanda_tangan_berurutan(pdf_bertanda):
     assert hasil.nama_penandatangan == ketua.nama
     nama_field = [nama for nama, _, _ in enumerate_sig_fields(PdfFileReader(BytesIO(pdf)))]
     assert nama_field == ["TTE1", "TTE2"]
+
+
+def test_penanda_terakhir_dibaca_dari_wadah_terakhir_sama_dengan_pyhanko(pdf_bertanda):
+    # The quick read of the newest signature's certificate (the file's last /Contents) names
+    # the certificate pyHanko's full reader finds, after one signature and after two.
+    ketua = pejabat_lebak(Jabatan.KETUA)
+    dua = _tandatangani(pdf_bertanda, ketua)
+
+    for pdf, nama in ((pdf_bertanda, NAMA_SEKRETARIS), (dua, ketua.nama)):
+        terakhir = PdfFileReader(BytesIO(pdf)).embedded_signatures[-1].signer_cert
+        assert identitas_penanda_terakhir(pdf) == identitas_sertifikat(terakhir)
+        assert identitas_penanda_terakhir(pdf).nama == nama
 
 
 # --- The visible field ------------------------------------------------------------------------
