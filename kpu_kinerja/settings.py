@@ -38,6 +38,7 @@ LOCAL_APPS = [
     "indikator",
     "rencana_aksi",
     "perjanjian_kinerja",
+    "pengukuran",
     # The project package itself, for the commands that span every app (backup, restore,
     # generate_national). It has no models.
     "kpu_kinerja",

@@ -7,6 +7,7 @@ overrides for the same language sit beside it, in `id/formats.py`.
 
 import datetime
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
@@ -30,6 +31,21 @@ def ribuan(angka: int) -> str:
     """8170412000 → "8.170.412.000"."""
     tanda = "-" if angka < 0 else ""
     return tanda + f"{abs(angka):,}".replace(",", ".")
+
+
+def desimal(angka: Decimal, tempat: int | None = None) -> str:
+    """Decimal("1234.5") → "1.234,5"; with `tempat` decimal places, rounded half up
+    (Decimal("82.5"), 2 → "82,50"); without, as many as the number has ("0.30" → "0,3")."""
+    if tempat is not None:
+        angka = angka.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+    elif angka == angka.to_integral_value():
+        angka = angka.quantize(Decimal(1))
+    else:
+        angka = angka.normalize()
+    bulat, _, pecahan = f"{abs(angka):f}".partition(".")
+    tanda = "−" if angka < 0 else ""
+    teks = tanda + ribuan(int(bulat))
+    return f"{teks},{pecahan}" if pecahan else teks
 
 
 def rupiah(angka: int | None) -> str:
