@@ -47,9 +47,7 @@ def masukan(jumlah: int) -> list[tuple]:
         elif jenis == 2:
             hasil.append((Polaritas.RENTANG, t, r, t * 2, ()))
         else:
-            hasil.append(
-                (Polaritas.KUALITATIF, "minimal B", acak.choice(PREDIKAT), None, PREDIKAT)
-            )
+            hasil.append((Polaritas.KUALITATIF, "minimal B", acak.choice(PREDIKAT), None, PREDIKAT))
     return hasil
 
 
