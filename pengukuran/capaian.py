@@ -390,6 +390,8 @@ def gabung_triwulan(
     filled quarters, against the mean of their targets. A qualitative indicator is always its
     last filled quarter (a scale cannot be summed or averaged).
     """
+    if sampai_tw < 1:
+        return Gabungan(None, None, "Belum ada triwulan yang berakhir.")
     target_tw = target_tw or {}
     selesai = range(1, sampai_tw + 1)
     terisi = [tw for tw in selesai if realisasi_tw.get(tw) not in (None, "")]

@@ -1,0 +1,255 @@
+"""Writes of the measurement: opening a satker's TW report against its published PK, and
+saving the quarter's realisasi, all of it or nothing.
+
+Every figure is checked against its indicator (`masalah_realisasi`) before anything is saved;
+the problems come back keyed "<indikator id>-<field>" so the form puts each beside its field.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from dokumen.models import Dokumen, StatusDokumen
+from dokumen.target import DIGIT_BULAT_MAKS
+from pengukuran.capaian import nilai_skala
+from pengukuran.models import LaporanTriwulan, Realisasi
+from perjanjian_kinerja.models import NILAI_SKALA, IndikatorPk, Polaritas
+from satker.akses import Pengguna
+from satker.models import Satker
+
+JENIS_PK = "PK"
+SERATUS = Decimal(100)
+EMPAT_DESIMAL = Decimal("0.0001")
+BATAS_ANGKA = Decimal(10) ** DIGIT_BULAT_MAKS
+# What a TW report entry may hold; anything else is refused, never dropped.
+KOLOM_ISIAN = frozenset(
+    {
+        "nilai",
+        "nilai_skala",
+        "pembilang",
+        "penyebut",
+        "tidak_terukur",
+        "alasan_tidak_terukur",
+        "catatan",
+        "kendala",
+        "solusi",
+    }
+)
+KOLOM_TEKS = ("alasan_tidak_terukur", "catatan", "kendala", "solusi")
+
+
+class LaporanBerubah(Exception):
+    """Someone saved the report after this user opened it (its `suntingan` moved on)."""
+
+
+class LaporanTidakBisaDiubah(Exception):
+    """The report has been submitted or approved: its figures are read-only."""
+
+
+def pk_terbit(satker: Satker, tahun: int) -> Dokumen | None:
+    """The satker's PK of `tahun` in force: its newest published version."""
+    return (
+        Dokumen.objects.filter(
+            satker=satker, jenis=JENIS_PK, tahun=tahun, status=StatusDokumen.TERBIT
+        )
+        .order_by("-versi")
+        .first()
+    )
+
+
+@transaction.atomic
+def laporan_buka(*, satker: Satker, tahun: int, tw: int) -> LaporanTriwulan:
+    """The satker's report of TW `tw`, opened against its published PK of the year.
+
+    A draft report opened before a PK Perubahan was published moves to the new version: its
+    figures follow their indicators (each new row's `asal` is the row it was copied from).
+    """
+    pk = pk_terbit(satker, tahun)
+    if pk is None:
+        raise ValidationError(
+            f"Belum ada Perjanjian Kinerja {tahun} yang terbit: realisasi diukur terhadap PK "
+            "yang sudah ditandatangani kedua pihak."
+        )
+    laporan, _ = LaporanTriwulan.objects.select_for_update().get_or_create(
+        satker=satker, tahun=tahun, tw=tw, defaults={"perjanjian": pk}
+    )
+    if laporan.perjanjian_id != pk.pk and laporan.bisa_diubah:
+        _pindah_ke_pk(laporan, pk)
+    return laporan
+
+
+def _pindah_ke_pk(laporan: LaporanTriwulan, pk: Dokumen) -> None:
+    # A PK Perubahan keeps its rows' keys: each figure follows its indicator by key.
+    baru = dict(IndikatorPk.objects.filter(sasaran__dokumen=pk).values_list("kunci", "pk"))
+    for realisasi in laporan.realisasi.select_related("indikator"):
+        if realisasi.indikator.kunci in baru:
+            realisasi.indikator_id = baru[realisasi.indikator.kunci]
+            realisasi.save(update_fields=["indikator"])
+        # An indicator the new version dropped keeps its figure on the old row; it no
+        # longer counts.
+    laporan.perjanjian = pk
+    laporan.save(update_fields=["perjanjian", "diubah"])
+
+
+def _desimal(nilai: Any) -> Decimal | None:
+    if nilai is None or nilai == "":
+        return None
+    if isinstance(nilai, bool) or not isinstance(nilai, Decimal | int):
+        raise TypeError
+    return Decimal(nilai)
+
+
+def _masalah_angka(nilai: Decimal, nama: str) -> str:
+    if not nilai.is_finite() or abs(nilai) >= BATAS_ANGKA:
+        return f"{nama} paling banyak {DIGIT_BULAT_MAKS} digit sebelum koma."
+    if nilai != nilai.quantize(EMPAT_DESIMAL):
+        return f"{nama} paling banyak 4 angka di belakang koma."
+    if nilai < 0:
+        return f"{nama} tidak boleh negatif."
+    return ""
+
+
+def masalah_realisasi(indikator: IndikatorPk, isian: dict[str, Any]) -> dict[str, str]:
+    """What is wrong with one indicator's entry, by field ({} when nothing): a number for a
+    numeric indicator and a value of its scale for a qualitative one, both parts of a
+    fraction, a share not above its whole, no negative figure, a reason when not measurable."""
+    masalah: dict[str, str] = {}
+    asing = set(isian) - KOLOM_ISIAN
+    if asing:
+        masalah["__all__"] = f"Kolom tidak dikenal: {', '.join(sorted(asing))}."
+        return masalah
+    try:
+        nilai = _desimal(isian.get("nilai"))
+        pembilang = _desimal(isian.get("pembilang"))
+        penyebut = _desimal(isian.get("penyebut"))
+    except TypeError:
+        return {"nilai": "Realisasi, pembilang dan penyebut harus berupa angka."}
+    skala = (isian.get("nilai_skala") or "").strip()
+    if isian.get("tidak_terukur"):
+        if not (isian.get("alasan_tidak_terukur") or "").strip():
+            masalah["alasan_tidak_terukur"] = "Tuliskan alasan indikator tidak dapat diukur."
+        if nilai is not None or skala:
+            masalah["nilai"] = "Indikator yang tidak dapat diukur tidak diisi realisasinya."
+        return masalah
+    if indikator.polaritas == Polaritas.KUALITATIF:
+        daftar = NILAI_SKALA.get(indikator.skala, ())
+        if nilai is not None or pembilang is not None or penyebut is not None:
+            masalah["nilai_skala"] = (
+                f"Indikator kualitatif diisi dengan nilai skala ({', '.join(daftar)}), bukan angka."
+            )
+        elif skala and nilai_skala(skala) not in daftar:
+            masalah["nilai_skala"] = (
+                f"“{skala}” tidak ada pada skala indikator ini ({', '.join(daftar)})."
+            )
+        return masalah
+    if skala:
+        masalah["nilai"] = "Indikator ini diukur dengan angka, bukan nilai skala."
+    for kolom, angka, nama in (
+        ("nilai", nilai, "Realisasi"),
+        ("pembilang", pembilang, "Pembilang"),
+        ("penyebut", penyebut, "Penyebut"),
+    ):
+        if angka is not None and (pesan := _masalah_angka(angka, nama)):
+            masalah[kolom] = pesan
+    if (pembilang is None) != (penyebut is None):
+        kolom = "penyebut" if penyebut is None else "pembilang"
+        masalah[kolom] = "Pembilang dan penyebut diisi bersama."
+    elif penyebut is not None and "penyebut" not in masalah and "pembilang" not in masalah:
+        if penyebut == 0:
+            masalah["penyebut"] = "Penyebut harus lebih dari 0."
+        elif _persen(indikator) and pembilang > penyebut:
+            masalah["pembilang"] = (
+                "Pembilang tidak boleh melebihi penyebut: persentase bagian dari keseluruhan "
+                "paling tinggi 100 %."
+            )
+    return masalah
+
+
+def _persen(indikator: IndikatorPk) -> bool:
+    return "%" in (indikator.satuan or indikator.target_satuan)
+
+
+def _kosong(isian: dict[str, Any]) -> bool:
+    return (
+        isian.get("nilai") in (None, "")
+        and not (isian.get("nilai_skala") or "").strip()
+        and isian.get("pembilang") in (None, "")
+        and not isian.get("tidak_terukur")
+        and not any((isian.get(k) or "").strip() for k in KOLOM_TEKS)
+    )
+
+
+@transaction.atomic
+def realisasi_simpan(
+    *,
+    laporan: LaporanTriwulan,
+    isian: dict[int, dict[str, Any]],
+    suntingan: int,
+    oleh: Pengguna,
+) -> LaporanTriwulan:
+    """Save the quarter's entries ({indikator id: entry}) of a draft report as a whole.
+
+    An entry left wholly empty removes that indicator's realisasi; the others are created or
+    updated. A figure from a numerator and denominator is computed from them. Raises
+    ValidationError keyed "<id>-<field>" (nothing saved), `LaporanBerubah` when someone saved
+    since `suntingan`, `LaporanTidakBisaDiubah` when the report is no longer a draft.
+    """
+    terkunci = LaporanTriwulan.objects.select_for_update().get(pk=laporan.pk)
+    if not terkunci.bisa_diubah:
+        raise LaporanTidakBisaDiubah
+    if terkunci.suntingan != suntingan:
+        raise LaporanBerubah
+    indikator = {
+        i.pk: i
+        for i in IndikatorPk.objects.filter(
+            sasaran__dokumen_id=terkunci.perjanjian_id
+        ).select_related("sasaran")
+    }
+    masalah: dict[str, str] = {}
+    for indikator_id, data in isian.items():
+        if indikator_id not in indikator:
+            masalah[f"{indikator_id}-__all__"] = (
+                "Indikator ini tidak ada pada Perjanjian Kinerja yang diukur laporan ini."
+            )
+            continue
+        for kolom, pesan in masalah_realisasi(indikator[indikator_id], data).items():
+            masalah[f"{indikator_id}-{kolom}"] = pesan
+    if masalah:
+        raise ValidationError(masalah)
+
+    ada = {r.indikator_id: r for r in terkunci.realisasi.all()}
+    hapus = [ada[i].pk for i, data in isian.items() if _kosong(data) and i in ada]
+    Realisasi.objects.filter(pk__in=hapus).delete()
+    for indikator_id, data in isian.items():
+        if _kosong(data):
+            continue
+        realisasi = ada.get(indikator_id) or Realisasi(laporan=terkunci, indikator_id=indikator_id)
+        _isi(realisasi, data)
+        realisasi.diisi_oleh = oleh
+        realisasi.full_clean(exclude=["laporan", "indikator", "diisi_oleh"])
+        realisasi.save()
+    LaporanTriwulan.objects.filter(pk=terkunci.pk).update(suntingan=F("suntingan") + 1)
+    terkunci.refresh_from_db()
+    return terkunci
+
+
+def _isi(realisasi: Realisasi, data: dict[str, Any]) -> None:
+    pembilang, penyebut = _desimal(data.get("pembilang")), _desimal(data.get("penyebut"))
+    realisasi.pembilang, realisasi.penyebut = pembilang, penyebut
+    realisasi.tidak_terukur = bool(data.get("tidak_terukur"))
+    if realisasi.tidak_terukur:
+        realisasi.nilai, realisasi.nilai_skala = None, ""
+    elif pembilang is not None and penyebut:
+        realisasi.nilai = (pembilang / penyebut * SERATUS).quantize(EMPAT_DESIMAL)
+        realisasi.nilai_skala = ""
+    else:
+        realisasi.nilai = _desimal(data.get("nilai"))
+        teks = (data.get("nilai_skala") or "").strip()
+        realisasi.nilai_skala = nilai_skala(teks) if teks else ""
+    for kolom in KOLOM_TEKS:
+        setattr(realisasi, kolom, (data.get(kolom) or "").strip())
+    if not realisasi.tidak_terukur:
+        realisasi.alasan_tidak_terukur = ""
