@@ -183,6 +183,61 @@ def asal_isian() -> serializers.UUIDField:
     )
 
 
+def _asal_terakhir(kolom: dict[str, serializers.Field]) -> dict[str, serializers.Field]:
+    """`asal` after the nested rows a subclass declares, as the shared shape has it (DRF puts
+    a base's fields first)."""
+    kolom["asal"] = kolom.pop("asal")
+    return kolom
+
+
+class SasaranSerializer(serializers.Serializer):
+    """A sasaran of a grouped type as read. A type's subclass declares its rows, under the
+    type's `kunci_anak` ("indikator = IndikatorRktSerializer(many=True)")."""
+
+    kunci = kunci_baca()
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    asal = asal_baca()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return _asal_terakhir(super().get_fields())
+
+
+class DaftarBarisIsian(serializers.ListSerializer):
+    """The rows of one sasaran as written: at least one, as the editor's rows always give."""
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        baris = super().run_validation(data)
+        if not baris:
+            # Raised here, not by the list's validators, so the message stands as the field's
+            # own ({"indikator": [pesan]}), as the editor words it.
+            raise serializers.ValidationError(self.error_messages["empty"])
+        return baris
+
+
+def daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> DaftarBarisIsian:
+    """A sasaran's rows as written by `anak`; none, null or absent is `pesan_kosong`."""
+    pesan = {
+        "required": pesan_kosong,
+        "null": pesan_kosong,
+        "empty": pesan_kosong,
+        "not_a_list": "Kirim sebagai daftar.",
+    }
+    return DaftarBarisIsian(child=anak(error_messages=pesan), error_messages=pesan)
+
+
+# A sasaran of a grouped type as written; a type's subclass declares its rows under the type's
+# `kunci_anak`, by `daftar_baris`. No docstring: the schema would print it for every subclass.
+class SasaranIsianSerializer(KolomDikenal, serializers.Serializer):
+    kunci = kunci_isian()
+    nomor = teks_isian(max_length=10)
+    sasaran = wajib_isian("Sasaran wajib diisi.")
+    asal = asal_isian()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return _asal_terakhir(super().get_fields())
+
+
 def _periksa_kunci(
     isian: list[dict[str, Any]], ada: dict[str, dict[str, Any]], dipakai: set[str]
 ) -> dict[int, dict[str, Any]]:
