@@ -390,6 +390,47 @@ def _kunci_tambahan() -> list[str]:
     return list(dict.fromkeys(t.kunci for j in semua_jenis() for t in j.tambahan))
 
 
+class TambahanField(serializers.Field):
+    """A table beside the rows as read (dokumen.jenis.TabelTambahan, a PK's `program`), in its
+    read serializer's shape; absent from a document whose type has no table of that key.
+
+    Not read-only, though only read: the schema lists a read-only field as always present.
+    """
+
+    def __init__(self, *, kunci: str, **kwargs: Any) -> None:
+        self.kunci = kunci
+        tabel = [(j.kode, t) for j in semua_jenis() for t in j.tambahan if t.kunci == kunci]
+        kelas = list(dict.fromkeys(t.serializer_baca for _, t in tabel))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            f"{tabel[0][1].label}: hanya pada dokumen {', '.join(k for k, _ in tabel)}; "
+            "barisnya berkunci seperti `baris`.",
+        )
+        super().__init__(**kwargs)
+        skema = (
+            kelas[0](many=True)
+            if len(kelas) == 1
+            else PolymorphicProxySerializer(
+                component_name=f"Tambahan{kunci.title()}",
+                serializers=kelas,
+                resource_type_field_name=None,
+                many=True,
+            )
+        )
+        extend_schema_field(skema)(self)  # per key, so on the instance
+
+    def get_attribute(self, dokumen: Dokumen) -> list[dict[str, Any]]:
+        try:
+            tabel = dokumen.jenis_terdaftar.tabel_tambahan(self.kunci)
+        except KeyError:
+            raise serializers.SkipField from None
+        return tabel.serializer_baca(tabel.baca(dokumen), many=True).data
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
 # -- documents -------------------------------------------------------------------------------
 
 
@@ -506,13 +547,11 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
         return self._baris(dokumen)
 
-    def to_representation(self, dokumen: Dokumen) -> dict[str, Any]:
-        """The fields, then each table beside the rows of the document's type (a PK's
-        `program`) under its key, in its read serializer's shape."""
-        data = super().to_representation(dokumen)
-        for tabel in dokumen.jenis_terdaftar.tambahan:
-            data[tabel.kunci] = tabel.serializer_baca(tabel.baca(dokumen), many=True).data
-        return data
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The fields, then each table beside the rows (a PK's `program`) under its key.
+        for kunci in _kunci_tambahan():
+            self.fields[kunci] = TambahanField(kunci=kunci)
 
     @extend_schema_field(
         {
