@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 
 from dokumen.baris import data_baris
 from dokumen.form_baris import tolak_teks_tersembunyi
@@ -24,6 +25,7 @@ from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen
 from dokumen.services import KOLOM_KEPALA, DokumenTidakBisaDiubah, dokumen_simpan_admin
 from dokumen.validasi import periksa_target, tolak_angka_non_ascii
+from kpu_kinerja.admin_akses import TabularInlineTerbatas
 
 PESAN_BUKAN_DRAF = "Dokumen ini bukan draf lagi; isinya tidak dapat diubah."
 
@@ -253,3 +255,39 @@ class BarisDokumenAdminMixin:
         simpan_dari_admin(
             request, dokumen_dari(obj, self.jalur_dokumen), ubah=lambda isian: isian.hapus(obj)
         )
+
+
+def daftar_html(baris: list[str]) -> str:
+    """Lines as a compact list; "-" when there are none."""
+    if not baris:
+        return "-"
+    return format_html(
+        '<ul style="margin:0;padding-left:1.2em">{}</ul>',
+        format_html_join("", "<li>{}</li>", ((b,) for b in baris)),
+    )
+
+
+class SasaranInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
+    """A document's sasaran, each with its rows listed in one read-only cell, so a reader sees
+    the whole document on one page.
+
+    A type's subclass sets `model`, the rows' related name (`kunci_anak`), `baris_html` (one
+    row as HTML) and the cell: a method of its own returning `daftar_anak`, whose
+    `admin.display` heads the column.
+    """
+
+    jalur_satker = "dokumen__satker"
+    extra = 0
+    show_change_link = True
+    kunci_anak: str  # the rows' related name, as the type's JenisTerdaftar.kunci_anak
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(self.kunci_anak)
+
+    def baris_html(self, baris: models.Model) -> str:
+        raise NotImplementedError
+
+    def daftar_anak(self, sasaran: models.Model) -> str:
+        if sasaran.pk is None:
+            return "-"
+        return daftar_html([self.baris_html(b) for b in getattr(sasaran, self.kunci_anak).all()])

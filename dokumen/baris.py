@@ -29,7 +29,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen
@@ -55,6 +55,45 @@ class BarisBerkunci(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SasaranBerkunci(BarisBerkunci):
+    """A sasaran of a grouped type: its place, its printed number and its text, its rows nested
+    under it. A type's model adds `dokumen` (with its own related name) and its Meta's names and
+    constraints (`batasan_sasaran`); it may give `sasaran` its own verbose name."""
+
+    urutan = models.PositiveSmallIntegerField("urutan")
+    nomor = models.CharField("nomor", max_length=10, blank=True)
+    sasaran = models.TextField("sasaran program/kegiatan")
+
+    class Meta:
+        abstract = True
+        ordering = ["dokumen", "urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.nomor} {self.sasaran}"[:80]
+
+
+def batasan_sasaran(awalan: str) -> list[models.BaseConstraint]:
+    """A sasaran model's constraints, named after `awalan` ("sasaran_rkt"): a place and a key
+    once per document, and a text."""
+    return [
+        models.UniqueConstraint(
+            fields=["dokumen", "urutan"],
+            name=f"{awalan}_urutan_unik",
+            violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
+        ),
+        models.UniqueConstraint(
+            fields=["dokumen", "kunci"],
+            name=f"{awalan}_kunci_unik",
+            violation_error_message="Kunci sasaran sudah dipakai di dokumen ini.",
+        ),
+        models.CheckConstraint(
+            name=f"{awalan}_terisi",
+            condition=~Q(sasaran=""),
+            violation_error_message="Sasaran wajib diisi.",
+        ),
+    ]
 
 
 def data_baris(dokumen: Dokumen) -> list[dict[str, Any]]:

@@ -59,6 +59,9 @@ class TabelTambahan:
     kekurangan: Callable[[Baris], list[str]] = lambda baris: []
     # The admin's inline of them (read-only: the admin's row saving handles the main rows).
     inline_admin: type | None = None
+    # The rows a reviewer can write a note on, as JenisTerdaftar.label_bagian; None: each
+    # labelled by the table's label and its place (dokumen.reviu.label_tambahan).
+    label_bagian: Callable[[Baris], list[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ that reorder rows, and keeps the row's label from when it was written for when t
 """
 
 import uuid
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from dokumen.alur import TidakBerhak
 from dokumen.baris import data_baris
+from dokumen.jenis import TabelTambahan
 from dokumen.models import CatatanReviu, Dokumen
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran
@@ -32,10 +34,25 @@ def boleh_mereviu(user: Pengguna, dokumen: Dokumen) -> bool:
     return profil.peran == Peran.REVIEWER_PROVINSI and profil.satker_id == dokumen.satker.induk_id
 
 
+def label_tambahan(tabel: TabelTambahan, baris: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The rows of a table beside the rows as a reviewer picks one: by the table's own labels,
+    else "Program dan anggaran, baris 2"."""
+    if tabel.label_bagian is not None:
+        return tabel.label_bagian(baris)
+    return [
+        (row["kunci"], f"{tabel.label}, baris {n}"[:300]) for n, row in enumerate(baris, start=1)
+    ]
+
+
 def pilihan_bagian(dokumen: Dokumen) -> list[tuple[str, str]]:
-    """The document's rows as a reviewer picks one: (kunci, label) pairs, labels numbered as
-    the rows stand now (no key is the whole document)."""
-    return dokumen.jenis_terdaftar.label_bagian(data_baris(dokumen))
+    """The document's rows as a reviewer picks one, then those of each table beside them (a
+    PK's programs): (kunci, label) pairs, labels numbered as the rows stand now (no key is the
+    whole document)."""
+    terdaftar = dokumen.jenis_terdaftar
+    pilihan = terdaftar.label_bagian(data_baris(dokumen))
+    for tabel in terdaftar.tambahan:
+        pilihan += label_tambahan(tabel, tabel.baca(dokumen))
+    return pilihan
 
 
 def catatan_tambah(

@@ -183,6 +183,61 @@ def asal_isian() -> serializers.UUIDField:
     )
 
 
+def _asal_terakhir(kolom: dict[str, serializers.Field]) -> dict[str, serializers.Field]:
+    """`asal` after the nested rows a subclass declares, as the shared shape has it (DRF puts
+    a base's fields first)."""
+    kolom["asal"] = kolom.pop("asal")
+    return kolom
+
+
+class SasaranSerializer(serializers.Serializer):
+    """A sasaran of a grouped type as read. A type's subclass declares its rows, under the
+    type's `kunci_anak` ("indikator = IndikatorRktSerializer(many=True)")."""
+
+    kunci = kunci_baca()
+    nomor = serializers.CharField()
+    sasaran = serializers.CharField()
+    asal = asal_baca()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return _asal_terakhir(super().get_fields())
+
+
+class DaftarBarisIsian(serializers.ListSerializer):
+    """The rows of one sasaran as written: at least one, as the editor's rows always give."""
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        baris = super().run_validation(data)
+        if not baris:
+            # Raised here, not by the list's validators, so the message stands as the field's
+            # own ({"indikator": [pesan]}), as the editor words it.
+            raise serializers.ValidationError(self.error_messages["empty"])
+        return baris
+
+
+def daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> DaftarBarisIsian:
+    """A sasaran's rows as written by `anak`; none, null or absent is `pesan_kosong`."""
+    pesan = {
+        "required": pesan_kosong,
+        "null": pesan_kosong,
+        "empty": pesan_kosong,
+        "not_a_list": "Kirim sebagai daftar.",
+    }
+    return DaftarBarisIsian(child=anak(error_messages=pesan), error_messages=pesan)
+
+
+# A sasaran of a grouped type as written; a type's subclass declares its rows under the type's
+# `kunci_anak`, by `daftar_baris`. No docstring: the schema would print it for every subclass.
+class SasaranIsianSerializer(KolomDikenal, serializers.Serializer):
+    kunci = kunci_isian()
+    nomor = teks_isian(max_length=10)
+    sasaran = wajib_isian("Sasaran wajib diisi.")
+    asal = asal_isian()
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return _asal_terakhir(super().get_fields())
+
+
 def _periksa_kunci(
     isian: list[dict[str, Any]], ada: dict[str, dict[str, Any]], dipakai: set[str]
 ) -> dict[int, dict[str, Any]]:
@@ -335,6 +390,47 @@ def _kunci_tambahan() -> list[str]:
     return list(dict.fromkeys(t.kunci for j in semua_jenis() for t in j.tambahan))
 
 
+class TambahanField(serializers.Field):
+    """A table beside the rows as read (dokumen.jenis.TabelTambahan, a PK's `program`), in its
+    read serializer's shape; absent from a document whose type has no table of that key.
+
+    Not read-only, though only read: the schema lists a read-only field as always present.
+    """
+
+    def __init__(self, *, kunci: str, **kwargs: Any) -> None:
+        self.kunci = kunci
+        tabel = [(j.kode, t) for j in semua_jenis() for t in j.tambahan if t.kunci == kunci]
+        kelas = list(dict.fromkeys(t.serializer_baca for _, t in tabel))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            f"{tabel[0][1].label}: hanya pada dokumen {', '.join(k for k, _ in tabel)}; "
+            "barisnya berkunci seperti `baris`.",
+        )
+        super().__init__(**kwargs)
+        skema = (
+            kelas[0](many=True)
+            if len(kelas) == 1
+            else PolymorphicProxySerializer(
+                component_name=f"Tambahan{kunci.title()}",
+                serializers=kelas,
+                resource_type_field_name=None,
+                many=True,
+            )
+        )
+        extend_schema_field(skema)(self)  # per key, so on the instance
+
+    def get_attribute(self, dokumen: Dokumen) -> list[dict[str, Any]]:
+        try:
+            tabel = dokumen.jenis_terdaftar.tabel_tambahan(self.kunci)
+        except KeyError:
+            raise serializers.SkipField from None
+        return tabel.serializer_baca(tabel.baca(dokumen), many=True).data
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
 # -- documents -------------------------------------------------------------------------------
 
 
@@ -451,13 +547,11 @@ class DokumenSerializer(DokumenRingkasSerializer):
     def get_baris(self, dokumen: Dokumen) -> list[dict[str, Any]]:
         return self._baris(dokumen)
 
-    def to_representation(self, dokumen: Dokumen) -> dict[str, Any]:
-        """The fields, then each table beside the rows of the document's type (a PK's
-        `program`) under its key, in its read serializer's shape."""
-        data = super().to_representation(dokumen)
-        for tabel in dokumen.jenis_terdaftar.tambahan:
-            data[tabel.kunci] = tabel.serializer_baca(tabel.baca(dokumen), many=True).data
-        return data
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The fields, then each table beside the rows (a PK's `program`) under its key.
+        for kunci in _kunci_tambahan():
+            self.fields[kunci] = TambahanField(kunci=kunci)
 
     @extend_schema_field(
         {

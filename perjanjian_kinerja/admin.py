@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
-from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin
+from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin, SasaranInline
 from kpu_kinerja.admin_akses import (
     HanyaDibacaMixin,
     ModelAdminTerbatas,
@@ -27,29 +27,18 @@ def _indikator(i: IndikatorPk) -> str:
     )
 
 
-class SasaranPkInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
+class SasaranPkInline(SasaranInline):
     """A sasaran with its indicators listed, so a reader sees the whole PK on one page."""
 
     model = SasaranPk
-    jalur_satker = "dokumen__satker"
-    extra = 0
-    show_change_link = True
+    kunci_anak = "indikator"
     fields = ["urutan", "nomor", "sasaran", "isi_indikator"]
     readonly_fields = ["isi_indikator"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("indikator")
+    baris_html = staticmethod(_indikator)
 
     @admin.display(description="indikator, target; polaritas, agregasi, TW I–IV")
     def isi_indikator(self, sasaran: SasaranPk) -> str:
-        if sasaran.pk is None:
-            return "-"
-        return format_html(
-            '<ul style="margin:0;padding-left:1.2em">{}</ul>',
-            format_html_join(
-                "", "<li>{}</li>", ((_indikator(i),) for i in sasaran.indikator.all())
-            ),
-        )
+        return self.daftar_anak(sasaran)
 
 
 class ProgramPkInline(HanyaDibacaMixin, TabularInlineTerbatas):

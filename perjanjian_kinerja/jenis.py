@@ -54,6 +54,14 @@ def _kekurangan_program(program: list[dict[str, Any]]) -> list[str]:
     return [f"Anggaran belum diisi pada {len(tanpa)} program ({'; '.join(tanpa[:5])})."]
 
 
+def _label_program(program: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(kunci, "Program 2: <program>"), for review notes, numbered as the programs stand now."""
+    return [
+        (row["kunci"], f"Program {urutan}: {row['program']}"[:300])
+        for urutan, row in enumerate(program, start=1)
+    ]
+
+
 PROGRAM = TabelTambahan(
     kunci="program",
     label="Program dan anggaran",
@@ -65,6 +73,7 @@ PROGRAM = TabelTambahan(
     serializer_isian=ProgramPkIsianSerializer,
     kekurangan=_kekurangan_program,
     inline_admin=ProgramPkInline,
+    label_bagian=_label_program,
 )
 
 DARI_RKT = BuatDari(

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from dokumen.baris import BarisBerkunci
+from dokumen.baris import BarisBerkunci, SasaranBerkunci, batasan_sasaran
 from dokumen.models import Dokumen, TargetMixin
 from dokumen.target import baca_target, peringatan_target
 from dokumen.validasi import ANGGARAN_MAKSIMUM
@@ -84,40 +84,18 @@ TRIWULAN = (1, 2, 3, 4)
 NAMA_TRIWULAN = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 
-class SasaranPk(BarisBerkunci):
+class SasaranPk(SasaranBerkunci):
     """A sasaran strategis of a PK; its indicators follow it on paper in one merged cell."""
 
     dokumen = models.ForeignKey(
         Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="sasaran_pk"
     )
-    urutan = models.PositiveSmallIntegerField("urutan")
-    nomor = models.CharField("nomor", max_length=10, blank=True)
     sasaran = models.TextField("sasaran strategis")
 
-    class Meta:
+    class Meta(SasaranBerkunci.Meta):
         verbose_name = "Perjanjian Kinerja (sasaran)"
         verbose_name_plural = "Perjanjian Kinerja (sasaran)"
-        ordering = ["dokumen", "urutan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dokumen", "urutan"],
-                name="sasaran_pk_urutan_unik",
-                violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
-            ),
-            models.UniqueConstraint(
-                fields=["dokumen", "kunci"],
-                name="sasaran_pk_kunci_unik",
-                violation_error_message="Kunci sasaran sudah dipakai di dokumen ini.",
-            ),
-            models.CheckConstraint(
-                name="sasaran_pk_terisi",
-                condition=~Q(sasaran=""),
-                violation_error_message="Sasaran wajib diisi.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.nomor} {self.sasaran}"[:80]
+        constraints = batasan_sasaran("sasaran_pk")
 
 
 def _nilai_tw() -> models.DecimalField:

@@ -9,8 +9,11 @@ from rest_framework import serializers
 from dokumen.serializers import (
     AnggaranField,
     KolomDikenal,
+    SasaranIsianSerializer,
+    SasaranSerializer,
     asal_baca,
     asal_isian,
+    daftar_baris,
     kunci_baca,
     kunci_isian,
     target_isian,
@@ -57,14 +60,10 @@ class IndikatorPkSerializer(serializers.Serializer):
     asal = asal_baca()
 
 
-class SasaranPkSerializer(serializers.Serializer):
+class SasaranPkSerializer(SasaranSerializer):
     """A PK sasaran with its indicators."""
 
-    kunci = kunci_baca()
-    nomor = serializers.CharField()
-    sasaran = serializers.CharField()
     indikator = IndikatorPkSerializer(many=True)
-    asal = asal_baca()
 
 
 class ProgramPkSerializer(serializers.Serializer):
@@ -135,24 +134,8 @@ class IndikatorPkIsianSerializer(KolomDikenal, serializers.Serializer):
 PESAN_TANPA_INDIKATOR = "Isi paling sedikit satu indikator untuk sasaran ini."
 
 
-class SasaranPkIsianSerializer(KolomDikenal, serializers.Serializer):
-    kunci = kunci_isian()
-    nomor = teks_isian(max_length=10)
-    sasaran = wajib_isian("Sasaran wajib diisi.")
-    indikator = IndikatorPkIsianSerializer(
-        many=True,
-        error_messages={
-            "required": PESAN_TANPA_INDIKATOR,
-            "null": PESAN_TANPA_INDIKATOR,
-            "not_a_list": "Kirim sebagai daftar.",
-        },
-    )
-    asal = asal_isian()
-
-    def validate_indikator(self, indikator: list) -> list:
-        if not indikator:
-            raise serializers.ValidationError(PESAN_TANPA_INDIKATOR)
-        return indikator
+class SasaranPkIsianSerializer(SasaranIsianSerializer):
+    indikator = daftar_baris(IndikatorPkIsianSerializer, PESAN_TANPA_INDIKATOR)
 
 
 class ProgramPkIsianSerializer(KolomDikenal, serializers.Serializer):

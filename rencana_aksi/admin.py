@@ -1,78 +1,36 @@
 from django.contrib import admin
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
-from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin
-from kpu_kinerja.admin_akses import (
-    ModelAdminTerbatas,
-    StackedInlineTerbatas,
-    TabularInlineTerbatas,
-)
+from dokumen.admin_baris import BarisDokumenAdminMixin, BarisDokumenInlineMixin, SasaranInline
+from kpu_kinerja.admin_akses import ModelAdminTerbatas, StackedInlineTerbatas, TabularInlineTerbatas
 from kpu_kinerja.formats import rupiah
 from rencana_aksi.models import BarisRak, IndikatorRkt, SasaranRak, SasaranRkt
 
 NAMA_TRIWULAN = ("I", "II", "III", "IV")
 
 
-def _daftar(baris: list[str]) -> str:
-    """Lines as a compact list; "-" when there are none."""
-    if not baris:
-        return "-"
+def _indikator_rkt(i: IndikatorRkt) -> str:
+    """An indicator and its target, then the kegiatan aksi that serves it."""
     return format_html(
-        '<ul style="margin:0;padding-left:1.2em">{}</ul>',
-        format_html_join("", "<li>{}</li>", ((b,) for b in baris)),
+        "{} <b>{}</b>{}",
+        i.indikator,
+        i.target,
+        format_html(" → {}", i.kegiatan_aksi) if i.kegiatan_aksi else "",
     )
 
 
-class SasaranRktInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
+class SasaranRktInline(SasaranInline):
     """A sasaran with its indicators listed, so a reader sees the whole RKT on one page."""
 
     model = SasaranRkt
-    jalur_satker = "dokumen__satker"
-    extra = 0
-    show_change_link = True
+    kunci_anak = "indikator"
     fields = ["urutan", "nomor", "sasaran", "isi_indikator"]
     readonly_fields = ["isi_indikator"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("indikator")
+    baris_html = staticmethod(_indikator_rkt)
 
     @admin.display(description="indikator, target → kegiatan aksi")
     def isi_indikator(self, sasaran: SasaranRkt) -> str:
-        if sasaran.pk is None:
-            return "-"
-        return _daftar(
-            [
-                format_html(
-                    "{} <b>{}</b>{}",
-                    i.indikator,
-                    i.target,
-                    format_html(" → {}", i.kegiatan_aksi) if i.kegiatan_aksi else "",
-                )
-                for i in sasaran.indikator.all()
-            ]
-        )
-
-
-class SasaranRakInline(BarisDokumenInlineMixin, TabularInlineTerbatas):
-    """A sasaran with its action rows listed, so a reader sees the whole RAK on one page."""
-
-    model = SasaranRak
-    jalur_satker = "dokumen__satker"
-    extra = 0
-    show_change_link = True
-    fields = ["urutan", "nomor", "sasaran", "isi_baris"]
-    readonly_fields = ["isi_baris"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("baris")
-
-    @admin.display(
-        description="indikator, target → kegiatan, target; triwulan, anggaran, pelaksana"
-    )
-    def isi_baris(self, sasaran: SasaranRak) -> str:
-        if sasaran.pk is None:
-            return "-"
-        return _daftar([_baris_rak(b) for b in sasaran.baris.all()])
+        return self.daftar_anak(sasaran)
 
 
 def _baris_rak(baris: BarisRak) -> str:
@@ -87,6 +45,22 @@ def _baris_rak(baris: BarisRak) -> str:
         baris.target_kegiatan_aksi,
         " · ".join(teks for teks in rincian if teks),
     )
+
+
+class SasaranRakInline(SasaranInline):
+    """A sasaran with its action rows listed, so a reader sees the whole RAK on one page."""
+
+    model = SasaranRak
+    kunci_anak = "baris"
+    fields = ["urutan", "nomor", "sasaran", "isi_baris"]
+    readonly_fields = ["isi_baris"]
+    baris_html = staticmethod(_baris_rak)
+
+    @admin.display(
+        description="indikator, target → kegiatan, target; triwulan, anggaran, pelaksana"
+    )
+    def isi_baris(self, sasaran: SasaranRak) -> str:
+        return self.daftar_anak(sasaran)
 
 
 class IndikatorRktInline(BarisDokumenInlineMixin, TabularInlineTerbatas):

@@ -34,45 +34,67 @@ def _label_bagian(anak: str, isi: str) -> Callable[[list[dict[str, Any]]], list[
     return label
 
 
-RKT = JenisTerdaftar(
+def _rencana(
+    *,
+    ganti: Callable[..., Any],
+    kunci_anak: str,
+    kolom_label: str,
+    jabatan: Jabatan,
+    form_baris: type,
+    inline: type,
+    **lain: Any,
+) -> JenisTerdaftar:
+    """What the RKT and RAK share: rows grouped under sasaran (`kunci_anak`, each row labelled
+    for review notes by its `kolom_label`), the editor's sasaran form, one signatory of
+    `jabatan`, a target on every indicator before submission, one admin inline for both."""
+    return JenisTerdaftar(
+        target_wajib=True,
+        ganti_baris=lambda dokumen, sasaran: ganti(dokumen=dokumen, sasaran=sasaran),
+        kunci_anak=kunci_anak,
+        pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, jabatan),),
+        label_bagian=_label_bagian(kunci_anak, kolom_label),
+        formset=editor_berkelompok(form_baris, SasaranForm),
+        inline_admin=inline,
+        inline_admin_baca=inline,
+        **lain,
+    )
+
+
+RKT = _rencana(
     kode="RKT",
     label="Rencana Kinerja Tahunan",
     tingkat=TINGKAT_RKT,
-    target_wajib=True,
     baca_baris=rkt_data,
-    ganti_baris=lambda dokumen, sasaran: rkt_ganti(dokumen=dokumen, sasaran=sasaran),
+    ganti=rkt_ganti,
     kunci_anak="indikator",
-    pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.KETUA),),
-    label_bagian=_label_bagian("indikator", "indikator"),
+    kolom_label="indikator",
+    jabatan=Jabatan.KETUA,
     tabel=tabel_rkt,
     template_tabel="rencana_aksi/_tabel_rkt.html",
-    formset=editor_berkelompok(BarisRktForm, SasaranForm),
+    form_baris=BarisRktForm,
     serializer_baris=SasaranRktSerializer,
     serializer_isian=SasaranRktIsianSerializer,
     template_pdf="pdf/rkt.html",
-    inline_admin=SasaranRktInline,
-    inline_admin_baca=SasaranRktInline,
+    inline=SasaranRktInline,
     cari_admin=("sasaran_rkt__indikator__indikator", "sasaran_rkt__indikator__kegiatan_aksi"),
 )
 
-RAK = JenisTerdaftar(
+RAK = _rencana(
     kode="RAK",
     label="Rencana Aksi Kinerja",
     tingkat=TINGKAT_RAK,
-    target_wajib=True,
     baca_baris=rak_data,
-    ganti_baris=lambda dokumen, sasaran: rak_ganti(dokumen=dokumen, sasaran=sasaran),
+    ganti=rak_ganti,
     kunci_anak="baris",
-    pihak_ttd=(PihakTtd(PihakTandaTangan.PENANDATANGAN, Jabatan.SEKRETARIS),),
-    label_bagian=_label_bagian("baris", "kegiatan"),
+    kolom_label="kegiatan",
+    jabatan=Jabatan.SEKRETARIS,
     tabel=tabel_rak,
     template_tabel="rencana_aksi/_tabel_rak.html",
-    formset=editor_berkelompok(BarisRakForm, SasaranForm),
+    form_baris=BarisRakForm,
     ke_form=rak_ke_form,
     serializer_baris=SasaranRakSerializer,
     serializer_isian=SasaranRakIsianSerializer,
     template_pdf="pdf/rak.html",
-    inline_admin=SasaranRakInline,
-    inline_admin_baca=SasaranRakInline,
+    inline=SasaranRakInline,
     cari_admin=("sasaran_rak__baris__indikator", "sasaran_rak__baris__kegiatan"),
 )

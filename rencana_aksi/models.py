@@ -8,45 +8,22 @@ document, so a row keeps its key when it moves to another sasaran.
 from django.db import models
 from django.db.models import Q
 
-from dokumen.baris import BarisBerkunci
+from dokumen.baris import BarisBerkunci, SasaranBerkunci, batasan_sasaran
 from dokumen.models import Dokumen, TargetMixin
 from dokumen.validasi import ANGGARAN_MAKSIMUM
 
 
-class SasaranRkt(BarisBerkunci):
+class SasaranRkt(SasaranBerkunci):
     """A sasaran of an RKT; its indicators follow it on paper in one merged cell."""
 
     dokumen = models.ForeignKey(
         Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="sasaran_rkt"
     )
-    urutan = models.PositiveSmallIntegerField("urutan")
-    nomor = models.CharField("nomor", max_length=10, blank=True)
-    sasaran = models.TextField("sasaran program/kegiatan")
 
-    class Meta:
+    class Meta(SasaranBerkunci.Meta):
         verbose_name = "Rencana Kinerja Tahunan (sasaran)"
         verbose_name_plural = "Rencana Kinerja Tahunan (sasaran)"
-        ordering = ["dokumen", "urutan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dokumen", "urutan"],
-                name="sasaran_rkt_urutan_unik",
-                violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
-            ),
-            models.UniqueConstraint(
-                fields=["dokumen", "kunci"],
-                name="sasaran_rkt_kunci_unik",
-                violation_error_message="Kunci sasaran sudah dipakai di dokumen ini.",
-            ),
-            models.CheckConstraint(
-                name="sasaran_rkt_terisi",
-                condition=~Q(sasaran=""),
-                violation_error_message="Sasaran wajib diisi.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.nomor} {self.sasaran}"[:80]
+        constraints = batasan_sasaran("sasaran_rkt")
 
 
 class IndikatorRkt(BarisBerkunci, TargetMixin):
@@ -85,40 +62,17 @@ class IndikatorRkt(BarisBerkunci, TargetMixin):
         return self.indikator[:80]
 
 
-class SasaranRak(BarisBerkunci):
+class SasaranRak(SasaranBerkunci):
     """A sasaran of a RAK; its rows follow it on paper in one merged cell."""
 
     dokumen = models.ForeignKey(
         Dokumen, verbose_name="dokumen", on_delete=models.CASCADE, related_name="sasaran_rak"
     )
-    urutan = models.PositiveSmallIntegerField("urutan")
-    nomor = models.CharField("nomor", max_length=10, blank=True)
-    sasaran = models.TextField("sasaran program/kegiatan")
 
-    class Meta:
+    class Meta(SasaranBerkunci.Meta):
         verbose_name = "Rencana Aksi Kinerja (sasaran)"
         verbose_name_plural = "Rencana Aksi Kinerja (sasaran)"
-        ordering = ["dokumen", "urutan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dokumen", "urutan"],
-                name="sasaran_rak_urutan_unik",
-                violation_error_message="Urutan sasaran sudah dipakai di dokumen ini.",
-            ),
-            models.UniqueConstraint(
-                fields=["dokumen", "kunci"],
-                name="sasaran_rak_kunci_unik",
-                violation_error_message="Kunci sasaran sudah dipakai di dokumen ini.",
-            ),
-            models.CheckConstraint(
-                name="sasaran_rak_terisi",
-                condition=~Q(sasaran=""),
-                violation_error_message="Sasaran wajib diisi.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.nomor} {self.sasaran}"[:80]
+        constraints = batasan_sasaran("sasaran_rak")
 
 
 class BarisRak(BarisBerkunci, TargetMixin):

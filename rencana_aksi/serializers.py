@@ -10,8 +10,11 @@ from dokumen.serializers import (
     AnggaranField,
     BilanganField,
     KolomDikenal,
+    SasaranIsianSerializer,
+    SasaranSerializer,
     asal_baca,
     asal_isian,
+    daftar_baris,
     kunci_baca,
     kunci_isian,
     target_isian,
@@ -30,14 +33,10 @@ class IndikatorRktSerializer(serializers.Serializer):
     asal = asal_baca()
 
 
-class SasaranRktSerializer(serializers.Serializer):
+class SasaranRktSerializer(SasaranSerializer):
     """An RKT sasaran with its indicators."""
 
-    kunci = kunci_baca()
-    nomor = serializers.CharField()
-    sasaran = serializers.CharField()
     indikator = IndikatorRktSerializer(many=True)
-    asal = asal_baca()
 
 
 class BarisRakSerializer(serializers.Serializer):
@@ -54,14 +53,10 @@ class BarisRakSerializer(serializers.Serializer):
     asal = asal_baca()
 
 
-class SasaranRakSerializer(serializers.Serializer):
+class SasaranRakSerializer(SasaranSerializer):
     """A RAK sasaran with its rows."""
 
-    kunci = kunci_baca()
-    nomor = serializers.CharField()
-    sasaran = serializers.CharField()
     baris = BarisRakSerializer(many=True)
-    asal = asal_baca()
 
 
 # -- rows, as written (the rules of rencana_aksi.forms) --------------------------------------
@@ -75,31 +70,12 @@ class IndikatorRktIsianSerializer(KolomDikenal, serializers.Serializer):
     asal = asal_isian()
 
 
-def _daftar_baris(anak: type[serializers.Serializer], pesan_kosong: str) -> serializers.Field:
-    """The rows of one sasaran (at least one, as the editor's flat rows always give)."""
-    pesan = {"required": pesan_kosong, "null": pesan_kosong, "not_a_list": "Kirim sebagai daftar."}
-    return anak(many=True, error_messages=pesan)
-
-
-def _pastikan_ada(baris: list, pesan_kosong: str) -> list:
-    if not baris:
-        raise serializers.ValidationError(pesan_kosong)
-    return baris
-
-
 PESAN_TANPA_INDIKATOR = "Isi paling sedikit satu indikator untuk sasaran ini."
 PESAN_TANPA_KEGIATAN = "Isi paling sedikit satu kegiatan untuk sasaran ini."
 
 
-class SasaranRktIsianSerializer(KolomDikenal, serializers.Serializer):
-    kunci = kunci_isian()
-    nomor = teks_isian(max_length=10)
-    sasaran = wajib_isian("Sasaran wajib diisi.")
-    indikator = _daftar_baris(IndikatorRktIsianSerializer, PESAN_TANPA_INDIKATOR)
-    asal = asal_isian()
-
-    def validate_indikator(self, indikator: list) -> list:
-        return _pastikan_ada(indikator, PESAN_TANPA_INDIKATOR)
+class SasaranRktIsianSerializer(SasaranIsianSerializer):
+    indikator = daftar_baris(IndikatorRktIsianSerializer, PESAN_TANPA_INDIKATOR)
 
 
 class BarisRakIsianSerializer(KolomDikenal, serializers.Serializer):
@@ -143,12 +119,5 @@ class BarisRakIsianSerializer(KolomDikenal, serializers.Serializer):
         return attrs
 
 
-class SasaranRakIsianSerializer(KolomDikenal, serializers.Serializer):
-    kunci = kunci_isian()
-    nomor = teks_isian(max_length=10)
-    sasaran = wajib_isian("Sasaran wajib diisi.")
-    baris = _daftar_baris(BarisRakIsianSerializer, PESAN_TANPA_KEGIATAN)
-    asal = asal_isian()
-
-    def validate_baris(self, baris: list) -> list:
-        return _pastikan_ada(baris, PESAN_TANPA_KEGIATAN)
+class SasaranRakIsianSerializer(SasaranIsianSerializer):
+    baris = daftar_baris(BarisRakIsianSerializer, PESAN_TANPA_KEGIATAN)

@@ -15,27 +15,18 @@ def _indikator(**isi) -> dict:
     return {"indikator": "Jumlah laporan", "target": "12 Laporan"} | isi
 
 
+def _tw(*teks: str | None) -> dict:
+    """The quarters' targets in order, TW I first; None leaves a quarter out."""
+    return {f"target_tw{tw}": t for tw, t in enumerate(teks, start=1) if t is not None}
+
+
 DITERIMA = [
     pytest.param({}, id="tanpa-triwulan"),
     pytest.param(
-        {
-            "agregasi": "KUMULATIF",
-            "target_tw1": "3",
-            "target_tw2": "6",
-            "target_tw3": "9",
-            "target_tw4": "12 Laporan",
-        },
-        id="kumulatif-3-6-9-12",
+        {"agregasi": "KUMULATIF", **_tw("3", "6", "9", "12 Laporan")}, id="kumulatif-3-6-9-12"
     ),
     pytest.param(
-        {
-            "target": "100%",
-            "agregasi": "TERAKHIR",
-            "target_tw1": "25%",
-            "target_tw2": "50%",
-            "target_tw3": "75%",
-            "target_tw4": "100%",
-        },
+        {"target": "100%", "agregasi": "TERAKHIR", **_tw("25%", "50%", "75%", "100%")},
         id="naik-terakhir",
     ),
     pytest.param(
@@ -43,21 +34,12 @@ DITERIMA = [
             "target": "2%",
             "polaritas": "TURUN",
             "agregasi": "TERAKHIR",
-            "target_tw1": "5%",
-            "target_tw4": "2%",
+            **_tw("5%", None, None, "2%"),
         },
         id="turun-terakhir",
     ),
     pytest.param(
-        {
-            "target": "90%",
-            "agregasi": "RATA_RATA",
-            "target_tw1": "85",
-            "target_tw2": "90",
-            "target_tw3": "90",
-            "target_tw4": "95",
-        },
-        id="rata-rata",
+        {"target": "90%", "agregasi": "RATA_RATA", **_tw("85", "90", "90", "95")}, id="rata-rata"
     ),
     pytest.param(
         {
@@ -65,12 +47,17 @@ DITERIMA = [
             "polaritas": "RENTANG",
             "batas_bawah": Decimal(80),
             "batas_atas": Decimal(90),
-            "target_tw2": "82",
+            **_tw(None, "82"),
         },
         id="rentang",
     ),
     pytest.param(
-        {"target": "WTP", "polaritas": "KUALITATIF", "skala": "OPINI_BPK", "target_tw4": "WTP"},
+        {
+            "target": "WTP",
+            "polaritas": "KUALITATIF",
+            "skala": "OPINI_BPK",
+            **_tw(None, None, None, "WTP"),
+        },
         id="opini-bpk",
     ),
     pytest.param(
@@ -81,68 +68,55 @@ DITERIMA = [
 
 DITOLAK = [
     pytest.param(
-        {"agregasi": "KUMULATIF", "target_tw1": "6", "target_tw2": "3", "target_tw4": "12"},
+        {"agregasi": "KUMULATIF", **_tw("6", "3", None, "12")},
         "target_tw2",
         "Target kumulatif tidak boleh turun dari triwulan ke triwulan.",
         id="kumulatif-turun",
     ),
     pytest.param(
-        {
-            "agregasi": "KUMULATIF",
-            "target_tw1": "3",
-            "target_tw2": "6",
-            "target_tw3": "9",
-            "target_tw4": "10",
-        },
+        {"agregasi": "KUMULATIF", **_tw("3", "6", "9", "10")},
         "target_tw4",
         "Target kumulatif TW IV harus sama dengan target tahunan.",
         id="kumulatif-tw4-beda",
     ),
     pytest.param(
-        {"agregasi": "KUMULATIF", "target_tw1": "3", "target_tw2": "6"},
+        {"agregasi": "KUMULATIF", **_tw("3", "6")},
         "target_tw4",
         "Target kumulatif TW IV wajib diisi (sama dengan target tahunan).",
         id="kumulatif-tanpa-tw4",
     ),
     pytest.param(
-        {"target": "100%", "target_tw1": "50%", "target_tw2": "40%"},
+        {"target": "100%", **_tw("50%", "40%")},
         "target_tw2",
         "Untuk indikator semakin tinggi semakin baik, target triwulan tidak boleh turun.",
         id="naik-turun",
     ),
     pytest.param(
-        {"target": "2%", "polaritas": "TURUN", "target_tw1": "2%", "target_tw2": "3%"},
+        {"target": "2%", "polaritas": "TURUN", **_tw("2%", "3%")},
         "target_tw2",
         "Untuk indikator semakin rendah semakin baik, target triwulan tidak boleh naik.",
         id="turun-naik",
     ),
     pytest.param(
-        {"target": "100%", "target_tw4": "90%"},
+        {"target": "100%", **_tw(None, None, None, "90%")},
         "target_tw4",
         "Target TW IV harus sama dengan target tahunan.",
         id="terakhir-tw4-beda",
     ),
     pytest.param(
-        {"target": "90%", "agregasi": "RATA_RATA", "target_tw1": "90", "target_tw2": "90"},
+        {"target": "90%", "agregasi": "RATA_RATA", **_tw("90", "90")},
         "target_tw3",
         "Untuk rata-rata, isi target keempat triwulan.",
         id="rata-rata-kurang",
     ),
     pytest.param(
-        {
-            "target": "90%",
-            "agregasi": "RATA_RATA",
-            "target_tw1": "80",
-            "target_tw2": "80",
-            "target_tw3": "80",
-            "target_tw4": "80",
-        },
+        {"target": "90%", "agregasi": "RATA_RATA", **_tw("80", "80", "80", "80")},
         "target_tw4",
         "Rata-rata target keempat triwulan harus sama dengan target tahunan.",
         id="rata-rata-beda",
     ),
     pytest.param(
-        {"target_tw1": "tiga"},
+        _tw("tiga"),
         "target_tw1",
         "Target triwulan harus berupa angka, mis. 25% atau 3.",
         id="triwulan-bukan-angka",
@@ -170,7 +144,7 @@ DITOLAK = [
             "polaritas": "RENTANG",
             "batas_bawah": Decimal(80),
             "batas_atas": Decimal(90),
-            "target_tw1": "95",
+            **_tw("95"),
         },
         "target_tw1",
         "Target triwulan harus di dalam rentang.",
@@ -207,7 +181,12 @@ DITOLAK = [
         id="kualitatif-kumulatif",
     ),
     pytest.param(
-        {"target": "WTP", "polaritas": "KUALITATIF", "skala": "OPINI_BPK", "target_tw4": "WDP"},
+        {
+            "target": "WTP",
+            "polaritas": "KUALITATIF",
+            "skala": "OPINI_BPK",
+            **_tw(None, None, None, "WDP"),
+        },
         "target_tw4",
         "Target TW IV harus sama dengan target tahunan.",
         id="kualitatif-tw4-beda",
@@ -221,34 +200,48 @@ DITOLAK = [
 ]
 
 
-@pytest.mark.parametrize("isi", DITERIMA)
-def test_it_accepts_targets_that_fit(isi):
-    assert masalah_indikator(_indikator(**isi)) == {}
-
-
-@pytest.mark.parametrize(("isi", "kolom", "pesan"), DITOLAK)
-def test_it_refuses_targets_that_do_not_fit(isi, kolom, pesan):
-    assert masalah_indikator(_indikator(**isi))[kolom] == pesan
-
-
 def _form(isi: dict) -> dict:
     teks = {k: str(v) for k, v in _indikator(**isi).items()}
     return {"polaritas": "NAIK", "agregasi": "TERAKHIR"} | teks
 
 
-@pytest.mark.parametrize(("isi", "kolom", "pesan"), DITOLAK)
-def test_the_editor_form_puts_the_message_beside_the_field(isi, kolom, pesan):
+def _galat_aturan(isi: dict) -> dict[str, list[str]]:
+    return {kolom: [pesan] for kolom, pesan in masalah_indikator(_indikator(**isi)).items()}
+
+
+def _galat_form(isi: dict) -> dict[str, list[str]]:
     form = IndikatorPkForm(data=_form(isi))
+    form.is_valid()
+    return dict(form.errors)
 
-    assert not form.is_valid()
-    assert form.errors[kolom] == [pesan]
+
+def _galat_api(isi: dict) -> dict[str, list[str]]:
+    isian = {k: (str(v) if isinstance(v, Decimal) else v) for k, v in _indikator(**isi).items()}
+    serializer = IndikatorPkIsianSerializer(data=isian)
+    serializer.is_valid()
+    return dict(serializer.errors)
 
 
+# The one rule, as each place that applies it answers: by field, with the same message.
+LAPISAN = [
+    pytest.param(_galat_aturan, id="aturan"),
+    pytest.param(_galat_form, id="form-editor"),
+    pytest.param(_galat_api, id="api"),
+]
+
+
+@pytest.mark.parametrize("galat", LAPISAN)
 @pytest.mark.parametrize("isi", DITERIMA)
-def test_the_editor_form_accepts_what_fits(isi):
-    form = IndikatorPkForm(data=_form(isi))
+def test_it_accepts_targets_that_fit(galat, isi):
+    assert galat(isi) == {}
 
-    assert form.is_valid(), form.errors
+
+@pytest.mark.parametrize("galat", LAPISAN)
+@pytest.mark.parametrize(("isi", "kolom", "pesan"), DITOLAK)
+def test_it_refuses_targets_that_do_not_fit_with_the_message_beside_the_field(
+    galat, isi, kolom, pesan
+):
+    assert galat(isi)[kolom] == [pesan]
 
 
 @pytest.mark.parametrize(
@@ -275,15 +268,6 @@ def test_the_editor_form_refuses_a_bound_that_is_not_a_number():
 
 def test_the_editor_shows_a_stored_bound_as_written_in_indonesian():
     assert IndikatorPkForm().fields["batas_bawah"].prepare_value(Decimal("80.5000")) == "80,5"
-
-
-@pytest.mark.parametrize(("isi", "kolom", "pesan"), DITOLAK)
-def test_the_api_refuses_the_same_at_the_same_field(isi, kolom, pesan):
-    isian = {k: (str(v) if isinstance(v, Decimal) else v) for k, v in _indikator(**isi).items()}
-    serializer = IndikatorPkIsianSerializer(data=isian)
-
-    assert not serializer.is_valid()
-    assert serializer.errors[kolom] == [pesan]
 
 
 def test_the_api_refuses_an_unknown_polarity():
