@@ -103,4 +103,6 @@ PK = JenisTerdaftar(
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
     tambahan=(PROGRAM,),
     buat_dari=(DARI_RKT,),
+    # A PK's new version, after a budget revision, is the "PK Perubahan" (issue 13).
+    label_revisi="Buat PK Perubahan",
 )
