@@ -263,6 +263,42 @@ def pilihan_buat_dari(satker: Satker) -> list[PilihanBuatDari]:
     ]
 
 
+@dataclass(frozen=True)
+class DibuatDariIni:
+    """A type that can be made from a document (a dokumen.jenis.BuatDari whose source is the
+    document's type), as that document's page offers it: the satker's document of that type
+    and year when there is one (its latest version), else the way to make it."""
+
+    jenis: JenisTerdaftar
+    cara: BuatDari
+    dokumen: Dokumen | None
+
+
+def dibuat_dari_ini(dokumen: Dokumen) -> list[DibuatDariIni]:
+    """The types that can be made from `dokumen` ("Buat PK dari RKT ini" on the RKT's page),
+    asked of the registry: none for a type nothing is made from (no query), else one query.
+
+    A way to make one is offered on the source's latest version only, since making reads
+    the latest version; an existing document is linked from every version.
+    """
+    cara = [(j, b) for j in semua_jenis() for b in j.buat_dari if b.jenis == dokumen.jenis]
+    if not cara:
+        return []
+    terbaru: dict[str, Dokumen] = {}
+    for lain in Dokumen.objects.filter(
+        satker_id=dokumen.satker_id,
+        tahun=dokumen.tahun,
+        jenis__in={dokumen.jenis, *(j.kode for j, _ in cara)},
+    ).order_by("versi"):
+        terbaru[lain.jenis] = lain
+    sumber_terbaru = dokumen.jenis not in terbaru or terbaru[dokumen.jenis].versi <= dokumen.versi
+    return [
+        DibuatDariIni(j, b, terbaru.get(j.kode))
+        for j, b in cara
+        if j.kode in terbaru or sumber_terbaru
+    ]
+
+
 def pejabat_aktif(
     satker: Satker, jabatan: str, *, pada: datetime.date | None = None
 ) -> Pejabat | None:

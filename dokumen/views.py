@@ -43,6 +43,7 @@ from dokumen.reviu import (
     pilihan_bagian,
 )
 from dokumen.selectors import (
+    dibuat_dari_ini,
     dokumen_ambil,
     dokumen_daftar,
     dokumen_per_tahun,
@@ -119,6 +120,8 @@ def _halaman_detail(
         "ada_pembanding": dokumen.versi > 1
         or sum(r.aksi == AksiDokumen.AJUKAN for r in riwayat) > 1,
         "pengganti": pengganti,
+        # What can be made from this document ("Buat PK dari RKT ini"), or what was.
+        "dibuat_dari": dibuat_dari_ini(dokumen),
         "boleh_mereviu": boleh_mereviu(request.user, dokumen),
     }
     # The reviewer's row choices; read once, they also name the notes' rows.
