@@ -278,3 +278,89 @@ class TestHalamanRkt:
 
         with django_assert_num_queries(0):
             assert dibuat_dari_ini(iku) == []
+
+
+class TestUkuranBawaan:
+    """The polarity and aggregation a PK made from the RKT starts with, read from the target."""
+
+    def test_lebaks_counts_are_cumulative_and_its_percentages_the_last_quarter(self):
+        rkt = dokumen_seed("kab-lebak", "RKT")
+        Dokumen.objects.filter(satker=rkt.satker, jenis="PK").delete()
+
+        pk = pk_dari_rkt(satker=rkt.satker, tahun=2024)
+
+        ukuran = {
+            (i["target"], i["polaritas"], i["agregasi"])
+            for s in data_baris(pk)
+            for i in s["indikator"]
+        }
+        assert ukuran == {
+            *((t, "NAIK", "TERAKHIR") for t in ("85%", "90%", "95%", "98%", "100%")),
+            *((t, "NAIK", "KUMULATIF") for t in ("12 Laporan", "2 Laporan", "12 kali", "3 kali")),
+        }
+        # RKT #4, a "Persentase" indicator whose target counts reports, is counted as such;
+        # RKT #18, done "dalam waktu 5 hari kerja" as a percentage, stays higher-is-better.
+        [nomor_4] = [i for s in data_baris(pk) if s["nomor"] == "4" for i in s["indikator"]]
+        assert (nomor_4["satuan"], nomor_4["agregasi"]) == ("Laporan", "KUMULATIF")
+
+    @pytest.mark.parametrize(
+        ("indikator", "target", "polaritas", "agregasi"),
+        [
+            ("Jumlah temuan BPK atas laporan keuangan", "0 temuan", "TURUN", "KUMULATIF"),
+            ("Menurunnya jumlah pengaduan layanan informasi", "5 kali", "TURUN", "KUMULATIF"),
+            ("Rata-rata waktu penyelesaian permohonan informasi", "3 hari", "TURUN", "TERAKHIR"),
+            # DOMAIN.md §4: a percentage of decrease is higher-is-better.
+            ("Persentase Penurunan Nilai Temuan", "25%", "NAIK", "TERAKHIR"),
+            ("Menurunnya jumlah pengaduan", "10%", "NAIK", "TERAKHIR"),
+            ("Jumlah Bimtek penyelesaian sengketa", "3 kali", "NAIK", "KUMULATIF"),
+            ("Jumlah revisi rencana kerja", "12 kali", "NAIK", "KUMULATIF"),
+            ("Indeks kepuasan layanan", "3,5", "NAIK", "TERAKHIR"),
+            ("Nilai SAKIP", "70 poin", "NAIK", "TERAKHIR"),
+            ("Jumlah dokumen teknis", "", "NAIK", "TERAKHIR"),
+        ],
+    )
+    def test_the_default_of_an_indicator(self, indikator, target, polaritas, agregasi):
+        from perjanjian_kinerja.services import ukuran_bawaan
+
+        assert ukuran_bawaan(indikator, target) == {
+            "polaritas": polaritas,
+            "skala": "",
+            "agregasi": agregasi,
+        }
+
+    @pytest.mark.parametrize(
+        ("target", "skala"), [("WTP", "OPINI_BPK"), ("minimal B", "PREDIKAT"), ("BB", "PREDIKAT")]
+    )
+    def test_a_value_of_a_scale_is_qualitative_on_that_scale(self, target, skala):
+        from perjanjian_kinerja.services import ukuran_bawaan
+
+        assert ukuran_bawaan("Opini atau predikat", target) == {
+            "polaritas": "KUALITATIF",
+            "skala": skala,
+            "agregasi": "TERAKHIR",
+        }
+
+    def test_every_default_is_saved_and_valid(self):
+        rkt = RktFactory(
+            tahun=2026,
+            baris=[
+                {
+                    "nomor": "1",
+                    "sasaran": "Meningkatnya akuntabilitas keuangan",
+                    "indikator": [
+                        {"indikator": "Opini BPK", "target": "WTP"},
+                        {"indikator": "Jumlah temuan BPK", "target": "0 temuan"},
+                        {"indikator": "Jumlah laporan keuangan", "target": "12 Laporan"},
+                    ],
+                }
+            ],
+        )
+
+        pk = pk_dari_rkt(satker=rkt.satker, tahun=2026)
+
+        [sasaran] = data_baris(pk)
+        assert [(i["polaritas"], i["skala"], i["agregasi"]) for i in sasaran["indikator"]] == [
+            ("KUALITATIF", "OPINI_BPK", "TERAKHIR"),
+            ("TURUN", "", "KUMULATIF"),
+            ("NAIK", "", "KUMULATIF"),
+        ]
