@@ -216,8 +216,9 @@ PESAN_PK_ADA = "PK {tahun} sudah ada di satker ini; buka dokumen itu untuk mengu
 def pk_dari_rkt(*, satker: Satker, tahun: int, oleh: Pengguna | None = None) -> Dokumen:
     """A draft PK of `tahun` filled from the satker's RKT of that year (its latest version):
     sasaran, indicators and targets (`sasaran_dari_rkt`), and the programs of the IKU of that
-    year (`program_dari_iku`). No anggaran is filled: RAK rows name no program, so no budget
-    can be attributed to one, and none is invented. Signed, as every PK, by the Sekretaris
+    year (`program_dari_iku`). No anggaran is filled: a RAK's anggaran is per kegiatan (Lebak's
+    five merged cells), and its rows name no program code, so no budget can be attributed to
+    a program, and none is invented. Signed, as every PK, by the Sekretaris
     (pihak pertama, the document's `penandatangan`) and the Ketua; place as the RKT's, the
     date left to the user (a PK is signed after the DIPA, not on the RKT's day).
 
