@@ -131,6 +131,8 @@ class JenisTerdaftar:
     tambahan: tuple[TabelTambahan, ...] = ()
     # Other ways to make a draft than empty or copied from last year (the PK from the RKT).
     buat_dari: tuple[BuatDari, ...] = ()
+    # The button that makes a published document's next version: a PK's is a "PK Perubahan".
+    label_revisi: str = "Buat revisi"
 
     def judul_pihak(self, urutan: int) -> str:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""

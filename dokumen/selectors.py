@@ -1,11 +1,11 @@
 """Reads of documents, scoped to the user by the access rule in satker.akses."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -71,16 +71,47 @@ def dokumen_ambil(user: Pengguna, pk: int) -> Dokumen:
 
 
 def dokumen_per_tahun(satker: Satker) -> list[tuple[int, list[Dokumen]]]:
-    """The satker's documents, newest year first, grouped by year; a published version that a
-    later published version replaced has `digantikan` True (read in this one query)."""
+    """The satker's documents, newest year first, grouped by year; each marked as
+    `tandai_digantikan` says, from this one query."""
     semua = list(satker.dokumen.order_by("-tahun", "jenis", "-versi"))
-    terbit_lebih_baru: set[tuple[int, str]] = set()
-    for dokumen in semua:  # newest version first within a year and type
-        kelompok = (dokumen.tahun, dokumen.jenis)
-        dokumen.digantikan = dokumen.terbit and kelompok in terbit_lebih_baru
-        if dokumen.terbit:
-            terbit_lebih_baru.add(kelompok)
+    tandai_digantikan(semua, terbit=semua)
     return [(tahun, list(kelompok)) for tahun, kelompok in groupby(semua, lambda d: d.tahun)]
+
+
+def tandai_digantikan(semua: Sequence[Dokumen], *, terbit: Iterable[Dokumen] | None = None) -> None:
+    """The one rule of a superseded version, for every page and file that shows one: a
+    published version is `digantikan` when a later version of the same document (satker,
+    type, year) is published too; `versi_pengganti` is then the newest such version (the one
+    in force), else None.
+
+    `terbit`: documents that hold every published version of those documents, when the caller
+    has them already (the satker page, a document's `versi_pengganti`); else they are read in
+    one query, whatever the number of documents.
+    """
+    kelompok = {(d.satker_id, d.jenis, d.tahun) for d in semua if d.terbit}
+    terbaru: dict[tuple[int, str, int], int] = {}
+    if terbit is None:
+        saring = Q(pk__in=[])
+        for satker_id, jenis, tahun in kelompok:
+            saring |= Q(satker_id=satker_id, jenis=jenis, tahun=tahun)
+        baris = (
+            Dokumen.objects.filter(saring, status=StatusDokumen.TERBIT)
+            .values("satker_id", "jenis", "tahun")
+            .annotate(terbaru=Max("versi"))
+            .values_list("satker_id", "jenis", "tahun", "terbaru")
+            if kelompok
+            else []
+        )
+    else:
+        baris = [(d.satker_id, d.jenis, d.tahun, d.versi) for d in terbit if d.terbit]
+    for satker_id, jenis, tahun, versi in baris:
+        kunci = (satker_id, jenis, tahun)
+        terbaru[kunci] = max(versi, terbaru.get(kunci, versi))
+    for dokumen in semua:
+        versi = terbaru.get((dokumen.satker_id, dokumen.jenis, dokumen.tahun))
+        lebih_baru = dokumen.terbit and versi is not None and versi > dokumen.versi
+        dokumen.versi_pengganti = versi if lebih_baru else None
+        dokumen.digantikan = lebih_baru
 
 
 def tanggal_ttd_tertulis(dokumen: Dokumen) -> str:
@@ -229,6 +260,42 @@ def pilihan_buat_dari(satker: Satker) -> list[PilihanBuatDari]:
         )
         for j in semua_jenis()
         for b in j.buat_dari
+    ]
+
+
+@dataclass(frozen=True)
+class DibuatDariIni:
+    """A type that can be made from a document (a dokumen.jenis.BuatDari whose source is the
+    document's type), as that document's page offers it: the satker's document of that type
+    and year when there is one (its latest version), else the way to make it."""
+
+    jenis: JenisTerdaftar
+    cara: BuatDari
+    dokumen: Dokumen | None
+
+
+def dibuat_dari_ini(dokumen: Dokumen) -> list[DibuatDariIni]:
+    """The types that can be made from `dokumen` ("Buat PK dari RKT ini" on the RKT's page),
+    asked of the registry: none for a type nothing is made from (no query), else one query.
+
+    A way to make one is offered on the source's latest version only, since making reads
+    the latest version; an existing document is linked from every version.
+    """
+    cara = [(j, b) for j in semua_jenis() for b in j.buat_dari if b.jenis == dokumen.jenis]
+    if not cara:
+        return []
+    terbaru: dict[str, Dokumen] = {}
+    for lain in Dokumen.objects.filter(
+        satker_id=dokumen.satker_id,
+        tahun=dokumen.tahun,
+        jenis__in={dokumen.jenis, *(j.kode for j, _ in cara)},
+    ).order_by("versi"):
+        terbaru[lain.jenis] = lain
+    sumber_terbaru = dokumen.jenis not in terbaru or terbaru[dokumen.jenis].versi <= dokumen.versi
+    return [
+        DibuatDariIni(j, b, terbaru.get(j.kode))
+        for j, b in cara
+        if j.kode in terbaru or sumber_terbaru
     ]
 
 

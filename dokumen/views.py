@@ -43,6 +43,7 @@ from dokumen.reviu import (
     pilihan_bagian,
 )
 from dokumen.selectors import (
+    dibuat_dari_ini,
     dokumen_ambil,
     dokumen_daftar,
     dokumen_per_tahun,
@@ -55,6 +56,7 @@ from dokumen.selectors import (
     pilihan_buat_dari,
     riwayat_dokumen,
     satker_untuk_saringan,
+    tandai_digantikan,
     tanggal_ttd_tertulis,
     versi_pengganti,
 )
@@ -89,6 +91,9 @@ def _halaman_detail(
     baris = None if dokumen.terbit else data_baris(dokumen)
     # An approved document says whose signature it waits for, and who has signed.
     menunggu = giliran(dokumen)
+    pengganti = versi_pengganti(dokumen)
+    # The header's "digantikan", by the satker page's rule, from the version just read.
+    tandai_digantikan([dokumen], terbit=[d for d in (dokumen, pengganti) if d])
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
@@ -114,7 +119,9 @@ def _halaman_detail(
         # see what changed since (dokumen.perubahan).
         "ada_pembanding": dokumen.versi > 1
         or sum(r.aksi == AksiDokumen.AJUKAN for r in riwayat) > 1,
-        "pengganti": versi_pengganti(dokumen),
+        "pengganti": pengganti,
+        # What can be made from this document ("Buat PK dari RKT ini"), or what was.
+        "dibuat_dari": dibuat_dari_ini(dokumen),
         "boleh_mereviu": boleh_mereviu(request.user, dokumen),
     }
     # The reviewer's row choices; read once, they also name the notes' rows.

@@ -43,6 +43,7 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 from dokumen.models import Dokumen, StatusDokumen
+from dokumen.selectors import tandai_digantikan
 from dokumen.unduh import nama_berkas, pdf_dokumen
 from ekspor.models import EksporBatch, StatusEkspor
 from ekspor.selectors import dokumen_ekspor, provinsi_terlihat
@@ -54,7 +55,12 @@ logger = logging.getLogger(__name__)
 DOKUMEN_PER_BAGIAN = 4  # small parts spread the work evenly over the workers
 MANIFEST_BAGIAN = "_manifest.json"
 DAFTAR_ISI = "DAFTAR-ISI.csv"
-KOLOM_DAFTAR_ISI = ["berkas", "satker", "jenis", "tahun", "versi", "status", "keterangan"]
+# New columns go last: tools that read the list by position keep working.
+KOLOM_DAFTAR_ISI = [
+    *("berkas", "satker", "jenis", "tahun", "versi", "status", "keterangan"),
+    # The version that replaced a published one (dokumen.selectors.tandai_digantikan), else "".
+    "digantikan_oleh_versi",
+]
 
 KETERANGAN_TERBIT = "PDF bertanda tangan elektronik yang tersimpan."
 KETERANGAN_DRAF = "Belum terbit: dirender saat ekspor, bertanda DRAF, tanpa tanda tangan."
@@ -441,6 +447,7 @@ def bagian_buat(batch_pk: int, nomor: int, dokumen_pk: Sequence[int]) -> None:
                 "satker__induk", "penandatangan"
             )
         }
+        tandai_digantikan(list(dokumen.values()))  # one query for the part
         manifest = []
         # The PDFs are compressed already; the join deflates the little that is left.
         with zipfile.ZipFile(sementara, "w", zipfile.ZIP_STORED) as arsip:
@@ -469,6 +476,7 @@ def _baris_manifest(dokumen: Dokumen, keterangan: str) -> dict[str, object]:
         "versi": dokumen.versi,
         "status": dokumen.get_status_display(),
         "keterangan": keterangan,
+        "digantikan_oleh_versi": dokumen.versi_pengganti or "",
     }
 
 

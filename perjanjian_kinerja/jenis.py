@@ -79,10 +79,14 @@ PROGRAM = TabelTambahan(
 DARI_RKT = BuatDari(
     jenis=JENIS_RKT,
     label="Buat PK dari RKT",
+    # Says what perjanjian_kinerja.services.ukuran_bawaan fills: keep the two in step.
     keterangan="Sasaran, indikator dan target diambil dari RKT tahun itu (program dari IKU "
-    "tahun itu bila ada). Setiap indikator diisi “Semakin tinggi semakin baik” dan “Nilai "
-    "triwulan terakhir”: periksa dan atur polaritas, agregasi, dan target triwulannya; "
-    "anggaran program diisi sendiri.",
+    "tahun itu bila ada). Agregasi diisi menurut satuan target: hitungan (mis. 12 Laporan, "
+    "3 kali) “Jumlah kumulatif”, persentase dan lainnya “Nilai triwulan terakhir”; target "
+    "berupa opini BPK atau predikat (WTP, minimal B) menjadi kualitatif. Polaritas “Semakin "
+    "tinggi semakin baik”, kecuali jumlah temuan, pengaduan dan sejenisnya atau lama waktu "
+    "(“Semakin rendah semakin baik”). Periksa semuanya dan isi target triwulannya; anggaran "
+    "program diisi sendiri.",
     buat=pk_dari_rkt,
 )
 
@@ -112,4 +116,6 @@ PK = JenisTerdaftar(
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
     tambahan=(PROGRAM,),
     buat_dari=(DARI_RKT,),
+    # A PK's new version, after a budget revision, is the "PK Perubahan" (issue 13).
+    label_revisi="Buat PK Perubahan",
 )

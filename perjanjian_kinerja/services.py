@@ -25,6 +25,8 @@ from perjanjian_kinerja.models import (
     Polaritas,
     ProgramPk,
     SasaranPk,
+    Skala,
+    nilai_skala,
 )
 from perjanjian_kinerja.selectors import data_indikator, data_program, data_sasaran
 from satker.akses import Pengguna
@@ -123,11 +125,70 @@ def program_dari_iku(iku: Dokumen | None) -> list[dict[str, Any]]:
     return list(hasil.values())
 
 
+# Units that count things done or made ("12 Laporan", "3 kali", "2 Lap"): a quarter adds to the
+# year (DOMAIN.md §4: 3/6/9/12), so such an indicator is cumulative. Read by the unit's first
+# word, lower-case.
+SATUAN_HITUNGAN = frozenset(
+    {
+        *("dokumen", "laporan", "lap", "lap.", "kegiatan", "kali", "orang", "satker"),
+        *("buku", "berkas", "paket", "surat", "keputusan", "sk", "produk", "naskah", "unit"),
+        *("peserta", "pegawai", "rapat", "temuan", "kasus", "pengaduan", "tps", "desa"),
+    }
+)
+# Units of a time taken ("5 hari kerja"): with a text about time, shorter is better.
+SATUAN_WAKTU = frozenset({"hari", "jam", "menit", "minggu", "bulan"})
+# "Jumlah temuan …", "Menurunnya jumlah pengaduan …": a count of something unwanted.
+_HITUNGAN_BURUK = re.compile(
+    r"^(?:(?:menurunnya|berkurangnya|turunnya)\s+)?(?:jumlah|banyaknya)\s+"
+    r"(?:temuan|pengaduan|keluhan|kesalahan|pelanggaran|kasus|sengketa|sanggahan|tunggakan)\b",
+    re.IGNORECASE,
+)
+_TENTANG_WAKTU = re.compile(r"\b(?:waktu|lama|lamanya|durasi)\b", re.IGNORECASE)
+
+
+def ukuran_bawaan(indikator: str, target: str) -> dict[str, str]:
+    """The polarity, aggregation and scale a PK indicator made from an RKT row starts with,
+    read from its target's unit (and, for the polarity, its text): a default the user checks,
+    since the RKT says neither (DOMAIN.md §4: polarity is stored, never guessed for good).
+
+    - Aggregation: a count unit (SATUAN_HITUNGAN: "12 Laporan", "3 kali") is KUMULATIF, each
+      quarter adding to the year; a percentage, an index or score, a time or anything else is
+      TERAKHIR, the year's value being the last quarter's.
+    - Qualitative: a target that is a value of a scale ("WTP", "minimal B") is KUALITATIF on
+      that scale (the Opini BPK's first, then the Predikat's).
+    - Polarity: NAIK, except in two cases that cannot be read otherwise: a count of something
+      unwanted ("Jumlah temuan …", "Menurunnya jumlah pengaduan …" with a count target), and a
+      time taken ("Rata-rata waktu penyelesaian …", "5 hari"). A percentage stays NAIK
+      whatever its words: "Persentase penurunan nilai temuan" is higher-is-better
+      (DOMAIN.md §4), and "Persentase … dalam waktu 5 hari kerja" counts cases done in time.
+      "Jumlah revisi …" stays NAIK (read as the revisions planned; DOMAIN.md calls it
+      ambiguous).
+    """
+    teks = indikator.strip()
+    for skala in (Skala.OPINI_BPK, Skala.PREDIKAT):
+        if nilai_skala(target, skala) is not None:
+            return {
+                "polaritas": Polaritas.KUALITATIF,
+                "skala": skala,
+                "agregasi": Agregasi.TERAKHIR,
+            }
+    terbaca = baca_target(target)
+    kata = terbaca.satuan.split()[0].lower() if terbaca.satuan else ""
+    hitungan = terbaca.nilai is not None and kata in SATUAN_HITUNGAN
+    turun = (hitungan and _HITUNGAN_BURUK.search(teks) is not None) or (
+        terbaca.nilai is not None and kata in SATUAN_WAKTU and _TENTANG_WAKTU.search(teks)
+    )
+    return {
+        "polaritas": Polaritas.TURUN if turun else Polaritas.NAIK,
+        "skala": "",
+        "agregasi": Agregasi.KUMULATIF if hitungan else Agregasi.TERAKHIR,
+    }
+
+
 def sasaran_dari_rkt(rkt: Dokumen) -> list[dict[str, Any]]:
     """The RKT's sasaran and indicators as the PK's: each indicator with its target, the unit
-    read from it as `satuan`, polarity NAIK and aggregation TERAKHIR (defaults the user
-    checks: nothing in the RKT says which way an indicator is good), and `asal_rkt`, the RKT
-    row's key."""
+    read from it as `satuan`, the polarity, aggregation and scale `ukuran_bawaan` reads from
+    the target (defaults the user checks), and `asal_rkt`, the RKT row's key."""
     return [
         {
             "nomor": sasaran["nomor"],
@@ -137,8 +198,7 @@ def sasaran_dari_rkt(rkt: Dokumen) -> list[dict[str, Any]]:
                     "indikator": row["indikator"],
                     "target": row["target"],
                     "satuan": baca_target(row["target"]).satuan,
-                    "polaritas": Polaritas.NAIK,
-                    "agregasi": Agregasi.TERAKHIR,
+                    **ukuran_bawaan(row["indikator"], row["target"]),
                     "asal_rkt": row["kunci"],
                 }
                 for row in sasaran["indikator"]
@@ -156,8 +216,9 @@ PESAN_PK_ADA = "PK {tahun} sudah ada di satker ini; buka dokumen itu untuk mengu
 def pk_dari_rkt(*, satker: Satker, tahun: int, oleh: Pengguna | None = None) -> Dokumen:
     """A draft PK of `tahun` filled from the satker's RKT of that year (its latest version):
     sasaran, indicators and targets (`sasaran_dari_rkt`), and the programs of the IKU of that
-    year (`program_dari_iku`). No anggaran is filled: RAK rows name no program, so no budget
-    can be attributed to one, and none is invented. Signed, as every PK, by the Sekretaris
+    year (`program_dari_iku`). No anggaran is filled: a RAK's anggaran is per kegiatan (Lebak's
+    five merged cells), and its rows name no program code, so no budget can be attributed to
+    a program, and none is invented. Signed, as every PK, by the Sekretaris
     (pihak pertama, the document's `penandatangan`) and the Ketua; place as the RKT's, the
     date left to the user (a PK is signed after the DIPA, not on the RKT's day).
 

@@ -380,3 +380,37 @@ class TestAkses:
         assert 'name="_save"' not in halaman
         assert "Dilanjutkan" in halaman  # how often the job lost its runner
         assert "Detak terakhir" in halaman
+
+
+@pytest.mark.django_db
+def test_the_list_marks_a_published_version_that_a_later_one_replaced(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    lama = IkuFactory(tahun=2024)
+    baru = IkuFactory(satker=lama.satker, tahun=2024, versi=2, alasan_revisi="Revisi DIPA")
+    _terbit_tanpa_berkas(lama)
+    _terbit_tanpa_berkas(baru)
+    batch = EksporBatch.objects.create(
+        diminta_oleh=AdminRiFactory(),
+        provinsi=lama.satker.induk,
+        tahun=2024,
+        jumlah_total=2,
+        bagian=[[lama.pk], [baru.pk]],
+    )
+    # Each version in a part of its own: the replacing version is read, not looked for in
+    # the part.
+    services.bagian_buat(batch.pk, 1, [lama.pk])
+    services.bagian_buat(batch.pk, 2, [baru.pk])
+    services.bagian_gabung(batch.pk, 2)
+
+    batch.refresh_from_db()
+    with batch.berkas_zip.open("rb") as berkas:
+        isi = berkas.read()
+    _, daftar = _isi_zip(isi)
+    with zipfile.ZipFile(io.BytesIO(isi)) as arsip:
+        kepala = arsip.read(services.DAFTAR_ISI).decode("utf-8-sig").splitlines()[0]
+    # The columns tools already read keep their names and places; the new one comes last.
+    assert kepala == "berkas,satker,jenis,tahun,versi,status,keterangan,digantikan_oleh_versi"
+    assert [(b["versi"], b["status"], b["digantikan_oleh_versi"]) for b in daftar] == [
+        ("1", "Terbit", "2"),
+        ("2", "Terbit", ""),
+    ]

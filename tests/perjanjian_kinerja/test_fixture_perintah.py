@@ -56,6 +56,23 @@ def test_the_fixture_pk_is_lebaks_rkt_2024_as_a_draft_with_both_parties():
     ]
 
 
+def test_the_fixture_pk_remembers_each_rkt_row_as_buat_pk_dari_rkt_would():
+    from perjanjian_kinerja.services import sasaran_dari_rkt
+
+    pk, rkt = dokumen_seed("kab-lebak", "PK"), dokumen_seed("kab-lebak", "RKT")
+    kolom = ("indikator", "target", "satuan", "polaritas", "skala", "agregasi", "asal_rkt")
+
+    dimuat = [{k: i[k] for k in kolom} for s in data_baris(pk) for i in s["indikator"]]
+    dibuat = [
+        {k: i.get(k, "") for k in kolom} for s in sasaran_dari_rkt(rkt) for i in s["indikator"]
+    ]
+
+    # Every indicator names its RKT row by the key the RKT fixture gives it, and starts with
+    # the measurement "Buat PK dari RKT" gives it; only the quarterly targets were added.
+    assert dimuat == dibuat
+    assert len({i["asal_rkt"] for i in dimuat}) == 22
+
+
 def test_export_dokumen_jenis_pk_writes_the_draft(tmp_path):
     keluar = tmp_path / "pk.pdf"
 

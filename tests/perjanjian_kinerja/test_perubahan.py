@@ -1,0 +1,60 @@
+"""A PK's new version is a "PK Perubahan": the revision button of each type says what the
+type declares (dokumen.jenis.JenisTerdaftar.label_revisi)."""
+
+import pytest
+from django.urls import reverse
+
+from dokumen.jenis import jenis_terdaftar
+from dokumen.models import Dokumen, StatusDokumen
+from tests.factories import IkuFactory, OperatorFactory, PkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _terbit(dokumen: Dokumen) -> None:
+    """Published (the signing itself is tested elsewhere): set directly."""
+    Dokumen.objects.filter(pk=dokumen.pk).update(
+        status=StatusDokumen.TERBIT, sha256="a" * 64, token_verifikasi=f"tkn-{dokumen.pk}"
+    )
+
+
+def _tombol(client, dokumen: Dokumen) -> str:
+    html = client.get(reverse("dokumen:detail", args=[dokumen.pk])).content.decode()
+    awal = html.index(f'action="{reverse("dokumen:revisi", args=[dokumen.pk])}"')
+    return html[awal : html.index("</form>", awal)]
+
+
+def test_the_pk_declares_its_revision_as_pk_perubahan_and_other_types_keep_buat_revisi():
+    assert jenis_terdaftar("PK").label_revisi == "Buat PK Perubahan"
+    assert {jenis_terdaftar(k).label_revisi for k in ("IKU", "RKT", "RAK")} == {"Buat revisi"}
+
+
+def test_a_published_pk_offers_buat_pk_perubahan(client):
+    pk = PkFactory(tahun=2026)
+    _terbit(pk)
+    client.force_login(OperatorFactory(satker=pk.satker))
+
+    tombol = _tombol(client, pk)
+
+    assert "Buat PK Perubahan</button>" in tombol
+    assert "Buat revisi" not in tombol
+
+
+def test_a_published_iku_still_offers_buat_revisi(client):
+    iku = IkuFactory(tahun=2026)
+    _terbit(iku)
+    client.force_login(OperatorFactory(satker=iku.satker))
+
+    assert "Buat revisi</button>" in _tombol(client, iku)
+
+
+def test_the_button_makes_the_pk_perubahan_as_version_2(client):
+    pk = PkFactory(tahun=2026)
+    _terbit(pk)
+    client.force_login(OperatorFactory(satker=pk.satker))
+
+    response = client.post(reverse("dokumen:revisi", args=[pk.pk]), {"alasan": "Revisi DIPA"})
+
+    baru = Dokumen.objects.get(satker=pk.satker, jenis="PK", tahun=2026, versi=2)
+    assert response.url == reverse("dokumen:ubah", args=[baru.pk])
+    assert (baru.status, baru.alasan_revisi) == (StatusDokumen.DRAF, "Revisi DIPA")
