@@ -35,7 +35,7 @@ WARNA_STATUS = {
     StatusDokumen.DISETUJUI: ("#ffc107", "#212529"),
     StatusDokumen.TERBIT: ("#198754", "#fff"),
     BELUM_ADA: ("#dc3545", "#fff"),
-    SEBAGIAN: ("#20c997", "#212529"),
+    SEBAGIAN: ("#fd7e14", "#212529"),
 }
 
 # The column order of the counts: every status, then the missing documents.
