@@ -11,7 +11,8 @@ Who may do what:
 A published document is immutable: a change is a new version.
 """
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -19,12 +20,14 @@ from django.db.models import Max
 
 from dokumen.baris import data_baris, data_tambahan, ganti_baris, ganti_tambahan
 from dokumen.jejak import catat_perubahan, potret
+from dokumen.jenis import jenis_terdaftar
 from dokumen.models import (
     AksiDokumen,
     Dokumen,
     JenisPerubahan,
     RiwayatDokumen,
     StatusDokumen,
+    TandaTangan,
 )
 from dokumen.penandatanganan import (
     alasan_bukan_giliran,
@@ -34,10 +37,17 @@ from dokumen.penandatanganan import (
     tandatangani_giliran,
 )
 from dokumen.penolakan import PESAN_TIDAK_BERHAK, TidakBerhak, TransisiDitolak
-from dokumen.selectors import PESAN_TANPA_PENANDATANGAN, giliran, kekurangan_dokumen, label_pihak
+from dokumen.selectors import (
+    PESAN_TANPA_PENANDATANGAN,
+    Giliran,
+    PihakTercetak,
+    giliran,
+    kekurangan_dokumen,
+    label_pihak,
+)
 from dokumen.services import dokumen_buat
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
-from satker.models import Peran
+from satker.models import Jabatan, Peran
 
 PESAN_CATATAN_WAJIB = "Tulis catatan yang menjelaskan apa yang perlu diperbaiki."
 
@@ -101,6 +111,64 @@ def aksi_tersedia(user: Pengguna, dokumen: Dokumen) -> list[AksiDokumen]:
     if dokumen.status == StatusDokumen.TERBIT and _penulis(user, dokumen):
         tersedia.append(AksiDokumen.BUAT_REVISI)
     return tersedia
+
+
+def tahapan_alur(dokumen: Dokumen) -> list[str]:
+    """The workflow's stages as the panel's header names them: a type signed by several
+    parties has one signing stage per party ("ttd pihak pertama"), not one "terbit"."""
+    terdaftar = jenis_terdaftar(dokumen.jenis)
+    tahapan = ["draf", "diajukan", "disetujui"]
+    if len(terdaftar.pihak_ttd) > 1:
+        tahapan += [
+            f"ttd {label_pihak(dokumen, urutan).lower()}"
+            for urutan in range(1, len(terdaftar.pihak_ttd) + 1)
+        ]
+    return [*tahapan, "terbit"]
+
+
+@dataclass(frozen=True)
+class LangkahTtd:
+    """One party's signature as the workflow panel lists it: done (who and when) or not yet."""
+
+    urutan: int
+    label: str  # "Pihak Pertama"; "Penandatangan" for a type signed by one party
+    jabatan: str  # "Sekretaris", "Plt. Sekretaris"
+    nama: str  # "" while the party has nobody to sign
+    waktu: datetime.datetime | None  # None: not signed yet
+    giliran: bool = False  # the party whose turn it is now
+
+    @property
+    def sudah(self) -> bool:
+        return self.waktu is not None
+
+
+def langkah_tanda_tangan(
+    dokumen: Dokumen, pihak: Sequence[PihakTercetak], sekarang: Giliran | None
+) -> list[LangkahTtd]:
+    """Every party's signing step in signing order, from the block's parties (in signing
+    order: `penandatangan_tercetak_semua`, the records once the first party has signed, else
+    the officials who will sign) and the turn (`giliran`): it reads nothing more."""
+    terdaftar = jenis_terdaftar(dokumen.jenis)
+    langkah = []
+    for p in sorted(pihak, key=lambda p: p.urutan):
+        penanda = p.penanda
+        if penanda is not None:
+            jabatan = f"{penanda.awalan_status}{penanda.get_jabatan_display()}"
+        elif p.urutan <= len(terdaftar.pihak_ttd):
+            jabatan = Jabatan(terdaftar.pihak_ttd[p.urutan - 1].jabatan_bawaan).label
+        else:
+            jabatan = ""
+        langkah.append(
+            LangkahTtd(
+                urutan=p.urutan,
+                label=label_pihak(dokumen, p.urutan),
+                jabatan=jabatan,
+                nama=penanda.nama if penanda is not None else "",
+                waktu=penanda.waktu if isinstance(penanda, TandaTangan) else None,
+                giliran=sekarang is not None and sekarang.urutan == p.urutan,
+            )
+        )
+    return langkah
 
 
 def boleh_menandatangani(user: Pengguna, dokumen: Dokumen) -> bool:

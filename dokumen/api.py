@@ -74,6 +74,7 @@ from dokumen.services import (
 )
 from dokumen.syarat_ttd import masalah_alamat
 from dokumen.unduh import nama_berkas, pdf_dokumen
+from dokumen.verifikasi import dokumen_verifikasi
 from kpu_kinerja.api_galat import (
     RESPONS_BELUM_MASUK,
     RESPONS_ISIAN,
@@ -414,12 +415,14 @@ class DokumenViewSet(
 
 
 @extend_schema(
-    summary="Periksa dokumen terbit dari kode verifikasinya (tanpa masuk)",
+    summary="Periksa dokumen bertanda tangan dari kode verifikasinya (tanpa masuk)",
     parameters=[OpenApiParameter("token", str, OpenApiParameter.PATH, pattern=POLA_SLUG)],
     responses={200: VerifikasiSerializer, 404: respons_pesan(PESAN_KODE_TIDAK_DIKENAL)},
 )
 class VerifikasiView(generics.RetrieveAPIView):
-    """The public record behind a QR code: who signed what, when, its hash, and if superseded."""
+    """The public record behind a QR code: who signed what, when, its hash, and if superseded;
+    a partly signed document too, marked not published (`terbit` false), with who has not
+    signed yet."""
 
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
@@ -434,10 +437,11 @@ class VerifikasiView(generics.RetrieveAPIView):
     )
 
     def get_object(self) -> Dokumen:
-        try:
-            return self.get_queryset().get(token_verifikasi=self.kwargs["token"])
-        except Dokumen.DoesNotExist:
-            raise exceptions.NotFound(PESAN_KODE_TIDAK_DIKENAL) from None
+        # The page's lookup (dokumen.verifikasi): published or partly signed.
+        dokumen = dokumen_verifikasi(self.kwargs["token"])
+        if dokumen is None:
+            raise exceptions.NotFound(PESAN_KODE_TIDAK_DIKENAL)
+        return dokumen
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         dokumen = self.get_object()

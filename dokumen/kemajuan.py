@@ -13,18 +13,20 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from dokumen.jenis import kode_jenis
+from dokumen.jenis import jenis_terdaftar, kode_jenis
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.tahun import tahun_perencanaan
 from satker.akses import Pengguna, kunci_cakupan, satker_terlihat
-from satker.models import Satker, Tingkat
+from satker.models import Jabatan, Satker, Tingkat
 
 BELUM_ADA = "BELUM"  # the status key of a missing document
 LABEL_BELUM_ADA = "Belum ada"
+# The badge of an approved document some parties have signed: counted as approved, shown apart.
+SEBAGIAN = "SEBAGIAN"
 
 # Status → (background, text) colour, shared by the change list badge and the progress page.
 WARNA_STATUS = {
@@ -33,6 +35,7 @@ WARNA_STATUS = {
     StatusDokumen.DISETUJUI: ("#ffc107", "#212529"),
     StatusDokumen.TERBIT: ("#198754", "#fff"),
     BELUM_ADA: ("#dc3545", "#fff"),
+    SEBAGIAN: ("#fd7e14", "#212529"),
 }
 
 # The column order of the counts: every status, then the missing documents.
@@ -52,8 +55,42 @@ class SelKemajuan:
         return self.dokumen.status if self.dokumen else BELUM_ADA
 
     @property
+    def ttd_sudah(self) -> int:
+        """How many parties have signed (read with the documents: `kemajuan_dokumen`)."""
+        return getattr(self.dokumen, "jumlah_ttd_sudah", 0) if self.dokumen else 0
+
+    @property
+    def ttd_jumlah(self) -> int:
+        """How many parties sign: the records once the first has signed, else the type's."""
+        if self.dokumen is None:
+            return 0
+        return getattr(self.dokumen, "jumlah_ttd", 0) or len(jenis_terdaftar(self.jenis).pihak_ttd)
+
+    @property
+    def sebagian(self) -> bool:
+        """Approved and signed by some parties, not all: not merely "Disetujui"."""
+        return self.status == StatusDokumen.DISETUJUI and self.ttd_sudah > 0
+
+    @property
+    def gaya(self) -> str:
+        """The badge's colour key (WARNA_STATUS)."""
+        return SEBAGIAN if self.sebagian else self.status
+
+    @property
     def label(self) -> str:
+        if self.sebagian:
+            return f"Ditandatangani {self.ttd_sudah}/{self.ttd_jumlah}"
         return LABEL_STATUS[self.status]
+
+    @property
+    def keterangan(self) -> str:
+        """Whose signature a partly signed document waits for, e.g. "menunggu TTD Ketua"."""
+        if not self.sebagian:
+            return ""
+        pihak = jenis_terdaftar(self.jenis).pihak_ttd
+        if self.ttd_sudah >= len(pihak):
+            return "menunggu TTD pihak berikutnya"
+        return f"menunggu TTD {Jabatan(pihak[self.ttd_sudah].jabatan_bawaan).label}"
 
 
 @dataclass(frozen=True)
@@ -151,7 +188,15 @@ def kemajuan_dokumen(
     satker_semua = list(kabkota.select_related("induk").order_by("induk__nama", "nama", "pk"))
 
     terbaru: dict[tuple[int, str], Dokumen] = {}
-    dokumen = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun).order_by("versi")
+    # The signature counts ride on the same query: a half-signed cell costs no query of its own.
+    dokumen = (
+        Dokumen.objects.filter(satker__in=kabkota, tahun=tahun)
+        .annotate(
+            jumlah_ttd=Count("tanda_tangan"),
+            jumlah_ttd_sudah=Count("tanda_tangan", filter=Q(tanda_tangan__waktu__isnull=False)),
+        )
+        .order_by("versi")
+    )
     for item in dokumen:
         terbaru[(item.satker_id, item.jenis)] = item  # a later version replaces an earlier one
 

@@ -29,6 +29,8 @@ from dokumen.form_baris import TEKS_MAKS, RupiahField
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
 from dokumen.jenis import jenis_terdaftar, kode_jenis, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, TandaTangan
+from dokumen.penandatanganan import nama_giliran
+from dokumen.selectors import giliran
 from dokumen.syarat_ttd import PESAN_SANDI_SALAH, sandi_benar
 from dokumen.target import PESAN_TANPA_ANGKA
 from dokumen.validasi import (
@@ -768,12 +770,16 @@ class AlasanRevisiSerializer(serializers.Serializer):
 
 
 class TandaTanganSerializer(serializers.ModelSerializer):
-    """One signature as it was signed: name, NIP and jabatan frozen at that moment."""
+    """One signature as it was signed: name, NIP and jabatan frozen at that moment; a party
+    yet to sign (`sudah` false, no `waktu`) as it is printed for it."""
+
+    sudah = serializers.BooleanField(read_only=True, help_text="Sudah menandatangani.")
 
     class Meta:
         model = TandaTangan
         fields = [
             "urutan",
+            "sudah",
             "pihak",
             "nama",
             "nip",
@@ -790,9 +796,14 @@ class TandaTanganSerializer(serializers.ModelSerializer):
 
 
 class VerifikasiSerializer(serializers.ModelSerializer):
-    """The public record of a published, signed document."""
+    """The public record of a signed document: published, or partly signed (`terbit` false,
+    `menunggu` naming the party it waits for), which is not in force yet."""
 
     satker = serializers.CharField(source="satker.kode", read_only=True)
+    terbit = serializers.BooleanField(
+        read_only=True, help_text="Semua pihak sudah menandatangani dan dokumen berlaku."
+    )
+    menunggu = serializers.SerializerMethodField()
     satker_nama = serializers.CharField(source="satker.nama_lengkap", read_only=True)
     penandatangan = serializers.SerializerMethodField()
     tanda_tangan = serializers.SerializerMethodField()
@@ -808,6 +819,8 @@ class VerifikasiSerializer(serializers.ModelSerializer):
             "tahun",
             "versi",
             "status",
+            "terbit",
+            "menunggu",
             "penandatangan",
             "tanda_tangan",
             "ditandatangani_pada",
@@ -819,13 +832,20 @@ class VerifikasiSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_penandatangan(self, dokumen: Dokumen) -> str:
-        # The frozen record, never the live official: a later rename does not rewrite it.
-        tanda_tangan = dokumen.tanda_tangan.all()
+        # The frozen record, never the live official: a later rename does not rewrite it. Only
+        # the parties who have signed: a party yet to sign is not a signatory.
+        tanda_tangan = [t for t in dokumen.tanda_tangan.all() if t.sudah]
         if not tanda_tangan:
             return ""
         return "; ".join(
             f"{t.nama}, {t.awalan_status}{t.get_jabatan_display()}" for t in tanda_tangan
         )
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_menunggu(self, dokumen: Dokumen) -> str:
+        """ "Pihak Kedua (NI'MATULLAH)": whose signature a partly signed document awaits."""
+        sekarang = giliran(dokumen)
+        return nama_giliran(dokumen, sekarang) if sekarang else ""
 
     @extend_schema_field(TandaTanganSerializer(many=True))
     def get_tanda_tangan(self, dokumen: Dokumen) -> list[dict]:

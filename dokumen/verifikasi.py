@@ -1,11 +1,28 @@
-"""Checking an uploaded PDF against the published record: the answer a citizen reads."""
+"""The public record behind a QR code, and checking an uploaded PDF against it: the answer a
+citizen reads."""
 
 import hashlib
 from dataclasses import dataclass
 
 from django.db import models
 
-from dokumen.models import Dokumen
+from dokumen.models import Dokumen, StatusDokumen
+
+
+def dokumen_verifikasi(token: str) -> Dokumen | None:
+    """The document a QR code names, with its signature records: published, or approved and
+    signed by some parties (the token is drawn at the first signature and voided when the
+    document is returned), which the page and the API show as not yet published; else None.
+    The one lookup behind the public page and the API."""
+    if not token:
+        return None
+    return (
+        Dokumen.objects.select_related("satker")
+        .prefetch_related("tanda_tangan")
+        .filter(token_verifikasi=token, status__in=[StatusDokumen.TERBIT, StatusDokumen.DISETUJUI])
+        .exclude(sha256="")
+        .first()
+    )
 
 
 class Putusan(models.TextChoices):

@@ -16,6 +16,8 @@ from dokumen.alur import (
     aksi_tersedia,
     dokumen_buat_revisi,
     dokumen_transisi,
+    langkah_tanda_tangan,
+    tahapan_alur,
 )
 from dokumen.baris import data_baris
 from dokumen.editor import baris_dari_formset, formset_baris
@@ -33,7 +35,7 @@ from dokumen.forms import (
 )
 from dokumen.konflik import PESAN_KONFLIK, PESAN_PILIH, Konflik, baca_dasar, tanda_dasar
 from dokumen.models import AksiDokumen, Dokumen
-from dokumen.penandatanganan import nama_giliran
+from dokumen.penandatanganan import berkas_tersimpan, nama_giliran
 from dokumen.reviu import (
     CatatanTidakValid,
     boleh_mereviu,
@@ -56,6 +58,8 @@ from dokumen.selectors import (
     pilihan_buat_dari,
     riwayat_dokumen,
     satker_untuk_saringan,
+    sedang_ditandatangani,
+    tanda_tangan_tercatat,
     tandai_digantikan,
     tanggal_ttd_tertulis,
     versi_pengganti,
@@ -94,13 +98,16 @@ def _halaman_detail(
     pengganti = versi_pengganti(dokumen)
     # The header's "digantikan", by the satker page's rule, from the version just read.
     tandai_digantikan([dokumen], terbit=[d for d in (dokumen, pengganti) if d])
+    pihak = penandatangan_tercetak_semua(dokumen)
     context = {
         "dokumen": dokumen,
         "satker": dokumen.satker,
         "tabel_html": tabel_dokumen_html(dokumen),
         "tanggal_ttd": tanggal_ttd_tertulis(dokumen),
         # Right to left in signing order, as printed: the first party on the right.
-        "pihak_ttd": penandatangan_tercetak_semua(dokumen)[::-1],
+        "pihak_ttd": pihak[::-1],
+        "tahapan_alur": tahapan_alur(dokumen),
+        "langkah_ttd": langkah_tanda_tangan(dokumen, pihak, menunggu),
         # The checklist and the copied texts to review: only where the page shows them.
         "kekurangan": [] if baris is None else kekurangan_dokumen(dokumen, baris),
         "tahun_lama": [] if baris is None else sebutan_tahun_lama(dokumen, baris),
@@ -398,11 +405,30 @@ def dokumen_revisi(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("dokumen:ubah", pk=baru.pk)
 
 
+PESAN_BERKAS_TIDAK_SESUAI = (
+    "PDF bertanda tangan tidak dapat dibuka: berkas yang tersimpan tidak sama lagi dengan yang "
+    "tercatat (SHA-256 berbeda, atau berkasnya hilang). Hubungi Admin RI."
+)
+
+
 @login_required
 def dokumen_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     dokumen = dokumen_ambil(request.user, pk)
-    response = HttpResponse(pdf_dokumen(dokumen), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{nama_berkas(dokumen)}"'
+    nama = nama_berkas(dokumen)
+    if sedang_ditandatangani(dokumen):
+        # Signed by some parties: the stored file with their signatures, never a fresh
+        # unsigned render that would read as if nobody had signed.
+        try:
+            pdf = berkas_tersimpan(dokumen)
+        except TransisiDitolak:
+            messages.error(request, PESAN_BERKAS_TIDAK_SESUAI)
+            return redirect("dokumen:detail", pk=dokumen.pk)
+        sudah = sum(t.sudah for t in tanda_tangan_tercatat(dokumen))
+        nama = nama.removeprefix("draf-").removesuffix(".pdf") + f"-ttd{sudah}.pdf"
+    else:
+        pdf = pdf_dokumen(dokumen)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{nama}"'
     return response
 
 

@@ -9,12 +9,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from dokumen.models import Dokumen, StatusDokumen
+from dokumen.models import Dokumen
 from dokumen.penandatanganan import nama_giliran
 from dokumen.periksa_terbatas import slot_pemeriksaan
 from dokumen.selectors import giliran, tanda_tangan_berlabel, versi_pengganti
 from dokumen.unggah import UnggahTerbatas
-from dokumen.verifikasi import periksa_berkas
+from dokumen.verifikasi import dokumen_verifikasi, periksa_berkas
 
 # Room in the body for the multipart boundaries, headers and the CSRF token besides the file.
 SELISIH_MULTIPART = 64 * 1024
@@ -45,19 +45,11 @@ class UnggahPdfForm(forms.Form):
 @transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        # A partly signed document has its token (its QR code) already: the page says it is
-        # not published yet.
-        dokumen = (
-            Dokumen.objects.select_related("satker")
-            .prefetch_related("tanda_tangan")
-            .get(
-                token_verifikasi=token,
-                status__in=[StatusDokumen.TERBIT, StatusDokumen.DISETUJUI],
-            )
-        )
-    except Dokumen.DoesNotExist:
-        raise Http404("Kode verifikasi tidak dikenal.") from None
+    # A partly signed document has its token (its QR code) already: the page says it is not
+    # published yet.
+    dokumen = dokumen_verifikasi(token)
+    if dokumen is None:
+        raise Http404("Kode verifikasi tidak dikenal.")
     if request.method != "POST":
         return _halaman(request, dokumen, UnggahPdfForm())
     if not dokumen.terbit:  # nothing unpublished is ever "asli"

@@ -177,6 +177,25 @@ def rkt_dua_pihak(data_seed, live_server, settings, tmp_path):
         yield dokumen
 
 
+def _blok_sejajar(page, pertama: TandaTangan, kedua: TandaTangan) -> None:
+    """The page's signature block: Pihak Kedua left of Pihak Pertama, each line of one column
+    level with the same line of the other, and each column saying whether its party signed."""
+    kolom = {u: page.locator(f'#blok-ttd [data-pihak="{u}"]') for u in (1, 2)}
+    expect(kolom[1]).to_contain_text(pertama.nama)
+    expect(kolom[1]).to_contain_text("Ditandatangani secara elektronik")
+    expect(kolom[2]).to_contain_text(kedua.nama)
+    expect(kolom[2]).to_contain_text("Belum ditandatangani")
+    assert kolom[2].bounding_box()["x"] < kolom[1].bounding_box()["x"]
+    for baris in range(1, 7):
+        kiri, kanan = (kolom[u].locator(f":scope > div:nth-child({baris})") for u in (2, 1))
+        # The jabatan lines end level (bottom-aligned, as printed); the others start level.
+        atas = [k.bounding_box()["y"] for k in (kiri, kanan)]
+        bawah = [k.bounding_box()["y"] + k.bounding_box()["height"] for k in (kiri, kanan)]
+        assert (bawah if baris == 3 else atas)[0] == pytest.approx(
+            (bawah if baris == 3 else atas)[1], abs=1
+        ), baris
+
+
 def test_the_second_party_signs_through_the_page(page, rkt_dua_pihak, tmp_path: Path):
     dokumen = rkt_dua_pihak
     pertama, kedua = TandaTangan.objects.filter(dokumen=dokumen).order_by("urutan")
@@ -194,6 +213,10 @@ def test_the_second_party_signs_through_the_page(page, rkt_dua_pihak, tmp_path: 
     expect(page.locator("#status-tanda-tangan")).to_contain_text(
         f"menunggu Pihak Kedua ({kedua.nama})"
     )
+    expect(page.locator("#tombol-pdf")).to_contain_text("PDF (ditandatangani 1 dari 2)")
+    expect(page.locator("#langkah-ttd li")).to_have_count(2)
+    expect(page.locator('#langkah-ttd [data-pihak="2"]')).to_contain_text("belum ditandatangani")
+    _blok_sejajar(page, pertama, kedua)
     foto(page, tmp_path, "01-menunggu-pihak-kedua")
 
     page.get_by_role("link", name="Tandatangani dan terbitkan…").click()

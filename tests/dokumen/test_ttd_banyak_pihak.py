@@ -200,7 +200,7 @@ class TestPihakPenandatangan:
         client.force_login(akun_satker(draf.satker, Peran.OPERATOR))
 
         html = client.get(reverse("dokumen:detail", args=[draf.pk])).content.decode()
-        blok = html[html.index('<div class="tanda-tangan">') :]
+        blok = html[html.index('id="blok-ttd"') :]
 
         kedua, pertama = escape(ketua.nama), escape(sekretaris.nama)
         assert blok.index("Pihak Kedua,") < blok.index(kedua) < blok.index("Pihak Pertama,")
@@ -440,7 +440,8 @@ class TestVerifikasiDuaPihak:
             assert f">{label}</dt>" in html
             assert pejabat.nama.replace("'", "&#x27;") in html
             waktu = timezone.localtime(record.waktu).strftime("%H.%M")
-            assert f"Ditandatangani {record.waktu.day} " in html
+            # The local day: from 17.00 UTC the page's date (WIB) is already the next one.
+            assert f"Ditandatangani {timezone.localtime(record.waktu).day} " in html
             assert waktu in html
         assert html.index("Pihak Pertama") < html.index("Pihak Kedua")
         assert "Sekretaris" in html
