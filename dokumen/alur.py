@@ -284,6 +284,11 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
     if saudara.exclude(status=StatusDokumen.TERBIT).exists():
         raise TransisiDitolak("Sudah ada versi yang sedang disusun; lanjutkan versi itu.")
     versi = saudara.aggregate(Max("versi"))["versi__max"] + 1
+    if versi - 1 > dokumen.versi:
+        # A copy of a superseded version would drop the later version's changes.
+        raise TransisiDitolak(
+            f"Versi ini sudah digantikan oleh versi {versi - 1}; buat revisi dari versi terbaru."
+        )
     baru = dokumen_buat(
         satker=dokumen.satker,
         jenis=dokumen.jenis,

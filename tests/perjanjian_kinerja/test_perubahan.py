@@ -58,3 +58,27 @@ def test_the_button_makes_the_pk_perubahan_as_version_2(client):
     baru = Dokumen.objects.get(satker=pk.satker, jenis="PK", tahun=2026, versi=2)
     assert response.url == reverse("dokumen:ubah", args=[baru.pk])
     assert (baru.status, baru.alasan_revisi) == (StatusDokumen.DRAF, "Revisi DIPA")
+
+
+def test_a_superseded_version_offers_no_revision_and_the_service_refuses_one(client):
+    # v1 and v2 published: a copy of v1 (as v3) would drop v2's changes.
+    from dokumen.alur import TransisiDitolak, dokumen_buat_revisi
+
+    v1 = PkFactory(tahun=2026)
+    _terbit(v1)
+    operator = OperatorFactory(satker=v1.satker)
+    v1.refresh_from_db()
+    v2 = dokumen_buat_revisi(dokumen=v1, user=operator, alasan="Revisi DIPA.")
+    _terbit(v2)
+    client.force_login(operator)
+
+    html = client.get(reverse("dokumen:detail", args=[v1.pk])).content.decode()
+    v1.refresh_from_db()
+    with pytest.raises(TransisiDitolak, match="sudah digantikan oleh versi 2"):
+        dokumen_buat_revisi(dokumen=v1, user=operator, alasan="Revisi lagi.")
+
+    assert reverse("dokumen:revisi", args=[v1.pk]) not in html
+    assert (
+        reverse("dokumen:revisi", args=[v2.pk])
+        in client.get(reverse("dokumen:detail", args=[v2.pk])).content.decode()
+    )
