@@ -48,6 +48,8 @@ LAPISAN: list[tuple[str, set[str]]] = [
     # The document types, each declaring itself to the registry from its AppConfig.ready(); they
     # build on dokumen and never import one another.
     ("jenis dokumen", {"indikator", "rencana_aksi", "perjanjian_kinerja"}),
+    # The measurement reads the PK's choices (polarity, scale, aggregation) and its rows.
+    ("pengukuran", {"pengukuran"}),
     ("ekspor", {"ekspor"}),
     (
         # Wiring that may import every app: settings, URLs, servers, the app config and the
