@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dokumen.models import Dokumen
+from kpu_kinerja.formats import desimal
 from pengukuran.capaian import ATURAN_BAWAAN, Aturan, Capaian, hitung_triwulan
 from pengukuran.models import AturanPengukuran, BatasCapaian, LaporanTriwulan, Realisasi
 from pengukuran.services import pk_terbit
@@ -79,8 +80,6 @@ class TabelPengukuran:
 
 
 def _angka(nilai: Decimal | None) -> str:
-    from kpu_kinerja.formats import desimal
-
     return "" if nilai is None else desimal(nilai)
 
 
@@ -157,4 +156,6 @@ def _baris(indikator, per_tw, aturan, sampai_tw) -> BarisPengukuran:
         SelTriwulan(tw, getattr(indikator, f"target_tw{tw}"), realisasi[tw], capaian(tw))
         for tw in TRIWULAN
     ]
-    return BarisPengukuran(indikator, sel, capaian(sampai_tw))
+    # The year so far is the last ended quarter's capaian, already computed above.
+    tahun = sel[sampai_tw - 1].capaian if sampai_tw else capaian(0)
+    return BarisPengukuran(indikator, sel, tahun)

@@ -14,16 +14,13 @@ from django.db.models import F
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.target import DIGIT_BULAT_MAKS
-from pengukuran.capaian import nilai_skala
+from pengukuran.capaian import BATAS_ANGKA, SERATUS, TEMPAT_DESIMAL, nilai_skala
 from pengukuran.models import LaporanTriwulan, Realisasi
 from perjanjian_kinerja.models import NILAI_SKALA, IndikatorPk, Polaritas
 from satker.akses import Pengguna
 from satker.models import Satker
 
 JENIS_PK = "PK"
-SERATUS = Decimal(100)
-EMPAT_DESIMAL = Decimal("0.0001")
-BATAS_ANGKA = Decimal(10) ** DIGIT_BULAT_MAKS
 # What a TW report entry may hold; anything else is refused, never dropped.
 KOLOM_ISIAN = frozenset(
     {
@@ -105,7 +102,7 @@ def _desimal(nilai: Any) -> Decimal | None:
 def _masalah_angka(nilai: Decimal, nama: str) -> str:
     if not nilai.is_finite() or abs(nilai) >= BATAS_ANGKA:
         return f"{nama} paling banyak {DIGIT_BULAT_MAKS} digit sebelum koma."
-    if nilai != nilai.quantize(EMPAT_DESIMAL):
+    if nilai != nilai.quantize(TEMPAT_DESIMAL):
         return f"{nama} paling banyak 4 angka di belakang koma."
     if nilai < 0:
         return f"{nama} tidak boleh negatif."
@@ -243,7 +240,7 @@ def _isi(realisasi: Realisasi, data: dict[str, Any]) -> None:
     if realisasi.tidak_terukur:
         realisasi.nilai, realisasi.nilai_skala = None, ""
     elif pembilang is not None and penyebut:
-        realisasi.nilai = (pembilang / penyebut * SERATUS).quantize(EMPAT_DESIMAL)
+        realisasi.nilai = (pembilang / penyebut * SERATUS).quantize(TEMPAT_DESIMAL)
         realisasi.nilai_skala = ""
     else:
         realisasi.nilai = _desimal(data.get("nilai"))
