@@ -218,6 +218,16 @@ class TestPernyataan:
         assert html.count('class="tanda-tangan-banyak"') == 2
         assert html.index('id="kotak-ttd"') < html.index("LAMPIRAN PERJANJIAN KINERJA")
 
+    def test_the_lampirans_repeat_says_each_party_signs_electronically_on_page_one(
+        self, pki_aktif, lebak
+    ):
+        sertifikat = [penandatangan_aktif().sertifikat(lebak.penandatangan)]
+        html = render_html(lebak, url_verifikasi=URL, sertifikat=sertifikat)
+        lampiran = html[html.index("LAMPIRAN PERJANJIAN KINERJA") :]
+
+        assert lampiran.count("Ditandatangani secara elektronik") == 2  # both parties
+        assert "Ditandatangani secara elektronik" not in render_html(lebak)  # a draft
+
     def test_a_version_two_is_a_pk_perubahan(self, db):
         satker = KabKotaFactory()
         sekretaris = SekretarisFactory(satker=satker)
