@@ -270,7 +270,8 @@ def dokumen_transisi(
 def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dokumen:
     """Version N+1 of a published document, as an editable draft copy; N stays verifiable.
 
-    Its rows, and the tables beside them (a PK's programs), keep version N's keys."""
+    Its rows, and the tables beside them (a PK's programs), keep version N's keys; its signing
+    date is left empty for the new signing."""
     if not _penulis(user, dokumen):
         raise TidakBerhak("Peran Anda tidak berhak membuat revisi dokumen ini.")
     if dokumen.status != StatusDokumen.TERBIT:
@@ -281,8 +282,12 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
     saudara = Dokumen.objects.select_for_update().filter(
         satker_id=dokumen.satker_id, jenis=dokumen.jenis, tahun=dokumen.tahun
     )
-    if saudara.exclude(status=StatusDokumen.TERBIT).exists():
-        raise TransisiDitolak("Sudah ada versi yang sedang disusun; lanjutkan versi itu.")
+    disusun = saudara.exclude(status=StatusDokumen.TERBIT).order_by("-versi").first()
+    if disusun is not None:
+        raise TransisiDitolak(
+            f"Versi {disusun.versi} sedang disusun ({disusun.get_status_display().lower()}); "
+            "lanjutkan versi itu."
+        )
     versi = saudara.aggregate(Max("versi"))["versi__max"] + 1
     if versi - 1 > dokumen.versi:
         # A copy of a superseded version would drop the later version's changes.
@@ -297,8 +302,9 @@ def dokumen_buat_revisi(*, dokumen: Dokumen, user: Pengguna, alasan: str) -> Dok
         label_lampiran=dokumen.label_lampiran,
         tahun_anggaran=dokumen.tahun_anggaran,
         tempat_ttd=dokumen.tempat_ttd,
-        tanggal_ttd=dokumen.tanggal_ttd,
-        tanggal_ttd_presisi=dokumen.tanggal_ttd_presisi,
+        # A new version is signed on a new day: version N's date would print on it unnoticed,
+        # so the writer fills it in (the checklist refuses publishing without one).
+        tanggal_ttd=None,
         penandatangan=dokumen.penandatangan,
         alasan_revisi=alasan,
     )

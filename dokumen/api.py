@@ -390,7 +390,7 @@ class DokumenViewSet(
                 baru = dokumen_buat_revisi(
                     dokumen=dokumen, user=request.user, alasan=isian.validated_data["alasan"]
                 )
-        except TransisiDitolak as alasan:  # e.g. "Sudah ada versi yang sedang disusun"
+        except TransisiDitolak as alasan:  # e.g. "Versi 2 sedang disusun (draf); …"
             raise Konflik(str(alasan)) from None
         except (IntegrityError, DjangoValidationError):
             # Two requests at once: the loser trips the unique version (database or full_clean).

@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from django.db.models import F, Max, Q, QuerySet
 from django.http import Http404
@@ -542,6 +543,26 @@ def _versi_terbit(dokumen: Dokumen) -> QuerySet[Dokumen]:
 def versi_pengganti(dokumen: Dokumen) -> Dokumen | None:
     """The newest published later version of the same document, if one superseded it."""
     return _versi_terbit(dokumen).filter(versi__gt=dokumen.versi).first()
+
+
+class VersiLebihBaru(NamedTuple):
+    pengganti: Dokumen | None  # the newest published later version: it superseded this one
+    disusun: Dokumen | None  # a later version still being written (draf to disetujui)
+
+
+def versi_lebih_baru(dokumen: Dokumen) -> VersiLebihBaru:
+    """The later versions a document's page points to, in one query: the one that superseded
+    it, and the one being written, so a published version sends its writers there rather
+    than offering a second revision."""
+    lebih_baru = Dokumen.objects.filter(
+        satker_id=dokumen.satker_id,
+        jenis=dokumen.jenis,
+        tahun=dokumen.tahun,
+        versi__gt=dokumen.versi,
+    ).order_by("-versi")
+    terbit = [d for d in lebih_baru if d.terbit]
+    disusun = [d for d in lebih_baru if not d.terbit]
+    return VersiLebihBaru(terbit[0] if terbit else None, disusun[0] if disusun else None)
 
 
 def versi_yang_direvisi(dokumen: Dokumen) -> Dokumen | None:

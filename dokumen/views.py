@@ -62,7 +62,7 @@ from dokumen.selectors import (
     tanda_tangan_tercatat,
     tandai_digantikan,
     tanggal_ttd_tertulis,
-    versi_pengganti,
+    versi_lebih_baru,
 )
 from dokumen.services import (
     DokumenTidakBisaDiubah,
@@ -95,7 +95,7 @@ def _halaman_detail(
     baris = None if dokumen.terbit else data_baris(dokumen)
     # An approved document says whose signature it waits for, and who has signed.
     menunggu = giliran(dokumen)
-    pengganti = versi_pengganti(dokumen)
+    pengganti, disusun = versi_lebih_baru(dokumen)
     # The header's "digantikan", by the satker page's rule, from the version just read.
     tandai_digantikan([dokumen], terbit=[d for d in (dokumen, pengganti) if d])
     pihak = penandatangan_tercetak_semua(dokumen)
@@ -127,6 +127,7 @@ def _halaman_detail(
         "ada_pembanding": dokumen.versi > 1
         or sum(r.aksi == AksiDokumen.AJUKAN for r in riwayat) > 1,
         "pengganti": pengganti,
+        "versi_disusun": disusun,
         # What can be made from this document ("Buat PK dari RKT ini"), or what was.
         "dibuat_dari": dibuat_dari_ini(dokumen),
         "boleh_mereviu": boleh_mereviu(request.user, dokumen),
@@ -401,7 +402,11 @@ def dokumen_revisi(request: HttpRequest, pk: int) -> HttpResponse:
     except TransisiDitolak as alasan:
         messages.error(request, str(alasan))
         return redirect("dokumen:detail", pk=dokumen.pk)
-    messages.success(request, f"Versi {baru.versi} dibuat sebagai draf. Ubah lalu ajukan lagi.")
+    messages.success(
+        request,
+        f"Versi {baru.versi} dibuat sebagai draf. Isi tanggal penandatanganannya, ubah isinya, "
+        "lalu ajukan lagi.",
+    )
     return redirect("dokumen:ubah", pk=baru.pk)
 
 

@@ -170,6 +170,7 @@ class TestAlur:
         assert (jejak.jenis, jejak.oleh) == (JenisPerubahan.REVISI, operator)
         assert jejak.ringkasan.startswith(
             "Versi 2 dibuat dari versi 1. Kepala: versi '1' → '2', status 'Terbit' → 'Draf', "
+            "tanggal penandatanganan '26 Januari 2024' → kosong, "
             "alasan revisi kosong → 'Target berubah'"
         )
         assert jejak.sesudah["baris"] == data_baris(baru) == jejak.sebelum["baris"]

@@ -1,6 +1,7 @@
 """The document endpoints: edit a draft's header and rows, optimistic locking, validation,
 creation, the workflow, PDF download and the public verification lookup."""
 
+import datetime
 import hashlib
 import io
 
@@ -635,7 +636,10 @@ def test_the_verification_lookup_is_public_and_says_when_superseded(pki_aktif, r
     assert (data["digantikan"], data["versi_pengganti"]) == (False, None)
 
     baru = operator.post(url(terbit, "revisi"), {"alasan": "Anggaran berubah."}, format="json")
-    ke_status(Dokumen.objects.get(pk=baru.json()["id"]), StatusDokumen.TERBIT)
+    revisi = Dokumen.objects.get(pk=baru.json()["id"])
+    assert revisi.tanggal_ttd is None  # a revision asks for its own signing date
+    Dokumen.objects.filter(pk=revisi.pk).update(tanggal_ttd=datetime.date(2024, 7, 1))
+    ke_status(Dokumen.objects.get(pk=revisi.pk), StatusDokumen.TERBIT)
 
     data = publik.get(f"/api/v1/verifikasi/{terbit.token_verifikasi}/").json()
     assert (data["digantikan"], data["versi_pengganti"]) == (True, 2)

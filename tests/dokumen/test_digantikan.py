@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.selectors import tandai_digantikan
-from tests.factories import AdminRiFactory, IkuFactory, RktFactory
+from satker.models import Peran
+from tests.factories import AdminRiFactory, IkuFactory, RktFactory, akun_satker
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,16 @@ class TestHalamanDokumen:
 
         assert 'id="status-dokumen">Terbit</span>' in html
         assert "digantikan" not in html
+
+    def test_a_published_version_with_a_draft_revision_sends_its_writers_to_the_draft(self, client):
+        v1 = IkuFactory(tahun=2025)
+        v2 = _versi(v1, 2)
+        _terbit(v1)
+        client.force_login(akun_satker(v1.satker, Peran.OPERATOR))
+
+        html = client.get(reverse("dokumen:detail", args=[v1.pk])).content.decode()
+
+        lanjut = reverse("dokumen:detail", args=[v2.pk])
+        tombol = '<i class="bi bi-pencil-square"></i> Lanjutkan versi 2 (draf)'
+        assert f'href="{lanjut}">{tombol}' in html
+        assert reverse("dokumen:revisi", args=[v1.pk]) not in html

@@ -1,6 +1,7 @@
 """The "what changed since the previous submission" page (dokumen.perubahan), after a real
 return and resubmission: header fields and rows changed, moved, added and removed, per sasaran."""
 
+import datetime
 import re
 
 import pytest
@@ -256,6 +257,8 @@ def test_a_revision_submitted_once_is_compared_with_the_published_version(
     revisi = dokumen_buat_revisi(
         dokumen=terbit, user=akun_satker(terbit.satker, Peran.OPERATOR), alasan="Revisi DIPA"
     )
+    revisi.tanggal_ttd = datetime.date(2024, 7, 1)  # a revision asks for its own signing date
+    revisi.save(update_fields=["tanggal_ttd"])
 
     def ubah(data):
         data[0]["target"] = "95%"

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from dokumen.alur import dokumen_buat_revisi, dokumen_terbitkan_langsung
+from dokumen.alur import TransisiDitolak, dokumen_buat_revisi, dokumen_terbitkan_langsung
 from dokumen.models import Dokumen, PresisiTanggal, StatusDokumen
 from dokumen.services import DokumenTidakBisaDiubah, dokumen_simpan
 from dokumen.tte import periksa_tanda_tangan
@@ -128,6 +128,13 @@ class TestPublished:
     def test_the_original_is_asli(self, client, terbit):
         assert "asli</div>" in self._unggah(client, terbit, _baca(terbit))
 
+    def test_a_second_revision_beside_a_draft_one_is_refused_naming_it(self, terbit):
+        operator = akun_satker(terbit.satker, Peran.OPERATOR)
+        dokumen_buat_revisi(dokumen=terbit, user=operator, alasan="Revisi DIPA")
+
+        with pytest.raises(TransisiDitolak, match=r"^Versi 2 sedang disusun \(draf\); lanjutkan"):
+            dokumen_buat_revisi(dokumen=terbit, user=operator, alasan="Revisi lagi")
+
     def test_a_tampered_copy_has_an_invalid_signature(self, client, terbit):
         pdf = bytearray(_baca(terbit))
         posisi = len(pdf) // 3
@@ -158,6 +165,11 @@ class TestPublished:
         )
         assert (revisi.versi, revisi.status, revisi.alasan_revisi) == (2, "DRAF", "Revisi DIPA")
         assert revisi.sasaran_rak.count() == terbit.sasaran_rak.count()
+        # Version 1's signing date is not carried over: version 2 is signed on its own day.
+        assert terbit.tanggal_ttd is not None
+        assert revisi.tanggal_ttd is None
+        Dokumen.objects.filter(pk=revisi.pk).update(tanggal_ttd=datetime.date(2024, 7, 1))
+        revisi.refresh_from_db()
         revisi = dokumen_terbitkan_langsung(dokumen=revisi)
         url_lama = reverse("verifikasi", args=[terbit.token_verifikasi])
         html = client.get(url_lama).content.decode()
