@@ -3,18 +3,21 @@ saving the quarter's realisasi, all of it or nothing.
 
 Every figure is checked against its indicator (`masalah_realisasi`) before anything is saved;
 the problems come back keyed "<indikator id>-<field>" so the form puts each beside its field.
+Both writes refuse outside the TW's reporting window unless it was reopened
+(`pengukuran.jendela`; no window set means open), with `MasaPelaporanDitutup`.
 """
 
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import F
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.target import DIGIT_BULAT_MAKS
 from pengukuran.capaian import BATAS_ANGKA, SERATUS, TEMPAT_DESIMAL, nilai_skala
+from pengukuran.jendela import keadaan_jendela
 from pengukuran.models import LaporanTriwulan, Realisasi
 from perjanjian_kinerja.models import NILAI_SKALA, IndikatorPk, Polaritas
 from satker.akses import Pengguna
@@ -45,6 +48,35 @@ class LaporanBerubah(Exception):
 class LaporanTidakBisaDiubah(Exception):
     """The report has been submitted or approved: its figures are read-only."""
 
+    def __init__(self, pesan: str = "") -> None:
+        super().__init__(
+            pesan
+            or "Laporan ini sudah diajukan atau disetujui; realisasinya tidak dapat diubah "
+            "kecuali laporan dikembalikan."
+        )
+
+
+class MasaPelaporanDitutup(ValidationError):
+    """Outside the TW's reporting window and not reopened; nothing was saved.
+
+    A ValidationError of the whole report (key "__all__", beside the "<id>-<field>" ones), its
+    message saying when the window closed ("Masa pelaporan TW II 2024 ditutup pada
+    15 Juli 2024.")."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__({NON_FIELD_ERRORS: [pesan]})
+        self.pesan = pesan
+
+    def __str__(self) -> str:
+        return self.pesan
+
+
+def pastikan_masa_terbuka(satker: Satker, tahun: int, tw: int) -> None:
+    """Raise `MasaPelaporanDitutup` unless the satker's TW may be reported today."""
+    keadaan = keadaan_jendela(satker, tahun, tw)
+    if not keadaan.terbuka:
+        raise MasaPelaporanDitutup(keadaan.pesan_tutup)
+
 
 def pk_terbit(satker: Satker, tahun: int) -> Dokumen | None:
     """The satker's PK of `tahun` in force: its newest published version."""
@@ -63,6 +95,8 @@ def laporan_buka(*, satker: Satker, tahun: int, tw: int) -> LaporanTriwulan:
 
     A draft report opened before a PK Perubahan was published moves to the new version: its
     figures follow their indicators (each new row's `asal` is the row it was copied from).
+    Refused outside the TW's reporting window (`MasaPelaporanDitutup`): read a closed TW
+    through the selectors instead.
     """
     pk = pk_terbit(satker, tahun)
     if pk is None:
@@ -70,6 +104,7 @@ def laporan_buka(*, satker: Satker, tahun: int, tw: int) -> LaporanTriwulan:
             f"Belum ada Perjanjian Kinerja {tahun} yang terbit: realisasi diukur terhadap PK "
             "yang sudah ditandatangani kedua pihak."
         )
+    pastikan_masa_terbuka(satker, tahun, tw)
     laporan, _ = LaporanTriwulan.objects.select_for_update().get_or_create(
         satker=satker, tahun=tahun, tw=tw, defaults={"perjanjian": pk}
     )
@@ -192,11 +227,17 @@ def realisasi_simpan(
     An entry left wholly empty removes that indicator's realisasi; the others are created or
     updated. A figure from a numerator and denominator is computed from them. Raises
     ValidationError keyed "<id>-<field>" (nothing saved), `LaporanBerubah` when someone saved
-    since `suntingan`, `LaporanTidakBisaDiubah` when the report is no longer a draft.
+    since `suntingan`, `LaporanTidakBisaDiubah` when the report is no longer a draft,
+    `MasaPelaporanDitutup` outside the TW's window (unless reopened).
     """
-    terkunci = LaporanTriwulan.objects.select_for_update().get(pk=laporan.pk)
+    terkunci = (
+        LaporanTriwulan.objects.select_for_update(of=("self",))
+        .select_related("satker")
+        .get(pk=laporan.pk)
+    )
     if not terkunci.bisa_diubah:
         raise LaporanTidakBisaDiubah
+    pastikan_masa_terbuka(terkunci.satker, terkunci.tahun, terkunci.tw)
     if terkunci.suntingan != suntingan:
         raise LaporanBerubah
     indikator = {
