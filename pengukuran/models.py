@@ -259,7 +259,6 @@ class JendelaPelaporan(models.Model):
         null=True,
         blank=True,
         related_name="jendela_pelaporan",
-        limit_choices_to={"tingkat": Tingkat.PROVINSI},
         help_text="Kosong: berlaku nasional (ditetapkan KPU RI).",
     )
     dibuka = models.DateField("tanggal dibuka")

@@ -8,7 +8,7 @@ from django.http import Http404
 from dokumen.form_baris import TEKS_MAKS
 from pengukuran.alur import aksi_tersedia, boleh_buka_kembali
 from pengukuran.jendela import keadaan_jendela
-from pengukuran.models import LaporanTriwulan, StatusLaporan
+from pengukuran.models import AksiLaporan, LaporanTriwulan, StatusLaporan
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import Satker
@@ -58,6 +58,10 @@ def konteks_alur(
         laporan.satker = satker  # the rule asks the satker: no query for it again
     keadaan = keadaan_jendela(satker, tahun, tw)
     status = laporan.status if laporan is not None else StatusLaporan.DRAF
+    aksi = aksi_tersedia(user, laporan) if laporan is not None else []
+    if not keadaan.terbuka:
+        # Submitting is refused outside the window: the panel says why instead of a button.
+        aksi = [a for a in aksi if a != AksiLaporan.AJUKAN]
     return {
         "satker": satker,
         "tahun": tahun,
@@ -68,7 +72,7 @@ def konteks_alur(
         "status_label": StatusLaporan(status).label,
         "jendela": keadaan,
         "terlambat": keadaan.terlambat(laporan.status if laporan is not None else None),
-        "aksi_tersedia": aksi_tersedia(user, laporan) if laporan is not None else [],
+        "aksi_tersedia": aksi,
         "boleh_buka_kembali": boleh_buka_kembali(user, satker) and keadaan.masa is not None,
         "riwayat": list(laporan.riwayat.select_related("oleh")) if laporan is not None else [],
         "kembali": kembali,
