@@ -202,7 +202,8 @@ def test_kembalikan_butuh_catatan_dan_menghapus_tanda_bukti(laporan, operator):
     )
 
     assert laporan.status == StatusLaporan.DRAF
-    assert laporan.bukti_diperiksa_oleh is None and laporan.bukti_diperiksa_pada is None
+    assert laporan.bukti_diperiksa_oleh is None
+    assert laporan.bukti_diperiksa_pada is None
     assert [(r.aksi, r.catatan) for r in laporan.riwayat.all()] == [
         (AksiLaporan.TANDAI_BUKTI, ""),
         (AksiLaporan.KEMBALIKAN, "Bukti TW I kurang."),

@@ -27,7 +27,10 @@ pytestmark = pytest.mark.django_db
 TGL = datetime.date
 
 
-def _keadaan(hari, masa=Masa(TGL(2024, 7, 1), TGL(2024, 7, 15), False), sampai=None):
+MASA = Masa(TGL(2024, 7, 1), TGL(2024, 7, 15), dari_provinsi=False)
+
+
+def _keadaan(hari, masa=MASA, sampai=None):
     return KeadaanJendela(2024, 2, masa, sampai, hari)
 
 
@@ -103,7 +106,8 @@ def test_masa_provinsi_mengalahkan_nasional(pk_terbit, admin_ri, django_assert_n
     lain = keadaan_jendela(KabKotaFactory(), 2024, 2, hari=TGL(2024, 7, 20))
 
     assert keadaan.masa == Masa(TGL(2024, 7, 1), TGL(2024, 7, 31), dari_provinsi=True)
-    assert keadaan.terbuka and keadaan.sisa_hari == 11
+    assert keadaan.terbuka
+    assert keadaan.sisa_hari == 11
     assert lain.masa.ditutup == TGL(2024, 7, 15)  # a provinsi without its own: the national
     assert not lain.terbuka
 
@@ -225,9 +229,7 @@ def test_masa_hanya_untuk_provinsi(admin_ri):
     assert galat.value.message_dict["provinsi"] == ["Pilih satker tingkat KPU Provinsi."]
 
 
-def test_status_tw_massal(
-    monkeypatch, pk_terbit, operator, admin_ri, django_assert_num_queries
-):
+def test_status_tw_massal(monkeypatch, pk_terbit, operator, admin_ri, django_assert_num_queries):
     satker = pk_terbit.satker
     jendela(admin_ri, tw=1, dibuka=(2024, 4, 1), ditutup=(2024, 4, 15))
     jendela(admin_ri, tw=2)
