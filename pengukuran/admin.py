@@ -31,6 +31,7 @@ from pengukuran.models import (
     Realisasi,
     RiwayatLaporan,
 )
+from pengukuran.services import berwenang_atas, jendela_simpan
 from satker.akses import profil_pengguna, satker_terlihat
 from satker.models import Peran, Satker, Tingkat
 
@@ -65,10 +66,9 @@ class JendelaPelaporanAdmin(admin.ModelAdmin):
         )
 
     def _boleh_menetapkan(self, request, obj=None) -> bool:
-        if boleh_mengubah_di_admin(request.user):
-            return True
-        provinsi = _provinsi_pengguna(request.user)
-        return provinsi is not None and (obj is None or obj.provinsi_id == provinsi)
+        if obj is not None:
+            return berwenang_atas(request.user, obj.provinsi_id)
+        return boleh_mengubah_di_admin(request.user) or _provinsi_pengguna(request.user) is not None
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) or self._boleh_menetapkan(request)
@@ -97,9 +97,15 @@ class JendelaPelaporanAdmin(admin.ModelAdmin):
                 kwargs["queryset"] = Satker.objects.filter(tingkat=Tingkat.PROVINSI)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not boleh_mengubah_di_admin(request.user):
+            # A bulk delete would not ask each window whose it is (the national ones too).
+            actions.pop("delete_selected", None)
+        return actions
+
     def save_model(self, request, obj, form, change):
-        obj.ditetapkan_oleh = request.user
-        super().save_model(request, obj, form, change)
+        jendela_simpan(jendela=obj, oleh=request.user)
 
 
 class RealisasiInline(HanyaDibacaMixin, TabularInlineTerbatas):

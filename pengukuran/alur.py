@@ -32,7 +32,7 @@ from pengukuran.models import (
     RiwayatLaporan,
     StatusLaporan,
 )
-from pengukuran.services import laporan_buka
+from pengukuran.services import berwenang_atas, laporan_buka
 from perjanjian_kinerja.models import NAMA_TRIWULAN, IndikatorPk
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran, Satker
@@ -55,14 +55,7 @@ def _pimpinan(user: Pengguna, satker: Satker) -> bool:
 
 def peninjau(user: Pengguna, satker: Satker) -> bool:
     """A reviewer of the satker's provinsi, or KPU RI (Admin RI, superuser)."""
-    if user.is_authenticated and user.is_superuser:
-        return True
-    profil = profil_pengguna(user)
-    if profil is None:
-        return False
-    if profil.peran == Peran.ADMIN_RI:
-        return True
-    return profil.peran == Peran.REVIEWER_PROVINSI and profil.satker_id == satker.induk_id
+    return berwenang_atas(user, satker.induk_id)
 
 
 def _pimpinan_atau_peninjau(user: Pengguna, satker: Satker) -> bool:

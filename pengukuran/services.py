@@ -10,7 +10,7 @@ Both writes refuse outside the TW's reporting window unless it was reopened
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 
@@ -18,10 +18,10 @@ from dokumen.models import Dokumen, StatusDokumen
 from dokumen.target import DIGIT_BULAT_MAKS
 from pengukuran.capaian import BATAS_ANGKA, SERATUS, TEMPAT_DESIMAL, nilai_skala
 from pengukuran.jendela import keadaan_jendela
-from pengukuran.models import LaporanTriwulan, Realisasi
+from pengukuran.models import JendelaPelaporan, LaporanTriwulan, Realisasi
 from perjanjian_kinerja.models import NILAI_SKALA, IndikatorPk, Polaritas
-from satker.akses import Pengguna
-from satker.models import Satker
+from satker.akses import Pengguna, profil_pengguna
+from satker.models import Peran, Satker
 
 JENIS_PK = "PK"
 # What a TW report entry may hold; anything else is refused, never dropped.
@@ -76,6 +76,40 @@ def pastikan_masa_terbuka(satker: Satker, tahun: int, tw: int) -> None:
     keadaan = keadaan_jendela(satker, tahun, tw)
     if not keadaan.terbuka:
         raise MasaPelaporanDitutup(keadaan.pesan_tutup)
+
+
+def berwenang_atas(user: Pengguna, provinsi_id: int | None) -> bool:
+    """Whether `user` speaks for KPU RI (Admin RI, superuser), or for the KPU Provinsi
+    `provinsi_id` (its reviewer): who sets that provinsi's windows (None: the national ones,
+    KPU RI only) and reviews the reports of the satker under it."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    profil = profil_pengguna(user)
+    if profil is None:
+        return False
+    if profil.peran == Peran.ADMIN_RI:
+        return True
+    return (
+        profil.peran == Peran.REVIEWER_PROVINSI
+        and provinsi_id is not None
+        and profil.satker_id == provinsi_id
+    )
+
+
+@transaction.atomic
+def jendela_simpan(*, jendela: JendelaPelaporan, oleh: Pengguna) -> JendelaPelaporan:
+    """Save a reporting window as set by `oleh` (who may: `berwenang_atas`, for the
+    window as it was and as it is now); ValidationError with the constraint's message."""
+    if jendela.pk is not None:
+        semula = JendelaPelaporan.objects.select_for_update().get(pk=jendela.pk)
+        if not berwenang_atas(oleh, semula.provinsi_id):
+            raise PermissionDenied("Peran Anda tidak berhak mengubah masa pelaporan ini.")
+    if not berwenang_atas(oleh, jendela.provinsi_id):
+        raise PermissionDenied("Peran Anda tidak berhak menetapkan masa pelaporan ini.")
+    jendela.ditetapkan_oleh = oleh
+    jendela.full_clean()
+    jendela.save()
+    return jendela
 
 
 def pk_terbit(satker: Satker, tahun: int) -> Dokumen | None:

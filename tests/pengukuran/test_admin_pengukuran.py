@@ -139,3 +139,40 @@ def test_aksi_buka_kembali_dengan_alasan(monkeypatch, client, pk_terbit, admin_r
         "Server satker mati",
     )
     assert RiwayatLaporan.objects.get(laporan=laporan).aksi == "BUKA_KEMBALI"
+
+
+def test_kpu_provinsi_tidak_menghapus_massal(client, reviewer_banten, admin_ri):
+    nasional = jendela(admin_ri)
+    client.force_login(reviewer_banten)
+
+    client.post(DAFTAR, {"action": "delete_selected", ACTION_CHECKBOX_NAME: [nasional.pk]})
+    client.post(
+        DAFTAR,
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [nasional.pk], "post": "yes"},
+    )
+
+    assert JendelaPelaporan.objects.filter(pk=nasional.pk).exists()
+
+
+def test_layanan_menolak_masa_provinsi_lain(reviewer_banten, admin_ri):
+    from django.core.exceptions import PermissionDenied
+
+    from pengukuran.services import jendela_simpan
+
+    lain = JendelaPelaporan(
+        tahun=2024,
+        tw=2,
+        provinsi=ProvinsiFactory(),
+        dibuka=datetime.date(2024, 7, 1),
+        ditutup=datetime.date(2024, 7, 15),
+    )
+    nasional = jendela(admin_ri)
+    nasional.ditutup = datetime.date(2024, 7, 31)
+
+    for bukan_miliknya in (lain, nasional):
+        with pytest.raises(PermissionDenied):
+            jendela_simpan(jendela=bukan_miliknya, oleh=reviewer_banten)
+
+    nasional.refresh_from_db()
+    assert nasional.ditutup == datetime.date(2024, 7, 15)
+    assert not JendelaPelaporan.objects.filter(provinsi=lain.provinsi).exists()
