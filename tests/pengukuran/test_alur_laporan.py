@@ -10,8 +10,14 @@ from django.urls import reverse
 
 from dokumen.penolakan import TidakBerhak, TransisiDitolak
 from pengukuran.alur import aksi_tersedia, laporan_buka_kembali, laporan_transisi
-from pengukuran.models import AksiLaporan, PembukaanKembali, RiwayatLaporan, StatusLaporan
-from pengukuran.services import laporan_buka, realisasi_simpan
+from pengukuran.models import (
+    AksiLaporan,
+    LaporanTriwulan,
+    PembukaanKembali,
+    RiwayatLaporan,
+    StatusLaporan,
+)
+from pengukuran.services import LaporanTidakBisaDiubah, laporan_buka, realisasi_simpan
 from perjanjian_kinerja.models import IndikatorPk
 from satker.models import Peran
 from tests.factories import (
@@ -485,3 +491,24 @@ def test_lencana_terlambat_dan_masa(monkeypatch, client, pk_terbit, operator, ad
     assert "Masa pelaporan: 1 April 2024 – 15 April 2024" in html
     assert 'id="lencana-terlambat">Terlambat' in html
     assert "Masa pelaporan TW I 2024 ditutup pada 15 April 2024." in html
+
+
+def test_langkah_membaca_ulang_laporan_yang_terkunci(laporan, operator):
+    # Two clicks from one stale page: the second sees the status as the lock found it.
+    laporan = _isi(laporan, operator)
+    basi = LaporanTriwulan.objects.get(pk=laporan.pk)
+    laporan_transisi(laporan=basi, user=operator, aksi=AksiLaporan.AJUKAN)
+
+    with pytest.raises(TransisiDitolak, match="Laporan berstatus diajukan"):
+        laporan_transisi(laporan=basi, user=operator, aksi=AksiLaporan.AJUKAN)
+
+    assert RiwayatLaporan.objects.count() == 1
+
+
+def test_isian_yang_dibuka_sebelum_diajukan_ditolak(laporan, operator):
+    laporan = _isi(laporan, operator)
+    dibuka = laporan.suntingan
+    laporan_transisi(laporan=laporan, user=operator, aksi=AksiLaporan.AJUKAN)
+
+    with pytest.raises(LaporanTidakBisaDiubah, match="sudah diajukan atau disetujui"):
+        realisasi_simpan(laporan=laporan, isian={}, suntingan=dibuka, oleh=operator)
