@@ -38,7 +38,8 @@ def konteks_alur(
     form_aksi=None,
     form_buka=None,
 ) -> dict[str, Any]:
-    """What the workflow panel shows, in three queries (window, report, history):
+    """What the workflow panel shows, in three queries (window, report, history); the
+    partial reads it under one name, `alur`, so it cannot clash with the including page's:
 
     - `satker`, `tahun`, `tw`, `nama_tw` ("TW II"), `laporan` (None until opened);
     - `status` (a `StatusLaporan`; DRAF when not opened) and `status_label`;

@@ -46,11 +46,19 @@ def _kembali(request: HttpRequest, kode: str, tahun: int, tw: int) -> str:
     return reverse("pengukuran-alur", args=[kode, tahun, tw])
 
 
-def _halaman(request, satker, tahun, tw, *, konfirmasi=None, **forms) -> HttpResponse:
-    kembali = forms.pop("kembali", "") or reverse("pengukuran-alur", args=[satker.kode, tahun, tw])
-    konteks = konteks_alur(request.user, satker, tahun, tw, kembali=kembali, **forms)
-    konteks["konfirmasi"] = konfirmasi
-    return render(request, "pengukuran/laporan_alur.html", konteks)
+def _halaman(
+    request, satker, tahun, tw, *, kembali="", konfirmasi=None, form_aksi=None, form_buka=None
+) -> HttpResponse:
+    alur = konteks_alur(
+        request.user,
+        satker,
+        tahun,
+        tw,
+        kembali=kembali or reverse("pengukuran-alur", args=[satker.kode, tahun, tw]),
+        form_aksi=form_aksi,
+        form_buka=form_buka,
+    )
+    return render(request, "pengukuran/laporan_alur.html", {"alur": alur, "konfirmasi": konfirmasi})
 
 
 @require_GET

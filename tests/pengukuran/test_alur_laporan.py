@@ -489,7 +489,7 @@ def test_lencana_terlambat_dan_masa(monkeypatch, client, pk_terbit, operator, ad
     assert "Hari terakhir" in hari_terakhir
     assert "Ajukan laporan…" not in html  # closed: the reason instead of the button
     assert "Masa pelaporan: 1 April 2024 – 15 April 2024" in html
-    assert 'id="lencana-terlambat">Terlambat' in html
+    assert 'id="lencana-terlambat-1">Terlambat' in html
     assert "Masa pelaporan TW I 2024 ditutup pada 15 April 2024." in html
 
 
@@ -512,3 +512,30 @@ def test_isian_yang_dibuka_sebelum_diajukan_ditolak(laporan, operator):
 
     with pytest.raises(LaporanTidakBisaDiubah, match="sudah diajukan atau disetujui"):
         realisasi_simpan(laporan=laporan, isian={}, suntingan=dibuka, oleh=operator)
+
+
+def test_panel_dapat_disertakan_per_triwulan(rf, laporan, operator):
+    # As the measurement page will: one panel per TW, under `alur`, one dialog per page.
+    from django.template import Context, Template
+
+    _isi(laporan, operator)
+    request = rf.get("/pengukuran/uji/")
+    request.user = operator
+    halaman = Template(
+        '{% include "pengukuran/_alur_laporan.html" with alur=tw1 %}'
+        '{% include "pengukuran/_alur_laporan.html" with alur=tw2 tanpa_dialog=True %}'
+    )
+    from pengukuran.selectors_alur import konteks_alur
+
+    konteks = {
+        f"tw{tw}": konteks_alur(operator, laporan.satker, 2024, tw, kembali="/pengukuran/uji/")
+        for tw in (1, 2)
+    }
+
+    html = halaman.render(Context(konteks | {"request": request}))
+
+    assert 'id="alur-laporan-1"' in html
+    assert 'id="alur-laporan-2"' in html
+    assert html.count('id="dialog-konfirmasi"') == 1
+    assert 'name="kembali" value="/pengukuran/uji/"' in html
+    assert "Belum dibuat" in html  # TW II has no report yet
