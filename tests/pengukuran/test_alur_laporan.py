@@ -539,3 +539,19 @@ def test_panel_dapat_disertakan_per_triwulan(rf, laporan, operator):
     assert html.count('id="dialog-konfirmasi"') == 1
     assert 'name="kembali" value="/pengukuran/uji/"' in html
     assert "Belum dibuat" in html  # TW II has no report yet
+
+
+def test_konteks_panel_tiga_query(laporan, operator, django_assert_num_queries):
+    from pengukuran.selectors_alur import konteks_alur
+
+    laporan = _isi(laporan, operator)
+    laporan_transisi(laporan=laporan, user=operator, aksi=AksiLaporan.AJUKAN)
+    ketua = _ketua(laporan.satker)
+    ketua.profil  # read with the user, as the authentication backend does  # noqa: B018
+
+    # The report, the window (with its reopening), the history.
+    with django_assert_num_queries(3):
+        alur = konteks_alur(ketua, laporan.satker, 2024, 1)
+
+    assert alur["aksi_tersedia"] == [AksiLaporan.SETUJUI, AksiLaporan.KEMBALIKAN]
+    assert [r.aksi for r in alur["riwayat"]] == [AksiLaporan.AJUKAN]
