@@ -2,6 +2,10 @@
 published PK, and one `Realisasi` per PK indicator; and the satker's measurement settings
 (`AturanPengukuran`: the cap and the score of an unmet scale, DOMAIN.md §4).
 
+The report's workflow (`pengukuran.alur`) records each step in `RiwayatLaporan`; the reporting
+windows (`JendelaPelaporan`, `PembukaanKembali`) say when entries may be made
+(`pengukuran.jendela`).
+
 Capaian is never stored: `pengukuran.capaian` computes it from these figures and the PK's
 targets wherever it is shown, so a corrected figure or a changed setting cannot leave a stale
 number behind.
@@ -10,12 +14,13 @@ number behind.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from dokumen.models import Dokumen
 from perjanjian_kinerja.models import NAMA_TRIWULAN, IndikatorPk
-from satker.models import Satker
+from satker.models import Satker, Tingkat
 
 
 class BatasCapaian(models.TextChoices):
@@ -90,6 +95,15 @@ class LaporanTriwulan(models.Model):
         editable=False,
         help_text="Naik setiap kali laporan disimpan; mencegah suntingan saling menimpa.",
     )
+    bukti_diperiksa_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bukti diperiksa oleh",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    bukti_diperiksa_pada = models.DateTimeField("bukti diperiksa pada", null=True, blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diubah = models.DateTimeField("diubah", auto_now=True)
 
@@ -107,6 +121,12 @@ class LaporanTriwulan(models.Model):
                 name="laporan_triwulan_tw_1_4",
                 condition=Q(tw__gte=1, tw__lte=4),
                 violation_error_message="Triwulan harus 1 sampai 4.",
+            ),
+            models.CheckConstraint(
+                name="laporan_triwulan_bukti_lengkap",
+                condition=Q(bukti_diperiksa_oleh__isnull=True, bukti_diperiksa_pada__isnull=True)
+                | Q(bukti_diperiksa_oleh__isnull=False, bukti_diperiksa_pada__isnull=False),
+                violation_error_message="Pemeriksa dan waktu pemeriksaan bukti diisi bersama.",
             ),
         ]
 
@@ -188,3 +208,149 @@ class Realisasi(models.Model):
     @property
     def terisi(self) -> bool:
         return self.nilai is not None or bool(self.nilai_skala) or self.tidak_terukur
+
+
+class AksiLaporan(models.TextChoices):
+    AJUKAN = "AJUKAN", "Diajukan"
+    SETUJUI = "SETUJUI", "Disetujui"
+    KEMBALIKAN = "KEMBALIKAN", "Dikembalikan"
+    TANDAI_BUKTI = "TANDAI_BUKTI", "Bukti ditandai sudah diperiksa"
+    BUKA_KEMBALI = "BUKA_KEMBALI", "Masa pelaporan dibuka kembali"
+
+
+class RiwayatLaporan(models.Model):
+    """One workflow step of a TW report: who did what, when, with which note (as
+    `dokumen.RiwayatDokumen` for documents). Written by `pengukuran.alur` only."""
+
+    laporan = models.ForeignKey(
+        LaporanTriwulan, verbose_name="laporan", on_delete=models.CASCADE, related_name="riwayat"
+    )
+    aksi = models.CharField("aksi", max_length=15, choices=AksiLaporan.choices)
+    dari_status = models.CharField("dari status", max_length=10, choices=StatusLaporan.choices)
+    ke_status = models.CharField("ke status", max_length=10, choices=StatusLaporan.choices)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.PROTECT,
+        related_name="riwayat_laporan",
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    catatan = models.TextField("catatan", blank=True)
+
+    class Meta:
+        verbose_name = "riwayat alur laporan"
+        verbose_name_plural = "riwayat alur laporan"
+        ordering = ["laporan", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.laporan}: {self.get_aksi_display()} oleh {self.oleh}"
+
+
+class JendelaPelaporan(models.Model):
+    """When a TW of a year may be reported: set by KPU RI for every satker (`provinsi` empty),
+    or by a KPU Provinsi for the Kab/Kota under it, which overrides the national one."""
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    tw = models.PositiveSmallIntegerField("triwulan", choices=list(NAMA_TRIWULAN.items()))
+    provinsi = models.ForeignKey(
+        Satker,
+        verbose_name="KPU Provinsi",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jendela_pelaporan",
+        help_text="Kosong: berlaku nasional (ditetapkan KPU RI).",
+    )
+    dibuka = models.DateField("tanggal dibuka")
+    ditutup = models.DateField(
+        "tanggal ditutup", help_text="Masa pelaporan berakhir pada akhir hari ini (WIB)."
+    )
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ditetapkan oleh",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "masa pelaporan"
+        verbose_name_plural = "masa pelaporan"
+        ordering = ["-tahun", "tw", "provinsi__nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "tw", "provinsi"],
+                condition=Q(provinsi__isnull=False),
+                name="jendela_pelaporan_unik_provinsi",
+                violation_error_message="Masa pelaporan triwulan ini sudah ditetapkan untuk "
+                "provinsi ini.",
+            ),
+            models.UniqueConstraint(
+                fields=["tahun", "tw"],
+                condition=Q(provinsi__isnull=True),
+                name="jendela_pelaporan_unik_nasional",
+                violation_error_message="Masa pelaporan nasional triwulan ini sudah ditetapkan.",
+            ),
+            models.CheckConstraint(
+                name="jendela_pelaporan_urutan_tanggal",
+                condition=Q(ditutup__gte=models.F("dibuka")),
+                violation_error_message="Tanggal ditutup tidak boleh sebelum tanggal dibuka.",
+            ),
+            models.CheckConstraint(
+                name="jendela_pelaporan_tw_1_4",
+                condition=Q(tw__gte=1, tw__lte=4),
+                violation_error_message="Triwulan harus 1 sampai 4.",
+            ),
+            models.CheckConstraint(
+                name="jendela_pelaporan_tahun_wajar",
+                condition=Q(tahun__gte=2000, tahun__lte=2100),
+                violation_error_message="Tahun harus antara 2000 dan 2100.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        berlaku = self.provinsi.nama if self.provinsi_id else "Nasional"
+        return f"Masa pelaporan {NAMA_TRIWULAN[self.tw]} {self.tahun} — {berlaku}"
+
+    def clean(self) -> None:
+        # A window binds the Kab/Kota under a provinsi; no other level sets one.
+        if self.provinsi_id is not None and self.provinsi.tingkat != Tingkat.PROVINSI:
+            raise ValidationError({"provinsi": "Pilih satker tingkat KPU Provinsi."})
+
+
+class PembukaanKembali(models.Model):
+    """A reviewer reopens one satker's TW after its window, with a reason: entries are allowed
+    until the end of `sampai` (WIB). The latest date of a satker's TW counts."""
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.CASCADE, related_name="pembukaan_kembali"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    tw = models.PositiveSmallIntegerField("triwulan", choices=list(NAMA_TRIWULAN.items()))
+    alasan = models.TextField("alasan")
+    sampai = models.DateField("dibuka sampai")
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pembukaan kembali masa pelaporan"
+        verbose_name_plural = "pembukaan kembali masa pelaporan"
+        ordering = ["-waktu", "-pk"]
+        indexes = [models.Index(fields=["satker", "tahun", "tw"], name="pembukaan_kembali_tw_idx")]
+        constraints = [
+            models.CheckConstraint(
+                name="pembukaan_kembali_beralasan",
+                condition=~Q(alasan=""),
+                violation_error_message="Tuliskan alasan masa pelaporan dibuka kembali.",
+            ),
+            models.CheckConstraint(
+                name="pembukaan_kembali_tw_1_4",
+                condition=Q(tw__gte=1, tw__lte=4),
+                violation_error_message="Triwulan harus 1 sampai 4.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.satker} {NAMA_TRIWULAN[self.tw]} {self.tahun} dibuka sampai {self.sampai}"

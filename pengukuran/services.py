@@ -3,22 +3,25 @@ saving the quarter's realisasi, all of it or nothing.
 
 Every figure is checked against its indicator (`masalah_realisasi`) before anything is saved;
 the problems come back keyed "<indikator id>-<field>" so the form puts each beside its field.
+Both writes refuse outside the TW's reporting window unless it was reopened
+(`pengukuran.jendela`; no window set means open), with `MasaPelaporanDitutup`.
 """
 
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.target import DIGIT_BULAT_MAKS
 from pengukuran.capaian import BATAS_ANGKA, SERATUS, TEMPAT_DESIMAL, nilai_skala
-from pengukuran.models import LaporanTriwulan, Realisasi
+from pengukuran.jendela import keadaan_jendela
+from pengukuran.models import JendelaPelaporan, LaporanTriwulan, Realisasi
 from perjanjian_kinerja.models import NILAI_SKALA, IndikatorPk, Polaritas
-from satker.akses import Pengguna
-from satker.models import Satker
+from satker.akses import Pengguna, profil_pengguna
+from satker.models import Peran, Satker
 
 JENIS_PK = "PK"
 # What a TW report entry may hold; anything else is refused, never dropped.
@@ -45,6 +48,69 @@ class LaporanBerubah(Exception):
 class LaporanTidakBisaDiubah(Exception):
     """The report has been submitted or approved: its figures are read-only."""
 
+    def __init__(self, pesan: str = "") -> None:
+        super().__init__(
+            pesan
+            or "Laporan ini sudah diajukan atau disetujui; realisasinya tidak dapat diubah "
+            "kecuali laporan dikembalikan."
+        )
+
+
+class MasaPelaporanDitutup(ValidationError):
+    """Outside the TW's reporting window and not reopened; nothing was saved.
+
+    A ValidationError of the whole report (key "__all__", beside the "<id>-<field>" ones), its
+    message saying when the window closed ("Masa pelaporan TW II 2024 ditutup pada
+    15 Juli 2024.")."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__({NON_FIELD_ERRORS: [pesan]})
+        self.pesan = pesan
+
+    def __str__(self) -> str:
+        return self.pesan
+
+
+def pastikan_masa_terbuka(satker: Satker, tahun: int, tw: int) -> None:
+    """Raise `MasaPelaporanDitutup` unless the satker's TW may be reported today."""
+    keadaan = keadaan_jendela(satker, tahun, tw)
+    if not keadaan.terbuka:
+        raise MasaPelaporanDitutup(keadaan.pesan_tutup)
+
+
+def berwenang_atas(user: Pengguna, provinsi_id: int | None) -> bool:
+    """Whether `user` speaks for KPU RI (Admin RI, superuser), or for the KPU Provinsi
+    `provinsi_id` (its reviewer): who sets that provinsi's windows (None: the national ones,
+    KPU RI only) and reviews the reports of the satker under it."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    profil = profil_pengguna(user)
+    if profil is None:
+        return False
+    if profil.peran == Peran.ADMIN_RI:
+        return True
+    return (
+        profil.peran == Peran.REVIEWER_PROVINSI
+        and provinsi_id is not None
+        and profil.satker_id == provinsi_id
+    )
+
+
+@transaction.atomic
+def jendela_simpan(*, jendela: JendelaPelaporan, oleh: Pengguna) -> JendelaPelaporan:
+    """Save a reporting window as set by `oleh` (who may: `berwenang_atas`, for the
+    window as it was and as it is now); ValidationError with the constraint's message."""
+    if jendela.pk is not None:
+        semula = JendelaPelaporan.objects.select_for_update().get(pk=jendela.pk)
+        if not berwenang_atas(oleh, semula.provinsi_id):
+            raise PermissionDenied("Peran Anda tidak berhak mengubah masa pelaporan ini.")
+    if not berwenang_atas(oleh, jendela.provinsi_id):
+        raise PermissionDenied("Peran Anda tidak berhak menetapkan masa pelaporan ini.")
+    jendela.ditetapkan_oleh = oleh
+    jendela.full_clean()
+    jendela.save()
+    return jendela
+
 
 def pk_terbit(satker: Satker, tahun: int) -> Dokumen | None:
     """The satker's PK of `tahun` in force: its newest published version."""
@@ -63,6 +129,8 @@ def laporan_buka(*, satker: Satker, tahun: int, tw: int) -> LaporanTriwulan:
 
     A draft report opened before a PK Perubahan was published moves to the new version: its
     figures follow their indicators (each new row's `asal` is the row it was copied from).
+    Refused outside the TW's reporting window (`MasaPelaporanDitutup`): read a closed TW
+    through the selectors instead.
     """
     pk = pk_terbit(satker, tahun)
     if pk is None:
@@ -70,6 +138,7 @@ def laporan_buka(*, satker: Satker, tahun: int, tw: int) -> LaporanTriwulan:
             f"Belum ada Perjanjian Kinerja {tahun} yang terbit: realisasi diukur terhadap PK "
             "yang sudah ditandatangani kedua pihak."
         )
+    pastikan_masa_terbuka(satker, tahun, tw)
     laporan, _ = LaporanTriwulan.objects.select_for_update().get_or_create(
         satker=satker, tahun=tahun, tw=tw, defaults={"perjanjian": pk}
     )
@@ -192,11 +261,17 @@ def realisasi_simpan(
     An entry left wholly empty removes that indicator's realisasi; the others are created or
     updated. A figure from a numerator and denominator is computed from them. Raises
     ValidationError keyed "<id>-<field>" (nothing saved), `LaporanBerubah` when someone saved
-    since `suntingan`, `LaporanTidakBisaDiubah` when the report is no longer a draft.
+    since `suntingan`, `LaporanTidakBisaDiubah` when the report is no longer a draft,
+    `MasaPelaporanDitutup` outside the TW's window (unless reopened).
     """
-    terkunci = LaporanTriwulan.objects.select_for_update().get(pk=laporan.pk)
+    terkunci = (
+        LaporanTriwulan.objects.select_for_update(of=("self",))
+        .select_related("satker")
+        .get(pk=laporan.pk)
+    )
     if not terkunci.bisa_diubah:
         raise LaporanTidakBisaDiubah
+    pastikan_masa_terbuka(terkunci.satker, terkunci.tahun, terkunci.tw)
     if terkunci.suntingan != suntingan:
         raise LaporanBerubah
     indikator = {

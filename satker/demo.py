@@ -12,7 +12,7 @@ PASSWORD_DEMO = "demo12345"
 
 GRUP_REVIEWER = "Reviewer Provinsi"
 # The apps whose data a reviewer reads in the admin; user profiles stay out of reach.
-APP_REVIEWER = ("satker", "dokumen", "indikator", "rencana_aksi", "ekspor")
+APP_REVIEWER = ("satker", "dokumen", "indikator", "rencana_aksi", "pengukuran", "ekspor")
 TANPA_IZIN_REVIEWER = ("view_profilpengguna",)
 
 
