@@ -10,6 +10,7 @@ from django.urls import path
 from rest_framework import routers
 
 from dokumen.api import DokumenViewSet, VerifikasiView
+from pengukuran.api import BuktiViewSet, RealisasiView
 from satker.api import SatkerViewSet
 
 app_name = "api"
@@ -31,8 +32,14 @@ class Router(routers.DefaultRouter):
 router = Router(use_regex_path=False)
 router.register("satker", SatkerViewSet, basename="satker")
 router.register("dokumen", DokumenViewSet, basename="dokumen")
+router.register("bukti", BuktiViewSet, basename="bukti")
 
 urlpatterns = [
     *router.urls,
     path("verifikasi/<slug:token>/", VerifikasiView.as_view(), name="verifikasi"),
+    path(
+        "realisasi/<slug:kode>/<int:tahun>/<int:tw>/",
+        RealisasiView.as_view(),
+        name="realisasi",
+    ),
 ]

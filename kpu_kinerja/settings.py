@@ -174,6 +174,7 @@ SPECTACULAR_SETTINGS = {
         "StatusDokumenEnum": "dokumen.models.StatusDokumen",
         "JenisTupoksiEnum": "satker.models.JenisTupoksi",
         "StatusJabatanEnum": "satker.models.StatusJabatan",
+        "StatusLaporanEnum": "pengukuran.models.StatusLaporan",
     },
 }
 

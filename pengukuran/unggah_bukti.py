@@ -46,6 +46,7 @@ class UnggahBukti(TemporaryFileUploadHandler):
         self.jumlah = 0
         self.ukuran = 0
         self.galat = ""
+        self.terlalu_besar = False
 
     def new_file(self, *args, **kwargs) -> None:
         self.jumlah += 1
@@ -59,6 +60,7 @@ class UnggahBukti(TemporaryFileUploadHandler):
         self.ukuran += len(raw_data)
         if self.ukuran > self.batas:
             self.galat = pesan_terlalu_besar(self.file_name)
+            self.terlalu_besar = True
             self.file.close()  # the temporary file is removed
             raise StopUpload(connection_reset=True)
         return super().receive_data_chunk(raw_data, start)
