@@ -31,3 +31,14 @@ class UnggahBuktiForm(forms.Form):
             "empty": "Berkas ini kosong.",
         },
     )
+
+    def __init__(self, *args, galat: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.galat = galat  # why the upload handler stopped reading, if it did
+        if galat:
+            self.fields["berkas"].required = False
+
+    def clean_berkas(self):
+        if self.galat:
+            raise forms.ValidationError(self.galat)
+        return self.cleaned_data["berkas"]

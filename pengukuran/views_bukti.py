@@ -44,10 +44,10 @@ def _kembali(request: HttpRequest, realisasi_pk: int) -> str:
     return reverse("pengukuran-bukti-daftar", args=[realisasi_pk])
 
 
-def _halaman(request, realisasi, *, form=None, galat="", status=200) -> HttpResponse:
-    konteks = konteks_bukti(
-        request.user, realisasi, form=form, kembali=_kembali(request, realisasi.pk)
-    )
+def _halaman(request, realisasi, *, form=None, galat="", status=200, baca=True) -> HttpResponse:
+    # baca=False: the body must stay unread (a refusal before the upload handler is set).
+    kembali = _kembali(request, realisasi.pk) if baca else ""
+    konteks = konteks_bukti(request.user, realisasi, form=form, kembali=kembali)
     konteks["galat"] = galat
     return render(request, "pengukuran/bukti_daftar.html", konteks, status=status)
 
@@ -66,9 +66,9 @@ def bukti_unggah_view(request: HttpRequest, pk: int) -> HttpResponse:
     realisasi = realisasi_ambil(request.user, pk)
     pastikan_boleh_menulis(request.user, realisasi.laporan.satker)
     if not realisasi.laporan.bisa_diubah:
-        return _halaman(request, realisasi, galat=PESAN_BUKAN_DRAF, status=409)
+        return _halaman(request, realisasi, galat=PESAN_BUKAN_DRAF, status=409, baca=False)
     if badan_terlalu_besar(request):
-        return _halaman(request, realisasi, galat=pesan_terlalu_besar(), status=413)
+        return _halaman(request, realisasi, galat=pesan_terlalu_besar(), status=413, baca=False)
     penerima = UnggahBukti(request)
     request.upload_handlers = [penerima]
     return _unggah(request, realisasi, penerima)
@@ -76,10 +76,10 @@ def bukti_unggah_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @csrf_protect
 def _unggah(request: HttpRequest, realisasi, penerima: UnggahBukti) -> HttpResponse:
-    form = UnggahBuktiForm(request.POST, request.FILES)
-    if penerima.galat:  # reading stopped: nothing of this request is saved
-        form = UnggahBuktiForm()
-        form.add_error("berkas", penerima.galat)
+    # Reading stopped at the limit: the form says why, and nothing of this request is saved.
+    form = UnggahBuktiForm(request.POST, request.FILES, galat=penerima.galat)
+    if penerima.galat:
+        form.is_valid()
         return _halaman(request, realisasi, form=form, status=413)
     if not form.is_valid():
         return _halaman(request, realisasi, form=form, status=400)
