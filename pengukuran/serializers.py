@@ -150,7 +150,7 @@ class RealisasiSerializer(serializers.Serializer):
 
     @extend_schema_field(BuktiSerializer(many=True))
     def get_bukti(self, realisasi) -> list[dict[str, Any]]:
-        bukti = self.context.get("bukti", {}).get(realisasi.pk, [])
+        bukti = [b.bukti for b in self.context.get("bukti", {}).get(realisasi.pk, [])]
         return BuktiSerializer(bukti, many=True, context=self.context).data
 
 
