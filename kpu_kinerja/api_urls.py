@@ -17,10 +17,11 @@ app_name = "api"
 
 
 class AkarApi(routers.APIRootView):
-    """Daftar ujung API v1 yang dapat ditelusuri: satker dan dokumen.
+    """Daftar ujung API v1 yang dapat ditelusuri: satker, dokumen dan bukti dukung.
 
     Tiap dokumen membawa alamat langkah alur kerjanya sendiri (`ajukan/`, `revisi/`, `pdf/`…);
-    verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR. Skema: /api/schema/.
+    verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR; realisasi dan capaian
+    satu triwulan lewat `realisasi/<satker>/<tahun>/<tw>/`. Skema: /api/schema/.
     """
 
 
