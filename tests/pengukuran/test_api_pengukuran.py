@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from pengukuran.models import LaporanTriwulan, Realisasi, StatusLaporan
 from pengukuran.models_bukti import BuktiDukung
 from pengukuran.selectors import tabel_pengukuran
-from pengukuran.services import laporan_buka, realisasi_simpan
+from pengukuran.services import PESAN_BERBUKTI, laporan_buka, realisasi_simpan
 from perjanjian_kinerja.models import IndikatorPk
 from satker.models import Peran
 from tests.factories import KabKotaFactory, akun_satker
@@ -361,3 +361,17 @@ def test_hapus_laporan_diajukan_409(api, realisasi):
 
     assert api.delete(f"/api/v1/bukti/{bukti['id']}/").status_code == 409
     assert BuktiDukung.objects.count() == 1
+
+
+def test_realisasi_berbukti_tidak_bisa_dikosongkan_lewat_api(api, realisasi, pk_terbit):
+    _unggah(api, realisasi, ("a.pdf", contoh.PDF))
+
+    response = api.patch(
+        _alamat(pk_terbit),
+        {"suntingan": 1, "realisasi": [{"indikator": realisasi.indikator_id}]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"realisasi": {"0": {"non_field_errors": [PESAN_BERBUKTI]}}}
+    assert Realisasi.objects.filter(pk=realisasi.pk).exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from pengukuran.models import LaporanTriwulan, Realisasi, StatusLaporan
@@ -330,3 +331,20 @@ def test_realisasi_berbukti_tidak_bisa_dikosongkan(masuk, realisasi, operator):
 
     assert galat.value.message_dict == {f"{realisasi.indikator_id}-__all__": [PESAN_BERBUKTI]}
     assert Realisasi.objects.filter(pk=realisasi.pk).exists()
+
+
+def test_csrf_diperiksa_setelah_penerima_unggahan_dipasang(operator, realisasi):
+    klien = Client(enforce_csrf_checks=True)
+    klien.force_login(operator)
+    klien.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))
+    token = klien.cookies["csrftoken"].value
+    alamat = reverse("pengukuran-bukti-unggah", args=[realisasi.pk])
+
+    tanpa_token = klien.post(alamat, {"berkas": [_berkas("a.pdf", contoh.PDF)]})
+    dengan_token = klien.post(
+        alamat, {"csrfmiddlewaretoken": token, "berkas": [_berkas("a.pdf", contoh.PDF)]}
+    )
+
+    assert tanpa_token.status_code == 403
+    assert dengan_token.status_code == 302
+    assert BuktiDukung.objects.count() == 1
