@@ -58,8 +58,8 @@ from pengukuran.services import (
     pk_terbit,
     realisasi_simpan,
 )
+from pengukuran.unduh_bukti import respons_berkas
 from pengukuran.unggah_bukti import UnggahBukti, badan_terlalu_besar, pesan_terlalu_besar
-from pengukuran.views_bukti import respons_berkas
 from satker.akses import pastikan_boleh_menulis, satker_terlihat
 from satker.api import Halaman
 from satker.filters import POLA_SLUG

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
@@ -28,6 +28,7 @@ from pengukuran.selectors_bukti import (
     realisasi_ambil,
 )
 from pengukuran.services import LaporanTidakBisaDiubah
+from pengukuran.unduh_bukti import respons_berkas
 from pengukuran.unggah_bukti import UnggahBukti, badan_terlalu_besar, pesan_terlalu_besar
 from satker.akses import pastikan_boleh_menulis
 
@@ -109,17 +110,6 @@ def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, f"{keadaan.label}: {PENJELASAN_KEADAAN[keadaan]}")
         return redirect("pengukuran-bukti-daftar", bukti.realisasi_id)
     return respons_berkas(bukti, isi)
-
-
-def respons_berkas(bukti, isi: bytes) -> HttpResponse:
-    """The file as a download: its recorded kind, its original name safely encoded, never
-    sniffed or shown inline by the browser."""
-    response = HttpResponse(isi, content_type=bukti.jenis_isi)
-    response["Content-Disposition"] = content_disposition_header(True, bukti.nama_asli)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST
