@@ -10,16 +10,18 @@ from django.urls import path
 from rest_framework import routers
 
 from dokumen.api import DokumenViewSet, VerifikasiView
+from pengukuran.api import BuktiViewSet, RealisasiView
 from satker.api import SatkerViewSet
 
 app_name = "api"
 
 
 class AkarApi(routers.APIRootView):
-    """Daftar ujung API v1 yang dapat ditelusuri: satker dan dokumen.
+    """Daftar ujung API v1 yang dapat ditelusuri: satker, dokumen dan bukti dukung.
 
     Tiap dokumen membawa alamat langkah alur kerjanya sendiri (`ajukan/`, `revisi/`, `pdf/`…);
-    verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR. Skema: /api/schema/.
+    verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR; realisasi dan capaian
+    satu triwulan lewat `realisasi/<satker>/<tahun>/<tw>/`. Skema: /api/schema/.
     """
 
 
@@ -31,8 +33,14 @@ class Router(routers.DefaultRouter):
 router = Router(use_regex_path=False)
 router.register("satker", SatkerViewSet, basename="satker")
 router.register("dokumen", DokumenViewSet, basename="dokumen")
+router.register("bukti", BuktiViewSet, basename="bukti")
 
 urlpatterns = [
     *router.urls,
     path("verifikasi/<slug:token>/", VerifikasiView.as_view(), name="verifikasi"),
+    path(
+        "realisasi/<slug:kode>/<int:tahun>/<int:tw>/",
+        RealisasiView.as_view(),
+        name="realisasi",
+    ),
 ]

@@ -174,6 +174,7 @@ SPECTACULAR_SETTINGS = {
         "StatusDokumenEnum": "dokumen.models.StatusDokumen",
         "JenisTupoksiEnum": "satker.models.JenisTupoksi",
         "StatusJabatanEnum": "satker.models.StatusJabatan",
+        "StatusLaporanEnum": "pengukuran.models.StatusLaporan",
     },
 }
 
@@ -358,3 +359,11 @@ RATELIMIT_IP_META_KEY = "kpu_kinerja.klien.alamat_klien"
 # typical); files past FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+
+# Bukti dukung of a realisasi (issue 14, pengukuran/bukti.py): each file at most
+# BUKTI_UKURAN_MAKS_MB (refused while the body is read, never buffered whole), at most
+# BUKTI_MAKS_PER_REALISASI files per entry; what a file is is read from its bytes
+# (pengukuran/jenis_berkas.py). Files live under MEDIA_ROOT/bukti/ and are served only through
+# the access rule (pengukuran/views_bukti.py, pengukuran/api.py), never from MEDIA_URL.
+BUKTI_UKURAN_MAKS_MB = int(env_str("BUKTI_UKURAN_MAKS_MB", default="10"))
+BUKTI_MAKS_PER_REALISASI = int(env_str("BUKTI_MAKS_PER_REALISASI", default="10"))

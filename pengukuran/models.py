@@ -354,3 +354,7 @@ class PembukaanKembali(models.Model):
 
     def __str__(self) -> str:
         return f"{self.satker} {NAMA_TRIWULAN[self.tw]} {self.tahun} dibuka sampai {self.sampai}"
+
+
+# Evidence files live in their own module; imported here so Django finds the model.
+from pengukuran.models_bukti import BuktiDukung  # noqa: E402, F401

@@ -39,6 +39,9 @@ KOLOM_ISIAN = frozenset(
     }
 )
 KOLOM_TEKS = ("alasan_tidak_terukur", "catatan", "kendala", "solusi")
+PESAN_BERBUKTI = (
+    "Realisasi ini punya bukti dukung: hapus dulu bukti dukungnya bila realisasinya dikosongkan."
+)
 
 
 class LaporanBerubah(Exception):
@@ -289,6 +292,12 @@ def realisasi_simpan(
             continue
         for kolom, pesan in masalah_realisasi(indikator[indikator_id], data).items():
             masalah[f"{indikator_id}-{kolom}"] = pesan
+    # Emptying an entry deletes its realisasi: refused while it has evidence files (issue 14).
+    kosong = [i for i, data in isian.items() if i in indikator and _kosong(data)]
+    for indikator_id in terkunci.realisasi.filter(
+        indikator_id__in=kosong, bukti__isnull=False
+    ).values_list("indikator_id", flat=True):
+        masalah.setdefault(f"{indikator_id}-__all__", PESAN_BERBUKTI)
     if masalah:
         raise ValidationError(masalah)
 

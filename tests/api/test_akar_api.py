@@ -31,6 +31,7 @@ def test_it_lists_every_list_endpoint_by_its_absolute_url(operator):
     assert response.json() == {
         "satker": "http://testserver/api/v1/satker/",
         "dokumen": "http://testserver/api/v1/dokumen/",
+        "bukti": "http://testserver/api/v1/bukti/",
     }
     assert set(response.json()) == {prefix for prefix, _, _ in router.registry}
 

@@ -29,6 +29,10 @@ def test_the_schema_is_openapi_3_and_describes_every_endpoint():
         "/api/v1/dokumen/{id}/revisi/",
         "/api/v1/dokumen/{id}/pdf/",
         "/api/v1/verifikasi/{token}/",
+        "/api/v1/realisasi/{kode}/{tahun}/{tw}/",
+        "/api/v1/bukti/",
+        "/api/v1/bukti/{id}/",
+        "/api/v1/bukti/{id}/unduh/",
     }
     assert set(skema["paths"]["/api/v1/dokumen/{id}/"]["delete"]["responses"]) >= {"204", "409"}
     pdf = skema["paths"]["/api/v1/dokumen/{id}/pdf/"]["get"]["responses"]["200"]
