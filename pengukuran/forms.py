@@ -136,6 +136,12 @@ class RealisasiForm(forms.Form):
             isian |= {k: data.get(k) for k in ("nilai", "pembilang", "penyebut")}
         return isian
 
+    def sama_dengan(self, realisasi: Realisasi | None) -> bool:
+        """Whether what was typed is what `realisasi` holds (after a conflict, the page marks
+        only the indicators where the two differ)."""
+        tersimpan = _awal(realisasi)
+        return all(_isi(v) == _isi(tersimpan.get(k)) for k, v in self.isian().items())
+
     def tambah_galat(self, kolom: str, pesan) -> None:
         if self.kualitatif and kolom == "nilai":
             kolom = "nilai_skala"  # the service names the figure; here it is the scale
@@ -143,6 +149,13 @@ class RealisasiForm(forms.Form):
 
 
 TEKS = ("alasan_tidak_terukur", "catatan", "kendala", "solusi")
+
+
+def _isi(nilai):
+    """A field's value compared: blank, unticked and missing alike."""
+    if nilai is None or nilai is False or nilai == "":
+        return None
+    return nilai.strip() or None if isinstance(nilai, str) else nilai
 
 
 def _awal(realisasi: Realisasi | None) -> dict[str, Any]:

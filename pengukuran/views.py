@@ -33,9 +33,9 @@ from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 
 PESAN_KONFLIK = (
     "Laporan {tw} ini disimpan orang lain sejak halaman ini Anda buka, jadi isian Anda belum "
-    "disimpan. Isian Anda tetap di kolomnya; yang tersimpan sekarang tertulis di bawah setiap "
-    "indikator. Simpan lagi untuk memakai isian Anda, atau muat ulang halaman untuk memakai "
-    "yang tersimpan."
+    "disimpan. Isian Anda tetap di kolomnya; indikator yang isian tersimpannya kini berbeda "
+    "ditandai “Tersimpan sekarang”. Simpan lagi untuk memakai isian Anda, atau muat ulang "
+    "halaman untuk memakai yang tersimpan."
 )
 PESAN_BUKAN_DRAF = "Laporan {tw} sudah {status}, jadi realisasinya tidak dapat diubah lagi."
 
@@ -138,7 +138,9 @@ def _konflik(request: HttpRequest, context: dict, tahun: int) -> HttpResponse:
     laporan = sekarang.laporan.get(tw)
     tersimpan = _tersimpan(sekarang, tw)
     for form in context["isian"].form:
-        form.tersimpan = tersimpan.get(form.indikator.kunci)
+        sel = tersimpan.get(form.indikator.kunci)
+        if sel is not None and not form.sama_dengan(sel.realisasi):
+            form.tersimpan = sel
     context |= {"konflik": True, "laporan": laporan}
     if laporan is not None and laporan.bisa_diubah:
         context["isian"].pakai_suntingan(laporan.suntingan)

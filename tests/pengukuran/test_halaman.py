@@ -333,6 +333,7 @@ def test_a_save_made_since_the_page_opened_is_refused_with_the_input_kept(
     assert "disimpan orang lain sejak halaman ini Anda buka" in html
     assert f'name="{jumlah.pk}-nilai" value="3"' in html  # the user's input kept
     assert "Tersimpan sekarang: realisasi <strong>2</strong>" in html  # beside what is stored
+    assert html.count("small tersimpan-sekarang") == 1  # only where the two differ
     assert Realisasi.objects.get().nilai == D(2)  # the other save is not lost
     # Saving again, with both in view, is a deliberate choice: it goes through.
     assert 'name="suntingan" value="1"' in html
