@@ -208,6 +208,9 @@ class IsianTriwulan:
 
     def galat_layanan(self, galat: ValidationError) -> None:
         """The service's refusal ("<id>-<field>") beside each field."""
+        if not hasattr(galat, "error_dict"):  # a refusal of the whole report
+            self.suntingan.add_error(None, galat.messages)
+            return
         per_id = {str(form.indikator.pk): form for form in self.form}
         for kunci, pesan in galat.message_dict.items():
             awalan, _, kolom = kunci.partition("-")

@@ -398,3 +398,24 @@ def test_the_pages_take_as_many_queries_for_2_as_for_10_indicators(
             response = client.get(url(pk))
         assert response.status_code == 200
         assert response.context["tabel"].jumlah_indikator == banyak
+
+
+def test_a_refusal_under_lock_lands_beside_its_field(pk_terbit):
+    # What the service finds when saving (after the form's own checks) is placed the same way.
+    from django.core.exceptions import ValidationError
+
+    from pengukuran.forms import IsianTriwulan
+    from pengukuran.selectors import tabel_pengukuran
+
+    jumlah, *_ = _indikator(pk_terbit)
+    indikator = _indikator(pk_terbit)
+    tabel = tabel_pengukuran(pk_terbit.satker, 2024, sampai_tw=1)
+    isian = IsianTriwulan(tabel, 1, _post(indikator, {jumlah: {"nilai": "3"}}))
+    assert isian.is_valid()
+
+    isian.galat_layanan(ValidationError({f"{jumlah.pk}-nilai": "Realisasi tidak boleh negatif."}))
+    isian.galat_layanan(ValidationError("Belum ada Perjanjian Kinerja 2024 yang terbit."))
+
+    form = isian.form[0]
+    assert form.errors["nilai"] == ["Realisasi tidak boleh negatif."]
+    assert isian.suntingan.non_field_errors() == ["Belum ada Perjanjian Kinerja 2024 yang terbit."]
