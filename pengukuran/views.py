@@ -102,7 +102,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> 
 
     pastikan_boleh_menulis(request.user, satker)
     if not bisa_diisi:
-        messages.error(request, _bukan_draf(laporan))
+        messages.error(request, _bukan_draf(tw, laporan))
         return redirect("pengukuran:triwulan", kode=satker.kode, tahun=tahun, tw=tw)
     isian = IsianTriwulan(tabel, tw, request.POST)
     context["isian"] = isian
@@ -121,7 +121,7 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> 
     except LaporanBerubah:
         return _konflik(request, context, tahun)
     except LaporanTidakBisaDiubah:
-        messages.error(request, _bukan_draf(tabel.laporan.get(tw) or laporan))
+        messages.error(request, _bukan_draf(tw))  # submitted since the page was read
         return redirect("pengukuran:triwulan", kode=satker.kode, tahun=tahun, tw=tw)
     except ValidationError as galat:
         isian.galat_layanan(galat)
@@ -157,7 +157,8 @@ def _tersimpan(tabel, tw: int) -> dict:
     }
 
 
-def _bukan_draf(laporan) -> str:
-    tw = NAMA_TRIWULAN[laporan.tw] if laporan else ""
-    status = laporan.get_status_display().lower() if laporan else "dikunci"
-    return PESAN_BUKAN_DRAF.format(tw=tw, status=status)
+def _bukan_draf(tw: int, laporan=None) -> str:
+    status = "diajukan atau disetujui"
+    if laporan is not None and not laporan.bisa_diubah:
+        status = laporan.get_status_display().lower()
+    return PESAN_BUKAN_DRAF.format(tw=NAMA_TRIWULAN[tw], status=status)
