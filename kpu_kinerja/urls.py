@@ -24,6 +24,7 @@ urlpatterns = [
     path("satker/<slug:kode>/", satker_detail, name="satker-detail"),
     path("dokumen/", include("dokumen.urls")),
     path("ekspor/", include("ekspor.urls")),
+    path("pengukuran/", include("pengukuran.urls")),
     path("api/v1/", include("kpu_kinerja.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).

@@ -10,13 +10,48 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.http import Http404
+
 from dokumen.models import Dokumen
 from kpu_kinerja.formats import desimal
 from pengukuran.capaian import ATURAN_BAWAAN, Aturan, Capaian, hitung_triwulan
 from pengukuran.models import AturanPengukuran, BatasCapaian, LaporanTriwulan, Realisasi
-from pengukuran.services import pk_terbit
-from perjanjian_kinerja.models import NILAI_SKALA, TRIWULAN, IndikatorPk, Polaritas
+from pengukuran.services import JENIS_PK, pk_terbit
+from perjanjian_kinerja.models import (
+    NAMA_TRIWULAN,
+    NILAI_SKALA,
+    TRIWULAN,
+    IndikatorPk,
+    Polaritas,
+)
+from satker.akses import Pengguna, satker_terlihat
 from satker.models import Satker
+
+
+def satker_pengukuran(user: Pengguna, kode: str) -> Satker:
+    """The satker with `kode` if `user` may see it (the access rule), else 404; one query,
+    nothing prefetched, so the measurement page's count stays small."""
+    satker = satker_terlihat(user).filter(kode=kode).first()
+    if satker is None:
+        raise Http404("Satker tidak ditemukan.")
+    return satker
+
+
+def tahun_pengukuran(satker: Satker, tahun: int, hari: datetime.date) -> list[int]:
+    """The years the page offers, newest first: every year the satker has a PK, this year,
+    and the year shown."""
+    ada = Dokumen.objects.filter(satker=satker, jenis=JENIS_PK).values_list("tahun", flat=True)
+    return sorted({*ada, hari.year, tahun}, reverse=True)
+
+
+def pk_tahun(satker: Satker, tahun: int) -> Dokumen | None:
+    """The satker's newest PK of `tahun` in any status: where a page without a published PK
+    sends the user."""
+    return (
+        Dokumen.objects.filter(satker=satker, jenis=JENIS_PK, tahun=tahun)
+        .order_by("-versi")
+        .first()
+    )
 
 
 def tw_berakhir(hari: datetime.date, tahun: int) -> int:
@@ -48,6 +83,10 @@ class SelTriwulan:
     capaian: Capaian
 
     @property
+    def nama(self) -> str:
+        return NAMA_TRIWULAN[self.tw]
+
+    @property
     def realisasi_tertulis(self) -> str:
         if self.realisasi is None:
             return ""
@@ -77,6 +116,22 @@ class TabelPengukuran:
     sampai_tw: int
     sasaran: list[SasaranPengukuran]
     laporan: dict[int, LaporanTriwulan]  # by quarter, those opened
+    aturan: Aturan = ATURAN_BAWAAN  # the satker's rules the capaian were computed by
+
+    @property
+    def per_triwulan(self) -> list[tuple[int, str, LaporanTriwulan | None]]:
+        """Each quarter with its report (None: not opened yet), for templates that cannot
+        look a dict up by a variable."""
+        return [(tw, NAMA_TRIWULAN[tw], self.laporan.get(tw)) for tw in TRIWULAN]
+
+    @property
+    def nama_sampai_tw(self) -> str:
+        """The last ended quarter's name ("TW II"), "" when none has."""
+        return NAMA_TRIWULAN.get(self.sampai_tw, "")
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return sum(len(s.indikator) for s in self.sasaran)
 
 
 def _angka(nilai: Decimal | None) -> str:
@@ -108,7 +163,7 @@ def tabel_pengukuran(satker: Satker, tahun: int, *, sampai_tw: int) -> TabelPeng
         (r.indikator.kunci, r.laporan.tw): r
         for r in Realisasi.objects.filter(
             laporan__satker=satker, laporan__tahun=tahun, indikator__sasaran__dokumen_id__in=versi
-        ).select_related("laporan", "indikator")
+        ).select_related("laporan", "indikator", "diisi_oleh")
     }
     sasaran: dict[int, SasaranPengukuran] = {}
     for indikator in (
@@ -121,7 +176,7 @@ def tabel_pengukuran(satker: Satker, tahun: int, *, sampai_tw: int) -> TabelPeng
             SasaranPengukuran(indikator.sasaran.nomor, indikator.sasaran.sasaran),
         )
         blok.indikator.append(_baris(indikator, per_tw, aturan, sampai_tw))
-    return TabelPengukuran(pk, tahun, sampai_tw, list(sasaran.values()), laporan)
+    return TabelPengukuran(pk, tahun, sampai_tw, list(sasaran.values()), laporan, aturan)
 
 
 def _baris(indikator, per_tw, aturan, sampai_tw) -> BarisPengukuran:
