@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pengukuran import views
+from pengukuran import urls_alur, urls_bukti, views
 
 app_name = "pengukuran"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("<slug:kode>/", views.pengukuran_satker, name="satker"),
     path("<slug:kode>/<int:tahun>/", views.pengukuran_tahun, name="tahun"),
     path("<slug:kode>/<int:tahun>/tw/<int:tw>/", views.realisasi_triwulan, name="triwulan"),
+    # The report's workflow and its evidence files, each in its module, one namespace.
+    *urls_alur.urlpatterns,
+    *urls_bukti.urlpatterns,
 ]

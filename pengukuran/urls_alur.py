@@ -1,4 +1,4 @@
-"""The TW report workflow's URLs, included at "pengukuran/" (names prefixed "pengukuran-")."""
+"""The TW report workflow's URLs, part of pengukuran.urls (names "pengukuran:alur…")."""
 
 from django.urls import path
 
@@ -8,11 +8,11 @@ urlpatterns = [
     path(
         "alur/<slug:kode>/<int:tahun>/<int:tw>/",
         views_alur.laporan_alur,
-        name="pengukuran-alur",
+        name="alur",
     ),
     path(
         "alur/<slug:kode>/<int:tahun>/<int:tw>/<slug:aksi>/",
         views_alur.laporan_alur_aksi,
-        name="pengukuran-alur-aksi",
+        name="alur-aksi",
     ),
 ]

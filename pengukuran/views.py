@@ -22,6 +22,8 @@ from pengukuran.selectors import (
     tahun_pengukuran,
     tw_berakhir,
 )
+from pengukuran.selectors_alur import konteks_alur
+from pengukuran.selectors_bukti import bukti_laporan
 from pengukuran.services import (
     LaporanBerubah,
     LaporanTidakBisaDiubah,
@@ -91,9 +93,16 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> 
     if tabel.pk is None:
         return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
     laporan = tabel.laporan.get(tw)
-    bisa_diisi = boleh_menulis(request.user, satker) and (laporan is None or laporan.bisa_diubah)
+    alur = konteks_alur(request.user, satker, tahun, tw, kembali=request.get_full_path())
+    # Outside the reporting window the figures are read-only, as the services enforce.
+    bisa_diisi = (
+        boleh_menulis(request.user, satker)
+        and (laporan is None or laporan.bisa_diubah)
+        and alur["jendela"].terbuka
+    )
     context = {"satker": satker, "tabel": tabel, "tw": tw, "nama_tw": NAMA_TRIWULAN[tw]}
-    context |= {"laporan": laporan, "bisa_diisi": bisa_diisi}
+    context |= {"laporan": laporan, "bisa_diisi": bisa_diisi, "alur": alur}
+    _lampirkan_bukti(tabel, tw, laporan)
     if request.method != "POST":
         if bisa_diisi:
             suntingan = 0 if laporan is None else laporan.suntingan
@@ -129,6 +138,16 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> 
         return render(request, "pengukuran/realisasi_triwulan.html", context, status=400)
     messages.success(request, f"Realisasi {NAMA_TRIWULAN[tw]} {tahun} disimpan.")
     return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
+
+
+def _lampirkan_bukti(tabel, tw: int, laporan) -> None:
+    """Each realisasi of the quarter gets its evidence files (`berkas_bukti`), in one query."""
+    per_realisasi = bukti_laporan(laporan.pk) if laporan is not None else {}
+    for blok in tabel.sasaran:
+        for baris in blok.indikator:
+            realisasi = baris.triwulan[tw - 1].realisasi
+            if realisasi is not None:
+                realisasi.berkas_bukti = per_realisasi.get(realisasi.pk, [])
 
 
 def _konflik(request: HttpRequest, context: dict, tahun: int) -> HttpResponse:

@@ -43,7 +43,7 @@ def _kembali(request: HttpRequest, kode: str, tahun: int, tw: int) -> str:
         kembali, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return kembali
-    return reverse("pengukuran-alur", args=[kode, tahun, tw])
+    return reverse("pengukuran:alur", args=[kode, tahun, tw])
 
 
 def _halaman(
@@ -54,7 +54,7 @@ def _halaman(
         satker,
         tahun,
         tw,
-        kembali=kembali or reverse("pengukuran-alur", args=[satker.kode, tahun, tw]),
+        kembali=kembali or reverse("pengukuran:alur", args=[satker.kode, tahun, tw]),
         form_aksi=form_aksi,
         form_buka=form_buka,
     )

@@ -42,7 +42,7 @@ def _kembali(request: HttpRequest, realisasi_pk: int) -> str:
         alamat, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return alamat
-    return reverse("pengukuran-bukti-daftar", args=[realisasi_pk])
+    return reverse("pengukuran:bukti-daftar", args=[realisasi_pk])
 
 
 def _halaman(request, realisasi, *, form=None, galat="", status=200, baca=True) -> HttpResponse:
@@ -108,7 +108,7 @@ def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         if keadaan == KeadaanBerkas.UTUH:  # changed between the two reads
             keadaan = KeadaanBerkas.BERUBAH
         messages.error(request, f"{keadaan.label}: {PENJELASAN_KEADAAN[keadaan]}")
-        return redirect("pengukuran-bukti-daftar", bukti.realisasi_id)
+        return redirect("pengukuran:bukti-daftar", bukti.realisasi_id)
     return respons_berkas(bukti, isi)
 
 

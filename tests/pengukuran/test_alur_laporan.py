@@ -29,7 +29,7 @@ from tests.factories import (
 )
 from tests.pengukuran.bantu_alur import atur_waktu, jendela
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.pengukuran.urls_uji")]
+pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture
@@ -308,8 +308,8 @@ def _tgl(bulan, hari):
 def _url(laporan, aksi=None):
     args = [laporan.satker.kode, laporan.tahun, laporan.tw]
     if aksi is None:
-        return reverse("pengukuran-alur", args=args)
-    return reverse("pengukuran-alur-aksi", args=[*args, aksi])
+        return reverse("pengukuran:alur", args=args)
+    return reverse("pengukuran:alur-aksi", args=[*args, aksi])
 
 
 def test_halaman_alur_menampilkan_status_tombol_dan_riwayat(client, laporan, operator):

@@ -20,7 +20,7 @@ from satker.models import Peran
 from tests.factories import KabKotaFactory, akun_satker
 from tests.pengukuran import berkas_contoh as contoh
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.pengukuran.urls_bukti_uji")]
+pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +50,7 @@ def _berkas(nama, isi):
 
 def _unggah(client, realisasi, *berkas):
     return client.post(
-        reverse("pengukuran-bukti-unggah", args=[realisasi.pk]),
+        reverse("pengukuran:bukti-unggah", args=[realisasi.pk]),
         {"berkas": [_berkas(nama, isi) for nama, isi in berkas]},
     )
 
@@ -159,7 +159,7 @@ def test_badan_yang_melebihi_batas_ditolak_sebelum_dibaca(masuk, realisasi, sett
     settings.BUKTI_MAKS_PER_REALISASI = 1
 
     response = masuk.post(
-        reverse("pengukuran-bukti-unggah", args=[realisasi.pk]),
+        reverse("pengukuran:bukti-unggah", args=[realisasi.pk]),
         data=b"x",
         content_type="multipart/form-data; boundary=x",
         CONTENT_LENGTH=str(2 * 1024 * 1024),
@@ -187,7 +187,7 @@ def test_terlalu_banyak_berkas_ditolak(masuk, realisasi, settings):
 
 
 def test_tanpa_berkas_ditolak(masuk, realisasi):
-    response = masuk.post(reverse("pengukuran-bukti-unggah", args=[realisasi.pk]), {})
+    response = masuk.post(reverse("pengukuran:bukti-unggah", args=[realisasi.pk]), {})
 
     assert response.status_code == 400
     assert "Pilih paling sedikit satu berkas bukti dukung." in response.content.decode()
@@ -207,7 +207,7 @@ def _satu_bukti(client, realisasi, nama="laporan.pdf", isi=contoh.PDF) -> BuktiD
 def test_unduh_dengan_nama_asli_dan_jenisnya(masuk, realisasi):
     bukti = _satu_bukti(masuk, realisasi, "Laporan “TW I” ü.pdf")
 
-    response = masuk.get(reverse("pengukuran-bukti-unduh", args=[bukti.pk]))
+    response = masuk.get(reverse("pengukuran:bukti-unduh", args=[bukti.pk]))
 
     assert response.status_code == 200
     assert response.content == contoh.PDF
@@ -221,24 +221,24 @@ def test_unduh_dengan_nama_asli_dan_jenisnya(masuk, realisasi):
 def test_daftar_menampilkan_berkas_dan_formulir(masuk, realisasi, operator):
     bukti = _satu_bukti(masuk, realisasi)
 
-    response = masuk.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))
+    response = masuk.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk]))
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert reverse("pengukuran-bukti-unduh", args=[bukti.pk]) in html
+    assert reverse("pengukuran:bukti-unduh", args=[bukti.pk]) in html
     assert operator.get_username() in html or operator.get_full_name() in html
     assert 'data-keadaan="utuh"' in html
     assert 'name="berkas" multiple' in html
-    assert reverse("pengukuran-bukti-hapus", args=[bukti.pk]) in html
+    assert reverse("pengukuran:bukti-hapus", args=[bukti.pk]) in html
 
 
 def test_satker_lain_404(client, masuk, realisasi):
     bukti = _satu_bukti(masuk, realisasi)
     client.force_login(akun_satker(KabKotaFactory(), Peran.OPERATOR))
 
-    assert client.get(reverse("pengukuran-bukti-unduh", args=[bukti.pk])).status_code == 404
-    assert client.post(reverse("pengukuran-bukti-hapus", args=[bukti.pk])).status_code == 404
-    assert client.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk])).status_code == 404
+    assert client.get(reverse("pengukuran:bukti-unduh", args=[bukti.pk])).status_code == 404
+    assert client.post(reverse("pengukuran:bukti-hapus", args=[bukti.pk])).status_code == 404
+    assert client.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk])).status_code == 404
     response = _unggah(client, realisasi, ("a.pdf", contoh.PDF))
     assert response.status_code == 404
     assert BuktiDukung.objects.count() == 1
@@ -248,11 +248,11 @@ def test_pembaca_boleh_melihat_tetapi_tidak_mengubah(client, masuk, realisasi):
     bukti = _satu_bukti(masuk, realisasi)
     client.force_login(akun_satker(realisasi.laporan.satker, Peran.KETUA))
 
-    response = client.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))
+    response = client.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk]))
     assert response.status_code == 200
     assert 'name="berkas"' not in response.content.decode()
-    assert client.get(reverse("pengukuran-bukti-unduh", args=[bukti.pk])).status_code == 200
-    assert client.post(reverse("pengukuran-bukti-hapus", args=[bukti.pk])).status_code == 403
+    assert client.get(reverse("pengukuran:bukti-unduh", args=[bukti.pk])).status_code == 200
+    assert client.post(reverse("pengukuran:bukti-hapus", args=[bukti.pk])).status_code == 403
     assert _unggah(client, realisasi, ("a.pdf", contoh.PDF)).status_code == 403
     assert BuktiDukung.objects.count() == 1
 
@@ -261,13 +261,13 @@ def test_berkas_hilang_ditandai_bukan_dibuang(masuk, realisasi):
     bukti = _satu_bukti(masuk, realisasi)
     Path(bukti.berkas.path).unlink()
 
-    response = masuk.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))
+    response = masuk.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk]))
 
     html = response.content.decode()
     assert 'data-keadaan="hilang"' in html
     assert "Berkas hilang" in html
     assert "laporan.pdf" in html
-    unduh = masuk.get(reverse("pengukuran-bukti-unduh", args=[bukti.pk]), follow=True)
+    unduh = masuk.get(reverse("pengukuran:bukti-unduh", args=[bukti.pk]), follow=True)
     assert "Berkas hilang" in unduh.content.decode()
 
 
@@ -276,15 +276,15 @@ def test_berkas_hilang_ditandai_bukan_dibuang(masuk, realisasi):
 )
 def test_berkas_berubah_ditandai(masuk, realisasi, isi_baru):
     bukti = _satu_bukti(masuk, realisasi)
-    masuk.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))  # cached as intact
+    masuk.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk]))  # cached as intact
     Path(bukti.berkas.path).write_bytes(isi_baru)
 
-    response = masuk.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))
+    response = masuk.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk]))
 
     html = response.content.decode()
     assert 'data-keadaan="berubah"' in html
     assert "Berkas berubah" in html
-    unduh = masuk.get(reverse("pengukuran-bukti-unduh", args=[bukti.pk]))
+    unduh = masuk.get(reverse("pengukuran:bukti-unduh", args=[bukti.pk]))
     assert unduh.status_code == 302  # not served
     assert BuktiDukung.objects.filter(pk=bukti.pk).exists()
 
@@ -296,7 +296,7 @@ def test_hapus_menghapus_catatan_dan_berkasnya(
     jalur = Path(bukti.berkas.path)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = masuk.post(reverse("pengukuran-bukti-hapus", args=[bukti.pk]))
+        response = masuk.post(reverse("pengukuran:bukti-hapus", args=[bukti.pk]))
 
     assert response.status_code == 302
     assert not BuktiDukung.objects.exists()
@@ -307,7 +307,7 @@ def test_laporan_yang_sudah_diajukan_tidak_bisa_diubah_buktinya(masuk, realisasi
     bukti = _satu_bukti(masuk, realisasi)
     LaporanTriwulan.objects.filter(pk=realisasi.laporan_id).update(status=StatusLaporan.DIAJUKAN)
 
-    response = masuk.post(reverse("pengukuran-bukti-hapus", args=[bukti.pk]), follow=True)
+    response = masuk.post(reverse("pengukuran:bukti-hapus", args=[bukti.pk]), follow=True)
 
     assert "sudah diajukan" in response.content.decode()
     assert BuktiDukung.objects.filter(pk=bukti.pk).exists()
@@ -336,9 +336,9 @@ def test_realisasi_berbukti_tidak_bisa_dikosongkan(masuk, realisasi, operator):
 def test_csrf_diperiksa_setelah_penerima_unggahan_dipasang(operator, realisasi):
     klien = Client(enforce_csrf_checks=True)
     klien.force_login(operator)
-    klien.get(reverse("pengukuran-bukti-daftar", args=[realisasi.pk]))
+    klien.get(reverse("pengukuran:bukti-daftar", args=[realisasi.pk]))
     token = klien.cookies["csrftoken"].value
-    alamat = reverse("pengukuran-bukti-unggah", args=[realisasi.pk])
+    alamat = reverse("pengukuran:bukti-unggah", args=[realisasi.pk])
 
     tanpa_token = klien.post(alamat, {"berkas": [_berkas("a.pdf", contoh.PDF)]})
     dengan_token = klien.post(

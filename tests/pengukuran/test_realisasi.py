@@ -181,6 +181,8 @@ def test_realisasi_mengikuti_pk_perubahan(pk_terbit, operator):
     v2 = dokumen_buat_revisi(
         dokumen=pk_terbit, user=operator, alasan="Revisi anggaran (DIPA revisi)."
     )
+    v2.tanggal_ttd = datetime.date(2024, 7, 1)  # a revision is signed on its own day
+    v2.save(update_fields=["tanggal_ttd"])
     v2 = ke_status(v2, StatusDokumen.TERBIT)
     jumlah_v2 = _indikator(v2)[0]
     lap2 = laporan_buka(satker=pk_terbit.satker, tahun=2024, tw=2)
