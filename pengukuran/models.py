@@ -188,3 +188,6 @@ class Realisasi(models.Model):
     @property
     def terisi(self) -> bool:
         return self.nilai is not None or bool(self.nilai_skala) or self.tidak_terukur
+
+
+from pengukuran.models_ttd import BerkasLaporan, TandaTanganLaporan  # noqa: E402, F401
