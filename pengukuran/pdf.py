@@ -97,9 +97,9 @@ def render_pdf(laporan: LaporanTriwulan, **kwargs: Any) -> HasilRender:
     return html_ke_pdf(render_html(laporan, **kwargs), jumlah_pihak=1)
 
 
-def nama_berkas(laporan: LaporanTriwulan) -> str:
+def nama_berkas(laporan: LaporanTriwulan, *, draf: bool) -> str:
     nama = f"{laporan.satker.kode}-pengukuran-{laporan.tahun}-tw{laporan.tw}.pdf"
-    return nama if hasattr(laporan, "berkas_ttd") else f"draf-{nama}"
+    return f"draf-{nama}" if draf else nama
 
 
 def pdf_laporan(laporan: LaporanTriwulan) -> bytes:

@@ -32,6 +32,7 @@ from dokumen.selectors import pejabat_aktif
 from dokumen.tte import penandatangan_aktif
 from pengukuran.laporan import judul_laporan
 from pengukuran.models import BerkasLaporan, LaporanTriwulan, StatusLaporan, TandaTanganLaporan
+from pengukuran.pdf import nama_berkas, render_pdf
 from satker.akses import Pengguna
 from satker.models import Jabatan, Pejabat
 
@@ -98,8 +99,6 @@ def laporan_tandatangani(*, laporan: LaporanTriwulan, oleh: Pengguna) -> BerkasL
     """Sign the approved `laporan` as its signing official, through `oleh`, that official's
     own account; store the PDF and freeze the report. Raises `LaporanDitolak` (nothing
     stored) when it cannot be signed now, `PermissionDenied` for any other account."""
-    from pengukuran.pdf import render_pdf
-
     laporan = (
         LaporanTriwulan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
     )
@@ -145,13 +144,16 @@ def laporan_tandatangani(*, laporan: LaporanTriwulan, oleh: Pengguna) -> BerkasL
         ditandatangani_pada=dibuat.waktu,
         ditandatangani_oleh=oleh,
     )
-    nama = f"{laporan.satker.kode}-pengukuran-{laporan.tahun}-tw{laporan.tw}.pdf"
-    berkas.berkas_pdf.save(nama, ContentFile(pdf), save=False)
-    berkas.full_clean()
-    berkas.save()
-    rekaman.berkas = berkas
-    rekaman.kotak = asdict(hasil.kotak_ttd)
-    isi_sertifikat(rekaman, dibuat)
-    rekaman.full_clean()
-    rekaman.save()
+    berkas.berkas_pdf.save(nama_berkas(laporan, draf=False), ContentFile(pdf), save=False)
+    try:
+        berkas.full_clean()
+        berkas.save()
+        rekaman.berkas = berkas
+        rekaman.kotak = asdict(hasil.kotak_ttd)
+        isi_sertifikat(rekaman, dibuat)
+        rekaman.full_clean()
+        rekaman.save()
+    except Exception:
+        berkas.berkas_pdf.storage.delete(berkas.berkas_pdf.name)  # no file without its record
+        raise
     return berkas

@@ -15,7 +15,12 @@ from dokumen.forms_tandatangan import KonfirmasiSandiForm
 from dokumen.syarat_ttd import masalah_alamat
 from pengukuran.models import LaporanTriwulan
 from pengukuran.pdf import nama_berkas, pdf_laporan
-from pengukuran.ttd import LaporanDitolak, boleh_tandatangani, laporan_tandatangani
+from pengukuran.ttd import (
+    LaporanDitolak,
+    berkas_laporan,
+    boleh_tandatangani,
+    laporan_tandatangani,
+)
 from satker.akses import satker_terlihat
 
 
@@ -32,8 +37,9 @@ def _laporan(request: HttpRequest, pk: int) -> LaporanTriwulan:
 @require_GET
 def laporan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     laporan = _laporan(request, pk)
+    draf = berkas_laporan(laporan) is None
     response = HttpResponse(pdf_laporan(laporan), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{nama_berkas(laporan)}"'
+    response["Content-Disposition"] = f'inline; filename="{nama_berkas(laporan, draf=draf)}"'
     return response
 
 
