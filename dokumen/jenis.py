@@ -133,6 +133,8 @@ class JenisTerdaftar:
     buat_dari: tuple[BuatDari, ...] = ()
     # The button that makes a published document's next version: a PK's is a "PK Perubahan".
     label_revisi: str = "Buat revisi"
+    # What a later version's title adds after the type's name (a PK's: "Perubahan"), if any.
+    sebutan_revisi: str = ""
 
     def judul_pihak(self, urutan: int) -> str:
         """The heading printed above the party signing `urutan`-th ("" past the declared ones)."""

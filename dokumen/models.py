@@ -127,6 +127,13 @@ class Dokumen(models.Model):
         return jenis_terdaftar(self.jenis)
 
     @property
+    def judul(self) -> str:
+        """The title as pages print it: "PERJANJIAN KINERJA PERUBAHAN (PK) TAHUN 2024"."""
+        revisi = self.jenis_terdaftar.sebutan_revisi if self.versi > 1 else ""
+        sebutan = f" {revisi}" if revisi else ""
+        return f"{self.get_jenis_display()}{sebutan} ({self.jenis}) TAHUN {self.tahun}".upper()
+
+    @property
     def terbit(self) -> bool:
         """Signed and published: frozen for good."""
         return self.status == StatusDokumen.TERBIT

@@ -155,14 +155,20 @@ def render_pdf(
     html = render_html(
         dokumen, url_verifikasi=url_verifikasi, tanda_tangan=tanda_tangan, sertifikat=sertifikat
     )
-    # Everything the page needs is inline or a system font; never reach out to the network.
-    fetcher = URLFetcher(allowed_protocols=("data", "file"), timeout=5)
-    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render()
     jumlah = len(jenis_terdaftar(dokumen.jenis).pihak_ttd)
     if tanda_tangan:
         jumlah = max(jumlah, len(tanda_tangan))
+    return html_ke_pdf(html, jumlah_pihak=jumlah)
+
+
+def html_ke_pdf(html: str, *, jumlah_pihak: int) -> HasilRender:
+    """Lay out a print page (any signed kind's: a document, a TW report) and find the boxes of
+    its `jumlah_pihak` signing parties (None for a party printed without a box)."""
+    # Everything the page needs is inline or a system font; never reach out to the network.
+    fetcher = URLFetcher(allowed_protocols=("data", "file"), timeout=5)
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render()
     # A box is printed (with its id) only for a party with somebody to sign.
-    kotak = tuple(_kotak_ttd(document, id_kotak(urutan)) for urutan in range(1, jumlah + 1))
+    kotak = tuple(_kotak_ttd(document, id_kotak(urutan)) for urutan in range(1, jumlah_pihak + 1))
     return HasilRender(
         pdf=document.write_pdf(), jumlah_halaman=len(document.pages), kotak_pihak=kotak
     )

@@ -15,6 +15,7 @@ import logging
 import secrets
 from dataclasses import asdict, dataclass
 from io import BytesIO
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from dokumen.jenis import PihakTtd, jenis_terdaftar
-from dokumen.kotak import HasilRender
+from dokumen.kotak import HasilRender, KotakTtd
 from dokumen.models import Dokumen, PihakTandaTangan, TandaTangan
 from dokumen.penolakan import TransisiDitolak
 from dokumen.selectors import (
@@ -124,10 +125,10 @@ class PratinjauTerbit:
         return len(self.pihak) == 1
 
 
-def _tte_ditolak(dokumen: Dokumen, galat: TteTidakSiap) -> TransisiDitolak:
+def _tte_ditolak(objek: object, galat: TteTidakSiap) -> TransisiDitolak:
     # The detail (paths, settings) is for the operator; the user gets a code to quote.
     kode = kode_kejadian()
-    logger.error("TTE tidak siap untuk %s: %s %s", dokumen, galat, galat.rincian)
+    logger.error("TTE tidak siap untuk %s: %s %s", objek, galat, galat.rincian)
     if kode == TANPA_PERMINTAAN:  # a management command: its operator reads the detail
         return TransisiDitolak(f"{galat} ({galat.rincian})")
     return TransisiDitolak(f"{galat} Hubungi Admin RI dan sebutkan kode kejadian {kode}.")
@@ -141,11 +142,44 @@ def _pihak(dokumen: Dokumen) -> list[tuple[PihakTtd, Pejabat]]:
         raise TransisiDitolak(str(galat)) from None
 
 
-def _sertifikat(dokumen: Dokumen, penandatangan: Penandatangan, pejabat: Pejabat):
+def sertifikat_pejabat(objek: object, penandatangan: Penandatangan, pejabat: Pejabat):
+    """The certificate `pejabat` signs `objek` with; `TransisiDitolak` when there is none."""
     try:
         return penandatangan.sertifikat(pejabat)
     except TteTidakSiap as galat:
-        raise _tte_ditolak(dokumen, galat) from None
+        raise _tte_ditolak(objek, galat) from None
+
+
+def token_baru() -> str:
+    """A fresh verification token (what the QR code's URL ends with)."""
+    return secrets.token_urlsafe(BYTE_TOKEN)
+
+
+def tandatangani_pdf(
+    objek: object,
+    pdf: bytes,
+    *,
+    penandatangan: Penandatangan,
+    pejabat: Pejabat,
+    kotak: KotakTtd,
+    url: str,
+    alasan: str,
+    lokasi: str,
+) -> tuple[bytes, TandaTanganDibuat]:
+    """Sign the rendered `pdf` of `objek` (a document, a TW report) as `pejabat` at `kotak`:
+    the one signing step every signed kind shares. `TransisiDitolak` when TTE is not ready."""
+    try:
+        pdf, [dibuat] = tandatangani_berurutan(
+            pdf,
+            penandatangan=penandatangan,
+            pihak=[(pejabat, kotak)],
+            url_verifikasi=url,
+            alasan=alasan,
+            lokasi=lokasi,
+        )
+    except TteTidakSiap as galat:
+        raise _tte_ditolak(objek, galat) from None
+    return pdf, dibuat
 
 
 def _pihak_siap(
@@ -156,7 +190,7 @@ def _pihak_siap(
     siap = []
     for urutan, (p, pejabat) in enumerate(pihak, start=1):
         tanda = tanda_tangan_baru(dokumen, urutan=urutan, pejabat=pejabat, pihak=p.pihak)
-        siap.append(PihakSiap(tanda, p.judul, _sertifikat(dokumen, penandatangan, pejabat)))
+        siap.append(PihakSiap(tanda, p.judul, sertifikat_pejabat(dokumen, penandatangan, pejabat)))
     return siap
 
 
@@ -242,7 +276,9 @@ def pratinjau_terbit(dokumen: Dokumen) -> PratinjauTerbit:
     terdaftar = jenis_terdaftar(dokumen.jenis)
     pihak = [
         PihakSiap(
-            t, terdaftar.judul_pihak(t.urutan), _sertifikat(dokumen, penandatangan, t.pejabat)
+            t,
+            terdaftar.judul_pihak(t.urutan),
+            sertifikat_pejabat(dokumen, penandatangan, t.pejabat),
         )
         for t in tanda_tangan_tercatat(dokumen)
         if not t.sudah
@@ -250,7 +286,9 @@ def pratinjau_terbit(dokumen: Dokumen) -> PratinjauTerbit:
     return PratinjauTerbit(pdf, _jumlah_halaman(pdf), pihak, sekarang.sudah)
 
 
-def _isi_sertifikat(tanda: TandaTangan, dibuat: TandaTanganDibuat) -> None:
+def isi_sertifikat(tanda: Any, dibuat: TandaTanganDibuat) -> None:
+    """Copy the time and certificate of a signature just made into its record (any model
+    with the fields of `TandaTangan`)."""
     tanda.waktu = dibuat.waktu
     tanda.nama_sertifikat = dibuat.sertifikat.nama
     tanda.subjek_sertifikat = dibuat.sertifikat.subjek
@@ -295,24 +333,23 @@ def _tandatangani_pertama(dokumen: Dokumen, sekarang: Giliran) -> TandaTangan:
     # Every party's certificate first: the footer names their issuer, and a missing key stops
     # here, before anything is rendered or stored.
     siap = _pihak_siap(dokumen, penandatangan, [(p, terkunci[o.pk]) for p, o in pihak])
-    token = secrets.token_urlsafe(BYTE_TOKEN)
+    token = token_baru()
     url = url_verifikasi(token)
     hasil = _render_siap(dokumen, url, siap)
     pertama = siap[0].tanda_tangan
-    try:
-        pdf, [dibuat] = tandatangani_berurutan(
-            hasil.pdf,
-            penandatangan=penandatangan,
-            pihak=[(pertama.pejabat, hasil.kotak_pihak[0])],
-            url_verifikasi=url,
-            alasan=_alasan(dokumen),
-            lokasi=dokumen.tempat_ttd,
-        )
-    except TteTidakSiap as galat:
-        raise _tte_ditolak(dokumen, galat) from None
+    pdf, dibuat = tandatangani_pdf(
+        dokumen,
+        hasil.pdf,
+        penandatangan=penandatangan,
+        pejabat=pertama.pejabat,
+        kotak=hasil.kotak_pihak[0],
+        url=url,
+        alasan=_alasan(dokumen),
+        lokasi=dokumen.tempat_ttd,
+    )
     _simpan_berkas(dokumen, pdf, sekarang)
     dokumen.token_verifikasi = token
-    _isi_sertifikat(pertama, dibuat)
+    isi_sertifikat(pertama, dibuat)
     for p, kotak in zip(siap, hasil.kotak_pihak, strict=False):
         p.tanda_tangan.kotak = asdict(kotak)
         p.tanda_tangan.full_clean(exclude={"dokumen"})
@@ -330,20 +367,18 @@ def _tandatangani_lanjutan(dokumen: Dokumen, sekarang: Giliran) -> TandaTangan:
     )
     if alasan := pejabat_berganti(dokumen, tanda):
         raise TransisiDitolak(alasan)
-    pdf = berkas_tersimpan(dokumen)
-    try:
-        pdf, [dibuat] = tandatangani_berurutan(
-            pdf,
-            penandatangan=penandatangan_aktif(),
-            pihak=[(tanda.pejabat, tanda.kotak_ttd)],
-            url_verifikasi=url_verifikasi(dokumen.token_verifikasi),
-            alasan=_alasan(dokumen),
-            lokasi=dokumen.tempat_ttd,
-        )
-    except TteTidakSiap as galat:
-        raise _tte_ditolak(dokumen, galat) from None
+    pdf, dibuat = tandatangani_pdf(
+        dokumen,
+        berkas_tersimpan(dokumen),
+        penandatangan=penandatangan_aktif(),
+        pejabat=tanda.pejabat,
+        kotak=tanda.kotak_ttd,
+        url=url_verifikasi(dokumen.token_verifikasi),
+        alasan=_alasan(dokumen),
+        lokasi=dokumen.tempat_ttd,
+    )
     _simpan_berkas(dokumen, pdf, sekarang)
-    _isi_sertifikat(tanda, dibuat)
+    isi_sertifikat(tanda, dibuat)
     tanda.full_clean(exclude={"dokumen"})
     tanda.save()
     return tanda
@@ -382,16 +417,21 @@ def batalkan_tanda_tangan(dokumen: Dokumen) -> list[TandaTangan]:
     return sudah
 
 
-def _akun_pejabat(user: Pengguna, dokumen: Dokumen, pejabat_id: int | None) -> bool:
-    # The satker is checked too: an account is never a party for another satker, even if its
-    # profile was once linked to an official elsewhere.
+def akun_pejabat(user: Pengguna, satker_id: int, pejabat_id: int | None) -> bool:
+    """Whether `user` is the account of official `pejabat_id` of satker `satker_id`. The satker
+    is checked too: an account is never a party for another satker, even if its profile was
+    once linked to an official elsewhere."""
     profil = profil_pengguna(user)
     return bool(
         profil
         and pejabat_id is not None
         and profil.pejabat_id == pejabat_id
-        and profil.satker_id == dokumen.satker_id
+        and profil.satker_id == satker_id
     )
+
+
+def _akun_pejabat(user: Pengguna, dokumen: Dokumen, pejabat_id: int | None) -> bool:
+    return akun_pejabat(user, dokumen.satker_id, pejabat_id)
 
 
 def _pejabat_pihak(dokumen: Dokumen) -> list[tuple[int, int | None, str]]:

@@ -1,8 +1,15 @@
 """The public record behind a QR code, and checking an uploaded PDF against it: the answer a
-citizen reads."""
+citizen reads.
+
+A token names a document (`dokumen_verifikasi`) or something signed that an app above
+registers a lookup for (`daftarkan_verifikasi`: the TW report of `pengukuran`), since this
+layer may not import it. Either comes to the public page as a `Terverifikasi`.
+"""
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 
@@ -25,6 +32,39 @@ def dokumen_verifikasi(token: str) -> Dokumen | None:
     )
 
 
+@dataclass(frozen=True)
+class Terverifikasi:
+    """What a token names, as the public page shows and checks it: whether it is published
+    (only then may an upload be "asli"), the SHA-256 of its stored file, its signature records
+    in order (each with `sudah` and `sidik_jari_sertifikat`), and its page."""
+
+    terbit: bool
+    sha256: str
+    catatan: Sequence[Any]
+    template: str
+    konteks: dict[str, Any] = field(default_factory=dict)
+
+
+PencariVerifikasi = Callable[[str], Terverifikasi | None]
+_PENCARI: list[PencariVerifikasi] = []
+
+
+def daftarkan_verifikasi(cari: PencariVerifikasi) -> None:
+    """Let the public page find what `cari` knows by token (called from an AppConfig.ready())."""
+    if cari not in _PENCARI:
+        _PENCARI.append(cari)
+
+
+def verifikasi_terdaftar(token: str) -> Terverifikasi | None:
+    """What a registered lookup finds for `token` (a document's token is not theirs)."""
+    if not token:
+        return None
+    for cari in _PENCARI:
+        if (hasil := cari(token)) is not None:
+            return hasil
+    return None
+
+
 class Putusan(models.TextChoices):
     ASLI = "asli", "Asli"
     TIDAK_SESUAI = "tidak sesuai", "Tidak sesuai"
@@ -43,7 +83,10 @@ def sesuai_catatan(dokumen: Dokumen, tanda_tangan) -> bool:
     as many, in the same order, each by the certificate its record names (records from before
     certificates were recorded name none, and are matched by count only), every record
     signed."""
-    catatan = list(dokumen.tanda_tangan.all())
+    return _sesuai(list(dokumen.tanda_tangan.all()), tanda_tangan)
+
+
+def _sesuai(catatan: Sequence[Any], tanda_tangan) -> bool:
     if len(catatan) != len(tanda_tangan.tanda_tangan):
         return False
     return all(
@@ -59,6 +102,12 @@ def periksa_berkas(dokumen: Dokumen, pdf: bytes) -> HasilVerifikasi:
     The file comes from anyone: its signatures are checked in a child process with a time and
     memory limit, and a file past the limits is "tidak dapat diperiksa", not a verdict.
     """
+    return periksa_berkas_catatan(dokumen.sha256, list(dokumen.tanda_tangan.all()), pdf)
+
+
+def periksa_berkas_catatan(sha256: str, catatan: Sequence[Any], pdf: bytes) -> HasilVerifikasi:
+    """`periksa_berkas` against a stored file's hash and its signature records, whatever
+    signed thing they belong to."""
     from dokumen.periksa_terbatas import periksa_tanda_tangan_terbatas
 
     tanda_tangan = periksa_tanda_tangan_terbatas(pdf)
@@ -68,7 +117,7 @@ def periksa_berkas(dokumen: Dokumen, pdf: bytes) -> HasilVerifikasi:
             f"Berkas tidak dapat diperiksa. {tanda_tangan.alasan} Dokumen asli dari aplikasi "
             "ini selalu dapat diperiksa; mintalah salinan dari penerbitnya lalu periksa kembali.",
         )
-    sama = hashlib.sha256(pdf).hexdigest() == dokumen.sha256
+    sama = hashlib.sha256(pdf).hexdigest() == sha256
     if tanda_tangan.ada_tanda_tangan and not tanda_tangan.valid:
         return HasilVerifikasi(
             Putusan.TTD_TIDAK_VALID,
@@ -82,7 +131,7 @@ def periksa_berkas(dokumen: Dokumen, pdf: bytes) -> HasilVerifikasi:
         )
     if not tanda_tangan.valid:
         return HasilVerifikasi(Putusan.TTD_TIDAK_VALID, "Tanda tangan elektronik tidak ditemukan.")
-    if not sesuai_catatan(dokumen, tanda_tangan):
+    if not _sesuai(catatan, tanda_tangan):
         return HasilVerifikasi(
             Putusan.TIDAK_SESUAI,
             "Tanda tangan pada berkas ini tidak sesuai dengan catatan penandatanganan dokumen ini.",

@@ -14,7 +14,12 @@ from dokumen.penandatanganan import nama_giliran
 from dokumen.periksa_terbatas import slot_pemeriksaan
 from dokumen.selectors import giliran, tanda_tangan_berlabel, versi_pengganti
 from dokumen.unggah import UnggahTerbatas
-from dokumen.verifikasi import dokumen_verifikasi, periksa_berkas
+from dokumen.verifikasi import (
+    Terverifikasi,
+    dokumen_verifikasi,
+    periksa_berkas_catatan,
+    verifikasi_terdaftar,
+)
 
 # Room in the body for the multipart boundaries, headers and the CSRF token besides the file.
 SELISIH_MULTIPART = 64 * 1024
@@ -47,7 +52,7 @@ class UnggahPdfForm(forms.Form):
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
     # A partly signed document has its token (its QR code) already: the page says it is not
     # published yet.
-    dokumen = dokumen_verifikasi(token)
+    dokumen = _terverifikasi(token)
     if dokumen is None:
         raise Http404("Kode verifikasi tidak dikenal.")
     if request.method != "POST":
@@ -90,25 +95,44 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @csrf_protect
-def _periksa(request: HttpRequest, dokumen: Dokumen, penerima: UnggahTerbatas) -> HttpResponse:
+def _periksa(
+    request: HttpRequest, dokumen: Terverifikasi, penerima: UnggahTerbatas
+) -> HttpResponse:
     form = UnggahPdfForm(request.POST, request.FILES)
     if penerima.terlalu_besar:
         return _halaman(request, dokumen, UnggahPdfForm(), galat=_pesan_terlalu_besar(), status=413)
-    hasil = periksa_berkas(dokumen, form.cleaned_data["berkas"]) if form.is_valid() else None
+    hasil = None
+    if form.is_valid():
+        hasil = periksa_berkas_catatan(dokumen.sha256, dokumen.catatan, form.cleaned_data["berkas"])
     return _halaman(request, dokumen, form, hasil=hasil)
 
 
-def _halaman(request, dokumen, form, *, hasil=None, galat="", status=200) -> HttpResponse:
+def _terverifikasi(token: str) -> Terverifikasi | None:
+    """A document's token first; else what an app above registered (a signed TW report)."""
+    dokumen = dokumen_verifikasi(token)
+    if dokumen is None:
+        return verifikasi_terdaftar(token)
+    return Terverifikasi(
+        terbit=dokumen.terbit,
+        sha256=dokumen.sha256,
+        catatan=list(dokumen.tanda_tangan.all()),
+        template="dokumen/verifikasi.html",
+        konteks=_konteks_dokumen(dokumen),
+    )
+
+
+def _konteks_dokumen(dokumen: Dokumen) -> dict:
     menunggu = giliran(dokumen)
-    context = {
+    return {
         "dokumen": dokumen,
         "menunggu": nama_giliran(dokumen, menunggu) if menunggu else "",
         "pengganti": versi_pengganti(dokumen),
         "tanda_tangan": tanda_tangan_berlabel(dokumen),  # the frozen records, every party
-        "form": form,
-        "hasil": hasil,
-        "galat": galat,
     }
-    response = render(request, "dokumen/verifikasi.html", context, status=status)
+
+
+def _halaman(request, dokumen, form, *, hasil=None, galat="", status=200) -> HttpResponse:
+    context = {**dokumen.konteks, "form": form, "hasil": hasil, "galat": galat}
+    response = render(request, dokumen.template, context, status=status)
     response["Cache-Control"] = "private, no-store"  # names the signer and their NIP
     return response

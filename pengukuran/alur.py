@@ -33,12 +33,17 @@ from pengukuran.models import (
     StatusLaporan,
 )
 from pengukuran.services import berwenang_atas, laporan_buka
+from pengukuran.ttd import laporan_terkunci
 from perjanjian_kinerja.models import NAMA_TRIWULAN, IndikatorPk
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran, Satker
 
 PESAN_TIDAK_BERHAK = "Peran Anda tidak berhak melakukan langkah ini pada laporan ini."
 PESAN_ALASAN_WAJIB = "Tulis alasan masa pelaporan dibuka kembali."
+
+PESAN_SUDAH_DITANDATANGANI = (
+    "Laporan ini sudah ditandatangani: isinya tidak dapat dikembalikan menjadi draf."
+)
 
 
 def _penulis(user: Pengguna, satker: Satker) -> bool:
@@ -171,6 +176,9 @@ def laporan_transisi(
             )
         terkunci.bukti_diperiksa_oleh, terkunci.bukti_diperiksa_pada = user, timezone.now()
     elif aksi == AksiLaporan.KEMBALIKAN:
+        if laporan_terkunci(terkunci):
+            # What was signed is frozen: a correction is a matter for a new report, not a draft.
+            raise TransisiDitolak(PESAN_SUDAH_DITANDATANGANI)
         terkunci.bukti_diperiksa_oleh, terkunci.bukti_diperiksa_pada = None, None
     ke = transisi.ke or terkunci.status
     RiwayatLaporan.objects.create(

@@ -356,5 +356,7 @@ class PembukaanKembali(models.Model):
         return f"{self.satker} {NAMA_TRIWULAN[self.tw]} {self.tahun} dibuka sampai {self.sampai}"
 
 
-# Evidence files live in their own module; imported here so Django finds the model.
+# Evidence files and the signed report live in their own modules; imported here so Django
+# finds the models.
 from pengukuran.models_bukti import BuktiDukung  # noqa: E402, F401
+from pengukuran.models_ttd import BerkasLaporan, TandaTanganLaporan  # noqa: E402, F401

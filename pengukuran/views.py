@@ -30,6 +30,7 @@ from pengukuran.services import (
     laporan_buka,
     realisasi_simpan,
 )
+from pengukuran.ttd import keadaan_ttd
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
 
@@ -103,6 +104,8 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> 
     context = {"satker": satker, "tabel": tabel, "tw": tw, "nama_tw": NAMA_TRIWULAN[tw]}
     context |= {"laporan": laporan, "bisa_diisi": bisa_diisi, "alur": alur}
     _lampirkan_bukti(tabel, tw, laporan)
+    if laporan is not None:
+        context["ttd"] = keadaan_ttd(request.user, laporan)
     if request.method != "POST":
         if bisa_diisi:
             suntingan = 0 if laporan is None else laporan.suntingan

@@ -118,4 +118,5 @@ PK = JenisTerdaftar(
     buat_dari=(DARI_RKT,),
     # A PK's new version, after a budget revision, is the "PK Perubahan" (issue 13).
     label_revisi="Buat PK Perubahan",
+    sebutan_revisi="Perubahan",
 )

@@ -1,6 +1,8 @@
 """A PK's new version is a "PK Perubahan": the revision button of each type says what the
 type declares (dokumen.jenis.JenisTerdaftar.label_revisi)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -82,3 +84,29 @@ def test_a_superseded_version_offers_no_revision_and_the_service_refuses_one(cli
         reverse("dokumen:revisi", args=[v2.pk])
         in client.get(reverse("dokumen:detail", args=[v2.pk])).content.decode()
     )
+
+
+def test_the_pk_perubahans_page_says_perubahan_in_its_title_as_the_pdf_does(client):
+    v1 = PkFactory(tahun=2026)
+    v2 = PkFactory(satker=v1.satker, tahun=2026, versi=2, alasan_revisi="Revisi DIPA")
+    iku_v2 = IkuFactory(satker=v1.satker, tahun=2026, versi=2, alasan_revisi="Revisi")
+    client.force_login(OperatorFactory(satker=v1.satker))
+
+    def judul(dokumen: Dokumen) -> str:
+        html = client.get(reverse("dokumen:detail", args=[dokumen.pk])).content.decode()
+        return html[html.index('<h1 class="h4 mb-1">') :].split("</h1>")[0].split(">")[1]
+
+    assert judul(v1) == "PERJANJIAN KINERJA (PK) TAHUN 2026"
+    assert judul(v2) == "PERJANJIAN KINERJA PERUBAHAN (PK) TAHUN 2026"
+    assert judul(iku_v2) == "INDIKATOR KINERJA UTAMA (IKU) TAHUN 2026"  # others declare none
+
+
+def test_the_pages_table_numbers_its_columns_as_the_pdf_does(client):
+    pk = PkFactory(tahun=2026)
+    client.force_login(OperatorFactory(satker=pk.satker))
+
+    html = client.get(reverse("dokumen:detail", args=[pk.pk])).content.decode()
+
+    nomor = html[html.index('<tr class="baris-nomor-kolom">') :].split("</tr>")[0]
+    assert [int(n) for n in re.findall(r"<th>(\d+)</th>", nomor)] == list(range(1, 9))
+    assert "TARGET TRIWULAN</th>" in html

@@ -1,14 +1,21 @@
 """Arguments shared by the document commands: which satker, type, year and version."""
 
+from collections.abc import Sequence
+
 from django.core.management.base import CommandError, CommandParser
 
 from dokumen.jenis import kode_jenis
 from dokumen.models import Dokumen
 
 
-def tambah_argumen_dokumen(parser: CommandParser, *, dengan_versi: bool) -> None:
+def tambah_argumen_dokumen(
+    parser: CommandParser, *, dengan_versi: bool, jenis_lain: Sequence[str] = ()
+) -> None:
+    """`jenis_lain`: more `--jenis` values than the document types (dokumen.keluaran)."""
     parser.add_argument("--satker", required=True, help="kode satker, mis. kab-lebak")
-    parser.add_argument("--jenis", required=True, choices=[kode.lower() for kode in kode_jenis()])
+    parser.add_argument(
+        "--jenis", required=True, choices=[kode.lower() for kode in kode_jenis()] + list(jenis_lain)
+    )
     parser.add_argument("--tahun", required=True, type=int)
     if dengan_versi:
         parser.add_argument("--versi", type=int, help="bawaan: versi terbaru")
