@@ -108,6 +108,7 @@ def test_a_signed_report_says_so_and_cannot_be_returned_to_draft(client, pk):
     client.force_login(ketua)
     html = _halaman(client, pk)
     assert reverse("verifikasi", args=[berkas.token_verifikasi]) in html
+    assert "Kembalikan…</button>" not in html
 
     with pytest.raises(TransisiDitolak, match=PESAN_SUDAH_DITANDATANGANI):
         laporan_transisi(
