@@ -1,7 +1,7 @@
 """Bulk reads shared by the provinsi matrix and the roll-up: for many satker at once, the PK in
 force of a year, its indicators, every quarter's figures and the satker's rules.
 
-Five queries whatever the number of satker, indicators and quarters; figures come back as
+Four queries whatever the number of satker, indicators and quarters; figures come back as
 small tuples, not model instances (a national roll-up reads tens of thousands of them).
 """
 
