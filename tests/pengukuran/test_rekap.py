@@ -62,7 +62,11 @@ def test_it_shows_each_quarters_status_and_capaian(provinsi, dua):
 def test_it_marks_an_unsubmitted_quarter_late_after_its_window(provinsi, dua, admin_ri):
     a, b = dua
     JendelaPelaporan.objects.create(
-        tahun=2024, tw=3, dibuka=TGL(2024, 10, 1), ditutup=TGL(2024, 10, 15), ditetapkan_oleh=admin_ri
+        tahun=2024,
+        tw=3,
+        dibuka=TGL(2024, 10, 1),
+        ditutup=TGL(2024, 10, 15),
+        ditetapkan_oleh=admin_ri,
     )
     rekap = rekap_provinsi(provinsi, 2024, hari=HARI)
 
@@ -190,7 +194,8 @@ def test_the_page_costs_a_constant_number_of_queries(client, admin_ri, django_as
     client.get(reverse("pengukuran:rekap", args=[kecil.kode, 2024]))  # session warmed
     cache.clear()  # both built cold: the roll-up's cache is tested in test_rollup
 
-    sedikit = _hitung_kueri(lambda: client.get(reverse("pengukuran:rekap", args=[kecil.kode, 2024])))
+    url_kecil = reverse("pengukuran:rekap", args=[kecil.kode, 2024])
+    sedikit = _hitung_kueri(lambda: client.get(url_kecil))
     with django_assert_num_queries(sedikit):
         response = client.get(reverse("pengukuran:rekap", args=[besar.kode, 2024]))
     assert response.status_code == 200

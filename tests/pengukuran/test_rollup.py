@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pengukuran.rollup import hitung_rollup, rollup, teks_baku
 from pengukuran.muat import muat_pengukuran
+from pengukuran.rollup import hitung_rollup, rollup, teks_baku
 from pengukuran.services import laporan_buka, realisasi_simpan
 from tests.factories import ProvinsiFactory
 from tests.pengukuran.data_rekap import isi, n, pecahan, satker_ber_pk
@@ -50,7 +50,8 @@ def test_counts_are_summed_over_the_satker_with_a_result(admin_ri, provinsi, tig
     # TW II: B's TW II is missing, so its running total is no result; A: (3 + 2) ÷ 6.
     assert (tw2.melapor, tw2.realisasi, tw2.target) == (1, "5", "6")
     assert tw2.capaian.quantize(D("0.01")) == D("83.33")
-    assert tw3.melapor == 0 and tw3.capaian is None
+    assert tw3.melapor == 0
+    assert tw3.capaian is None
 
 
 def test_percentages_sum_numerators_and_denominators(admin_ri, provinsi, tiga):
