@@ -6,7 +6,7 @@ FOR LOAD TESTING ONLY, like the rest of `kpu_kinerja.nasional`. The PK is the Le
 shared indicators have different members; its signatures are placeholders as the generator's.
 Each ended quarter has a national reporting window (two weeks after the quarter) unless one is
 set, so an unsubmitted report past it shows as late. Everything is `bulk_create`d; a satker
-that already has a PK, or a quarter that already has a report, is left alone.
+that already has a PK of the year is left alone, its quarters included.
 """
 
 import random
@@ -52,9 +52,14 @@ def _sasaran_pk(folder: Path) -> list[dict[str, Any]]:
     return data["sasaran"]
 
 
+def hari_ini() -> date:
+    """Today, Jakarta time: which quarters have ended (a test sets it)."""
+    return timezone.localdate()
+
+
 def _tahun_diisi(tahun: list[int]) -> tuple[int, int] | None:
     """The year and its last ended quarter: this year once a quarter ended, else last year."""
-    hari = timezone.localdate()
+    hari = hari_ini()
     tw = (hari.month - 1) // 3
     if tw and hari.year in tahun:
         return hari.year, tw
@@ -93,16 +98,11 @@ def _pengisi(satker_id: list[int]) -> dict[int | None, int]:
 
 
 def _pastikan_pk(rng, satker, hasil, folder) -> dict[int, Dokumen]:
-    """satker id → its published PK of the year: the one there is, else a new one."""
+    """satker id → the PK of the year made now, for those with none (the others, and their
+    quarters, are left alone: a second run adds nothing)."""
     from kpu_kinerja.nasional.generator import _buat_tanda_tangan, _pejabat, _tanda_tangan_tiruan
 
     tahun = hasil.tahun
-    ada = {
-        d.satker_id: d
-        for d in Dokumen.objects.filter(
-            satker__in=satker, jenis="PK", tahun=tahun, status=StatusDokumen.TERBIT
-        ).order_by("versi")
-    }
     berpk = set(
         Dokumen.objects.filter(satker__in=satker, jenis="PK", tahun=tahun).values_list(
             "satker_id", flat=True
@@ -123,7 +123,7 @@ def _pastikan_pk(rng, satker, hasil, folder) -> dict[int, Dokumen]:
             versi=1,
             status=StatusDokumen.TERBIT,
             tempat_ttd=s.kota_ttd,
-            tanggal_ttd=min(date(tahun, 1, rng.randint(2, 31)), timezone.localdate()),
+            tanggal_ttd=min(date(tahun, 1, rng.randint(2, 31)), hari_ini()),
             penandatangan_id=pihak[Jabatan.SEKRETARIS],
         )
         _tanda_tangan_tiruan(rng, dok, sekarang)
@@ -136,7 +136,7 @@ def _pastikan_pk(rng, satker, hasil, folder) -> dict[int, Dokumen]:
     ditulis = buat_baris_massal(zip(baru, isian, strict=True), ukuran_batch=UKURAN_BATCH)
     hasil.pk_baru = len(baru)
     hasil.baris_pk_baru = sum(ditulis.baris.values())
-    return ada | {d.satker_id: d for d in baru}
+    return {d.satker_id: d for d in baru}
 
 
 def _pastikan_jendela(tahun: int, sampai_tw: int, oleh: int) -> None:
