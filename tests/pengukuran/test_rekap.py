@@ -199,3 +199,32 @@ def test_the_page_costs_a_constant_number_of_queries(client, admin_ri, django_as
     with django_assert_num_queries(sedikit):
         response = client.get(reverse("pengukuran:rekap", args=[besar.kode, 2024]))
     assert response.status_code == 200
+
+
+def test_the_admin_matrix_is_scoped_like_the_site(client, reviewer_banten, reviewer_kaltim):
+    url = reverse("admin:pengukuran_laporantriwulan_rekap")
+    client.force_login(reviewer_banten)
+
+    sendiri = client.get(url + "?tahun=2024")
+    client.force_login(reviewer_kaltim)
+    lain = client.get(url + "?tahun=2024&provinsi=prov-banten")
+
+    assert sendiri.status_code == 200
+    assert 'id="matriks-pengukuran"' in sendiri.content.decode()
+    assert 'data-satker="kab-lebak"' in sendiri.content.decode()
+    assert lain.status_code == 404
+
+
+def test_kpu_ri_gets_the_provinsi_list_in_the_admin(client, admin_ri):
+    client.force_login(admin_ri)
+
+    response = client.get(reverse("admin:pengukuran_laporantriwulan_rekap") + "?tahun=2024")
+
+    assert response.status_code == 200
+    assert 'data-provinsi="prov-banten"' in response.content.decode()
+
+
+def test_the_home_pages_link_to_the_matrix(client, reviewer_banten, admin_ri):
+    for user in (reviewer_banten, admin_ri):
+        client.force_login(user)
+        assert reverse("pengukuran:rekap-awal") in client.get(reverse("beranda")).content.decode()
