@@ -68,8 +68,7 @@ def muat_pengukuran(satker_ids: list[int], tahun: int) -> dict[int, DataSatker]:
     # the year is found by its indicator's key (as selectors.tabel_pengukuran does).
     for satker_id, kunci, tw, *isian in Realisasi.objects.filter(
         laporan__satker_id__in=list(pemilik.values()),
-        laporan__tahun=tahun,
-        indikator__sasaran__dokumen__jenis=JENIS_PK,
+        laporan__tahun=tahun,  # a realisasi's indicator is always a PK row
     ).values_list(
         "laporan__satker_id",
         "indikator__kunci",

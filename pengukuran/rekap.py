@@ -13,13 +13,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from dokumen.models import Dokumen
 from pengukuran.capaian import SERATUS, persen
 from pengukuran.jendela import StatusTw, status_tw_satker
+from pengukuran.models import JendelaPelaporan, LaporanTriwulan, PembukaanKembali
 from pengukuran.muat import DataSatker, muat_pengukuran
 from pengukuran.selectors import _baris, tw_berakhir
+from pengukuran.services import JENIS_PK
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import Satker, Tingkat
@@ -175,12 +180,16 @@ def rekap_provinsi(
     `provinsi_rekap`), filtered by `saringan`; counts are over every satker."""
     hari = hari or timezone.localdate()
     saringan = saringan or Saringan()
-    kabkota_qs = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
-    kabkota = list(kabkota_qs.order_by("nama", "pk"))
-    status = status_tw_satker(kabkota_qs, tahun, hari=hari)
-    data = muat_pengukuran([s.pk for s in kabkota], tahun)
     sampai_tw = tw_berakhir(hari, tahun)
-    semua = [baris_satker(s, status[s.pk], data[s.pk], sampai_tw) for s in kabkota]
+    kunci = kunci_rekap(provinsi, tahun, hari)
+    semua = cache.get(kunci)
+    if semua is None:
+        kabkota_qs = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
+        kabkota = list(kabkota_qs.order_by("nama", "pk"))
+        status = status_tw_satker(kabkota_qs, tahun, hari=hari)
+        data = muat_pengukuran([s.pk for s in kabkota], tahun)
+        semua = [baris_satker(s, status[s.pk], data[s.pk], sampai_tw) for s in kabkota]
+        cache.set(kunci, semua, UMUR_CACHE_REKAP)
     hitung = {tw: Counter(b.sel[tw - 1].status for b in semua) for tw in TRIWULAN}
     return Rekap(
         provinsi=provinsi,
@@ -192,6 +201,34 @@ def rekap_provinsi(
         jumlah_semua=JumlahTw("Semua", dict(sum(hitung.values(), Counter()))),
         saringan=saringan,
     )
+
+
+# Satker names change rarely and are not in the key: they show within five minutes.
+UMUR_CACHE_REKAP = 5 * 60
+
+
+def _versi(qs, waktu: str) -> str:
+    v = qs.aggregate(n=Count("pk"), t=Max(waktu))
+    return f"{v['n']}.{v['t'].timestamp() if v['t'] else 0}"
+
+
+def kunci_rekap(provinsi: Satker, tahun: int, hari: datetime.date) -> str:
+    """The matrix's version: a saved figure or report step (`suntingan`), an opened report, a
+    PK version, a window or a reopening of the year moves it; the day too (lateness). Four
+    small aggregates instead of the nine reads and the engine's work."""
+    kabkota = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
+    laporan = LaporanTriwulan.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
+        n=Count("pk"), s=Sum("suntingan"), t=Max("diubah")
+    )
+    pk = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun, jenis=JENIS_PK).aggregate(
+        n=Count("pk"), s=Sum("suntingan"), t=Max("diubah")
+    )
+    bagian = [
+        f"{v['n']}.{v['s'] or 0}.{v['t'].timestamp() if v['t'] else 0}" for v in (laporan, pk)
+    ]
+    bagian.append(_versi(JendelaPelaporan.objects.filter(tahun=tahun), "diubah"))
+    bagian.append(_versi(PembukaanKembali.objects.filter(satker__in=kabkota, tahun=tahun), "waktu"))
+    return f"rekap:{provinsi.pk}:{tahun}:{hari.isoformat()}:{':'.join(bagian)}"
 
 
 @dataclass(frozen=True)
