@@ -147,6 +147,7 @@ class Rekap:
     jumlah_per_tw: list[JumlahTw]
     jumlah_semua: JumlahTw
     saringan: Saringan = field(default_factory=Saringan)
+    kunci: str = ""  # the data version it was built for (`kunci_rekap`)
 
     @property
     def triwulan(self) -> list[tuple[int, str]]:
@@ -200,6 +201,7 @@ def rekap_provinsi(
         jumlah_per_tw=[JumlahTw(NAMA_TRIWULAN[tw], dict(hitung[tw])) for tw in TRIWULAN],
         jumlah_semua=JumlahTw("Semua", dict(sum(hitung.values(), Counter()))),
         saringan=saringan,
+        kunci=kunci,
     )
 
 

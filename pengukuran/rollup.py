@@ -115,6 +115,7 @@ class Rollup:
     tahun: int
     jumlah_satker: int
     baris: list[BarisRollup] = field(default_factory=list)
+    kunci: str = ""  # the data version it was built for (`kunci_rollup`)
 
     @property
     def triwulan(self) -> list[tuple[int, str]]:
@@ -323,5 +324,6 @@ def rollup(user: Pengguna, tahun: int, provinsi: Satker | None = None) -> Rollup
     if hasil is None:
         ids = list(_kabkota(user, provinsi).values_list("pk", flat=True))
         hasil = hitung_rollup(muat_pengukuran(ids, tahun), tahun)
+        hasil.kunci = kunci
         cache.set(kunci, hasil, UMUR_CACHE_ROLLUP)
     return hasil
