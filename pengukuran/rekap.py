@@ -154,7 +154,9 @@ class Rekap:
         return list(NAMA_TRIWULAN.items())
 
 
-def _sel(tw: int, status: str, baris: list) -> SelRekap:
+def _sel(tw: int, status: str, baris: list, terisi: set[int]) -> SelRekap:
+    if tw not in terisi:  # no figure of its own: the earlier quarters' would read as its own
+        return SelRekap(tw, status, None, 0, 0)
     nilai = [b.triwulan[tw - 1].capaian.nilai for b in baris]
     nilai = [n for n in nilai if n is not None]
     rata = sum(nilai, Decimal(0)) / len(nilai) if nilai else None
@@ -166,7 +168,8 @@ def baris_satker(
 ) -> BarisRekap:
     """One satker's row: each quarter's capaian is the engine's up to that quarter."""
     baris = [_baris(i, data.isian, data.aturan, sampai_tw) for i in data.indikator]
-    sel = [_sel(tw, status[tw], baris) for tw in TRIWULAN]
+    terisi = {tw for _, tw in data.isian}
+    sel = [_sel(tw, status[tw], baris, terisi) for tw in TRIWULAN]
     return BarisRekap(satker, len(baris), data.pk_id is not None, sel)
 
 

@@ -253,13 +253,18 @@ def _sel_angka(anggota: list[_Anggota], tw: int) -> SelRollup:
     return SelRollup(
         tw,
         melapor,
-        realisasi=desimal(realisasi),
-        target=desimal(target),
+        realisasi=_tertulis(realisasi),
+        target=_tertulis(target),
         capaian=hasil.nilai,
         kategori=hasil.kategori.nama if hasil.kategori else "",
         warna=hasil.kategori.warna if hasil.kategori else "",
         penjelasan=hasil.penjelasan,
     )
+
+
+def _tertulis(nilai: Decimal) -> str:
+    """Whole numbers as they are, others to two places: "12", "92,86"."""
+    return desimal(nilai) if nilai == nilai.to_integral_value() else desimal(nilai, 2)
 
 
 def hitung_rollup(data: dict[int, DataSatker], tahun: int) -> Rollup:
