@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.urls import path
 
 from dokumen.penolakan import TransisiDitolak
 from kpu_kinerja.admin_akses import (
@@ -22,6 +23,7 @@ from kpu_kinerja.admin_akses import (
     TabularInlineTerbatas,
     boleh_mengubah_di_admin,
 )
+from pengukuran.admin_rekap import rekap_admin_view
 from pengukuran.alur import laporan_buka_kembali, peninjau
 from pengukuran.forms_alur import BukaKembaliForm
 from pengukuran.models import (
@@ -173,6 +175,15 @@ class LaporanTriwulanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     readonly_fields = fields
     inlines = [RealisasiInline, RiwayatLaporanInline]
     actions = ["buka_kembali"]
+    change_list_template = "admin/pengukuran/laporantriwulan/change_list.html"
+
+    def get_urls(self):
+        rekap = path(
+            "rekap/",
+            self.admin_site.admin_view(lambda request: rekap_admin_view(self, request)),
+            name="pengukuran_laporantriwulan_rekap",
+        )
+        return [rekap, *super().get_urls()]
 
     @admin.display(description="bukti diperiksa", boolean=True)
     def bukti_diperiksa(self, laporan: LaporanTriwulan) -> bool:

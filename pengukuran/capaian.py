@@ -153,10 +153,12 @@ class Capaian(NamedTuple):
             teks += f"; dibatasi {persen(self.dibatasi)}"
         return teks
 
-    def didahului(self, awal: str) -> Capaian:
-        """The same result, its explanation opened by `awal` (how its figures were found)."""
+    def didahului(self, awal: str | Rumus) -> Capaian:
+        """The same result, its explanation opened by `awal` (how its figures were found;
+        a callable is asked only when the explanation is)."""
         rumus = self.rumus
-        return self._replace(rumus=lambda: f"{awal}. {rumus()}")
+        teks = awal if callable(awal) else lambda: awal
+        return self._replace(rumus=lambda: f"{teks()}. {rumus()}")
 
 
 def _tanpa_hasil(alasan: str, *, galat: bool = False) -> Capaian:
@@ -358,7 +360,13 @@ class Gabungan:
 
     realisasi: Decimal | str | None
     target: Decimal | str | None
-    keterangan: str  # "Kumulatif TW I–II: 30 + 36 = 66; target TW II 80"
+    # "Kumulatif TW I–II: 30 + 36 = 66; target TW II 80", or what writes it: a roll-up
+    # combines tens of thousands of quarters and reads none of these sentences.
+    uraian: str | Callable[[], str]
+
+    @property
+    def keterangan(self) -> str:
+        return self.uraian if isinstance(self.uraian, str) else self.uraian()
 
 
 def _target_tw(tw: int, target_tw: Mapping[int, object], target_tahun):
@@ -404,7 +412,10 @@ def gabung_triwulan(
         return Gabungan(
             realisasi_tw[tw],
             target,
-            f"Nilai {NAMA_TRIWULAN[tw]} {_teks(realisasi_tw[tw])}; {nama_target} {_teks(target)}",
+            lambda: (
+                f"Nilai {NAMA_TRIWULAN[tw]} {_teks(realisasi_tw[tw])}; "
+                f"{nama_target} {_teks(target)}"
+            ),
         )
     if agregasi == Agregasi.KUMULATIF:
         kosong = [NAMA_TRIWULAN[tw] for tw in selesai if tw not in terisi]
@@ -417,11 +428,13 @@ def gabung_triwulan(
             )
         jumlah = sum((realisasi_tw[tw] for tw in terisi), NOL)
         target, nama_target = _target_tw(sampai_tw, target_tw, target_tahun)
-        suku = " + ".join(desimal(realisasi_tw[tw]) for tw in terisi)
-        uraian = f"{suku} = {desimal(jumlah)}" if len(terisi) > 1 else suku
-        return Gabungan(
-            jumlah, target, f"Kumulatif {rentang}: {uraian}; {nama_target} {_teks(target)}"
-        )
+
+        def uraian() -> str:
+            suku = " + ".join(desimal(realisasi_tw[tw]) for tw in terisi)
+            teks = f"{suku} = {desimal(jumlah)}" if len(terisi) > 1 else suku
+            return f"Kumulatif {rentang}: {teks}; {nama_target} {_teks(target)}"
+
+        return Gabungan(jumlah, target, uraian)
     if agregasi == Agregasi.RATA_RATA:
         rerata = sum((realisasi_tw[tw] for tw in terisi), NOL) / len(terisi)
         target_per_tw = [_target_tw(tw, target_tw, target_tahun)[0] for tw in terisi]
@@ -432,7 +445,7 @@ def gabung_triwulan(
         return Gabungan(
             rerata,
             target,
-            f"Rata-rata {nama}: realisasi {desimal(rerata)}; target {desimal(target)}",
+            lambda: f"Rata-rata {nama}: realisasi {desimal(rerata)}; target {desimal(target)}",
         )
     return Gabungan(None, None, f"Agregasi “{agregasi}” tidak dikenal.")
 
@@ -471,4 +484,4 @@ def hitung_triwulan(
     )
     if hasil.nilai is None:
         return hasil
-    return hasil.didahului(gabungan.keterangan)
+    return hasil.didahului(lambda: gabungan.keterangan)

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from pengukuran import urls_alur, urls_bukti, urls_pdf, views
+from pengukuran import urls_alur, urls_bukti, urls_pdf, urls_rekap, views
 
 app_name = "pengukuran"
 urlpatterns = [
+    *urls_rekap.urlpatterns,  # first: "rekap/" is no satker kode
     path("", views.pengukuran_awal, name="awal"),
     path("<slug:kode>/", views.pengukuran_satker, name="satker"),
     path("<slug:kode>/<int:tahun>/", views.pengukuran_tahun, name="tahun"),

@@ -41,7 +41,8 @@ ARGUMEN_KECIL = [
 
 
 def _dokumen_baru():
-    return Dokumen.objects.filter(satker__kode__in=BARU)
+    """The planning documents generated; the measurement's PKs: test_nasional_realisasi."""
+    return Dokumen.objects.filter(satker__kode__in=BARU).exclude(jenis="PK")
 
 
 def _potret_seed() -> list:

@@ -36,6 +36,7 @@ from dokumen.jenis import JenisTerdaftar, semua_jenis
 from dokumen.models import Dokumen, StatusDokumen, TandaTangan
 from kpu_kinerja.nasional import isi
 from kpu_kinerja.nasional.akun import UKURAN_BATCH, akun_nasional_buat
+from kpu_kinerja.nasional.realisasi import HasilRealisasi, realisasi_nasional_buat
 from kpu_kinerja.nasional.wilayah import PROVINSI, KabKota, Provinsi
 from satker.models import (
     GayaPenomoran,
@@ -72,6 +73,7 @@ class HasilNasional:
     sasaran_baru: int = 0
     baris_baru: Counter = field(default_factory=Counter)  # type code → rows created
     akun_baru: int | None = None  # None: accounts not asked for
+    realisasi: HasilRealisasi = field(default_factory=HasilRealisasi)  # PKs and quarters
 
     @property
     def jumlah_dokumen_baru(self) -> int:
@@ -148,6 +150,10 @@ def data_nasional_buat(
             provinsi=[satker_provinsi[p.kode] for p in rencana],
             kabkota=[satker_kabkota[kk.kode] for p in rencana for kk in p.kabkota],
         )
+    # After the accounts: each satker's operator is recorded as the one who entered its figures.
+    hasil.realisasi = realisasi_nasional_buat(
+        rng, [satker for satker, *_ in diisi], hasil.tahun, folder
+    )
     return hasil
 
 

@@ -83,6 +83,15 @@ class Command(BaseCommand):
         )
         if hasil.akun_baru is not None:
             tulis(f"Akun baru: {hasil.akun_baru} (kata sandi semua: {PASSWORD_DEMO}).")
+        ukur = hasil.realisasi
+        if ukur.tahun is not None:
+            laporan = ", ".join(f"{k} {_angka(v)}" for k, v in sorted(ukur.laporan_baru.items()))
+            tulis(
+                f"Pengukuran {ukur.tahun}: PK terbit baru {_angka(ukur.pk_baru)} "
+                f"({_angka(ukur.baris_pk_baru)} indikator); laporan "
+                f"triwulan baru {_angka(sum(ukur.laporan_baru.values()))} ({laporan or '-'}); "
+                f"realisasi baru {_angka(ukur.realisasi_baru)}."
+            )
         if not hasil.ada_yang_baru:
             tulis("Tidak ada yang ditambahkan: semua satker, dokumen dan akun sudah ada.")
         tulis(f"Selesai dalam {detik:.1f} detik.")

@@ -1,0 +1,101 @@
+"""The measurement's overview pages: a provinsi's satker × TW matrix with its roll-up, and the
+national page for KPU RI (every provinsi's counts and the national roll-up).
+
+Reads only. A provinsi outside the user's reach is a 404 (satker.akses); the national page is
+for those who see every satker, a 404 for the others.
+"""
+
+import hashlib
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from dokumen.tahun import TAHUN_MAKS, TAHUN_MIN, tahun_diminta
+from pengukuran.rekap import (
+    LABEL_STATUS,
+    UMUR_CACHE_REKAP,
+    URUTAN_STATUS,
+    Rekap,
+    Saringan,
+    provinsi_rekap,
+    rekap_nasional,
+    rekap_provinsi,
+)
+from pengukuran.rollup import Rollup, rollup
+from satker.akses import kunci_cakupan, profil_pengguna
+from satker.models import Peran, Satker
+
+
+def _tahun(tahun: int) -> None:
+    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        raise Http404("Tahun di luar jangkauan.")
+
+
+def _pilihan_tahun(tahun: int) -> list[int]:
+    ini = timezone.localdate().year
+    return sorted({ini + 1, ini, ini - 1, ini - 2, tahun}, reverse=True)
+
+
+@login_required
+def rekap_awal(request: HttpRequest) -> HttpResponse:
+    """The year chooser's target: the provinsi asked for (`?provinsi=`), else KPU RI's
+    national page or a KPU Provinsi's own matrix."""
+    tahun = tahun_diminta(request.GET.get("tahun")) or timezone.localdate().year
+    kode = request.GET.get("provinsi", "")
+    if kode:
+        provinsi = provinsi_rekap(request.user, kode)
+        return redirect("pengukuran:rekap", kode=provinsi.kode, tahun=tahun)
+    if kunci_cakupan(request.user) == "semua":
+        return redirect("pengukuran:rekap-nasional", tahun=tahun)
+    profil = profil_pengguna(request.user)
+    if profil is None or profil.peran != Peran.REVIEWER_PROVINSI:
+        raise Http404("Rekap pengukuran hanya untuk KPU Provinsi dan KPU RI.")
+    return redirect("pengukuran:rekap", kode=profil.satker.kode, tahun=tahun)
+
+
+@login_required
+def rekap_provinsi_view(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    _tahun(tahun)
+    provinsi = provinsi_rekap(request.user, kode)
+    rekap = rekap_provinsi(provinsi, tahun, Saringan.dari(request.GET))
+    context = {
+        "provinsi": provinsi,
+        "rekap": rekap,
+        "isi": _isi(rekap, rollup(request.user, tahun, provinsi), provinsi),
+        "pilihan_status": [(s, LABEL_STATUS[s]) for s in URUTAN_STATUS],
+        "pilihan_tahun": _pilihan_tahun(tahun),
+        "nasional": kunci_cakupan(request.user) == "semua",
+    }
+    return render(request, "pengukuran/rekap_provinsi.html", context)
+
+
+def _isi(rekap: Rekap, hasil: Rollup, provinsi: Satker) -> SafeString:
+    """The counts, the matrix and the roll-up as HTML, rendered once per version of both and
+    filter: every reviewer of a provinsi opens the same page around a deadline."""
+    saringan = hashlib.sha256(repr(rekap.saringan).encode()).hexdigest()[:16]  # no spaces
+    kunci = f"rekap-html:{rekap.kunci}:{hasil.kunci}:{saringan}"
+    html = cache.get(kunci)
+    if html is None:
+        konteks = {"rekap": rekap, "rollup": hasil, "provinsi": provinsi}
+        html = render_to_string("pengukuran/_rekap_isi.html", konteks)
+        cache.set(kunci, html, UMUR_CACHE_REKAP)
+    return mark_safe(html)  # noqa: S308 — rendered by our own autoescaping template
+
+
+@login_required
+def rekap_nasional_view(request: HttpRequest, tahun: int) -> HttpResponse:
+    _tahun(tahun)
+    if kunci_cakupan(request.user) != "semua":
+        raise Http404("Rekap nasional hanya untuk KPU RI.")
+    context = {
+        "tahun": tahun,
+        "provinsi": rekap_nasional(request.user, tahun),
+        "rollup": rollup(request.user, tahun),
+        "pilihan_tahun": _pilihan_tahun(tahun),
+    }
+    return render(request, "pengukuran/rekap_nasional.html", context)
