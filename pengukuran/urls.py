@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pengukuran import urls_alur, urls_bukti, urls_pdf, views
+from pengukuran import urls_alur, urls_bukti, urls_kegiatan, urls_pdf, views
 
 app_name = "pengukuran"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     *urls_alur.urlpatterns,
     *urls_bukti.urlpatterns,
     *urls_pdf.urlpatterns,
+    *urls_kegiatan.urlpatterns,
 ]
