@@ -26,16 +26,26 @@ from pengukuran.serapan import Serapan, rupiah_desimal
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 
 
-def _uraian(serapan: Sequence[Serapan]) -> str:
+def _uraian(serapan: Sequence[Serapan], dilaporkan: Sequence[bool]) -> str:
     bagian = []
-    for tw, s in zip(TRIWULAN, serapan, strict=True):
+    for tw, s, ada in zip(TRIWULAN, serapan, dilaporkan, strict=True):
+        if not ada:
+            bagian.append(f"{NAMA_TRIWULAN[tw]}: belum diisi")
+            continue
         teks = "tidak dihitung" if s.persen is None else persen(s.persen)
         bagian.append(f"{NAMA_TRIWULAN[tw]}: {teks} ({rupiah_desimal(s.realisasi)})")
     return "Serapan kumulatif — " + "; ".join(bagian) + "."
 
 
-def grafik_serapan(serapan: Sequence[Serapan], judul: str = "Serapan anggaran") -> SafeString:
-    """One <svg>: a bar per quarter (its cumulative serapan), gridlines up to at least 100 %."""
+def grafik_serapan(
+    serapan: Sequence[Serapan],
+    judul: str = "Serapan anggaran",
+    dilaporkan: Sequence[bool] | None = None,
+) -> SafeString:
+    """One <svg>: a bar per quarter (its cumulative serapan), gridlines up to at least 100 %.
+    A quarter not `dilaporkan` has no bar: carrying the last total forward would read as
+    reported spending."""
+    dilaporkan = tuple(dilaporkan) if dilaporkan is not None else (True,) * len(TRIWULAN)
     maks = max([100.0, *(float(s.persen) for s in serapan if s.persen is not None)])
     langkah = _langkah(maks)
     atas = -(-maks // langkah) * langkah
@@ -52,7 +62,7 @@ def grafik_serapan(serapan: Sequence[Serapan], judul: str = "Serapan anggaran") 
         f'role="img" width="{LEBAR}" height="{TINGGI}" viewBox="0 0 {LEBAR} {TINGGI}" '
         f'font-family="sans-serif" font-size="10" aria-label="{label}">',
         f"<title>{label}</title>",
-        f"<desc>{escape(_uraian(serapan))}</desc>",
+        f"<desc>{escape(_uraian(serapan, dilaporkan))}</desc>",
     ]
     garis = 0.0
     while garis <= atas + 1e-9:
@@ -66,14 +76,14 @@ def grafik_serapan(serapan: Sequence[Serapan], judul: str = "Serapan anggaran") 
             f'fill="#495057">{escape(_angka(garis))} %</text>'
         )
         garis += langkah
-    for urutan, (tw, s) in enumerate(zip(TRIWULAN, serapan, strict=True)):
+    for urutan, (tw, s, ada) in enumerate(zip(TRIWULAN, serapan, dilaporkan, strict=True)):
         tengah = KIRI + (urutan + 0.5) * kolom
         bagian.append(
             f'<text x="{_f(tengah)}" y="{TINGGI - 8}" text-anchor="middle" fill="#212529">'
             f"{escape(NAMA_TRIWULAN[tw])}</text>"
         )
-        if s.persen is None:
-            teks, puncak = "–", y(0)
+        if not ada or s.persen is None:
+            teks, puncak = ("belum diisi" if not ada else "–"), y(0)
         else:
             puncak = y(float(s.persen))
             bagian.append(
@@ -82,9 +92,11 @@ def grafik_serapan(serapan: Sequence[Serapan], judul: str = "Serapan anggaran") 
                 f'fill="{WARNA_REALISASI}"/>'
             )
             teks = persen(s.persen)
+        terisi = ada and s.persen is not None
+        gaya = f'fill="{WARNA_REALISASI}" font-weight="bold"' if terisi else 'fill="#6c757d"'
         bagian.append(
             f'<text x="{_f(tengah)}" y="{_f(puncak - 4)}" text-anchor="middle" '
-            f'fill="{WARNA_REALISASI}" font-weight="bold">{escape(teks)}</text>'
+            f"{gaya}>{escape(teks)}</text>"
         )
     bagian.append(
         f'<rect x="{KIRI}" y="6" width="10" height="8" fill="{WARNA_REALISASI}"/>'

@@ -43,6 +43,19 @@ class TabelKegiatan:
     kelompok: list[KelompokKegiatan]
     serapan: tuple[Serapan, ...]  # the satker's, per quarter
 
+    @property
+    def dilaporkan(self) -> tuple[bool, ...]:
+        """Per quarter, whether any kegiatan has an entry in it."""
+        return tuple(
+            any(k.realisasi[tw] is not None for g in self.kelompok for k in g.kegiatan)
+            for tw in range(4)
+        )
+
+    @property
+    def tanpa_anggaran(self) -> int:
+        """Kegiatan the RAK gives no anggaran (its merged cell sits on another row)."""
+        return sum(not k.serapan.berpagu for g in self.kelompok for k in g.kegiatan)
+
 
 def tabel_kegiatan(satker: Satker, tahun: int, *, bukti_tw: int | None = None) -> TabelKegiatan:
     """The year's RAK with every quarter's entries and serapan; with `bukti_tw`, that

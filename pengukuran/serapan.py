@@ -100,7 +100,7 @@ def serapan_gabungan(kegiatan: Sequence[SerapanKegiatan]) -> tuple[Serapan, ...]
                 serapan.realisasi,
                 serapan.persen,
                 f"{serapan.penjelasan} (tanpa {rupiah_desimal(lepas)} dari kegiatan yang "
-                "tidak beranggaran).",
+                "tidak beranggaran)",
             )
         hasil.append(serapan)
     return tuple(hasil)

@@ -84,7 +84,9 @@ def kegiatan_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> H
         "boleh_bukti": boleh and laporan is not None and laporan.bisa_diubah,
         "serapan_tw": [k.serapan[tw - 1] for k in tabel.kelompok],
         "serapan_satker": tabel.serapan[tw - 1],
-        "grafik": grafik_serapan(tabel.serapan, f"Serapan anggaran {satker.nama} {tahun}"),
+        "grafik": grafik_serapan(
+            tabel.serapan, f"Serapan anggaran {satker.nama} {tahun}", tabel.dilaporkan
+        ),
         "form_bukti": UnggahBuktiForm(),
     }
     if request.method != "POST":

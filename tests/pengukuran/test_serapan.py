@@ -90,7 +90,7 @@ def test_gabungan_menyebut_belanja_di_luar_anggaran():
     a = serapan_kegiatan(2_000_000, [D(500_000), None, None, None])
     lepas = serapan_kegiatan(None, [D(100_000), None, None, None])
     assert serapan_gabungan([a, lepas])[0].penjelasan.endswith(
-        "(tanpa Rp100.000 dari kegiatan yang tidak beranggaran)."
+        "(tanpa Rp100.000 dari kegiatan yang tidak beranggaran)"
     )
 
 
@@ -99,3 +99,29 @@ def test_gabungan_tanpa_kegiatan_beranggaran():
     assert tw[0].persen is None
     assert tw[0].penjelasan == "Serapan tidak dihitung: anggaran belum diisi di RAK."
     assert serapan_gabungan([])[3].persen is None
+
+
+def test_grafik_serapan_batang_kumulatif_dan_triwulan_belum_diisi():
+    from pengukuran.grafik_serapan import grafik_serapan
+
+    k = serapan_kegiatan(4_000_000, [D(1_000_000), D(1_000_000), None, None])
+    svg = grafik_serapan(serapan_gabungan([k]), "Serapan <uji>", [True, True, False, False])
+
+    assert svg.startswith("<svg")
+    assert svg.endswith("</svg>")
+    assert "Serapan &lt;uji&gt;" in svg
+    assert "<uji>" not in svg
+    assert svg.count("<rect") == 3  # two bars and the legend's swatch
+    assert ">25,00 %</text>" in svg
+    assert ">50,00 %</text>" in svg
+    assert "TW III: belum diisi" in svg
+    assert ' id="' not in svg
+
+
+def test_grafik_serapan_di_atas_pagu_memperpanjang_sumbu():
+    from pengukuran.grafik_serapan import grafik_serapan
+
+    k = serapan_kegiatan(1_000, [D(1_200), None, None, None])
+    svg = grafik_serapan(serapan_gabungan([k]))
+    assert ">150 %</text>" in svg  # 120 % on an axis of round steps
+    assert ">120,00 %</text>" in svg
