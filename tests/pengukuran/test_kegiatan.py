@@ -416,3 +416,35 @@ def test_a_file_belongs_to_exactly_one_entry(rak, operator):
             sha256="0" * 64,
             diunggah_oleh=operator,
         )
+
+
+def test_entries_follow_their_kegiatan_into_a_rak_revision(rak, operator):
+    # TW I saved against v1; a RAK revision (v2) is published; TW I counts beside v2's row
+    # (same key), the year's spending still limits TW II, and TW I's entry moves on a save.
+    import datetime
+
+    from dokumen.alur import dokumen_buat_revisi
+    from pengukuran.selectors_kegiatan import tabel_kegiatan
+    from tests.factories import ke_status
+
+    a, *_ = _baris(rak)
+    _simpan(rak.satker, 1, {a.pk: {"status": T, "realisasi_anggaran": D(600_000)}}, operator)
+    v2 = dokumen_buat_revisi(dokumen=rak, user=operator, alasan="Revisi anggaran.")
+    v2.tanggal_ttd = datetime.date(2024, 7, 1)
+    v2.save(update_fields=["tanggal_ttd"])
+    v2 = ke_status(v2, StatusDokumen.TERBIT)
+    a2, *_ = _baris(v2)
+    assert a2.kunci == a.kunci
+    assert a2.pk != a.pk
+
+    tabel = tabel_kegiatan(rak.satker, 2024)
+    assert tabel.rak == v2
+    baris = tabel.kelompok[0].kegiatan[0]
+    assert baris.baris == a2
+    assert baris.serapan.per_tw[0].persen == D("60.00")
+    with pytest.raises(ValidationError) as galat:
+        _simpan(rak.satker, 2, {a2.pk: {"status": T, "realisasi_anggaran": D(500_000)}}, operator)
+    assert "Rp1.100.000" in galat.value.message_dict[f"{a2.pk}-realisasi_anggaran"][0]
+
+    _simpan(rak.satker, 1, {a2.pk: {"status": T, "realisasi_anggaran": D(600_000)}}, operator)
+    assert RealisasiKegiatan.objects.get().baris == a2
