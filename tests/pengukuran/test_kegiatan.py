@@ -448,3 +448,18 @@ def test_entries_follow_their_kegiatan_into_a_rak_revision(rak, operator):
 
     _simpan(rak.satker, 1, {a2.pk: {"status": T, "realisasi_anggaran": D(600_000)}}, operator)
     assert RealisasiKegiatan.objects.get().baris == a2
+
+
+def test_the_tw_report_pdf_shows_the_serapan_and_its_chart(rak, operator):
+    from pengukuran.pdf import render_html
+
+    a, *_ = _baris(rak)
+    laporan = _simpan(
+        rak.satker, 1, {a.pk: {"status": T, "realisasi_anggaran": D(750_000)}}, operator
+    )
+
+    html = render_html(laporan, pejabat=None)
+
+    assert "SERAPAN ANGGARAN S.D. TW I" in html
+    assert "Serapan = Rp750.000 ÷ Rp6.000.000 × 100 % = 12,50 %." in html
+    assert 'class="grafik-pengukuran grafik-serapan"' in html
