@@ -1,4 +1,5 @@
-"""Writes of the evidence files: uploading several to a realisasi at once, all or none, and
+"""Writes of the evidence files: uploading several to an entry (a realisasi of an indicator
+or of a RAK kegiatan) at once, all or none, and
 deleting one; both only while the report is a draft and by a writer of its satker.
 
 Each file is checked by its bytes (`pengukuran.jenis_berkas.kenali`) before any is stored; the
@@ -17,6 +18,7 @@ from django.db import transaction
 from pengukuran.jenis_berkas import BerkasDitolak, kenali
 from pengukuran.models import LaporanTriwulan, Realisasi
 from pengukuran.models_bukti import BuktiDukung
+from pengukuran.models_kegiatan import RealisasiKegiatan
 from pengukuran.services import LaporanTidakBisaDiubah
 from pengukuran.unggah_bukti import pesan_terlalu_banyak, pesan_terlalu_besar, ukuran_maks
 from satker.akses import Pengguna, boleh_menulis
@@ -56,17 +58,25 @@ def _baca(berkas: UploadedFile) -> tuple[bytes, str]:
 
 @transaction.atomic
 def bukti_unggah(
-    *, realisasi: Realisasi, berkas: list[UploadedFile], oleh: Pengguna
+    *,
+    realisasi: Realisasi | None = None,
+    realisasi_kegiatan: RealisasiKegiatan | None = None,
+    berkas: list[UploadedFile],
+    oleh: Pengguna,
 ) -> list[BuktiDukung]:
-    """Store `berkas` as evidence of `realisasi`, every file or none.
+    """Store `berkas` as evidence of `realisasi` (or of `realisasi_kegiatan`: exactly one is
+    given), every file or none.
 
     Raises ValidationError on "berkas" (one line per refused file), PermissionDenied for a
     user who may not write the satker, `LaporanTidakBisaDiubah` once the report is submitted.
     """
-    laporan = _laporan_terkunci(realisasi.laporan_id, oleh)
+    if (realisasi is None) == (realisasi_kegiatan is None):
+        raise TypeError("Give exactly one of realisasi and realisasi_kegiatan.")
+    isian = realisasi or realisasi_kegiatan
+    laporan = _laporan_terkunci(isian.laporan_id, oleh)
     if not berkas:
         raise ValidationError({"berkas": PESAN_TANPA_BERKAS})
-    ada = BuktiDukung.objects.filter(realisasi=realisasi).count()
+    ada = isian.bukti.count()
     if ada + len(berkas) > settings.BUKTI_MAKS_PER_REALISASI:
         sisa = max(settings.BUKTI_MAKS_PER_REALISASI - ada, 0)
         raise ValidationError(
@@ -95,6 +105,7 @@ def bukti_unggah(
             bukti = BuktiDukung(
                 satker=laporan.satker,
                 realisasi=realisasi,
+                realisasi_kegiatan=realisasi_kegiatan,
                 nama_asli=nama,
                 jenis_isi=jenis.mime,
                 ukuran=ukuran,
@@ -104,7 +115,9 @@ def bukti_unggah(
             unggahan.seek(0)
             bukti.berkas.save(nama, unggahan, save=False)
             tersimpan.append(bukti)
-            bukti.full_clean(exclude=["satker", "realisasi", "diunggah_oleh", "berkas"])
+            bukti.full_clean(
+                exclude=["satker", "realisasi", "realisasi_kegiatan", "diunggah_oleh", "berkas"]
+            )
             bukti.save()
     except BaseException:
         for bukti in tersimpan:  # the rows roll back; so do the files
@@ -117,7 +130,7 @@ def bukti_unggah(
 def bukti_hapus(*, bukti: BuktiDukung, oleh: Pengguna) -> None:
     """Delete one evidence file of a draft report; the file goes once the deletion commits
     (a rollback keeps both)."""
-    _laporan_terkunci(bukti.realisasi.laporan_id, oleh)
+    _laporan_terkunci(bukti.isian.laporan_id, oleh)
     storage, nama = bukti.berkas.storage, bukti.berkas.name
     bukti.delete()
     transaction.on_commit(lambda: storage.delete(nama))

@@ -359,4 +359,5 @@ class PembukaanKembali(models.Model):
 # Evidence files and the signed report live in their own modules; imported here so Django
 # finds the models.
 from pengukuran.models_bukti import BuktiDukung  # noqa: E402, F401
+from pengukuran.models_kegiatan import RealisasiKegiatan, StatusKegiatan  # noqa: E402, F401
 from pengukuran.models_ttd import BerkasLaporan, TandaTanganLaporan  # noqa: E402, F401

@@ -1,9 +1,9 @@
 """Bukti dukung: the files that back a reported figure (issue 14).
 
-A file belongs to one entry: today a realisasi of a PK indicator; the RAK kegiatan's realisasi
-will be a second, nullable foreign key beside `realisasi`, with the constraint below turned into
-"exactly one of the two". The satker is kept on the row itself, so the access rule and the
-storage folder read it the same way whichever entry a file belongs to.
+A file belongs to exactly one entry: a realisasi of a PK indicator or of a RAK kegiatan (two
+nullable foreign keys, the constraint below holding one of them). The satker is kept on the row
+itself, so the access rule and the storage folder read it the same way whichever entry a file
+belongs to.
 
 The stored name is random (`secrets.token_hex`) under the satker's folder: nothing in it is
 guessable or comes from the user. The original name, the kind read from the bytes, the size,
@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from pengukuran.jenis_berkas import SEMUA_JENIS
 from pengukuran.models import Realisasi
+from pengukuran.models_kegiatan import RealisasiKegiatan
 from satker.models import Satker
 
 
@@ -47,6 +48,14 @@ class BuktiDukung(models.Model):
         null=True,
         blank=True,
     )
+    realisasi_kegiatan = models.ForeignKey(
+        RealisasiKegiatan,
+        verbose_name="realisasi kegiatan",
+        on_delete=models.PROTECT,
+        related_name="bukti",
+        null=True,
+        blank=True,
+    )
     berkas = models.FileField("berkas", upload_to=lokasi_bukti, max_length=255, editable=False)
     nama_asli = models.CharField("nama berkas", max_length=255)
     jenis_isi = models.CharField(
@@ -69,8 +78,10 @@ class BuktiDukung(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="bukti_dukung_punya_isian",
-                condition=Q(realisasi__isnull=False),
-                violation_error_message="Bukti dukung harus milik sebuah realisasi.",
+                condition=Q(realisasi__isnull=False, realisasi_kegiatan__isnull=True)
+                | Q(realisasi__isnull=True, realisasi_kegiatan__isnull=False),
+                violation_error_message="Bukti dukung harus milik tepat satu realisasi: "
+                "indikator atau kegiatan.",
             ),
             models.CheckConstraint(
                 name="bukti_dukung_tidak_kosong",
@@ -81,3 +92,8 @@ class BuktiDukung(models.Model):
 
     def __str__(self) -> str:
         return self.nama_asli
+
+    @property
+    def isian(self) -> "Realisasi | RealisasiKegiatan":
+        """The entry the file backs, whichever of the two it is."""
+        return self.realisasi if self.realisasi_id else self.realisasi_kegiatan

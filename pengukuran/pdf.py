@@ -20,6 +20,7 @@ from dokumen.tte import InfoSertifikat, pernyataan_tte
 from kpu_kinerja.formats import tanggal_panjang
 from pengukuran.laporan import SasaranLaporan, isi_laporan
 from pengukuran.models import LaporanTriwulan
+from pengukuran.pdf_serapan import konteks_serapan
 from perjanjian_kinerja.models import NAMA_TRIWULAN
 from perjanjian_kinerja.pdf import baris_kop
 
@@ -85,6 +86,7 @@ def render_html(
         "draf": url_verifikasi is None,
         "url_verifikasi": url_verifikasi,
         "id_kotak_ttd": ID_KOTAK_TTD,
+        "serapan": konteks_serapan(laporan),
     }
     if url_verifikasi is not None:
         konteks["pernyataan_tte"] = pernyataan_tte(sertifikat)

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 
 from pengukuran.models import Realisasi
 from pengukuran.models_bukti import BuktiDukung
+from pengukuran.models_kegiatan import RealisasiKegiatan
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
 
 PESAN_REALISASI_TIDAK_ADA = "Realisasi tidak ada atau tidak terlihat."
@@ -64,9 +65,19 @@ def realisasi_ambil(user: Pengguna, pk: int) -> Realisasi:
     )
 
 
+def realisasi_kegiatan_ambil(user: Pengguna, pk: int) -> RealisasiKegiatan:
+    """A kegiatan's realisasi of a satker `user` may see, with its report; else 404."""
+    return get_object_or_404(
+        RealisasiKegiatan.objects.select_related("laporan__satker", "baris").filter(
+            laporan__satker__in=satker_terlihat(user)
+        ),
+        pk=pk,
+    )
+
+
 def bukti_terlihat(user: Pengguna) -> QuerySet[BuktiDukung]:
     return BuktiDukung.objects.filter(satker__in=satker_terlihat(user)).select_related(
-        "realisasi__laporan", "diunggah_oleh"
+        "realisasi__laporan", "realisasi_kegiatan__laporan", "diunggah_oleh"
     )
 
 

@@ -267,16 +267,7 @@ def realisasi_simpan(
     since `suntingan`, `LaporanTidakBisaDiubah` when the report is no longer a draft,
     `MasaPelaporanDitutup` outside the TW's window (unless reopened).
     """
-    terkunci = (
-        LaporanTriwulan.objects.select_for_update(of=("self",))
-        .select_related("satker")
-        .get(pk=laporan.pk)
-    )
-    if not terkunci.bisa_diubah:
-        raise LaporanTidakBisaDiubah
-    pastikan_masa_terbuka(terkunci.satker, terkunci.tahun, terkunci.tw)
-    if terkunci.suntingan != suntingan:
-        raise LaporanBerubah
+    terkunci = laporan_kunci(laporan, suntingan)
     indikator = {
         i.pk: i
         for i in IndikatorPk.objects.filter(
@@ -312,6 +303,27 @@ def realisasi_simpan(
         realisasi.diisi_oleh = oleh
         realisasi.full_clean(exclude=["laporan", "indikator", "diisi_oleh"])
         realisasi.save()
+    return laporan_naik(terkunci)
+
+
+def laporan_kunci(laporan: LaporanTriwulan, suntingan: int) -> LaporanTriwulan:
+    """The report locked for a save of its entries (indicators' or kegiatan's): a draft, in
+    its window, not saved by anyone since `suntingan`; else the matching exception."""
+    terkunci = (
+        LaporanTriwulan.objects.select_for_update(of=("self",))
+        .select_related("satker")
+        .get(pk=laporan.pk)
+    )
+    if not terkunci.bisa_diubah:
+        raise LaporanTidakBisaDiubah
+    pastikan_masa_terbuka(terkunci.satker, terkunci.tahun, terkunci.tw)
+    if terkunci.suntingan != suntingan:
+        raise LaporanBerubah
+    return terkunci
+
+
+def laporan_naik(terkunci: LaporanTriwulan) -> LaporanTriwulan:
+    """After a save: the report's `suntingan` moves on, so an older page's save is refused."""
     LaporanTriwulan.objects.filter(pk=terkunci.pk).update(suntingan=F("suntingan") + 1)
     terkunci.refresh_from_db()
     return terkunci

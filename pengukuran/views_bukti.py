@@ -35,14 +35,22 @@ from satker.akses import pastikan_boleh_menulis
 PESAN_BUKAN_DRAF = "Laporan triwulan ini sudah diajukan: bukti dukungnya tidak dapat diubah."
 
 
-def _kembali(request: HttpRequest, realisasi_pk: int) -> str:
+def _kembali(request: HttpRequest, realisasi_pk: int | None, bawaan: str = "") -> str:
     """Where to go after a write: the page the form came from, when it is ours."""
     alamat = request.POST.get("kembali", "")
     if alamat and url_has_allowed_host_and_scheme(
         alamat, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return alamat
-    return reverse("pengukuran:bukti-daftar", args=[realisasi_pk])
+    return bawaan or reverse("pengukuran:bukti-daftar", args=[realisasi_pk])
+
+
+def halaman_isian(bukti) -> str:
+    """The page that lists a file: its realisasi's list, or its kegiatan's quarter page."""
+    if bukti.realisasi_id:
+        return reverse("pengukuran:bukti-daftar", args=[bukti.realisasi_id])
+    laporan = bukti.realisasi_kegiatan.laporan
+    return reverse("pengukuran:kegiatan", args=[bukti.satker.kode, laporan.tahun, laporan.tw])
 
 
 def _halaman(request, realisasi, *, form=None, galat="", status=200, baca=True) -> HttpResponse:
@@ -108,7 +116,7 @@ def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         if keadaan == KeadaanBerkas.UTUH:  # changed between the two reads
             keadaan = KeadaanBerkas.BERUBAH
         messages.error(request, f"{keadaan.label}: {PENJELASAN_KEADAAN[keadaan]}")
-        return redirect("pengukuran:bukti-daftar", bukti.realisasi_id)
+        return redirect(halaman_isian(bukti))
     return respons_berkas(bukti, isi)
 
 
@@ -123,4 +131,4 @@ def bukti_hapus_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, PESAN_BUKAN_DRAF)
     else:
         messages.success(request, f"Bukti dukung “{bukti.nama_asli}” dihapus.")
-    return redirect(_kembali(request, bukti.realisasi_id))
+    return redirect(_kembali(request, bukti.realisasi_id, halaman_isian(bukti)))

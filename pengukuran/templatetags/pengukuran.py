@@ -28,3 +28,11 @@ def grafik_indikator(baris: BarisPengukuran) -> SafeString:
 def angka(nilai: Decimal | None) -> str:
     """Decimal("1234.5") → "1.234,5" (kpu_kinerja.formats)."""
     return "" if nilai is None else desimal(nilai)
+
+
+@register.filter
+def rp(nilai: Decimal | int | None) -> str:
+    """Decimal("1250000") → "Rp1.250.000" (pengukuran.serapan)."""
+    from pengukuran.serapan import rupiah_desimal
+
+    return rupiah_desimal(nilai)
