@@ -129,8 +129,9 @@ def isian_contoh(indikator: IndikatorPk, urutan: int) -> dict:
         nilai = max(Decimal(0), target - 1) if selisih < -5 else target
     isian["nilai"] = nilai
     if nilai < target:
-        isian["kendala"] = KENDALA[urutan % len(KENDALA)]
-        isian["solusi"] = SOLUSI[urutan % len(SOLUSI)]
+        # Every third place switches the reason, so neighbouring shortfalls differ.
+        isian["kendala"] = KENDALA[urutan // 3 % len(KENDALA)]
+        isian["solusi"] = SOLUSI[urutan // 3 % len(SOLUSI)]
     return isian
 
 
