@@ -93,13 +93,15 @@ TRANSISI = {
 
 def aksi_tersedia(user: Pengguna, laporan: LaporanTriwulan) -> list[str]:
     """The steps `user` may take on `laporan` now (for the buttons); reopening is offered
-    apart (`boleh_buka_kembali`)."""
+    apart (`boleh_buka_kembali`). A signed report is not offered a return."""
+    ditandatangani = laporan.status == StatusLaporan.DISETUJUI and laporan_terkunci(laporan)
     return [
         aksi
         for aksi, transisi in TRANSISI.items()
         if laporan.status in transisi.dari
         and transisi.berhak(user, laporan.satker)
         and not (aksi == AksiLaporan.TANDAI_BUKTI and laporan.bukti_diperiksa_pada)
+        and not (aksi == AksiLaporan.KEMBALIKAN and ditandatangani)
     ]
 
 

@@ -132,6 +132,22 @@ def test_the_capaian_cell_is_tinted_by_its_category(laporan):
     assert warna_muda("#000000") == "#cccccc"
 
 
+def test_each_footnote_is_on_the_page_of_its_row(laporan, pdf):
+    # A footnote area with padding once let WeasyPrint place only four a page and push the
+    # rest onto later pages, away from their rows.
+    catatan_kaki = re.compile(r"^\s*(\d+)\. ", flags=re.MULTILINE)
+    # A call follows the capaian (a percentage, or "–" when there is none): "83,33 % 1", or
+    # stands on a line of its own above a capaian set lower.
+    panggilan = re.compile(r"(?:%|–) ?(\d{1,2})(?= )|^\s+(\d{1,2})\s*$")
+    halaman = [h for h in _teks(pdf, tata_letak=True).split("\f") if h.strip()]
+    for teks in halaman:
+        baris_tabel = [b for b in teks.splitlines() if not catatan_kaki.match(b)]
+        dipanggil = {n for b in baris_tabel for c in panggilan.findall(b) for n in c if n}
+        assert set(catatan_kaki.findall(teks)) == dipanggil
+    semua = {n for teks in halaman for n in catatan_kaki.findall(teks)}
+    assert semua == {str(n) for n in range(1, 8)}
+
+
 def test_a_long_sasaran_is_printed_in_blocks_that_name_it(laporan):
     isi = isi_laporan(laporan)
     panjang = isi.sasaran[0]
