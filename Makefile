@@ -29,13 +29,15 @@ setup: $(VENV)/.installed node_modules/.installed
 
 assets: node_modules/.installed
 
-# The local SQLite database with the seed documents and the demo accounts (idempotent).
+# The local SQLite database with the seed documents, the demo accounts and the sample
+# measurement of Lebak 2024 (PK published, TW I entered and submitted); idempotent.
 db: setup
 	mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py muat_fixture
 	DEBUG=1 $(PY) manage.py seed_demo_users
 	DEBUG=1 $(PY) manage.py init_pki
+	DEBUG=1 $(PY) manage.py muat_contoh_pengukuran
 
 run: db
 	DEBUG=1 $(PY) manage.py runserver $(HOST)

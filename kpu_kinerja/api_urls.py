@@ -11,6 +11,14 @@ from rest_framework import routers
 
 from dokumen.api import DokumenViewSet, VerifikasiView
 from pengukuran.api import BuktiViewSet, RealisasiView
+from pengukuran.api_alur import (
+    AjukanView,
+    BukaKembaliView,
+    KembalikanView,
+    LaporanAlurView,
+    SetujuiView,
+    TandaiBuktiView,
+)
 from satker.api import SatkerViewSet
 
 app_name = "api"
@@ -21,7 +29,9 @@ class AkarApi(routers.APIRootView):
 
     Tiap dokumen membawa alamat langkah alur kerjanya sendiri (`ajukan/`, `revisi/`, `pdf/`…);
     verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR; realisasi dan capaian
-    satu triwulan lewat `realisasi/<satker>/<tahun>/<tw>/`. Skema: /api/schema/.
+    satu triwulan lewat `realisasi/<satker>/<tahun>/<tw>/`; status, riwayat dan langkah alur
+    laporannya (`ajukan/`, `setujui/`, `kembalikan/`, `tandai-bukti/`, `buka-kembali/`) lewat
+    `laporan-triwulan/<satker>/<tahun>/<tw>/`. Skema: /api/schema/.
     """
 
 
@@ -42,5 +52,24 @@ urlpatterns = [
         "realisasi/<slug:kode>/<int:tahun>/<int:tw>/",
         RealisasiView.as_view(),
         name="realisasi",
+    ),
+    path(
+        "laporan-triwulan/<slug:kode>/<int:tahun>/<int:tw>/",
+        LaporanAlurView.as_view(),
+        name="laporan-triwulan",
+    ),
+    *(
+        path(
+            f"laporan-triwulan/<slug:kode>/<int:tahun>/<int:tw>/{aksi}/",
+            view.as_view(),
+            name=f"laporan-triwulan-{aksi}",
+        )
+        for aksi, view in (
+            ("ajukan", AjukanView),
+            ("setujui", SetujuiView),
+            ("kembalikan", KembalikanView),
+            ("tandai-bukti", TandaiBuktiView),
+            ("buka-kembali", BukaKembaliView),
+        )
     ),
 ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -41,6 +41,11 @@ NOL = Decimal(0)
 SERATUS = Decimal(100)
 DUA = Decimal(2)
 PILIHAN_BATAS = (None, Decimal(100), Decimal(120))  # the caps a satker may choose
+# The polarities as plain strings: an enum member read off its class costs a lookup each
+# time, and `hitung` compares up to four of them per result.
+NAIK, TURUN, RENTANG, KUALITATIF = (
+    str(p.value) for p in (Polaritas.NAIK, Polaritas.TURUN, Polaritas.RENTANG, Polaritas.KUALITATIF)
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,10 @@ class Aturan:
     batas: Decimal | None = None
     kategori: tuple[Kategori, ...] = KATEGORI_BAWAAN
     skor_tidak_tercapai: Decimal = NOL
+    # (lower bound, band), highest first, set from `kategori`: the hot loop reads no attribute.
+    _ambang: tuple[tuple[Decimal, Kategori], ...] = field(
+        init=False, repr=False, compare=False, default=()
+    )
 
     def __post_init__(self) -> None:
         if self.batas not in PILIHAN_BATAS:
@@ -104,10 +113,11 @@ class Aturan:
         if not NOL <= self.skor_tidak_tercapai < SERATUS:
             raise ValueError("Skor “tidak tercapai” harus antara 0 dan kurang dari 100 %.")
         object.__setattr__(self, "kategori", periksa_kategori(self.kategori))
+        object.__setattr__(self, "_ambang", tuple((k.bawah, k) for k in self.kategori))
 
     def kategori_dari(self, nilai: Decimal) -> Kategori:
-        for kategori in self.kategori:  # highest first, checked to cover [0, ∞)
-            if nilai >= kategori.bawah:
+        for bawah, kategori in self._ambang:  # highest first, checked to cover [0, ∞)
+            if nilai >= bawah:
                 return kategori
         return self.kategori[-1]
 
@@ -161,17 +171,33 @@ class Capaian(NamedTuple):
         return self._replace(rumus=lambda: f"{teks()}. {rumus()}")
 
 
+_tuple_baru = tuple.__new__
+
+
 def _tanpa_hasil(alasan: str, *, galat: bool = False) -> Capaian:
     return Capaian(None, None, None, lambda: alasan, False, alasan if galat else "")
 
 
 def _hasil(mentah: Decimal, rumus: Rumus, aturan: Aturan, *, tampil_hasil: bool = True) -> Capaian:
-    dinolkan = mentah if mentah < NOL else None
-    dasar = NOL if dinolkan is not None else mentah
-    dibatasi = aturan.batas if aturan.batas is not None and dasar > aturan.batas else None
-    nilai = dibatasi if dibatasi is not None else dasar
-    kategori = aturan.kategori_dari(nilai)
-    return Capaian(mentah, nilai, kategori, rumus, tampil_hasil, "", dibatasi, dinolkan)
+    if mentah < NOL:
+        dinolkan, nilai = mentah, NOL
+    else:
+        dinolkan, nilai = None, mentah
+    batas = aturan.batas
+    if batas is not None and nilai > batas:
+        dibatasi = nilai = batas
+    else:
+        dibatasi = None
+    # Aturan.kategori_dari, inlined: this runs once per result.
+    kategori = aturan.kategori[-1]
+    for bawah, band in aturan._ambang:
+        if nilai >= bawah:
+            kategori = band
+            break
+    # tuple.__new__ straight: the NamedTuple's own __new__ is one Python call more per result.
+    return _tuple_baru(
+        Capaian, (mentah, nilai, kategori, rumus, tampil_hasil, "", dibatasi, dinolkan)
+    )
 
 
 def _awal_naik() -> str:
@@ -245,6 +271,7 @@ def _rentang(bawah: Decimal, atas: Decimal, realisasi: Decimal, aturan: Aturan) 
     return _naik(bawah, realisasi, aturan, lambda: f"Di bawah rentang {rentang()}: ")
 
 
+@functools.lru_cache(maxsize=4096)
 def nilai_skala(teks: str) -> str:
     """A scale value as written in a target or a result: "minimal B" → "B", " wtp " → "WTP"."""
     teks = " ".join(teks.split()).upper()
@@ -260,14 +287,13 @@ def _peringkat(skala: tuple[str, ...]) -> dict[str, int]:
 
 
 def _kualitatif(target: str, realisasi: str, skala: Sequence[str], aturan: Aturan) -> Capaian:
-    urutan = _peringkat(tuple(skala))
+    urutan = _peringkat(skala if skala.__class__ is tuple else tuple(skala))
     r, t = nilai_skala(realisasi), nilai_skala(target)
-    for peran, teks, nilai in (("Target", target, t), ("Realisasi", realisasi, r)):
-        if nilai not in urutan:
-            return _tanpa_hasil(
-                f"{peran} “{teks.strip()}” tidak ada pada skala ({', '.join(skala)}).",
-                galat=True,
-            )
+    if t not in urutan or r not in urutan:
+        peran, teks = ("Target", target) if t not in urutan else ("Realisasi", realisasi)
+        return _tanpa_hasil(
+            f"{peran} “{teks.strip()}” tidak ada pada skala ({', '.join(skala)}).", galat=True
+        )
     tercapai = urutan[r] <= urutan[t]  # best first: a smaller rank is better
     skor = SERATUS if tercapai else aturan.skor_tidak_tercapai
     return _hasil(
@@ -318,25 +344,32 @@ def hitung(
             return _tanpa_hasil("Realisasi belum diisi.")
         if target is None or target == "":
             return _tanpa_hasil("Target belum diisi: capaian tidak dapat dihitung.", galat=True)
-        if polaritas == Polaritas.KUALITATIF:
+        if polaritas == KUALITATIF:
             if not skala:
                 return _tanpa_hasil("Skala indikator kualitatif belum dipilih.", galat=True)
             return _kualitatif(str(target), str(realisasi), skala, aturan)
         return _tanpa_hasil("Target dan realisasi indikator ini harus berupa angka.", galat=True)
-    if polaritas == Polaritas.KUALITATIF:
+    if polaritas == KUALITATIF:
         return _tanpa_hasil(
             "Target dan realisasi indikator kualitatif berupa nilai skala.", galat=True
         )
-    target, realisasi = _angka(target), _angka(realisasi)
-    if target is None or realisasi is None:
+    # `_angka` of both, inlined (two calls fewer per result); the bounds keep quantize exact.
+    if not (
+        target.is_finite()
+        and realisasi.is_finite()
+        and -BATAS_ANGKA < target < BATAS_ANGKA
+        and -BATAS_ANGKA < realisasi < BATAS_ANGKA
+    ):
         return _tanpa_hasil(PESAN_ANGKA, galat=True)
+    target = target.quantize(TEMPAT_DESIMAL, ROUND_HALF_UP)
+    realisasi = realisasi.quantize(TEMPAT_DESIMAL, ROUND_HALF_UP)
     if target < NOL:
         return _tanpa_hasil("Target tidak boleh negatif.", galat=True)
-    if polaritas == Polaritas.NAIK:
+    if polaritas == NAIK:
         return _naik(target, realisasi, aturan)
-    if polaritas == Polaritas.TURUN:
+    if polaritas == TURUN:
         return _turun(target, realisasi, aturan)
-    if polaritas == Polaritas.RENTANG:
+    if polaritas == RENTANG:
         if target_atas is None:
             return _tanpa_hasil("Batas atas rentang target belum diisi.", galat=True)
         target_atas = _angka(target_atas)
