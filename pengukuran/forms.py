@@ -54,12 +54,6 @@ class AngkaField(forms.Field):
         return -terbaca.nilai if negatif else terbaca.nilai
 
 
-def persentase(indikator: IndikatorPk) -> bool:
-    """Whether the indicator is a share of a whole (its unit is %), so it may be entered as a
-    numerator and a denominator. The same reading as the service's check of the fraction."""
-    return "%" in (indikator.satuan or indikator.target_satuan)
-
-
 class RealisasiForm(forms.Form):
     """One indicator's entry for the quarter; its prefix is the indicator's id, so the
     service's errors ("<id>-<field>") land beside their fields."""
@@ -77,7 +71,7 @@ class RealisasiForm(forms.Form):
         self.indikator = indikator
         self.realisasi = realisasi
         self.kualitatif = indikator.polaritas == Polaritas.KUALITATIF
-        self.persentase = not self.kualitatif and persentase(indikator)
+        self.persentase = not self.kualitatif and indikator.persentase
         if self.kualitatif:
             skala = NILAI_SKALA.get(indikator.skala, ())
             self.fields["nilai_skala"] = forms.ChoiceField(

@@ -229,16 +229,12 @@ def masalah_realisasi(indikator: IndikatorPk, isian: dict[str, Any]) -> dict[str
     elif penyebut is not None and "penyebut" not in masalah and "pembilang" not in masalah:
         if penyebut == 0:
             masalah["penyebut"] = "Penyebut harus lebih dari 0."
-        elif _persen(indikator) and pembilang > penyebut:
+        elif indikator.persentase and pembilang > penyebut:
             masalah["pembilang"] = (
                 "Pembilang tidak boleh melebihi penyebut: persentase bagian dari keseluruhan "
                 "paling tinggi 100 %."
             )
     return masalah
-
-
-def _persen(indikator: IndikatorPk) -> bool:
-    return "%" in (indikator.satuan or indikator.target_satuan)
 
 
 def _kosong(isian: dict[str, Any]) -> bool:

@@ -189,6 +189,12 @@ class IndikatorPk(BarisBerkunci, TargetMixin):
         return self.indikator[:80]
 
     @property
+    def persentase(self) -> bool:
+        """A share of a whole (its unit is %): its realisasi may be entered as a numerator and
+        a denominator, the numerator no larger than the denominator."""
+        return "%" in (self.satuan or self.target_satuan)
+
+    @property
     def target_tertulis(self) -> str:
         """The target as the page and the print show it (`target_tercetak`: no doubled unit)."""
         return target_tercetak(self.target, self.satuan)
