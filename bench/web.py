@@ -126,6 +126,15 @@ def ukur(halaman: Halaman, detik: int) -> Hasil:
     return Hasil(halaman, rps, p50, p99, int(galat.group(1)) if galat else 0)
 
 
+def panaskan(halaman: Halaman, detik: int = 2) -> None:
+    """Requests not measured, so each worker has built what it caches per data version: the
+    figures printed are the steady state; the cold builds are timed on their own."""
+    perintah = ["wrk", "-t1", "-c8", f"-d{detik}s"]
+    if halaman.header:
+        perintah += ["-H", halaman.header]
+    subprocess.run([*perintah, f"http://{ALAMAT}{halaman.path}"], capture_output=True, check=True)
+
+
 def _tunggu_siap() -> None:
     for _ in range(100):
         try:

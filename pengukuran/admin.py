@@ -23,6 +23,7 @@ from kpu_kinerja.admin_akses import (
     TabularInlineTerbatas,
     boleh_mengubah_di_admin,
 )
+from pengukuran import admin_aturan  # noqa: F401 — registers the measurement rules
 from pengukuran.admin_rekap import rekap_admin_view
 from pengukuran.alur import laporan_buka_kembali, peninjau
 from pengukuran.forms_alur import BukaKembaliForm

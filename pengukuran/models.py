@@ -49,16 +49,19 @@ class AturanPengukuran(models.Model):
         default=Decimal(0),
         help_text="Capaian (%) indikator kualitatif yang belum mencapai targetnya.",
     )
+    # In the version of every cached page and roll-up (pengukuran.versi): a new cap shows at once.
+    diubah = models.DateTimeField("diubah", auto_now=True)
 
     class Meta:
         verbose_name = "aturan pengukuran"
         verbose_name_plural = "aturan pengukuran"
+        ordering = ["satker__nama"]
         constraints = [
             models.CheckConstraint(
                 name="aturan_pengukuran_skor_wajar",
                 condition=Q(skor_tidak_tercapai__gte=0, skor_tidak_tercapai__lt=100),
                 violation_error_message="Skor “tidak tercapai” harus antara 0 dan kurang dari "
-                "100 %.",
+                "100 %%.",
             )
         ]
 

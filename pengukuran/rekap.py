@@ -14,17 +14,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from dokumen.models import Dokumen
 from pengukuran.capaian import SERATUS, persen
 from pengukuran.jendela import StatusTw, status_tw_satker
-from pengukuran.models import JendelaPelaporan, LaporanTriwulan, PembukaanKembali
+from pengukuran.models import JendelaPelaporan, PembukaanKembali
 from pengukuran.muat import DataSatker, muat_pengukuran
 from pengukuran.selectors import _baris, tw_berakhir
-from pengukuran.services import JENIS_PK
+from pengukuran.versi import versi_pengukuran
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 from satker.akses import Pengguna, satker_terlihat
 from satker.models import Satker, Tingkat
@@ -179,16 +178,18 @@ def rekap_provinsi(
     saringan: Saringan | None = None,
     *,
     hari: datetime.date | None = None,
+    kunci: str | None = None,
 ) -> Rekap:
     """The matrix of `provinsi`'s Kabupaten/Kota satker in `tahun` (already checked visible:
-    `provinsi_rekap`), filtered by `saringan`; counts are over every satker."""
+    `provinsi_rekap`), filtered by `saringan`; counts are over every satker. `kunci`: its
+    version (`kunci_rekap`) when the caller has it."""
     hari = hari or timezone.localdate()
     saringan = saringan or Saringan()
     sampai_tw = tw_berakhir(hari, tahun)
-    kunci = kunci_rekap(provinsi, tahun, hari)
+    kunci = kunci or kunci_rekap(provinsi, tahun, hari)
     semua = cache.get(kunci)
     if semua is None:
-        kabkota_qs = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
+        kabkota_qs = kabkota_provinsi(provinsi)
         kabkota = list(kabkota_qs.order_by("nama", "pk"))
         status = status_tw_satker(kabkota_qs, tahun, hari=hari)
         data = muat_pengukuran([s.pk for s in kabkota], tahun)
@@ -217,22 +218,22 @@ def _versi(qs, waktu: str) -> str:
     return f"{v['n']}.{v['t'].timestamp() if v['t'] else 0}"
 
 
-def kunci_rekap(provinsi: Satker, tahun: int, hari: datetime.date) -> str:
-    """The matrix's version: a saved figure or report step (`suntingan`), an opened report, a
-    PK version, a window or a reopening of the year moves it; the day too (lateness). Four
-    small aggregates instead of the nine reads and the engine's work."""
-    kabkota = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
-    laporan = LaporanTriwulan.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
-        n=Count("pk"), s=Sum("suntingan"), t=Max("diubah")
-    )
-    pk = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun, jenis=JENIS_PK).aggregate(
-        n=Count("pk"), s=Sum("suntingan"), t=Max("diubah")
-    )
+def kabkota_provinsi(provinsi: Satker) -> QuerySet[Satker]:
+    return Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
+
+
+def kunci_rekap(
+    provinsi: Satker, tahun: int, hari: datetime.date, *, versi: str | None = None
+) -> str:
+    """The matrix's version: its satker's measurement (`versi_pengukuran`, given when the
+    caller has it), a window or a reopening of the year, and the day (lateness). Five small
+    aggregates instead of the nine reads and the engine's work."""
+    kabkota = kabkota_provinsi(provinsi)
     bagian = [
-        f"{v['n']}.{v['s'] or 0}.{v['t'].timestamp() if v['t'] else 0}" for v in (laporan, pk)
+        versi or versi_pengukuran(kabkota, tahun),
+        _versi(JendelaPelaporan.objects.filter(tahun=tahun), "diubah"),
+        _versi(PembukaanKembali.objects.filter(satker__in=kabkota, tahun=tahun), "waktu"),
     ]
-    bagian.append(_versi(JendelaPelaporan.objects.filter(tahun=tahun), "diubah"))
-    bagian.append(_versi(PembukaanKembali.objects.filter(satker__in=kabkota, tahun=tahun), "waktu"))
     return f"rekap:{provinsi.pk}:{tahun}:{hari.isoformat()}:{':'.join(bagian)}"
 
 

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import QuerySet
 
-from dokumen.models import Dokumen
 from kpu_kinerja.formats import desimal
 from pengukuran.capaian import (
     NOL,
@@ -37,9 +36,8 @@ from pengukuran.capaian import (
     hitung_triwulan,
     persen,
 )
-from pengukuran.models import LaporanTriwulan
 from pengukuran.muat import DataSatker, Isian, muat_pengukuran
-from pengukuran.services import JENIS_PK
+from pengukuran.versi import versi_pengukuran
 from perjanjian_kinerja.models import (
     NAMA_TRIWULAN,
     NILAI_SKALA,
@@ -305,26 +303,21 @@ def _kabkota(user: Pengguna, provinsi: Satker | None) -> QuerySet[Satker]:
     return kabkota if provinsi is None else kabkota.filter(induk=provinsi)
 
 
-def kunci_rollup(user: Pengguna, tahun: int, provinsi: Satker | None = None) -> str:
-    """The roll-up's version: any saved figure (it moves its report's `suntingan`), report
-    step, opened report or PK version of the year moves it. Two small aggregates."""
-    kabkota = _kabkota(user, provinsi)
-    lap = LaporanTriwulan.objects.filter(satker__in=kabkota, tahun=tahun).aggregate(
-        n=Count("pk"), s=Sum("suntingan"), t=Max("diubah")
-    )
-    pk = Dokumen.objects.filter(satker__in=kabkota, tahun=tahun, jenis=JENIS_PK).aggregate(
-        n=Count("pk"), s=Sum("suntingan"), t=Max("diubah")
-    )
-    bagian = [f"{v['n']}.{v['s'] or 0}.{v['t'].timestamp() if v['t'] else 0}" for v in (lap, pk)]
-    return (
-        f"rollup:{kunci_cakupan(user)}:{tahun}:{provinsi.pk if provinsi else ''}:{':'.join(bagian)}"
-    )
+def kunci_rollup(
+    user: Pengguna, tahun: int, provinsi: Satker | None = None, *, versi: str | None = None
+) -> str:
+    """The roll-up's version: its satker's measurement (`versi_pengukuran`, given when the
+    caller has it)."""
+    versi = versi or versi_pengukuran(_kabkota(user, provinsi), tahun)
+    return f"rollup:{kunci_cakupan(user)}:{tahun}:{provinsi.pk if provinsi else ''}:{versi}"
 
 
-def rollup(user: Pengguna, tahun: int, provinsi: Satker | None = None) -> Rollup:
+def rollup(
+    user: Pengguna, tahun: int, provinsi: Satker | None = None, *, versi: str | None = None
+) -> Rollup:
     """The roll-up of `provinsi`'s satker (None: every satker `user` sees), built once per
-    data version."""
-    kunci = kunci_rollup(user, tahun, provinsi)
+    data version (`versi`: that of `_kabkota(user, provinsi)`, when the caller has it)."""
+    kunci = kunci_rollup(user, tahun, provinsi, versi=versi)
     hasil = cache.get(kunci)
     if hasil is None:
         ids = list(_kabkota(user, provinsi).values_list("pk", flat=True))

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from dokumen.models import Dokumen, StatusDokumen
 from dokumen.target import DIGIT_BULAT_MAKS
@@ -319,8 +320,11 @@ def laporan_kunci(laporan: LaporanTriwulan, suntingan: int) -> LaporanTriwulan:
 
 
 def laporan_naik(terkunci: LaporanTriwulan) -> LaporanTriwulan:
-    """After a save: the report's `suntingan` moves on, so an older page's save is refused."""
-    LaporanTriwulan.objects.filter(pk=terkunci.pk).update(suntingan=F("suntingan") + 1)
+    """After a save: the report's `suntingan` moves on, so an older page's save is refused,
+    and `diubah` with it ("Disimpan …" on the pages)."""
+    LaporanTriwulan.objects.filter(pk=terkunci.pk).update(
+        suntingan=F("suntingan") + 1, diubah=timezone.now()
+    )
     terkunci.refresh_from_db()
     return terkunci
 

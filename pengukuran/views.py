@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from dokumen.tahun import TAHUN_MAKS, TAHUN_MIN, tahun_diminta
 from pengukuran.forms import IsianTriwulan
+from pengukuran.isi_tahun import isi_tahun_html
 from pengukuran.selectors import (
-    pk_tahun,
     satker_pengukuran,
     tabel_pengukuran,
     tahun_pengukuran,
@@ -71,14 +71,17 @@ def pengukuran_tahun(request: HttpRequest, kode: str, tahun: int) -> HttpRespons
     _tahun_sah(tahun)
     satker = satker_pengukuran(request.user, kode)
     hari = timezone.localdate()
-    tabel = tabel_pengukuran(satker, tahun, sampai_tw=tw_berakhir(hari, tahun))
+    isi = isi_tahun_html(
+        satker,
+        tahun,
+        sampai_tw=tw_berakhir(hari, tahun),
+        boleh_tulis=boleh_menulis(request.user, satker),
+    )
     context = {
         "satker": satker,
-        "tabel": tabel,
+        "tahun": tahun,
         "pilihan_tahun": tahun_pengukuran(satker, tahun, hari),
-        "boleh_tulis": boleh_menulis(request.user, satker),
-        "kategori": tabel.aturan.kategori,
-        "pk_lain": None if tabel.pk else pk_tahun(satker, tahun),
+        "isi": isi,
     }
     return render(request, "pengukuran/pengukuran_tahun.html", context)
 

@@ -5,30 +5,25 @@ Reads only. A provinsi outside the user's reach is a 404 (satker.akses); the nat
 for those who see every satker, a 404 for the others.
 """
 
-import hashlib
-
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 
 from dokumen.tahun import TAHUN_MAKS, TAHUN_MIN, tahun_diminta
+from pengukuran.isi_rekap import isi_rekap
 from pengukuran.rekap import (
     LABEL_STATUS,
-    UMUR_CACHE_REKAP,
     URUTAN_STATUS,
-    Rekap,
     Saringan,
     provinsi_rekap,
     rekap_nasional,
-    rekap_provinsi,
 )
-from pengukuran.rollup import Rollup, rollup
+from pengukuran.rollup import rollup
+from pengukuran.selectors import tw_berakhir
+from perjanjian_kinerja.models import NAMA_TRIWULAN
 from satker.akses import kunci_cakupan, profil_pengguna
-from satker.models import Peran, Satker
+from satker.models import Peran
 
 
 def _tahun(tahun: int) -> None:
@@ -62,29 +57,21 @@ def rekap_awal(request: HttpRequest) -> HttpResponse:
 def rekap_provinsi_view(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     _tahun(tahun)
     provinsi = provinsi_rekap(request.user, kode)
-    rekap = rekap_provinsi(provinsi, tahun, Saringan.dari(request.GET))
+    saringan = Saringan.dari(request.GET)
+    isi = isi_rekap(request.user, provinsi, tahun, saringan)
     context = {
         "provinsi": provinsi,
-        "rekap": rekap,
-        "isi": _isi(rekap, rollup(request.user, tahun, provinsi), provinsi),
+        "tahun": tahun,
+        "saringan": saringan,
+        "isi": isi.html,
+        "jumlah_satker": isi.jumlah_satker,
+        "sampai_tw": tw_berakhir(timezone.localdate(), tahun),
+        "triwulan": list(NAMA_TRIWULAN.items()),
         "pilihan_status": [(s, LABEL_STATUS[s]) for s in URUTAN_STATUS],
         "pilihan_tahun": _pilihan_tahun(tahun),
         "nasional": kunci_cakupan(request.user) == "semua",
     }
     return render(request, "pengukuran/rekap_provinsi.html", context)
-
-
-def _isi(rekap: Rekap, hasil: Rollup, provinsi: Satker) -> SafeString:
-    """The counts, the matrix and the roll-up as HTML, rendered once per version of both and
-    filter: every reviewer of a provinsi opens the same page around a deadline."""
-    saringan = hashlib.sha256(repr(rekap.saringan).encode()).hexdigest()[:16]  # no spaces
-    kunci = f"rekap-html:{rekap.kunci}:{hasil.kunci}:{saringan}"
-    html = cache.get(kunci)
-    if html is None:
-        konteks = {"rekap": rekap, "rollup": hasil, "provinsi": provinsi}
-        html = render_to_string("pengukuran/_rekap_isi.html", konteks)
-        cache.set(kunci, html, UMUR_CACHE_REKAP)
-    return mark_safe(html)  # noqa: S308 — rendered by our own autoescaping template
 
 
 @login_required

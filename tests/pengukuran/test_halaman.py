@@ -389,9 +389,10 @@ def test_the_pages_take_as_many_queries_for_2_as_for_10_indicators(
     besar, operator_besar = _pk_dengan_realisasi(2, 5)
     url = _url_tahun if halaman == "tahun" else _url_tw
     # The request's savepoint and its release, session, user with profile, satker, the
-    # table's 6; on the year page the years offered; on the quarter's the workflow panel's 3
-    # (window, report, history), the evidence files and the signed PDF's record.
-    jumlah = {"tahun": 12, "triwulan": 16}[halaman]
+    # table's 6; on the year page the data's version (3, the cache key of its body) and the
+    # years offered; on the quarter's the workflow panel's 3 (window, report, history), the
+    # evidence files and the signed PDF's record.
+    jumlah = {"tahun": 15, "triwulan": 16}[halaman]
 
     for pk, operator, banyak in ((kecil, operator_kecil, 2), (besar, operator_besar, 10)):
         client.force_login(operator)
