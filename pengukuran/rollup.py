@@ -70,10 +70,6 @@ def kunci_indikator(indikator: IndikatorPk) -> tuple[str, str, str, str]:
     )
 
 
-def _persen(indikator: IndikatorPk) -> bool:
-    return indikator.satuan.strip() == "%" or indikator.target_satuan.strip() == "%"
-
-
 @dataclass(frozen=True)
 class SelRollup:
     """One quarter of a shared indicator: the summed figures and their capaian (plain values:
@@ -174,7 +170,7 @@ CARA = {
 def _cara(contoh: IndikatorPk) -> str:
     if contoh.polaritas in (Polaritas.RENTANG, Polaritas.KUALITATIF):
         return CARA["tercapai"]
-    if _persen(contoh):
+    if contoh.persentase:
         return CARA["persen"]
     if contoh.agregasi == Agregasi.RATA_RATA:
         return CARA["rata"]
@@ -219,7 +215,7 @@ def _sel_tercapai(anggota: list[_Anggota], tw: int) -> SelRollup:
 
 def _sel_angka(anggota: list[_Anggota], tw: int) -> SelRollup:
     contoh = anggota[0].indikator
-    persen_ = _persen(contoh)
+    persen_ = contoh.persentase
     jumlah_r = jumlah_t = jumlah_q = NOL
     melapor = 0
     for a in anggota:

@@ -173,3 +173,30 @@ def test_it_is_cached_then_rebuilt_after_a_realisasi_is_saved(admin_ri, provinsi
     tw3 = _baris(rollup(admin_ri, 2024, provinsi), "Jumlah laporan").triwulan[2]
     # A: 3 + 2 + 4 = 9 against 9.
     assert (tw3.melapor, tw3.realisasi, tw3.capaian) == (1, "9", D("100"))
+
+
+def test_a_unit_written_with_words_is_a_percentage_as_on_the_entry_form(admin_ri, provinsi):
+    # "% (persen)" is a percentage for the form (IndikatorPk.persentase), so for the roll-up.
+    baris = [
+        {
+            "nomor": "1",
+            "sasaran": "Sasaran uji",
+            "indikator": [
+                {
+                    "indikator": "Persentase partisipasi",
+                    "satuan": "% (persen)",
+                    "target": "80",
+                    "polaritas": "NAIK",
+                    "agregasi": "TERAKHIR",
+                }
+            ],
+        }
+    ]
+    (_, pk_a, (a,)), (_, pk_b, (b,)) = (satker_ber_pk(provinsi, baris=baris) for _ in range(2))
+    isi(pk_a, 1, {a: pecahan(30, 40)}, admin_ri)
+    isi(pk_b, 1, {b: pecahan(90, 100)}, admin_ri)
+
+    tw1 = _baris(rollup(admin_ri, 2024, provinsi), "Persentase partisipasi").triwulan[0]
+
+    # Σ pembilang ÷ Σ penyebut = 120 ÷ 140 = 85,71 %, not the mean of 75 % and 90 %.
+    assert tw1.realisasi == "85,71"
