@@ -123,7 +123,7 @@ def isian_contoh(indikator: IndikatorPk, urutan: int) -> dict:
     if target is None:
         return {**isian, "tidak_terukur": True, "alasan_tidak_terukur": "Target belum diisi."}
     selisih = SELISIH_PERSEN[urutan % len(SELISIH_PERSEN)]
-    if "%" in (indikator.satuan or indikator.target_satuan):
+    if indikator.persentase:
         nilai = min(Decimal(100), max(Decimal(0), target + selisih))
     else:  # a count: on target, one short now and then
         nilai = max(Decimal(0), target - 1) if selisih < -5 else target

@@ -142,8 +142,13 @@ def realisasi_triwulan(request: HttpRequest, kode: str, tahun: int, tw: int) -> 
         isian.galat_layanan(galat)
         messages.error(request, "Belum disimpan: periksa isian yang ditandai merah.")
         return render(request, "pengukuran/realisasi_triwulan.html", context, status=400)
-    messages.success(request, f"Realisasi {NAMA_TRIWULAN[tw]} {tahun} disimpan.")
-    return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
+    # Back to the quarter: its evidence and its submission are the next steps.
+    messages.success(
+        request,
+        f"Realisasi {NAMA_TRIWULAN[tw]} {tahun} disimpan. Lampirkan bukti dukung bila perlu, "
+        "lalu ajukan laporannya.",
+    )
+    return redirect("pengukuran:triwulan", kode=satker.kode, tahun=tahun, tw=tw)
 
 
 def _lampirkan_bukti(tabel, tw: int, laporan) -> None:

@@ -214,7 +214,7 @@ def test_it_saves_the_quarter(client, pk_terbit, operator):
     )
 
     assert response.status_code == 302
-    assert response.url == _url_tahun(pk_terbit)
+    assert response.url == _url_tw(pk_terbit, 2)  # its evidence and submission are next
     laporan = LaporanTriwulan.objects.get(satker=pk_terbit.satker, tw=2)
     assert laporan.suntingan == 1
     tersimpan = {r.indikator_id: r for r in laporan.realisasi.all()}
