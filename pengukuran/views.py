@@ -19,6 +19,7 @@ from pengukuran.isi_tahun import isi_tahun_html
 from pengukuran.selectors import (
     satker_pengukuran,
     tabel_pengukuran,
+    tahun_bawaan,
     tahun_pengukuran,
     tw_berakhir,
 )
@@ -50,14 +51,15 @@ def pengukuran_awal(request: HttpRequest) -> HttpResponse:
     if satker is None:
         messages.info(request, "Pilih satker untuk membuka pengukuran kinerjanya.")
         return redirect("satker-list")
-    return redirect("pengukuran:tahun", kode=satker.kode, tahun=timezone.localdate().year)
+    tahun = tahun_bawaan(satker, timezone.localdate())
+    return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
 
 
 @login_required
 def pengukuran_satker(request: HttpRequest, kode: str) -> HttpResponse:
-    """The year chooser's target (`?tahun=`), else this year."""
+    """The year chooser's target (`?tahun=`), else the year being measured (`tahun_bawaan`)."""
     satker = satker_pengukuran(request.user, kode)
-    tahun = tahun_diminta(request.GET.get("tahun")) or timezone.localdate().year
+    tahun = tahun_diminta(request.GET.get("tahun")) or tahun_bawaan(satker, timezone.localdate())
     return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
 
 

@@ -421,3 +421,27 @@ def test_a_refusal_under_lock_lands_beside_its_field(pk_terbit):
     form = isian.form[0]
     assert form.errors["nilai"] == ["Realisasi tidak boleh negatif."]
     assert isian.suntingan.non_field_errors() == ["Belum ada Perjanjian Kinerja 2024 yang terbit."]
+
+
+def test_without_a_year_it_opens_the_latest_published_pk_not_an_empty_year(client, operator):
+    # pk_terbit is of 2024; today is later, and this year has no PK yet.
+    client.force_login(operator)
+    kode = operator.profil.satker.kode
+
+    dari_menu = client.get(reverse("pengukuran:awal"))
+    dari_satker = client.get(reverse("pengukuran:satker", args=[kode]))
+
+    assert dari_menu.url == reverse("pengukuran:tahun", args=[kode, 2024])
+    assert dari_satker.url == reverse("pengukuran:tahun", args=[kode, 2024])
+
+
+def test_this_years_published_pk_is_the_default_once_it_exists(client, pk_terbit, operator):
+    from django.utils import timezone
+
+    ini = timezone.localdate().year
+    PkFactory(satker=pk_terbit.satker, tahun=ini, status=StatusDokumen.TERBIT)
+    client.force_login(operator)
+
+    response = client.get(reverse("pengukuran:awal"))
+
+    assert response.url == reverse("pengukuran:tahun", args=[pk_terbit.satker.kode, ini])
