@@ -18,7 +18,7 @@ from django.db.models import Count, Max, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from dokumen.models import Dokumen
+from dokumen.models import Dokumen, StatusDokumen
 from pengukuran.capaian import SERATUS, persen
 from pengukuran.jendela import StatusTw, status_tw_satker
 from pengukuran.models import JendelaPelaporan, LaporanTriwulan, PembukaanKembali
@@ -51,6 +51,31 @@ KELAS_STATUS = {
     StatusTw.DISETUJUI: "text-bg-success",
     StatusTw.TERLAMBAT: "text-bg-danger",
 }
+
+
+def tahun_berdata(user: Pengguna, provinsi: Satker | None = None) -> list[int]:
+    """The years, newest first, with measurement data in the user's scope (a TW report or a
+    published PK of a Kabupaten/Kota satker they see; with `provinsi`, of its own): one
+    query."""
+    if provinsi is not None:
+        satker = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
+    else:
+        satker = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+    laporan = LaporanTriwulan.objects.filter(satker__in=satker).values_list("tahun")
+    pk = Dokumen.objects.filter(
+        satker__in=satker, jenis=JENIS_PK, status=StatusDokumen.TERBIT
+    ).values_list("tahun")
+    return sorted({t for (t,) in laporan.order_by().union(pk.order_by())}, reverse=True)
+
+
+def tahun_rekap(
+    user: Pengguna, provinsi: Satker | None = None, *, hari: datetime.date | None = None
+) -> int:
+    """The year a matrix opens on when none is asked for: the newest with measurement data
+    in the user's scope (`tahun_berdata`), not past the calendar's; without any, this year."""
+    ini = (hari or timezone.localdate()).year
+    ada = [t for t in tahun_berdata(user, provinsi) if t <= ini]
+    return ada[0] if ada else ini
 
 
 def provinsi_rekap(user: Pengguna, kode: str) -> Satker:
