@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -53,14 +53,9 @@ KELAS_STATUS = {
 }
 
 
-def tahun_berdata(user: Pengguna, provinsi: Satker | None = None) -> list[int]:
-    """The years, newest first, with measurement data in the user's scope (a TW report or a
-    published PK of a Kabupaten/Kota satker they see; with `provinsi`, of its own): one
-    query."""
-    if provinsi is not None:
-        satker = Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA)
-    else:
-        satker = satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA)
+def _tahun_dari(satker: QuerySet[Satker]) -> list[int]:
+    """The years, newest first, in which one of `satker` has a TW report or a published PK:
+    one query."""
     laporan = LaporanTriwulan.objects.filter(satker__in=satker).values_list("tahun")
     pk = Dokumen.objects.filter(
         satker__in=satker, jenis=JENIS_PK, status=StatusDokumen.TERBIT
@@ -68,14 +63,31 @@ def tahun_berdata(user: Pengguna, provinsi: Satker | None = None) -> list[int]:
     return sorted({t for (t,) in laporan.order_by().union(pk.order_by())}, reverse=True)
 
 
+def tahun_berdata(user: Pengguna, provinsi: Satker | None = None) -> list[int]:
+    """The years, newest first, with measurement data in the user's scope (a TW report or a
+    published PK of a Kabupaten/Kota satker they see; with `provinsi`, of its own)."""
+    if provinsi is not None:
+        return _tahun_dari(Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA))
+    return _tahun_dari(satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA))
+
+
+def _terbaru(berdata: list[int], hari: datetime.date | None) -> int:
+    ini = (hari or timezone.localdate()).year
+    ada = [t for t in berdata if t <= ini]
+    return ada[0] if ada else ini
+
+
 def tahun_rekap(
     user: Pengguna, provinsi: Satker | None = None, *, hari: datetime.date | None = None
 ) -> int:
     """The year a matrix opens on when none is asked for: the newest with measurement data
     in the user's scope (`tahun_berdata`), not past the calendar's; without any, this year."""
-    ini = (hari or timezone.localdate()).year
-    ada = [t for t in tahun_berdata(user, provinsi) if t <= ini]
-    return ada[0] if ada else ini
+    return _terbaru(tahun_berdata(user, provinsi), hari)
+
+
+def tahun_satker(satker: Satker, *, hari: datetime.date | None = None) -> int:
+    """The same rule for one satker's own measurement pages (the nav's entry for its staff)."""
+    return _terbaru(_tahun_dari(Satker.objects.filter(pk=satker.pk)), hari)
 
 
 def provinsi_rekap(user: Pengguna, kode: str) -> Satker:

@@ -1,13 +1,15 @@
-"""The measurement overview's year when none is asked for: the newest year with measurement
-data (a TW report or a published PK) among the Kab/Kota satker of the user's scope, not past
-the calendar's, else this year; the year chooser offers every year with data."""
+"""The measurement's year when none is asked for: the newest year with measurement data (a TW
+report or a published PK) among the Kab/Kota satker of the user's scope, not past the
+calendar's, else this year, for the overview (matrix) and for a satker's own pages; the
+year chooser offers every year with data, and the nav's entry follows the same rule."""
 
 import pytest
 from django.urls import reverse
 
 from pengukuran.models import StatusLaporan
 from pengukuran.rekap import tahun_berdata, tahun_rekap
-from satker.models import Satker
+from satker.models import Peran, Satker
+from tests.factories import akun_satker
 from tests.pengukuran.bantu_alur import atur_waktu
 from tests.pengukuran.data_rekap import isi, n, satker_ber_pk
 
@@ -136,3 +138,40 @@ def test_the_rule_reads_the_scope_in_one_query(
         assert tahun_berdata(admin_ri, banten) == [2024, 2023, 2022]
     with django_assert_num_queries(1):
         assert tahun_rekap(reviewer_banten, banten) == 2024
+
+
+def test_the_navs_entry_takes_a_reviewer_to_the_matrix_of_the_year_with_data(
+    client, reviewer_banten, admin_ri
+):
+    _data(_banten(), 2024, admin_ri)
+    client.force_login(reviewer_banten)
+
+    assert reverse("pengukuran:awal") in client.get(reverse("beranda")).content.decode()
+    response = client.get(reverse("pengukuran:awal"), follow=True)
+
+    assert [url for url, _ in response.redirect_chain] == [
+        AWAL,
+        reverse("pengukuran:rekap", args=["prov-banten", 2024]),
+    ]
+    client.force_login(admin_ri)
+    nasional = client.get(reverse("pengukuran:awal"), follow=True)
+    assert nasional.redirect_chain[-1][0] == reverse("pengukuran:rekap-nasional", args=[2024])
+
+
+def test_the_navs_entry_takes_a_satkers_staff_to_their_newest_year_with_data(client, admin_ri):
+    pk = _data(_banten(), 2024, admin_ri)
+    operator = akun_satker(pk.satker, Peran.OPERATOR)
+    client.force_login(operator)
+
+    awal = client.get(reverse("pengukuran:awal"))
+    pilih = client.get(reverse("pengukuran:satker", args=[pk.satker.kode]))
+
+    assert awal.url == pilih.url == reverse("pengukuran:tahun", args=[pk.satker.kode, 2024])
+
+
+def test_a_satker_without_data_opens_on_this_year(client, operator_serang):
+    client.force_login(operator_serang)
+
+    response = client.get(reverse("pengukuran:awal"))
+
+    assert response.url == reverse("pengukuran:tahun", args=["kota-serang", 2026])
