@@ -114,6 +114,26 @@ def test_without_a_published_rak_or_a_quarter_it_is_a_404(api, pk_terbit):
     assert api.get(_alamat(pk_terbit.satker, tahun=1990)).status_code == 404
 
 
+def test_without_a_published_pk_it_reads_but_a_write_says_why(pki_aktif):
+    rak = RakFactory(status=StatusDokumen.TERBIT)  # a satker whose PK is not published
+    a, *_ = _baris(rak)
+    klien = _klien(akun_satker(rak.satker, Peran.OPERATOR))
+
+    baca = klien.get(_alamat(rak.satker))
+    tulis = klien.patch(
+        _alamat(rak.satker),
+        {"suntingan": 0, "kegiatan": [{"baris": a.pk, "status": "TERLAKSANA"}]},
+        format="json",
+    )
+
+    assert baca.status_code == 200
+    assert tulis.status_code == 400
+    (pesan,) = tulis.json()["non_field_errors"]
+    assert pesan.startswith("Belum ada Perjanjian Kinerja 2024 yang terbit")
+    assert not LaporanTriwulan.objects.exists()
+    assert not RealisasiKegiatan.objects.exists()
+
+
 def test_the_read_costs_the_same_queries_for_3_and_12_kegiatan(
     django_assert_num_queries, pk_terbit, operator
 ):
