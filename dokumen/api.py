@@ -17,7 +17,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import (
     exceptions,
     generics,
@@ -74,7 +79,11 @@ from dokumen.services import (
 )
 from dokumen.syarat_ttd import masalah_alamat
 from dokumen.unduh import nama_berkas, pdf_dokumen
-from dokumen.verifikasi import dokumen_verifikasi
+from dokumen.verifikasi import (
+    dokumen_verifikasi,
+    skema_verifikasi_terdaftar,
+    verifikasi_terdaftar,
+)
 from kpu_kinerja.api_galat import (
     RESPONS_BELUM_MASUK,
     RESPONS_ISIAN,
@@ -416,13 +425,23 @@ class DokumenViewSet(
 
 @extend_schema(
     summary="Periksa dokumen bertanda tangan dari kode verifikasinya (tanpa masuk)",
+    description="Kode dari kode QR sebuah dokumen (PK, RKT, RAK…) atau dokumen bertanda tangan "
+    "lain yang terdaftar, seperti laporan pengukuran kinerja triwulan (`jenis` PENGUKURAN).",
     parameters=[OpenApiParameter("token", str, OpenApiParameter.PATH, pattern=POLA_SLUG)],
-    responses={200: VerifikasiSerializer, 404: respons_pesan(PESAN_KODE_TIDAK_DIKENAL)},
+    responses={
+        200: PolymorphicProxySerializer(
+            component_name="HasilVerifikasi",
+            serializers=lambda: [VerifikasiSerializer, *skema_verifikasi_terdaftar()],
+            resource_type_field_name=None,
+        ),
+        404: respons_pesan(PESAN_KODE_TIDAK_DIKENAL),
+    },
 )
 class VerifikasiView(generics.RetrieveAPIView):
     """The public record behind a QR code: who signed what, when, its hash, and if superseded;
     a partly signed document too, marked not published (`terbit` false), with who has not
-    signed yet."""
+    signed yet. A token no document holds is looked up as the public page does, through the
+    registered kinds (`dokumen.verifikasi.verifikasi_terdaftar`: a signed TW report)."""
 
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
@@ -444,6 +463,11 @@ class VerifikasiView(generics.RetrieveAPIView):
         return dokumen
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        dokumen = self.get_object()
+        dokumen = dokumen_verifikasi(self.kwargs["token"])
+        if dokumen is None:
+            lain = verifikasi_terdaftar(self.kwargs["token"])
+            if lain is None or lain.data_api is None:
+                raise exceptions.NotFound(PESAN_KODE_TIDAK_DIKENAL)
+            return Response(lain.data_api)
         context = self.get_serializer_context() | {"pengganti": versi_pengganti(dokumen)}
         return Response(VerifikasiSerializer(dokumen, context=context).data)

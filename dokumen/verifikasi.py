@@ -3,7 +3,9 @@ citizen reads.
 
 A token names a document (`dokumen_verifikasi`) or something signed that an app above
 registers a lookup for (`daftarkan_verifikasi`: the TW report of `pengukuran`), since this
-layer may not import it. Either comes to the public page as a `Terverifikasi`.
+layer may not import it. Either comes to the public page as a `Terverifikasi`; a registered
+one also brings its public API record (`data_api`) and, for the schema, the serializer that
+describes it (`skema_verifikasi_terdaftar`), which `GET /api/v1/verifikasi/<token>/` answers.
 """
 
 import hashlib
@@ -36,23 +38,34 @@ def dokumen_verifikasi(token: str) -> Dokumen | None:
 class Terverifikasi:
     """What a token names, as the public page shows and checks it: whether it is published
     (only then may an upload be "asli"), the SHA-256 of its stored file, its signature records
-    in order (each with `sudah` and `sidik_jari_sertifikat`), and its page."""
+    in order (each with `sudah` and `sidik_jari_sertifikat`), and its page; for a registered
+    kind, the record the public API answers (`data_api`, None: the API does not know it)."""
 
     terbit: bool
     sha256: str
     catatan: Sequence[Any]
     template: str
     konteks: dict[str, Any] = field(default_factory=dict)
+    data_api: dict[str, Any] | None = None
 
 
 PencariVerifikasi = Callable[[str], Terverifikasi | None]
 _PENCARI: list[PencariVerifikasi] = []
+_SKEMA: list[type] = []
 
 
-def daftarkan_verifikasi(cari: PencariVerifikasi) -> None:
-    """Let the public page find what `cari` knows by token (called from an AppConfig.ready())."""
+def daftarkan_verifikasi(cari: PencariVerifikasi, *, skema: type | None = None) -> None:
+    """Let the public page and API find what `cari` knows by token (called from an
+    AppConfig.ready()); `skema` is the serializer describing its `data_api` in the schema."""
     if cari not in _PENCARI:
         _PENCARI.append(cari)
+    if skema is not None and skema not in _SKEMA:
+        _SKEMA.append(skema)
+
+
+def skema_verifikasi_terdaftar() -> list[type]:
+    """The serializers of the registered kinds' API records, for the schema."""
+    return list(_SKEMA)
 
 
 def verifikasi_terdaftar(token: str) -> Terverifikasi | None:

@@ -19,6 +19,7 @@ from pengukuran.api_alur import (
     SetujuiView,
     TandaiBuktiView,
 )
+from pengukuran.api_kegiatan import RealisasiKegiatanView
 from satker.api import SatkerViewSet
 
 app_name = "api"
@@ -29,7 +30,8 @@ class AkarApi(routers.APIRootView):
 
     Tiap dokumen membawa alamat langkah alur kerjanya sendiri (`ajukan/`, `revisi/`, `pdf/`…);
     verifikasi dokumen terbit lewat `verifikasi/<kode>/` dari kode QR; realisasi dan capaian
-    satu triwulan lewat `realisasi/<satker>/<tahun>/<tw>/`; status, riwayat dan langkah alur
+    satu triwulan lewat `realisasi/<satker>/<tahun>/<tw>/`; realisasi kegiatan RAK dan serapan
+    anggarannya lewat `realisasi-kegiatan/<satker>/<tahun>/<tw>/`; status, riwayat dan langkah alur
     laporannya (`ajukan/`, `setujui/`, `kembalikan/`, `tandai-bukti/`, `buka-kembali/`) lewat
     `laporan-triwulan/<satker>/<tahun>/<tw>/`. Skema: /api/schema/.
     """
@@ -52,6 +54,11 @@ urlpatterns = [
         "realisasi/<slug:kode>/<int:tahun>/<int:tw>/",
         RealisasiView.as_view(),
         name="realisasi",
+    ),
+    path(
+        "realisasi-kegiatan/<slug:kode>/<int:tahun>/<int:tw>/",
+        RealisasiKegiatanView.as_view(),
+        name="realisasi-kegiatan",
     ),
     path(
         "laporan-triwulan/<slug:kode>/<int:tahun>/<int:tw>/",

@@ -175,6 +175,7 @@ SPECTACULAR_SETTINGS = {
         "JenisTupoksiEnum": "satker.models.JenisTupoksi",
         "StatusJabatanEnum": "satker.models.StatusJabatan",
         "StatusLaporanEnum": "pengukuran.models.StatusLaporan",
+        "StatusKegiatanEnum": "pengukuran.models_kegiatan.StatusKegiatan",
     },
 }
 

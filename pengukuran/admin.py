@@ -6,6 +6,9 @@
   "Buka kembali masa pelaporan" asks a reason and a date, then reopens each report through the
   service (a reviewer only for the satker of their provinsi).
 - The history and the reopenings: read-only, written by `pengukuran.alur`.
+- RAK kegiatan realisasi: read-only, inline on its report and as its own list (filtered by
+  pelaksanaan, year, TW and provinsi), written only on the kegiatan page and through the API
+  (`services_kegiatan.kegiatan_simpan`).
 """
 
 from django import forms
@@ -34,6 +37,8 @@ from pengukuran.models import (
     Realisasi,
     RiwayatLaporan,
 )
+from pengukuran.models_kegiatan import RealisasiKegiatan
+from pengukuran.serapan import rupiah_desimal
 from pengukuran.services import berwenang_atas, jendela_simpan
 from satker.akses import profil_pengguna, satker_terlihat
 from satker.models import Peran, Satker, Tingkat
@@ -137,6 +142,20 @@ class RealisasiInline(HanyaDibacaMixin, TabularInlineTerbatas):
         return super().get_queryset(request).select_related("indikator", "diisi_oleh")
 
 
+class RealisasiKegiatanInline(HanyaDibacaMixin, TabularInlineTerbatas):
+    """The report's RAK kegiatan, as entered on the kegiatan page."""
+
+    model = RealisasiKegiatan
+    jalur_satker = "laporan__satker"
+    extra = 0
+    can_delete = False
+    fields = ["baris", "status", "realisasi_anggaran", "catatan", "diisi_oleh", "diisi_pada"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("baris", "diisi_oleh")
+
+
 class RiwayatLaporanInline(HanyaDibacaMixin, TabularInlineTerbatas):
     model = RiwayatLaporan
     jalur_satker = "laporan__satker"
@@ -174,7 +193,7 @@ class LaporanTriwulanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
         "diubah",
     ]
     readonly_fields = fields
-    inlines = [RealisasiInline, RiwayatLaporanInline]
+    inlines = [RealisasiInline, RealisasiKegiatanInline, RiwayatLaporanInline]
     actions = ["buka_kembali"]
     change_list_template = "admin/pengukuran/laporantriwulan/change_list.html"
 
@@ -258,3 +277,49 @@ class PembukaanKembaliAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
     list_select_related = ["satker", "oleh"]
     fields = ["satker", "tahun", "tw", "alasan", "sampai", "oleh", "waktu"]
     readonly_fields = fields
+
+
+@admin.register(RealisasiKegiatan)
+class RealisasiKegiatanAdmin(HanyaDibacaMixin, ModelAdminTerbatas):
+    """The RAK kegiatan realisasi a reviewer reads: only the satker in their reach."""
+
+    jalur_satker = "laporan__satker"
+    list_display = ["satker", "tahun", "tw", "kegiatan", "status", "anggaran", "diisi_pada"]
+    list_filter = [
+        "status",
+        "laporan__tahun",
+        "laporan__tw",
+        ("laporan__satker__induk", FilterProvinsi),
+    ]
+    search_fields = ["baris__kegiatan", "laporan__satker__nama", "catatan"]
+    list_select_related = ["laporan__satker", "baris"]
+    fields = [
+        "laporan",
+        "baris",
+        "status",
+        "realisasi_anggaran",
+        "catatan",
+        "diisi_oleh",
+        "diisi_pada",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="satker", ordering="laporan__satker__nama")
+    def satker(self, entri: RealisasiKegiatan) -> Satker:
+        return entri.laporan.satker
+
+    @admin.display(description="tahun", ordering="laporan__tahun")
+    def tahun(self, entri: RealisasiKegiatan) -> int:
+        return entri.laporan.tahun
+
+    @admin.display(description="TW", ordering="laporan__tw")
+    def tw(self, entri: RealisasiKegiatan) -> str:
+        return entri.laporan.get_tw_display()
+
+    @admin.display(description="kegiatan", ordering="baris__kegiatan")
+    def kegiatan(self, entri: RealisasiKegiatan) -> str:
+        return entri.baris.kegiatan
+
+    @admin.display(description="realisasi anggaran", ordering="realisasi_anggaran")
+    def anggaran(self, entri: RealisasiKegiatan) -> str:
+        return rupiah_desimal(entri.realisasi_anggaran) or "—"

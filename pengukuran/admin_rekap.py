@@ -4,7 +4,6 @@ a KPU Provinsi sees its own, KPU RI any (`?provinsi=`), others a 404."""
 
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
 from dokumen.tahun import tahun_diminta
 from pengukuran.rekap import (
@@ -13,6 +12,7 @@ from pengukuran.rekap import (
     provinsi_rekap,
     rekap_nasional,
     rekap_provinsi,
+    tahun_rekap,
 )
 from satker.akses import kunci_cakupan, profil_pengguna
 from satker.models import Peran
@@ -30,19 +30,20 @@ WARNA = {
 def rekap_admin_view(model_admin, request):
     if not model_admin.has_view_permission(request):
         raise Http404
-    tahun = tahun_diminta(request.GET.get("tahun")) or timezone.localdate().year
+    diminta = tahun_diminta(request.GET.get("tahun"))
     kode = request.GET.get("provinsi", "").strip()
     profil = profil_pengguna(request.user)
     if not kode and profil is not None and profil.peran == Peran.REVIEWER_PROVINSI:
         kode = profil.satker.kode
+    provinsi = provinsi_rekap(request.user, kode) if kode else None
+    tahun = diminta or tahun_rekap(request.user, provinsi)
     konteks = model_admin.admin_site.each_context(request) | {
         "opts": model_admin.model._meta,
         "tahun": tahun,
         "warna": {s.replace(" ", ""): WARNA[s] for s in URUTAN_STATUS},
         "is_nav_sidebar_enabled": False,
     }
-    if kode:
-        provinsi = provinsi_rekap(request.user, kode)
+    if provinsi is not None:
         konteks |= {
             "title": f"Rekap pengukuran {provinsi.nama} {tahun}",
             "provinsi": provinsi,

@@ -1,5 +1,6 @@
 """The measurement through the API: a satker's quarter (every PK indicator's target, realisasi
-and capaian) read and written, and the evidence files of a realisasi.
+and capaian) read and written, and the evidence files of a realisasi (of an indicator or of a
+RAK kegiatan: `api_kegiatan` reads and writes the kegiatan themselves).
 
 The same selectors, services and access rule as the pages: another satker's report, realisasi
 or file is a 404, a reader's write a 403; a submitted report or a stale `suntingan` is a 409.
@@ -42,6 +43,7 @@ from pengukuran.selectors_bukti import (
     isi_bukti,
     keadaan_berkas,
     realisasi_ambil,
+    realisasi_kegiatan_ambil,
 )
 from pengukuran.serializers import (
     JENIS_ISI_SKEMA,
@@ -54,6 +56,7 @@ from pengukuran.serializers import (
 from pengukuran.services import (
     LaporanBerubah,
     LaporanTidakBisaDiubah,
+    MasaPelaporanDitutup,
     laporan_buka,
     pk_terbit,
     realisasi_simpan,
@@ -85,6 +88,13 @@ class LaporanBukanDraf(Konflik):
     default_code = "bukan_draf"
 
 
+class MasaDitutupApi(Konflik):
+    """Outside the TW's reporting window and not reopened: the window's own message."""
+
+    default_detail = "Masa pelaporan triwulan ini ditutup."
+    default_code = "masa_ditutup"
+
+
 class BerkasTidakUtuh(Konflik):
     default_code = "berkas_tidak_utuh"
 
@@ -101,14 +111,25 @@ GALAT_BACA = {
 GALAT_TULIS = GALAT_BACA | {
     400: RESPONS_ISIAN,
     403: respons_pesan("Peran Anda tidak berhak."),
-    409: respons_pesan("Laporan sudah diajukan, atau nomor suntingan sudah berubah."),
+    409: respons_pesan(
+        "Laporan sudah diajukan, nomor suntingan sudah berubah, atau masa pelaporan ditutup."
+    ),
 }
 
 
-def _posisi_galat(galat: DjangoValidationError, isian: list[dict[str, Any]]) -> dict:
-    """The service's "<indikator id>-<field>" problems at the entry's place in the list sent:
-    {"realisasi": {"0": {"nilai": ["…"]}}}, as the API's other row errors."""
-    posisi = {str(entri["indikator"]): str(i) for i, entri in enumerate(isian)}
+def posisi_galat(
+    galat: DjangoValidationError,
+    isian: list[dict[str, Any]],
+    *,
+    kolom_id: str = "indikator",
+    daftar: str = "realisasi",
+) -> dict:
+    """The service's "<id>-<field>" problems at the entry's place in the list sent:
+    {"realisasi": {"0": {"nilai": ["…"]}}}, as the API's other row errors. `kolom_id` is the
+    entry's key naming its row, `daftar` the list's name in the body."""
+    if not hasattr(galat, "error_dict"):  # about the whole report (no PK published…)
+        return {"non_field_errors": galat.messages}
+    posisi = {str(entri[kolom_id]): str(i) for i, entri in enumerate(isian)}
     per_entri: dict[str, dict[str, list[str]]] = {}
     umum: list[str] = []
     for kunci, pesan in galat.message_dict.items():
@@ -120,7 +141,7 @@ def _posisi_galat(galat: DjangoValidationError, isian: list[dict[str, Any]]) -> 
         per_entri.setdefault(posisi[indikator], {}).setdefault(kolom, []).extend(pesan)
     hasil: dict[str, Any] = {}
     if per_entri:
-        hasil["realisasi"] = per_entri
+        hasil[daftar] = per_entri
     if umum:
         hasil["non_field_errors"] = umum
     return hasil
@@ -194,8 +215,10 @@ class RealisasiView(APIView):
                     suntingan=isian.validated_data["suntingan"],
                     oleh=request.user,
                 )
+        except MasaPelaporanDitutup as galat:
+            raise MasaDitutupApi(galat.pesan) from None
         except DjangoValidationError as galat:
-            raise exceptions.ValidationError(_posisi_galat(galat, entri)) from None
+            raise exceptions.ValidationError(posisi_galat(galat, entri)) from None
         except LaporanBerubah:
             raise LaporanBerubahApi from None
         except LaporanTidakBisaDiubah:
@@ -210,12 +233,15 @@ def _tanpa_indikator(entri: dict[str, Any]) -> dict[str, Any]:
 
 
 class BuktiFilter(django_filters.FilterSet):
-    # By id, not a model choice: another satker's realisasi matches nothing, as an unknown id.
+    # By id, not a model choice: another satker's entry matches nothing, as an unknown id.
     realisasi = django_filters.NumberFilter(field_name="realisasi_id", min_value=1)
+    realisasi_kegiatan = django_filters.NumberFilter(
+        field_name="realisasi_kegiatan_id", min_value=1
+    )
 
     class Meta:
         model = BuktiDukung
-        fields = ["realisasi"]
+        fields = ["realisasi", "realisasi_kegiatan"]
 
 
 class MultiPartBukti(parsers.MultiPartParser):
@@ -243,15 +269,18 @@ GALAT_BUKTI = {
     ),
     create=extend_schema(
         summary="Unggah satu atau beberapa berkas bukti dukung sebuah realisasi",
-        description="multipart/form-data: `realisasi` dan `berkas` (boleh diulang). Jenis "
-        "berkas diperiksa dari isinya; semua berkas disimpan, atau tidak satu pun.",
+        description="multipart/form-data: `realisasi` (indikator) atau `realisasi_kegiatan` "
+        "(kegiatan RAK), tepat satu, dan `berkas` (boleh diulang). Jenis berkas diperiksa dari "
+        "isinya; semua berkas disimpan, atau tidak satu pun.",
         request={"multipart/form-data": BuktiUnggahSerializer},
         responses={
             201: BuktiTersimpanSerializer,
             400: RESPONS_ISIAN,
             401: RESPONS_BELUM_MASUK,
             403: respons_pesan("Peran Anda tidak berhak."),
-            404: respons_pesan("Realisasi tidak ada atau tidak terlihat."),
+            404: respons_pesan(
+                "Realisasi (indikator atau kegiatan) tidak ada atau tidak terlihat."
+            ),
             409: respons_pesan("Laporan triwulan sudah diajukan."),
             413: respons_pesan("Berkas terlalu besar."),
             415: respons_pesan("Kirim sebagai multipart/form-data."),
@@ -307,12 +336,17 @@ class BuktiViewSet(
             raise exceptions.ValidationError({"berkas": [self.penerima.galat]})
         isian = BuktiUnggahSerializer(data=data)
         isian.is_valid(raise_exception=True)
-        realisasi = realisasi_ambil(request.user, isian.validated_data["realisasi"])
-        pastikan_boleh_menulis(request.user, realisasi.laporan.satker)
+        if "realisasi" in isian.validated_data:
+            entri = {"realisasi": realisasi_ambil(request.user, isian.validated_data["realisasi"])}
+        else:
+            pk = isian.validated_data["realisasi_kegiatan"]
+            entri = {"realisasi_kegiatan": realisasi_kegiatan_ambil(request.user, pk)}
+        (isian_bukti,) = entri.values()
+        pastikan_boleh_menulis(request.user, isian_bukti.laporan.satker)
         try:
             with transaction.atomic():
                 tersimpan = bukti_unggah(
-                    realisasi=realisasi, berkas=isian.validated_data["berkas"], oleh=request.user
+                    **entri, berkas=isian.validated_data["berkas"], oleh=request.user
                 )
         except DjangoValidationError as galat:
             raise exceptions.ValidationError(galat.message_dict) from None

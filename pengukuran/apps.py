@@ -9,6 +9,7 @@ class PengukuranConfig(AppConfig):
         from dokumen.keluaran import daftarkan_keluaran
         from dokumen.verifikasi import daftarkan_verifikasi
         from pengukuran.daftar import PENGUKURAN, cari_laporan
+        from pengukuran.serializers_alur import VerifikasiLaporanSerializer
 
-        daftarkan_verifikasi(cari_laporan)
+        daftarkan_verifikasi(cari_laporan, skema=VerifikasiLaporanSerializer)
         daftarkan_keluaran(PENGUKURAN)

@@ -14,9 +14,10 @@ TEMPLATE_VERIFIKASI = "pengukuran/laporan_verifikasi.html"
 
 
 def cari_laporan(token: str) -> Terverifikasi | None:
-    """The signed TW report whose QR code holds `token`."""
+    """The signed TW report whose QR code holds `token`, for the public page and API."""
     from pengukuran.laporan import judul_laporan
     from pengukuran.models import BerkasLaporan
+    from pengukuran.serializers_alur import VerifikasiLaporanSerializer
 
     berkas = (
         BerkasLaporan.objects.select_related("laporan__satker")
@@ -38,6 +39,7 @@ def cari_laporan(token: str) -> Terverifikasi | None:
             "judul": judul_laporan(berkas.laporan),
             "tanda_tangan": catatan,
         },
+        data_api=VerifikasiLaporanSerializer(berkas).data,
     )
 
 

@@ -18,11 +18,13 @@ from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from dokumen.models import Dokumen, StatusDokumen
 from pengukuran.capaian import SERATUS, persen
 from pengukuran.jendela import StatusTw, status_tw_satker
-from pengukuran.models import JendelaPelaporan, PembukaanKembali
+from pengukuran.models import JendelaPelaporan, LaporanTriwulan, PembukaanKembali
 from pengukuran.muat import DataSatker, muat_pengukuran
 from pengukuran.selectors import _baris, tw_berakhir
+from pengukuran.services import JENIS_PK
 from pengukuran.versi import versi_pengukuran
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 from satker.akses import Pengguna, satker_terlihat
@@ -50,6 +52,43 @@ KELAS_STATUS = {
     StatusTw.DISETUJUI: "text-bg-success",
     StatusTw.TERLAMBAT: "text-bg-danger",
 }
+
+
+def _tahun_dari(satker: QuerySet[Satker]) -> list[int]:
+    """The years, newest first, in which one of `satker` has a TW report or a published PK:
+    one query."""
+    laporan = LaporanTriwulan.objects.filter(satker__in=satker).values_list("tahun")
+    pk = Dokumen.objects.filter(
+        satker__in=satker, jenis=JENIS_PK, status=StatusDokumen.TERBIT
+    ).values_list("tahun")
+    return sorted({t for (t,) in laporan.order_by().union(pk.order_by())}, reverse=True)
+
+
+def tahun_berdata(user: Pengguna, provinsi: Satker | None = None) -> list[int]:
+    """The years, newest first, with measurement data in the user's scope (a TW report or a
+    published PK of a Kabupaten/Kota satker they see; with `provinsi`, of its own)."""
+    if provinsi is not None:
+        return _tahun_dari(Satker.objects.filter(induk=provinsi, tingkat=Tingkat.KABKOTA))
+    return _tahun_dari(satker_terlihat(user).filter(tingkat=Tingkat.KABKOTA))
+
+
+def _terbaru(berdata: list[int], hari: datetime.date | None) -> int:
+    ini = (hari or timezone.localdate()).year
+    ada = [t for t in berdata if t <= ini]
+    return ada[0] if ada else ini
+
+
+def tahun_rekap(
+    user: Pengguna, provinsi: Satker | None = None, *, hari: datetime.date | None = None
+) -> int:
+    """The year a matrix opens on when none is asked for: the newest with measurement data
+    in the user's scope (`tahun_berdata`), not past the calendar's; without any, this year."""
+    return _terbaru(tahun_berdata(user, provinsi), hari)
+
+
+def tahun_satker(satker: Satker, *, hari: datetime.date | None = None) -> int:
+    """The same rule for one satker's own measurement pages (the nav's entry for its staff)."""
+    return _terbaru(_tahun_dari(Satker.objects.filter(pk=satker.pk)), hari)
 
 
 def provinsi_rekap(user: Pengguna, kode: str) -> Satker:

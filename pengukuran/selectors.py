@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.http import Http404
 
-from dokumen.models import Dokumen, StatusDokumen
+from dokumen.models import Dokumen
 from kpu_kinerja.formats import desimal
 from pengukuran.capaian import ATURAN_BAWAAN, Aturan, Capaian, hitung_triwulan
 from pengukuran.models import AturanPengukuran, BatasCapaian, LaporanTriwulan, Realisasi
@@ -42,16 +42,6 @@ def tahun_pengukuran(satker: Satker, tahun: int, hari: datetime.date) -> list[in
     and the year shown."""
     ada = Dokumen.objects.filter(satker=satker, jenis=JENIS_PK).values_list("tahun", flat=True)
     return sorted({*ada, hari.year, tahun}, reverse=True)
-
-
-def tahun_bawaan(satker: Satker, hari: datetime.date) -> int:
-    """The year a measurement page opens on when none is asked: this year once its PK is
-    published, else the latest year with a published PK (January's reports are of the year
-    before), else this year."""
-    terbit = Dokumen.objects.filter(
-        satker=satker, jenis=JENIS_PK, status=StatusDokumen.TERBIT, tahun__lte=hari.year
-    )
-    return terbit.order_by("-tahun").values_list("tahun", flat=True).first() or hari.year
 
 
 def pk_tahun(satker: Satker, tahun: int) -> Dokumen | None:

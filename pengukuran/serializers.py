@@ -22,6 +22,10 @@ from pengukuran.models_bukti import BuktiDukung
 from pengukuran.selectors_bukti import KeadaanBerkas, keadaan_berkas
 
 PESAN_ANGKA = "Tulis angka, mis. 12, 12.5 atau 1.234,5."
+PESAN_SATU_ISIAN = (
+    "Sebutkan tepat satu isian yang didukung berkas ini: `realisasi` (indikator) atau "
+    "`realisasi_kegiatan` (kegiatan RAK)."
+)
 PESAN_INDIKATOR_GANDA = "Indikator ini sudah diisi di isian lain; satu isian per indikator."
 
 
@@ -85,6 +89,7 @@ class BuktiSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "realisasi",
+            "realisasi_kegiatan",
             "nama",
             "jenis_isi",
             "ukuran",
@@ -111,15 +116,30 @@ class BuktiTersimpanSerializer(serializers.Serializer):
 
 
 class BuktiUnggahSerializer(KolomDikenal, serializers.Serializer):
-    """An upload (multipart/form-data): the realisasi and one or more files."""
+    """An upload (multipart/form-data): the entry (a realisasi of an indicator or of a RAK
+    kegiatan: exactly one) and one or more files."""
 
-    realisasi = BilanganField(min_value=1, help_text="`id` realisasi dari laporan triwulan.")
+    realisasi = BilanganField(
+        min_value=1,
+        required=False,
+        help_text="`id` realisasi indikator dari laporan triwulan (atau `realisasi_kegiatan`).",
+    )
+    realisasi_kegiatan = BilanganField(
+        min_value=1,
+        required=False,
+        help_text="`id` realisasi kegiatan RAK dari laporan triwulan (atau `realisasi`).",
+    )
     berkas = serializers.ListField(
         child=serializers.FileField(),
         allow_empty=False,
         help_text="Satu berkas atau lebih (kolom `berkas` diulang): PDF, PNG, JPEG, docx, "
         "xlsx, pptx, doc, xls.",
     )
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if ("realisasi" in data) == ("realisasi_kegiatan" in data):
+            raise serializers.ValidationError(PESAN_SATU_ISIAN)
+        return data
 
 
 class CapaianSerializer(serializers.Serializer):

@@ -115,3 +115,70 @@ class BukaKembaliSerializer(KolomDikenal, serializers.Serializer):
             "invalid": "Tulis tanggal seperti 2024-07-20.",
         },
     )
+
+
+class TandaTanganLaporanSerializer(serializers.Serializer):
+    """One signature on a TW report as it was signed: the official frozen at that moment and
+    the certificate used (the fields of a document's signature record, without `pihak`)."""
+
+    urutan = serializers.IntegerField()
+    sudah = serializers.BooleanField(help_text="Sudah menandatangani.")
+    nama = serializers.CharField()
+    nip = serializers.CharField()
+    jabatan = serializers.CharField()
+    status_jabatan = serializers.CharField()
+    sebutan_jabatan = serializers.CharField()
+    nama_sertifikat = serializers.CharField()
+    subjek_sertifikat = serializers.CharField()
+    nomor_seri_sertifikat = serializers.CharField()
+    sidik_jari_sertifikat = serializers.CharField()
+    waktu = serializers.DateTimeField(allow_null=True)
+
+
+class VerifikasiLaporanSerializer(serializers.Serializer):
+    """The public record of a signed TW report behind its QR code (`jenis` PENGUKURAN), in the
+    shape of a document's (`dokumen.serializers.VerifikasiSerializer`) where they share a
+    meaning: a signed report is final, so `terbit` is true and nothing is awaited."""
+
+    satker = serializers.CharField(source="laporan.satker.kode")
+    satker_nama = serializers.CharField(source="laporan.satker.nama_lengkap")
+    jenis = serializers.SerializerMethodField(help_text="Selalu PENGUKURAN.")
+    judul = serializers.SerializerMethodField()
+    tahun = serializers.IntegerField(source="laporan.tahun")
+    tw = serializers.IntegerField(source="laporan.tw")
+    status = serializers.ChoiceField(choices=StatusLaporan.choices, source="laporan.status")
+    terbit = serializers.SerializerMethodField(help_text="Laporan sudah ditandatangani.")
+    menunggu = serializers.SerializerMethodField(help_text="Selalu kosong: satu penanda tangan.")
+    penandatangan = serializers.SerializerMethodField()
+    tanda_tangan = TandaTanganLaporanSerializer(many=True, source="tanda_tangan.all")
+    ditandatangani_pada = serializers.DateTimeField()
+    tanggal_ttd = serializers.DateField()
+    tempat_ttd = serializers.CharField()
+    sha256 = serializers.CharField()
+
+    @extend_schema_field({"type": "string", "enum": ["PENGUKURAN"]})
+    def get_jenis(self, berkas: Any) -> str:
+        return "PENGUKURAN"
+
+    @extend_schema_field(serializers.CharField())
+    def get_judul(self, berkas: Any) -> str:
+        from pengukuran.laporan import judul_laporan
+
+        return judul_laporan(berkas.laporan)
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_terbit(self, berkas: Any) -> bool:
+        return True
+
+    @extend_schema_field(serializers.CharField())
+    def get_menunggu(self, berkas: Any) -> str:
+        return ""
+
+    @extend_schema_field(serializers.CharField())
+    def get_penandatangan(self, berkas: Any) -> str:
+        # The frozen records, never the live official.
+        return "; ".join(
+            f"{t.nama}, {t.awalan_status}{t.get_jabatan_display()}"
+            for t in berkas.tanda_tangan.all()
+            if t.sudah
+        )

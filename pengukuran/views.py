@@ -16,10 +16,10 @@ from django.utils import timezone
 from dokumen.tahun import TAHUN_MAKS, TAHUN_MIN, tahun_diminta
 from pengukuran.forms import IsianTriwulan
 from pengukuran.isi_tahun import isi_tahun_html
+from pengukuran.rekap import tahun_satker
 from pengukuran.selectors import (
     satker_pengukuran,
     tabel_pengukuran,
-    tahun_bawaan,
     tahun_pengukuran,
     tw_berakhir,
 )
@@ -33,7 +33,14 @@ from pengukuran.services import (
 )
 from pengukuran.ttd import keadaan_ttd
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
-from satker.akses import boleh_menulis, pastikan_boleh_menulis, satker_sendiri
+from satker.akses import (
+    boleh_menulis,
+    kunci_cakupan,
+    pastikan_boleh_menulis,
+    profil_pengguna,
+    satker_sendiri,
+)
+from satker.models import Peran
 
 PESAN_KONFLIK = (
     "Laporan {tw} ini disimpan orang lain sejak halaman ini Anda buka, jadi isian Anda belum "
@@ -46,20 +53,26 @@ PESAN_BUKAN_DRAF = "Laporan {tw} sudah {status}, jadi realisasinya tidak dapat d
 
 @login_required
 def pengukuran_awal(request: HttpRequest) -> HttpResponse:
-    """The nav's entry: a satker's staff go to their own year; others choose a satker."""
+    """The nav's entry: a satker's staff go to their own satker's newest year with data
+    (`rekap.tahun_satker`); a KPU Provinsi's reviewer and KPU RI to their overview (the
+    matrix, `pengukuran:rekap-awal`); anyone else chooses a satker."""
     satker = satker_sendiri(request.user)
-    if satker is None:
-        messages.info(request, "Pilih satker untuk membuka pengukuran kinerjanya.")
-        return redirect("satker-list")
-    tahun = tahun_bawaan(satker, timezone.localdate())
-    return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
+    if satker is not None:
+        return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun_satker(satker))
+    profil = profil_pengguna(request.user)
+    if kunci_cakupan(request.user) == "semua" or (
+        profil is not None and profil.peran == Peran.REVIEWER_PROVINSI
+    ):
+        return redirect("pengukuran:rekap-awal")
+    messages.info(request, "Pilih satker untuk membuka pengukuran kinerjanya.")
+    return redirect("satker-list")
 
 
 @login_required
 def pengukuran_satker(request: HttpRequest, kode: str) -> HttpResponse:
-    """The year chooser's target (`?tahun=`), else the year being measured (`tahun_bawaan`)."""
+    """The year chooser's target (`?tahun=`), else the satker's newest year with data."""
     satker = satker_pengukuran(request.user, kode)
-    tahun = tahun_diminta(request.GET.get("tahun")) or tahun_bawaan(satker, timezone.localdate())
+    tahun = tahun_diminta(request.GET.get("tahun")) or tahun_satker(satker)
     return redirect("pengukuran:tahun", kode=satker.kode, tahun=tahun)
 
 

@@ -18,6 +18,8 @@ from pengukuran.rekap import (
     Saringan,
     provinsi_rekap,
     rekap_nasional,
+    tahun_berdata,
+    tahun_rekap,
 )
 from pengukuran.rollup import rollup
 from pengukuran.selectors import tw_berakhir
@@ -31,25 +33,29 @@ def _tahun(tahun: int) -> None:
         raise Http404("Tahun di luar jangkauan.")
 
 
-def _pilihan_tahun(tahun: int) -> list[int]:
+def _pilihan_tahun(tahun: int, berdata: list[int]) -> list[int]:
     ini = timezone.localdate().year
-    return sorted({ini + 1, ini, ini - 1, ini - 2, tahun}, reverse=True)
+    return sorted({ini + 1, ini, ini - 1, ini - 2, tahun, *berdata}, reverse=True)
 
 
 @login_required
 def rekap_awal(request: HttpRequest) -> HttpResponse:
-    """The year chooser's target: the provinsi asked for (`?provinsi=`), else KPU RI's
-    national page or a KPU Provinsi's own matrix."""
-    tahun = tahun_diminta(request.GET.get("tahun")) or timezone.localdate().year
+    """The year chooser's target and the navigation's link: the provinsi asked for
+    (`?provinsi=`), else KPU RI's national page or a KPU Provinsi's own matrix, of the year
+    asked for, else the newest year with measurement data in that scope (`tahun_rekap`)."""
+    diminta = tahun_diminta(request.GET.get("tahun"))
     kode = request.GET.get("provinsi", "")
     if kode:
         provinsi = provinsi_rekap(request.user, kode)
+        tahun = diminta or tahun_rekap(request.user, provinsi)
         return redirect("pengukuran:rekap", kode=provinsi.kode, tahun=tahun)
     if kunci_cakupan(request.user) == "semua":
+        tahun = diminta or tahun_rekap(request.user)
         return redirect("pengukuran:rekap-nasional", tahun=tahun)
     profil = profil_pengguna(request.user)
     if profil is None or profil.peran != Peran.REVIEWER_PROVINSI:
         raise Http404("Rekap pengukuran hanya untuk KPU Provinsi dan KPU RI.")
+    tahun = diminta or tahun_rekap(request.user, profil.satker)
     return redirect("pengukuran:rekap", kode=profil.satker.kode, tahun=tahun)
 
 
@@ -68,7 +74,7 @@ def rekap_provinsi_view(request: HttpRequest, kode: str, tahun: int) -> HttpResp
         "sampai_tw": tw_berakhir(timezone.localdate(), tahun),
         "triwulan": list(NAMA_TRIWULAN.items()),
         "pilihan_status": [(s, LABEL_STATUS[s]) for s in URUTAN_STATUS],
-        "pilihan_tahun": _pilihan_tahun(tahun),
+        "pilihan_tahun": _pilihan_tahun(tahun, tahun_berdata(request.user, provinsi)),
         "nasional": kunci_cakupan(request.user) == "semua",
     }
     return render(request, "pengukuran/rekap_provinsi.html", context)
@@ -83,6 +89,6 @@ def rekap_nasional_view(request: HttpRequest, tahun: int) -> HttpResponse:
         "tahun": tahun,
         "provinsi": rekap_nasional(request.user, tahun),
         "rollup": rollup(request.user, tahun),
-        "pilihan_tahun": _pilihan_tahun(tahun),
+        "pilihan_tahun": _pilihan_tahun(tahun, tahun_berdata(request.user)),
     }
     return render(request, "pengukuran/rekap_nasional.html", context)

@@ -30,6 +30,7 @@ def test_the_schema_is_openapi_3_and_describes_every_endpoint():
         "/api/v1/dokumen/{id}/pdf/",
         "/api/v1/verifikasi/{token}/",
         "/api/v1/realisasi/{kode}/{tahun}/{tw}/",
+        "/api/v1/realisasi-kegiatan/{kode}/{tahun}/{tw}/",
         "/api/v1/laporan-triwulan/{kode}/{tahun}/{tw}/",
         "/api/v1/laporan-triwulan/{kode}/{tahun}/{tw}/ajukan/",
         "/api/v1/laporan-triwulan/{kode}/{tahun}/{tw}/setujui/",

@@ -14,8 +14,9 @@ from pengukuran.selectors import tabel_pengukuran
 from pengukuran.services import PESAN_BERBUKTI, laporan_buka, realisasi_simpan
 from perjanjian_kinerja.models import IndikatorPk
 from satker.models import Peran
-from tests.factories import KabKotaFactory, akun_satker
+from tests.factories import AdminRiFactory, KabKotaFactory, akun_satker
 from tests.pengukuran import berkas_contoh as contoh
+from tests.pengukuran.bantu_alur import atur_waktu, jendela
 
 pytestmark = pytest.mark.django_db
 
@@ -375,3 +376,20 @@ def test_realisasi_berbukti_tidak_bisa_dikosongkan_lewat_api(api, realisasi, pk_
     assert response.status_code == 400
     assert response.json() == {"realisasi": {"0": {"non_field_errors": [PESAN_BERBUKTI]}}}
     assert Realisasi.objects.filter(pk=realisasi.pk).exists()
+
+
+def test_di_luar_masa_pelaporan_409_dengan_tanggal_tutupnya(api, pk_terbit, monkeypatch):
+    jumlah, *_ = _indikator(pk_terbit)
+    jendela(AdminRiFactory(), tw=2, dibuka=(2024, 7, 1), ditutup=(2024, 7, 15))
+    atur_waktu(monkeypatch, 2024, 7, 16, 9, 0)
+
+    response = api.patch(
+        _alamat(pk_terbit, tw=2),
+        {"suntingan": 0, "realisasi": [{"indikator": jumlah.pk, "nilai": 3}]},
+        format="json",
+    )
+
+    assert response.status_code == 409
+    assert response.json() == {"detail": "Masa pelaporan TW II 2024 ditutup pada 15 Juli 2024."}
+    assert not Realisasi.objects.exists()
+    assert not LaporanTriwulan.objects.exists()
