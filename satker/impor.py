@@ -264,7 +264,7 @@ def _peta_kolom(judul: list[str], pratinjau: Pratinjau) -> dict[str, int]:
             f"harus judul kolom: {', '.join(KOLOM_WAJIB)}, alamat (boleh juga “Kode Satker”, "
             "“Kota Tanda Tangan”, …)."
         )
-    if asing:
+    if asing and not kurang:  # without a header every cell would be "unknown"
         pratinjau.catatan.append(f"Kolom yang tidak dikenal diabaikan: {', '.join(asing)}.")
     return peta
 
@@ -278,10 +278,11 @@ def _baris_impor(nomor: int, sel: list[str], peta: dict[str, int]) -> BarisImpor
 
     baris = BarisImpor(
         nomor=nomor,
-        kode=ambil("kode") or "",
+        # Codes are slugs, stored lower-case: "Kab-Lebak" is kab-lebak, not a new satker.
+        kode=(ambil("kode") or "").lower(),
         nama=" ".join((ambil("nama") or "").split()),
         tingkat=ambil("tingkat") or "",
-        induk=ambil("induk") or "",
+        induk=(ambil("induk") or "").lower(),
         kota_ttd=" ".join((ambil("kota_ttd") or "").split()),
         alamat=ambil("alamat"),
         nama_lengkap=" ".join(x.split()) if (x := ambil("nama_lengkap")) else None,
@@ -391,6 +392,7 @@ def _bandingkan(pratinjau: Pratinjau) -> None:
             akhir[b.kode] = data | {"pk": asal["pk"] if asal else None}
             b.data_akhir = data
 
+    melingkar = _periksa_siklus(baris, akhir)
     ri_lain = sorted(k for k, v in akhir.items() if v["tingkat"] == Tingkat.RI)
     for b in baris:
         if b.data_akhir is None:
@@ -405,9 +407,9 @@ def _bandingkan(pratinjau: Pratinjau) -> None:
         if tingkat == Tingkat.RI and len(ri_lain) > 1:
             lain = ", ".join(f"“{k}”" for k in ri_lain if k != b.kode)
             b.galat.append(f"Hanya boleh ada satu KPU RI; sudah ada {lain}.")
-        _periksa_induk(b, akhir)
+        if b.kode not in melingkar:  # a loop is its own message, whatever the levels in it
+            _periksa_induk(b, akhir)
 
-    _periksa_siklus(baris, akhir)
     _periksa_aktif(baris, akhir, lama)
 
     for b in baris:
@@ -501,11 +503,13 @@ def _periksa_induk(b: BarisImpor, akhir: dict[str, dict[str, Any]]) -> None:
         )
 
 
-def _periksa_siklus(baris: Iterable[BarisImpor], akhir: dict[str, dict[str, Any]]) -> None:
-    """A row whose chain of parents comes back to it: each row of the loop says so."""
+def _periksa_siklus(baris: Iterable[BarisImpor], akhir: dict[str, dict[str, Any]]) -> set[str]:
+    """A row whose chain of parents comes back to it: each row of the loop says so. Returns
+    the codes of those rows."""
+    hasil = set()
     for b in baris:
-        if b.data_akhir is None:
-            continue
+        if b.data_akhir is None or b.data_akhir["tingkat"] == Tingkat.RI:
+            continue  # KPU RI with a parent has its own message
         jalur = [b.kode]
         kode = akhir[b.kode]["induk"]
         while kode and kode in akhir and kode not in jalur and len(jalur) <= len(akhir):
@@ -513,6 +517,8 @@ def _periksa_siklus(baris: Iterable[BarisImpor], akhir: dict[str, dict[str, Any]
             kode = akhir[kode]["induk"]
         if kode == b.kode and len(jalur) > 1:  # itself as parent has its own message
             b.galat.append(f"Hierarki melingkar: {' → '.join([*jalur, b.kode])}.")
+            hasil.add(b.kode)
+    return hasil
 
 
 def _periksa_aktif(

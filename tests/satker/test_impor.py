@@ -186,6 +186,15 @@ def test_indonesian_headers_semicolons_and_a_bom_are_read():
     assert pratinjau.catatan == ["Kolom yang tidak dikenal diabaikan: Catatan."]
 
 
+def test_codes_are_read_lower_case():
+    pratinjau = impor_pratinjau(
+        csv_dari(" Kab-Lebak ,KPU Kabupaten Lebak,KABKOTA,PROV-BANTEN,Rangkasbitung,")
+    )
+
+    (baris,) = pratinjau.baris
+    assert (baris.kode, baris.induk, baris.status) == ("kab-lebak", "prov-banten", TETAP)
+
+
 def test_an_xlsx_workbook_is_read_and_applied():
     buku = openpyxl.Workbook()
     lembar = buku.active
@@ -281,8 +290,8 @@ def test_a_cycle_in_the_hierarchy_is_named_on_each_row_of_it():
     )
 
     a, b = pratinjau.baris
-    assert "Hierarki melingkar: prov-a → prov-b → prov-a." in a.galat
-    assert "Hierarki melingkar: prov-b → prov-a → prov-b." in b.galat
+    assert a.galat == ["Hierarki melingkar: prov-a → prov-b → prov-a."]
+    assert b.galat == ["Hierarki melingkar: prov-b → prov-a → prov-b."]
 
 
 # Refusals of a file -----------------------------------------------------------------------

@@ -77,13 +77,14 @@ class Command(BaseCommand):
             self.stdout.write(f"Catatan: {catatan}")
         lebar = max((len(b.kode) for b in pratinjau.baris), default=0)
         for b in pratinjau.baris_dengan(BARU, BERUBAH, GALAT):
-            rincian = "; ".join(b.galat if b.status == GALAT else b.perubahan)
+            rincian = " ".join(b.galat) if b.status == GALAT else "; ".join(b.perubahan)
             if b.status == BARU:
                 rincian = f"{b.nama} ({b.tingkat}, induk {b.induk or '-'})"
             self.stdout.write(
                 f"Baris {b.nomor:>4}  {b.kode:<{lebar}}  {b.status.upper():<7}  {rincian}"
             )
-        self.stdout.write(f"Ringkasan: {pratinjau.ringkasan}.")
+        if pratinjau.baris:
+            self.stdout.write(f"Ringkasan: {pratinjau.ringkasan}.")
         if pratinjau.terlewat:
             dok = sum(1 for t in pratinjau.terlewat if t.punya_dokumen)
             self.stdout.write(
