@@ -87,4 +87,5 @@ bench: setup
 	DATABASE_URL=$(BENCH_URL) $(PY) bench/ekspor.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) $(PY) bench/capaian.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) SECURE_SSL_REDIRECT=0 $(PY) bench/pengukuran.py || status=1; \
+	DATABASE_URL=$(BENCH_URL) $(PY) bench/impor_satker.py || status=1; \
 	exit $$status

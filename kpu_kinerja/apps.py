@@ -11,6 +11,7 @@ class KpuKinerjaConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from kpu_kinerja.checks import periksa_site_url
+        from kpu_kinerja.checks import periksa_site_url, periksa_surel
 
         checks.register(periksa_site_url)
+        checks.register(periksa_surel)

@@ -40,3 +40,30 @@ def periksa_site_url(app_configs=None, **kwargs) -> list[CheckMessage]:
             )
         ]
     return []
+
+
+def periksa_surel(app_configs=None, **kwargs) -> list[CheckMessage]:
+    """Outside DEBUG, EMAIL_URL must say how mail leaves (a password reset is sent by email)
+    and DEFAULT_FROM_EMAIL who sends it."""
+    if settings.DEBUG:
+        return []
+    hasil: list[CheckMessage] = []
+    if not getattr(settings, "EMAIL_URL", ""):
+        hasil.append(
+            Warning(
+                "EMAIL_URL belum diatur: tidak ada surel yang terkirim, termasuk tautan atur "
+                "ulang kata sandi.",
+                hint="Atur EMAIL_URL, mis. smtp://pengguna:sandi@mail.kpu.go.id:587?tls=1.",
+                id="kpu_kinerja.W003",
+            )
+        )
+    elif settings.DEFAULT_FROM_EMAIL.endswith("@localhost") or not settings.DEFAULT_FROM_EMAIL:
+        hasil.append(
+            Warning(
+                f"DEFAULT_FROM_EMAIL belum diatur (sekarang {settings.DEFAULT_FROM_EMAIL!r}).",
+                hint="Atur DEFAULT_FROM_EMAIL, mis. “SAKIP KPU <noreply@kpu.go.id>”: surel dari "
+                "alamat localhost ditolak atau masuk spam.",
+                id="kpu_kinerja.W004",
+            )
+        )
+    return hasil

@@ -368,3 +368,31 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 # the access rule (pengukuran/views_bukti.py, pengukuran/api.py), never from MEDIA_URL.
 BUKTI_UKURAN_MAKS_MB = int(env_str("BUKTI_UKURAN_MAKS_MB", default="10"))
 BUKTI_MAKS_PER_REALISASI = int(env_str("BUKTI_MAKS_PER_REALISASI", default="10"))
+
+# Accounts: email and passwords (issue 16)
+# One EMAIL_URL says how mail leaves (kpu_kinerja.env.email_dari_url): smtp://user:pass@host:587
+# ?tls=1 (STARTTLS), smtps://user:pass@host:465, or console: (printed: the default under DEBUG,
+# so `make run` shows the reset link in its output). Unset outside DEBUG nothing is sent
+# (kpu_kinerja.surel.BackendBelumDiatur logs each refusal) and a check warns at start-up.
+# Messages are sent through kpu_kinerja.surel.kirim_surel.
+from kpu_kinerja.env import email_dari_url  # noqa: E402 (kept with its block)
+
+EMAIL_URL = env_str("EMAIL_URL", default="console:" if DEBUG else "")
+_SUREL = email_dari_url(EMAIL_URL)
+EMAIL_BACKEND = _SUREL["EMAIL_BACKEND"]
+EMAIL_HOST = _SUREL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _SUREL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _SUREL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _SUREL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _SUREL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _SUREL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _SUREL.get("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="SAKIP KPU <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[SAKIP KPU] "
+# Password reset by email (satker/views_sandi.py): the link works once, for SANDI_TAUTAN_JAM
+# hours; requests are limited per client address and per email address (django-ratelimit),
+# with the same answer whether or not an account has that address.
+PASSWORD_RESET_TIMEOUT = int(env_str("SANDI_TAUTAN_JAM", default="2")) * 3600
+SANDI_BATAS_ALAMAT = env_str("SANDI_BATAS_ALAMAT", default="10/h")
+SANDI_BATAS_SUREL = env_str("SANDI_BATAS_SUREL", default="3/h")

@@ -26,8 +26,8 @@ class PejabatInline(HanyaDibacaMixin, TabularInlineTerbatas):
 @admin.register(Satker)
 class SatkerAdmin(ModelAdminTerbatas):
     jalur_satker = ""
-    list_display = ["nama", "kode", "tingkat", "induk", "kota_ttd", "tautan_profil"]
-    list_filter = ["tingkat", ("induk", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["nama", "kode", "tingkat", "induk", "kota_ttd", "aktif", "tautan_profil"]
+    list_filter = ["tingkat", "aktif", ("induk", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["nama", "kode", "kota_ttd"]
     list_select_related = ["induk"]
     inlines = [PejabatInline, TupoksiInline]

@@ -86,3 +86,18 @@ def pastikan_boleh_menulis(user: Pengguna, satker: Satker) -> None:
     """Raise 403 unless `user` may change `satker`'s data; call after the 404 check."""
     if not boleh_menulis(user, satker):
         raise PermissionDenied("Peran Anda tidak berhak mengubah data satker ini.")
+
+
+def boleh_impor_satker(user: Pengguna) -> bool:
+    """Whether `user` may import the national satker list: Admin RI (and superusers) only."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    profil = profil_pengguna(user)
+    return profil is not None and profil.peran == Peran.ADMIN_RI
+
+
+def pastikan_boleh_impor_satker(user: Pengguna) -> None:
+    if not boleh_impor_satker(user):
+        raise PermissionDenied("Hanya Admin RI yang dapat mengimpor daftar satker.")

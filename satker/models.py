@@ -49,6 +49,13 @@ class Satker(models.Model):
         choices=GayaPenomoran.choices,
         default=GayaPenomoran.ANGKA,
     )
+    # A satker is never deleted once it has documents: the national list (`manage.py
+    # impor_satker`, satker/impor.py) marks one that no longer exists inactive instead.
+    aktif = models.BooleanField(
+        "aktif",
+        default=True,
+        help_text="Satker nonaktif tetap tersimpan beserta dokumennya.",
+    )
 
     class Meta:
         verbose_name = "satker"
@@ -274,9 +281,12 @@ class ProfilPengguna(models.Model):
 
 
 class JejakProfil(models.Model):
-    """One change of a satker's profile (tupoksi, officials): who, when, before and after.
+    """One change of a satker's profile (tupoksi, officials) or master data (name, parent,
+    signing town, address, active): who, when, before and after.
 
-    Written by `satker.services.satker_profil_simpan` (the profile page), never edited.
+    Written by `satker.services.satker_profil_simpan` (the profile page) and by the satker
+    import (`satker.impor.impor_terapkan`, snapshots under the key "satker"), never edited.
+    `oleh` is empty for a change made by a command (`manage.py impor_satker`).
     """
 
     satker = models.ForeignKey(
@@ -286,7 +296,10 @@ class JejakProfil(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name="oleh",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="jejak_profil",
+        help_text="Kosong bila perubahan dibuat melalui perintah manage.py.",
     )
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     ringkasan = models.TextField("ringkasan")

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from satker.akses import pastikan_boleh_menulis
+from satker.akses import boleh_impor_satker, pastikan_boleh_menulis
 from satker.forms import PejabatFormSet, TupoksiForm
 from satker.selectors import halaman_satker, satker_ambil
 from satker.services import satker_profil_simpan
@@ -25,6 +25,7 @@ def satker_list(request: HttpRequest) -> HttpResponse:
         "kelompok": hasil.kelompok,
         "halaman": hasil.halaman,
         "hasil": hasil,
+        "boleh_impor": boleh_impor_satker(request.user),
     }
     return render(request, "satker/satker_list.html", konteks)
 

@@ -35,7 +35,8 @@ LAPISAN: list[tuple[str, set[str]]] = [
             f"{PROYEK}.galat",
             f"{PROYEK}.views",
             f"{PROYEK}.celery",
-            f"{PROYEK}.checks",  # system checks of the settings (SITE_URL)
+            f"{PROYEK}.checks",  # system checks of the settings (SITE_URL, EMAIL_URL)
+            f"{PROYEK}.surel",  # sending email (password reset; later invitations, notices)
             PROYEK,  # its empty __init__.py
         },
     ),

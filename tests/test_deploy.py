@@ -44,6 +44,8 @@ def _produksi(**tambahan: str) -> dict[str, str]:
             "SECRET_KEY": kunci,
             "ALLOWED_HOSTS": "kinerja.kpu.go.id",
             "SITE_URL": "https://kinerja.kpu.go.id",
+            "EMAIL_URL": "smtp://sakip:rahasia@mail.kpu.go.id:587?tls=1",
+            "DEFAULT_FROM_EMAIL": "SAKIP KPU <noreply@kpu.go.id>",
         }
         | tambahan
     )
