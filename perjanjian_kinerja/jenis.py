@@ -8,7 +8,15 @@ them (`TabelTambahan` "program"). The Sekretaris signs first (pihak pertama, the
 from typing import Any
 
 from dokumen.editor_kelompok import editor_berkelompok
-from dokumen.jenis import BuatDari, JenisTerdaftar, PihakTtd, TabelTambahan
+from dokumen.jenis import (
+    BuatDari,
+    JenisKolom,
+    JenisTerdaftar,
+    KolomExcel,
+    PihakTtd,
+    TabelExcel,
+    TabelTambahan,
+)
 from dokumen.models import PihakTandaTangan
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
@@ -90,6 +98,57 @@ DARI_RKT = BuatDari(
     buat=pk_dari_rkt,
 )
 
+# The lampiran's two tables as printed (templates/pdf/_pk_sasaran.html, _pk_program.html), for
+# the Excel export and import. The quarterly targets are shown only when one is filled. The
+# measurement's settings (satuan, polaritas, skala, agregasi) are not on paper: an import
+# leaves them to the form's defaults.
+KOLOM_EXCEL_PK = TabelExcel(
+    kolom=(
+        KolomExcel("NO", "nomor", JenisKolom.NOMOR, sasaran=True, lebar=6),
+        KolomExcel("SASARAN STRATEGIS", "sasaran", sasaran=True, lebar=32, judul_lain=("Sasaran",)),
+        KolomExcel("INDIKATOR KINERJA", "indikator", lebar=40, judul_lain=("Indikator",)),
+        KolomExcel("TARGET", "target", JenisKolom.TARGET, lebar=13),
+        *(
+            KolomExcel(
+                f"TW {angka}",
+                f"target_tw{tw}",
+                JenisKolom.TARGET,
+                lebar=9,
+                kelompok="TARGET TRIWULAN",
+                opsional=True,
+                judul_lain=(f"Triwulan {angka}", f"Target TW {angka}"),
+            )
+            for tw, angka in enumerate(("I", "II", "III", "IV"), start=1)
+        ),
+    ),
+    nama_lembar="Lampiran PK",
+    tambahan=(
+        (
+            PROGRAM.kunci,
+            TabelExcel(
+                kolom=(
+                    KolomExcel("NO", "", JenisKolom.URUT, lebar=6),
+                    KolomExcel(
+                        "PROGRAM", "program", lebar=60, kunci_kode="kode", judul_lain=("Program",)
+                    ),
+                    KolomExcel(
+                        "ANGGARAN (Rp)",
+                        "anggaran",
+                        JenisKolom.RUPIAH,
+                        lebar=20,
+                        judul_lain=("Anggaran", "Pagu"),
+                    ),
+                ),
+                jumlah="anggaran",
+            ),
+        ),
+    ),
+    judul=lambda dokumen: [
+        f"LAMPIRAN {dokumen.judul.replace(' (PK)', '')}",
+        dokumen.satker.nama.upper(),
+    ],
+)
+
 PK = JenisTerdaftar(
     kode="PK",
     label="Perjanjian Kinerja",
@@ -115,6 +174,7 @@ PK = JenisTerdaftar(
     inline_admin_baca=SasaranPkInline,
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
     tambahan=(PROGRAM,),
+    kolom_excel=KOLOM_EXCEL_PK,
     buat_dari=(DARI_RKT,),
     # A PK's new version, after a budget revision, is the "PK Perubahan" (issue 13).
     label_revisi="Buat PK Perubahan",
