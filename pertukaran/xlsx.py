@@ -580,7 +580,7 @@ def buku_dokumen(dokumen: Dokumen) -> Workbook:
     r = _tanda_tangan(lembar, r, dokumen, n)
     lembar.atur_tinggi(r)
     if not terdaftar.dengan_tupoksi:
-        ws.freeze_panes = ws.cell(row=kepala[1] + 1, column=1)
+        ws.freeze_panes = f"A{kepala[1] + 1}"
     _cetak(ws, tata, dokumen, kepala)
     ws.print_area = f"A1:{get_column_letter(n)}{r}"
     return buku
