@@ -57,7 +57,8 @@ def test_it_lays_out_the_rak_landscape_with_two_header_rows_quarters_and_rupiah(
     assert ws.cell(data, 1).value == "1"
     assert [ws.cell(data, c).value for c in range(7, 11)] == ["✓"] * 4
     anggaran = ws.cell(data, 11)
-    assert anggaran.value == 8_170_412_000 and anggaran.data_type == "n"
+    assert anggaran.value == 8_170_412_000
+    assert anggaran.data_type == "n"
     assert anggaran.number_format == FORMAT_RUPIAH_JUTA
     # Row 8 of the seed is ticked for II and IV only.
     delapan = next(r for r in range(data, ws.max_row) if ws.cell(r, 1).value == "8")
@@ -65,7 +66,8 @@ def test_it_lays_out_the_rak_landscape_with_two_header_rows_quarters_and_rupiah(
 
     assert ws.page_setup.orientation == "landscape"
     assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == f"${kepala}:${kepala + 2}"
     assert ws.column_dimensions["K"].width == 17
@@ -206,7 +208,8 @@ def test_the_rupiah_format_picks_its_groups_by_size():
     assert format_rupiah(22_880_000) == FORMAT_RUPIAH_JUTA
     assert format_rupiah(999_999) == FORMAT_RUPIAH_RIBU
     # Literal dots: the same "8.170.412.000" whatever the reader's locale.
-    assert '"."' in FORMAT_RUPIAH_JUTA and "," not in FORMAT_RUPIAH_JUTA
+    assert '"."' in FORMAT_RUPIAH_JUTA
+    assert "," not in FORMAT_RUPIAH_JUTA
 
 
 def test_a_smaller_table_spreads_over_the_sheet_columns():
