@@ -3,10 +3,13 @@ text, and row heights estimated from the text (Excel and LibreOffice do not grow
 wrapped merged cell, so every row's height is set)."""
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 HURUF = "Arial"
@@ -69,5 +72,155 @@ def jumlah_baris_teks(teks: str, lebar: float) -> int:
     return sum(max(1, math.ceil(len(bagian) / muat)) for bagian in teks.split("\n")) if teks else 1
 
 
+# A4 less the margins (pertukaran.xlsx._cetak), in points: (width, height) upright.
+HALAMAN_A4 = ((8.27 - 1.0) * 72, (11.69 - 1.5) * 72)
+
+
+# Pixels per unit of column width: Excel's for a 10 pt Arial default font, and LibreOffice's
+# (a little wider); a block is kept on one page as laid out by either.
+PIKSEL_PER_LEBAR = (7.0, 7.4)
+
+
+def lebar_titik(lebar: float, piksel: float = PIKSEL_PER_LEBAR[0]) -> float:
+    """An Excel column width (characters) in points (`piksel` a character and 5 px of padding,
+    at 96 px an inch)."""
+    return (lebar * piksel + 5) * 0.75
+
+
+def huruf_bawaan(buku: Any) -> None:
+    """10 pt Arial as the workbook's default font, the unit of its column widths (Excel's
+    default, 11 pt Calibri, is substituted differently by other applications)."""
+    buku._named_styles["Normal"].font = Font(name=HURUF, size=UKURAN)
+    buku._fonts[0] = Font(name=HURUF, size=UKURAN)
+
+
 def tinggi(jumlah_baris: int) -> float:
     return jumlah_baris * TINGGI_BARIS + 3
+
+
+@dataclass
+class Lembar:
+    """A sheet being written: the columns' widths, and each row's lines of text so far, to set
+    every row's height at the end (merged cells never grow their row by themselves)."""
+
+    ws: Worksheet
+    lebar: list[float]
+    baris_teks: dict[int, int] = field(default_factory=dict)
+    gabungan: list[tuple[int, int, int]] = field(default_factory=list)  # (first, last, lines)
+
+    def lebar_rentang(self, awal: int, akhir: int) -> float:
+        return sum(self.lebar[awal - 1 : akhir])
+
+    def sel(
+        self,
+        baris: int,
+        kolom: int,
+        nilai: Any,
+        *,
+        font: Font = FONT,
+        rata: Alignment = KIRI,
+        bingkai: bool = False,
+        sampai_kolom: int | None = None,
+        sampai_baris: int | None = None,
+        isi=None,
+        format_angka: str | None = None,
+    ) -> None:
+        """Write a cell, merged to (`sampai_baris`, `sampai_kolom`) when given; every cell of a
+        bordered range gets its border (a merged range shows its cells' borders)."""
+        akhir_kolom = sampai_kolom or kolom
+        akhir_baris = sampai_baris or baris
+        sel = tulis(self.ws, baris, kolom, nilai)
+        sel.font = font
+        sel.alignment = rata
+        if isi is not None:
+            sel.fill = isi
+        if format_angka:
+            sel.number_format = format_angka
+        if bingkai:
+            for r in range(baris, akhir_baris + 1):
+                for c in range(kolom, akhir_kolom + 1):
+                    self.ws.cell(row=r, column=c).border = BINGKAI
+        if akhir_kolom > kolom or akhir_baris > baris:
+            self.ws.merge_cells(
+                start_row=baris, start_column=kolom, end_row=akhir_baris, end_column=akhir_kolom
+            )
+        teks = nilai if isinstance(nilai, str) else ("" if nilai is None else str(nilai))
+        skala = (font.sz or UKURAN) / UKURAN * (1.12 if font.b else 1.0)  # bold runs wider
+        garis = jumlah_baris_teks(teks, self.lebar_rentang(kolom, akhir_kolom) / skala)
+        garis = garis * skala
+        if akhir_baris > baris:
+            self.gabungan.append((baris, akhir_baris, garis))
+        else:
+            self.baris_teks[baris] = max(self.baris_teks.get(baris, 1), garis)
+
+    def kosong(self, baris: int, kolom: int, *, sampai_kolom: int | None = None) -> None:
+        """A bordered empty cell (a merged cell's place, a quarter not ticked)."""
+        for c in range(kolom, (sampai_kolom or kolom) + 1):
+            self.ws.cell(row=baris, column=c).border = BINGKAI
+        self.baris_teks.setdefault(baris, 1)
+
+    def satu_halaman(
+        self, awal: int, akhir: int, *, kepala: tuple[int, int], lanskap: bool
+    ) -> None:
+        """Start a new page at row `awal` when rows `awal`–`akhir` would otherwise be split
+        over two: the pages are simulated as printed, fit to the page's width, the header rows
+        `kepala` repeated at the top of every page after the first."""
+        lebar, tinggi_hal = HALAMAN_A4[::-1] if lanskap else HALAMAN_A4
+
+        def ukuran(r: int) -> float:
+            return self.ws.row_dimensions[r].height or tinggi(1)
+
+        ulang = sum(ukuran(r) for r in range(kepala[0], kepala[1] + 1))
+        for piksel in PIKSEL_PER_LEBAR:
+            skala = min(1.0, lebar / sum(lebar_titik(w, piksel) for w in self.lebar))
+            halaman = tinggi_hal / skala
+            y, ke, halaman_baris = 0.0, 1, {}
+            for r in range(1, akhir + 1):
+                if y + ukuran(r) > halaman and y > 0:
+                    ke, y = ke + 1, (ulang if r > kepala[1] else 0.0)
+                y += ukuran(r)
+                halaman_baris[r] = ke
+            if halaman_baris[awal] != halaman_baris[akhir]:
+                self.ws.row_breaks.append(Break(id=awal - 1))
+                return
+
+    def atur_tinggi(self, sampai: int) -> None:
+        ukuran = {r: tinggi(self.baris_teks.get(r, 1)) for r in range(1, sampai + 1)}
+        for awal, akhir, garis in self.gabungan:
+            perlu = tinggi(garis)
+            ada = sum(ukuran[r] for r in range(awal, akhir + 1))
+            if perlu > ada:
+                tambah = (perlu - ada) / (akhir - awal + 1)
+                for r in range(awal, akhir + 1):
+                    ukuran[r] += tambah
+        for r, t in ukuran.items():
+            self.ws.row_dimensions[r].height = round(t, 2)
+
+
+def bagi_kolom(lebar: Sequence[float], target: Sequence[float]) -> list[tuple[int, int]]:
+    """Split the sheet's columns (`lebar`) into len(target) consecutive spans, each as near its
+    share of `target` as can be: a smaller table below the main one (1-based, inclusive)."""
+    n, m = len(lebar), len(target)
+    if m >= n:
+        return [(i + 1, i + 1) for i in range(min(m, n))]
+    skala = sum(lebar) / (sum(target) or 1)
+    ingin = [t * skala for t in target]
+    tak_hingga = float("inf")
+    # biaya[i][j]: the best split of the first i columns into the first j spans.
+    biaya = [[tak_hingga] * (m + 1) for _ in range(n + 1)]
+    asal = [[0] * (m + 1) for _ in range(n + 1)]
+    biaya[0][0] = 0.0
+    for i in range(1, n + 1):
+        for j in range(1, min(i, m) + 1):
+            for k in range(j - 1, i):
+                if biaya[k][j - 1] == tak_hingga:
+                    continue
+                c = biaya[k][j - 1] + abs(sum(lebar[k:i]) - ingin[j - 1])
+                if c < biaya[i][j]:
+                    biaya[i][j], asal[i][j] = c, k
+    rentang, i = [], n
+    for j in range(m, 0, -1):
+        k = asal[i][j]
+        rentang.append((k + 1, i))
+        i = k
+    return rentang[::-1]

@@ -11,7 +11,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from dokumen.kemajuan import WARNA_STATUS, kemajuan_dokumen
 from pertukaran import gaya
-from pertukaran.xlsx import _Lembar
+from pertukaran.gaya import Lembar
 from satker.akses import Pengguna
 from satker.models import Satker
 
@@ -46,10 +46,11 @@ def buku_kemajuan(user: Pengguna, tahun: int, provinsi: Satker | None = None) ->
     ws.title = "Kemajuan"
     buku.properties.title = f"Kemajuan dokumen kinerja {tahun}"
     buku.properties.creator = "SAKIP KPU"
+    gaya.huruf_bawaan(buku)
     lebar = [LEBAR_SATKER] + [LEBAR_JENIS] * (n - 1)
     for c, w in enumerate(lebar, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
-    lembar = _Lembar(ws, lebar)
+    lembar = Lembar(ws, lebar)
 
     r = 1
     judul = f"KEMAJUAN DOKUMEN KINERJA TAHUN {tahun}"

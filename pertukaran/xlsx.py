@@ -14,101 +14,25 @@ The import reads such a sheet back with pertukaran.lembar and pertukaran.baca.
 """
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dokumen.jenis import JenisKolom, JenisTerdaftar, KolomExcel, TabelExcel, jenis_terdaftar
 from dokumen.models import Dokumen, StatusDokumen
-from dokumen.selectors import PihakTercetak, penandatangan_tercetak_semua, tanggal_ttd_tertulis
 from pertukaran import gaya
+from pertukaran.gaya import Lembar, bagi_kolom
+from pertukaran.ttd import tanda_tangan
 
 CENTANG = "✓"
-BARIS_RUANG_TTD = 3  # empty rows for the signature between jabatan and name
 
 
 class TanpaExcel(ValueError):
     """The document's type declares no Excel layout."""
-
-
-@dataclass
-class _Lembar:
-    """A sheet being written: the columns' widths, and each row's lines of text so far, to set
-    every row's height at the end (merged cells never grow their row by themselves)."""
-
-    ws: Worksheet
-    lebar: list[float]
-    baris_teks: dict[int, int] = field(default_factory=dict)
-    gabungan: list[tuple[int, int, int]] = field(default_factory=list)  # (first, last, lines)
-
-    def lebar_rentang(self, awal: int, akhir: int) -> float:
-        return sum(self.lebar[awal - 1 : akhir])
-
-    def sel(
-        self,
-        baris: int,
-        kolom: int,
-        nilai: Any,
-        *,
-        font: Font = gaya.FONT,
-        rata: Alignment = gaya.KIRI,
-        bingkai: bool = False,
-        sampai_kolom: int | None = None,
-        sampai_baris: int | None = None,
-        isi=None,
-        format_angka: str | None = None,
-    ) -> None:
-        """Write a cell, merged to (`sampai_baris`, `sampai_kolom`) when given; every cell of a
-        bordered range gets its border (a merged range shows its cells' borders)."""
-        akhir_kolom = sampai_kolom or kolom
-        akhir_baris = sampai_baris or baris
-        sel = gaya.tulis(self.ws, baris, kolom, nilai)
-        sel.font = font
-        sel.alignment = rata
-        if isi is not None:
-            sel.fill = isi
-        if format_angka:
-            sel.number_format = format_angka
-        if bingkai:
-            for r in range(baris, akhir_baris + 1):
-                for c in range(kolom, akhir_kolom + 1):
-                    self.ws.cell(row=r, column=c).border = gaya.BINGKAI
-        if akhir_kolom > kolom or akhir_baris > baris:
-            self.ws.merge_cells(
-                start_row=baris, start_column=kolom, end_row=akhir_baris, end_column=akhir_kolom
-            )
-        teks = nilai if isinstance(nilai, str) else ("" if nilai is None else str(nilai))
-        skala = (font.sz or gaya.UKURAN) / gaya.UKURAN
-        garis = gaya.jumlah_baris_teks(teks, self.lebar_rentang(kolom, akhir_kolom) / skala)
-        garis = garis * skala
-        if akhir_baris > baris:
-            self.gabungan.append((baris, akhir_baris, garis))
-        else:
-            self.baris_teks[baris] = max(self.baris_teks.get(baris, 1), garis)
-
-    def kosong(self, baris: int, kolom: int, *, sampai_kolom: int | None = None) -> None:
-        """A bordered empty cell (a merged cell's place, a quarter not ticked)."""
-        for c in range(kolom, (sampai_kolom or kolom) + 1):
-            self.ws.cell(row=baris, column=c).border = gaya.BINGKAI
-        self.baris_teks.setdefault(baris, 1)
-
-    def atur_tinggi(self, sampai: int) -> None:
-        tinggi = {r: gaya.tinggi(self.baris_teks.get(r, 1)) for r in range(1, sampai + 1)}
-        for awal, akhir, garis in self.gabungan:
-            perlu = gaya.tinggi(garis)
-            ada = sum(tinggi[r] for r in range(awal, akhir + 1))
-            if perlu > ada:
-                tambah = (perlu - ada) / (akhir - awal + 1)
-                for r in range(awal, akhir + 1):
-                    tinggi[r] += tambah
-        for r, t in tinggi.items():
-            self.ws.row_dimensions[r].height = round(t, 2)
 
 
 def _terisi(nilai: Any) -> bool:
@@ -137,35 +61,6 @@ def kolom_tampil(
     ]
 
 
-def bagi_kolom(lebar: Sequence[float], target: Sequence[float]) -> list[tuple[int, int]]:
-    """Split the sheet's columns (`lebar`) into len(target) consecutive spans, each as near its
-    share of `target` as can be: a smaller table below the main one (1-based, inclusive)."""
-    n, m = len(lebar), len(target)
-    if m >= n:
-        return [(i + 1, i + 1) for i in range(min(m, n))]
-    skala = sum(lebar) / (sum(target) or 1)
-    ingin = [t * skala for t in target]
-    tak_hingga = float("inf")
-    # biaya[i][j]: the best split of the first i columns into the first j spans.
-    biaya = [[tak_hingga] * (m + 1) for _ in range(n + 1)]
-    asal = [[0] * (m + 1) for _ in range(n + 1)]
-    biaya[0][0] = 0.0
-    for i in range(1, n + 1):
-        for j in range(1, min(i, m) + 1):
-            for k in range(j - 1, i):
-                if biaya[k][j - 1] == tak_hingga:
-                    continue
-                c = biaya[k][j - 1] + abs(sum(lebar[k:i]) - ingin[j - 1])
-                if c < biaya[i][j]:
-                    biaya[i][j], asal[i][j] = c, k
-    rentang, i = [], n
-    for j in range(m, 0, -1):
-        k = asal[i][j]
-        rentang.append((k + 1, i))
-        i = k
-    return rentang[::-1]
-
-
 def _rata(kolom: KolomExcel) -> Alignment:
     if kolom.jenis == JenisKolom.RUPIAH:
         return gaya.KANAN
@@ -192,7 +87,7 @@ def nilai_sel(kolom: KolomExcel, baris: dict, urut: int) -> Any:
 class _Tabel:
     """Writes one table's body, merging a continuation row's cells into the cell above."""
 
-    def __init__(self, lembar: _Lembar, kolom: list[KolomExcel], tata: TabelExcel, rentang=None):
+    def __init__(self, lembar: Lembar, kolom: list[KolomExcel], tata: TabelExcel, rentang=None):
         self.lembar = lembar
         self.kolom = kolom
         self.tata = tata
@@ -258,7 +153,7 @@ class _Tabel:
         )
 
 
-def _kepala(lembar: _Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
+def _kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
     """The header row(s) and the number row at row `r`; returns the row below them."""
     dua = any(k.kelompok for k in kolom)
     gaya_kepala = {"font": gaya.FONT_TEBAL, "rata": gaya.TENGAH_TENGAH, "isi": gaya.ISI_KEPALA}
@@ -314,7 +209,7 @@ def _kepala(lembar: _Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
     return nomor_baris + 1
 
 
-def _badan_rata(lembar: _Lembar, r: int, kolom, tata: TabelExcel, baris: list[dict], rentang=None):
+def _badan_rata(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris: list[dict], rentang=None):
     """A flat table's rows (with group rows); returns the row below."""
     tabel = _Tabel(lembar, kolom, tata, rentang)
     akhir_kolom = tabel.rentang[-1][1]
@@ -348,7 +243,7 @@ def _badan_rata(lembar: _Lembar, r: int, kolom, tata: TabelExcel, baris: list[di
     return r
 
 
-def _badan_berkelompok(lembar: _Lembar, r: int, kolom, tata: TabelExcel, baris, kunci_anak):
+def _badan_berkelompok(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris, kunci_anak):
     """A grouped table's rows: each sasaran's cells merged over its rows."""
     tabel = _Tabel(lembar, kolom, tata)
     kolom_sasaran = [(c, k) for c, k in enumerate(kolom) if k.sasaran]
@@ -377,7 +272,7 @@ def _badan_berkelompok(lembar: _Lembar, r: int, kolom, tata: TabelExcel, baris, 
     return r
 
 
-def _tabel_tambahan(lembar: _Lembar, r: int, tata: TabelExcel, baris: list[dict]) -> int:
+def _tabel_tambahan(lembar: Lembar, r: int, tata: TabelExcel, baris: list[dict]) -> int:
     """A table beside the rows (the PK's programs) below the main one, its columns spread over
     the sheet's; then its total when `tata.jumlah` names an amount column."""
     kolom = list(tata.kolom)
@@ -424,7 +319,7 @@ def _tabel_tambahan(lembar: _Lembar, r: int, tata: TabelExcel, baris: list[dict]
     return r
 
 
-def _identitas(lembar: _Lembar, r: int, dokumen: Dokumen, n: int) -> int:
+def _identitas(lembar: Lembar, r: int, dokumen: Dokumen, n: int) -> int:
     """The unit and its tupoksi above the table (a type printed `dengan_tupoksi`): each list's
     title on a row of its own, its items below, indented by the first column."""
     from dokumen.pdf import daftar_tupoksi
@@ -442,64 +337,6 @@ def _identitas(lembar: _Lembar, r: int, dokumen: Dokumen, n: int) -> int:
             lembar.sel(r, awal_isi, f"{tanda} {teks}".strip(), sampai_kolom=n)
             r += 1
     return r + 1
-
-
-def _tanda_tangan(lembar: _Lembar, r: int, dokumen: Dokumen, n: int) -> int:
-    """The signature block as printed: one party on the right; several side by side, right to
-    left in signing order (the first party keeps the right-hand place), the place and date
-    over the first party."""
-    pihak: list[PihakTercetak] = penandatangan_tercetak_semua(dokumen)[::-1]
-    if len(pihak) == 1:
-        total = sum(lembar.lebar)
-        awal = n
-        while awal > 1 and lembar.lebar_rentang(awal, n) < 0.4 * total:
-            awal -= 1
-        area = [(awal, n)]
-    else:
-        area = bagi_kolom(lembar.lebar, [1.0] * len(pihak))
-    tempat = dokumen.tempat_ttd or "[tempat]"
-    tanggal = tanggal_ttd_tertulis(dokumen) or "[tanggal]"
-    ada_judul = any(p.judul for p in pihak)
-    terbit = dokumen.status == StatusDokumen.TERBIT
-    for (c1, c2), p in zip(area, pihak, strict=False):
-        baris = r
-        if p.urutan == 1:
-            lembar.sel(baris, c1, f"{tempat}, {tanggal}", rata=gaya.TENGAH, sampai_kolom=c2)
-        baris += 1
-        if ada_judul:
-            lembar.sel(
-                baris, c1, p.judul or None, font=gaya.FONT_TEBAL, rata=gaya.TENGAH, sampai_kolom=c2
-            )
-            baris += 1
-        penanda = p.penanda
-        if penanda is None:
-            lembar.sel(
-                baris + 1 + BARIS_RUANG_TTD,
-                c1,
-                f"[{p.kosong}]",
-                font=gaya.FONT_CATATAN,
-                rata=gaya.TENGAH,
-                sampai_kolom=c2,
-            )
-            continue
-        jabatan = f"{penanda.awalan_status}{penanda.sebutan_jabatan}"
-        lembar.sel(baris, c1, jabatan, rata=gaya.TENGAH, sampai_kolom=c2)
-        baris += 1
-        if terbit or getattr(penanda, "waktu", None):
-            lembar.sel(
-                baris + 1,
-                c1,
-                "(ditandatangani secara elektronik)",
-                font=Font(name=gaya.HURUF, size=8, italic=True),
-                rata=gaya.TENGAH,
-                sampai_kolom=c2,
-            )
-        baris += BARIS_RUANG_TTD
-        lembar.sel(baris, c1, penanda.nama, font=gaya.FONT_NAMA, rata=gaya.TENGAH, sampai_kolom=c2)
-        baris += 1
-        if penanda.nip:
-            lembar.sel(baris, c1, f"NIP. {penanda.nip}", rata=gaya.TENGAH, sampai_kolom=c2)
-    return r + (2 if ada_judul else 1) + 1 + BARIS_RUANG_TTD + 2
 
 
 def _cetak(ws: Worksheet, tata: TabelExcel, dokumen: Dokumen, kepala: tuple[int, int]) -> None:
@@ -535,7 +372,8 @@ def buku_dokumen(dokumen: Dokumen) -> Workbook:
     buku.properties.title = dokumen.judul
     buku.properties.subject = dokumen.satker.nama_lengkap
     buku.properties.creator = "SAKIP KPU"
-    lembar = _Lembar(ws, [k.lebar for k in kolom])
+    gaya.huruf_bawaan(buku)
+    lembar = Lembar(ws, [k.lebar for k in kolom])
     for c, k in enumerate(kolom, start=1):
         ws.column_dimensions[get_column_letter(c)].width = k.lebar
 
@@ -577,8 +415,11 @@ def buku_dokumen(dokumen: Dokumen) -> Workbook:
         r = _tabel_tambahan(lembar, r, tata_tambahan, terdaftar.tabel_tambahan(kunci).baca(dokumen))
 
     r += 1
-    r = _tanda_tangan(lembar, r, dokumen, n)
+    awal_ttd = r
+    r = tanda_tangan(lembar, r, dokumen, n)
     lembar.atur_tinggi(r)
+    # The signature block is never split over two pages (nor left alone under repeated headers).
+    lembar.satu_halaman(awal_ttd, r - 1, kepala=kepala, lanskap=tata.lanskap)
     if not terdaftar.dengan_tupoksi:
         ws.freeze_panes = f"A{kepala[1] + 1}"
     _cetak(ws, tata, dokumen, kepala)

@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from dokumen.jenis import jenis_terdaftar
-from pertukaran.gaya import FORMAT_RUPIAH_JUTA, FORMAT_RUPIAH_RIBU, format_rupiah
+from pertukaran.gaya import FORMAT_RUPIAH_JUTA, FORMAT_RUPIAH_RIBU, bagi_kolom, format_rupiah
 from pertukaran.lembar import baca_xlsx
-from pertukaran.xlsx import bagi_kolom, xlsx_dokumen
+from pertukaran.xlsx import xlsx_dokumen
 from tests.conftest import dokumen_seed
 from tests.factories import KabKotaFactory, PkFactory, RakFactory, program_pk
 
