@@ -144,6 +144,10 @@ class TabelExcel:
     jumlah: str | None = None
     # The title's lines above the table; None: the document's `judul` over the satker's name.
     judul: Callable[[Any], list[str]] | None = None
+    # A first sheet of text before the table's, signed as the table is (the PK's agreement):
+    # (dokumen) → its lines as (kind, text), kind "kop", "judul" or "paragraf".
+    naskah: Callable[[Any], list[tuple[str, str]]] | None = None
+    nama_lembar_naskah: str = "Naskah"
 
     def kolom_kunci(self, kunci: str) -> KolomExcel:
         return next(k for k in self.kolom if k.kunci == kunci)

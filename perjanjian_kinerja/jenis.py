@@ -18,11 +18,12 @@ from dokumen.jenis import (
     TabelTambahan,
 )
 from dokumen.models import PihakTandaTangan
+from dokumen.selectors import penandatangan_tercetak_semua
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
 from perjanjian_kinerja.models import peringatan_indikator
-from perjanjian_kinerja.pdf import konteks_pdf_pk
-from perjanjian_kinerja.selectors import pk_data, program_data, tabel_pk
+from perjanjian_kinerja.pdf import baris_kop, konteks_pdf_pk
+from perjanjian_kinerja.selectors import naskah_pk, pk_data, program_data, tabel_pk
 from perjanjian_kinerja.serializers import (
     ProgramPkIsianSerializer,
     ProgramPkSerializer,
@@ -98,6 +99,38 @@ DARI_RKT = BuatDari(
     buat=pk_dari_rkt,
 )
 
+
+def _naskah_excel(dokumen: Any) -> list[tuple[str, str]]:
+    """The agreement's page as lines for the Excel's first sheet, as templates/pdf/pk.html
+    prints it: the kop, the title, the satker's paragraphs and both parties (in signing
+    order, Plt./Plh. before an acting official's jabatan, its trailing comma dropped)."""
+    naskah = naskah_pk(dokumen.satker)
+    baris = [("kop", teks) for teks in baris_kop(dokumen.satker.nama_lengkap)]
+    if dokumen.satker.alamat:
+        baris.append(("paragraf", dokumen.satker.alamat))
+    perubahan = " PERUBAHAN" if dokumen.versi >= 2 else ""
+    baris += [
+        ("judul", f"PERJANJIAN KINERJA{perubahan} TAHUN {dokumen.tahun}"),
+        ("paragraf", naskah.pembuka),
+    ]
+    for pihak in penandatangan_tercetak_semua(dokumen):
+        penanda = pihak.penanda
+        nama = penanda.nama if penanda else f"[{pihak.kosong}]"
+        jabatan = (
+            " ".join(f"{penanda.awalan_status}{penanda.sebutan_jabatan}".split()).removesuffix(",")
+            if penanda
+            else ""
+        )
+        sebutan = (
+            "selanjutnya disebut pihak pertama."
+            if pihak.urutan == 1
+            else "selaku atasan pihak pertama, selanjutnya disebut pihak kedua."
+        )
+        baris.append(("paragraf", f"{pihak.urutan}. Nama: {nama}\nJabatan: {jabatan}\n{sebutan}"))
+    baris += [("paragraf", naskah.janji), ("paragraf", naskah.pengawasan)]
+    return baris
+
+
 # The lampiran's two tables as printed (templates/pdf/_pk_sasaran.html, _pk_program.html), for
 # the Excel export and import. The quarterly targets are shown only when one is filled. The
 # measurement's settings (satuan, polaritas, skala, agregasi) are not on paper: an import
@@ -147,6 +180,8 @@ KOLOM_EXCEL_PK = TabelExcel(
         f"LAMPIRAN {dokumen.judul.replace(' (PK)', '')}",
         dokumen.satker.nama.upper(),
     ],
+    naskah=_naskah_excel,
+    nama_lembar_naskah="Perjanjian",
 )
 
 PK = JenisTerdaftar(

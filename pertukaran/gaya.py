@@ -34,6 +34,7 @@ KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
 TENGAH = Alignment(horizontal="center", vertical="top", wrap_text=True)
 TENGAH_TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
 KANAN = Alignment(horizontal="right", vertical="top", wrap_text=False)
+RATA_KIRI_KANAN = Alignment(horizontal="justify", vertical="top", wrap_text=True)
 
 # Whole Rupiah with "." between thousands whatever the reader's locale ("8.170.412.000"): a
 # number format's "," is the locale's separator (a comma in an English Excel), so the dots are

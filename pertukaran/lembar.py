@@ -46,8 +46,8 @@ def tabel_lembar(ws: Worksheet) -> Tabel:
 
 def baca_xlsx(terdaftar: JenisTerdaftar, isi: bytes) -> HasilBaca:
     """The rows of an .xlsx laid out as `terdaftar`'s paper: the sheet named as the export
-    names it, else the first."""
+    names its table's, else the last (a text sheet comes first)."""
     buku = load_workbook(io.BytesIO(isi), data_only=True)
     nama = terdaftar.kolom_excel.nama_lembar if terdaftar.kolom_excel else ""
-    ws = buku[nama] if nama in buku.sheetnames else buku.worksheets[0]
+    ws = buku[nama] if nama in buku.sheetnames else buku.worksheets[-1]
     return baca_tabel(terdaftar, tabel_lembar(ws))

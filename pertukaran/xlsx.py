@@ -356,6 +356,42 @@ def _cetak(ws: Worksheet, tata: TabelExcel, dokumen: Dokumen, kepala: tuple[int,
     ws.oddFooter.left.size = 8
 
 
+LEBAR_NASKAH = (4.0, 30.0, 30.0, 30.0)  # the agreement's sheet: an indent, then the text
+
+
+def _lembar_naskah(buku: Workbook, tata: TabelExcel, dokumen: Dokumen) -> None:
+    """The text page before the table (the PK's agreement) on a sheet of its own, then the
+    signature block, as the PDF's first page."""
+    ws = buku.create_sheet(tata.nama_lembar_naskah[:31], 0)
+    lembar = Lembar(ws, list(LEBAR_NASKAH))
+    n = len(LEBAR_NASKAH)
+    for c, w in enumerate(LEBAR_NASKAH, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    r = 1
+    for jenis, teks in tata.naskah(dokumen):
+        if jenis == "kop":
+            lembar.sel(r, 1, teks, font=gaya.FONT_JUDUL, rata=gaya.TENGAH, sampai_kolom=n)
+        elif jenis == "judul":
+            r += 1
+            lembar.sel(r, 1, teks, font=gaya.FONT_JUDUL, rata=gaya.TENGAH, sampai_kolom=n)
+            r += 1
+        else:
+            lembar.sel(r, 2, teks, rata=gaya.RATA_KIRI_KANAN, sampai_kolom=n)
+        r += 1
+    r += 1
+    awal_ttd = r
+    r = tanda_tangan(lembar, r, dokumen, n)
+    lembar.atur_tinggi(r)
+    lembar.satu_halaman(awal_ttd, r - 1, kepala=(1, 1), lanskap=False)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.7, right=0.7, top=0.6, bottom=0.7)
+    ws.print_area = f"A1:{get_column_letter(n)}{r}"
+
+
 def buku_dokumen(dokumen: Dokumen) -> Workbook:
     """The workbook of `dokumen`: one sheet, laid out like the paper."""
     terdaftar = jenis_terdaftar(dokumen.jenis)
@@ -424,6 +460,8 @@ def buku_dokumen(dokumen: Dokumen) -> Workbook:
         ws.freeze_panes = f"A{kepala[1] + 1}"
     _cetak(ws, tata, dokumen, kepala)
     ws.print_area = f"A1:{get_column_letter(n)}{r}"
+    if tata.naskah is not None:
+        _lembar_naskah(buku, tata, dokumen)
     return buku
 
 

@@ -14,8 +14,10 @@ from tests.conftest import dokumen_seed
 from tests.factories import KabKotaFactory, PkFactory, RakFactory, program_pk
 
 
-def lembar(dokumen):
-    return load_workbook(io.BytesIO(xlsx_dokumen(dokumen))).active
+def lembar(dokumen, nama: str | None = None):
+    """The sheet of the document's table (or the one called `nama`)."""
+    buku = load_workbook(io.BytesIO(xlsx_dokumen(dokumen)))
+    return buku[nama or dokumen.jenis_terdaftar.kolom_excel.nama_lembar]
 
 
 def baris_berisi(ws, teks: str) -> int:
@@ -215,3 +217,19 @@ def test_the_rupiah_format_picks_its_groups_by_size():
 def test_a_smaller_table_spreads_over_the_sheet_columns():
     assert bagi_kolom([6, 32, 40, 13], [6, 60, 20]) == [(1, 1), (2, 3), (4, 4)]
     assert bagi_kolom([6, 32, 40, 13, 9, 9, 9, 9], [6, 60, 20])[0] == (1, 1)
+
+
+@pytest.mark.django_db
+def test_the_pk_opens_with_its_agreement_page_signed_by_both_parties():
+    pk = PkFactory(satker=KabKotaFactory(nama_lengkap="Komisi Pemilihan Umum Kabupaten Uji"))
+    buku = load_workbook(io.BytesIO(xlsx_dokumen(pk)))
+
+    assert buku.sheetnames == ["Perjanjian", "Lampiran PK"]
+    ws = buku["Perjanjian"]
+    teks = [ws.cell(r, c).value for r in range(1, ws.max_row + 1) for c in (1, 2)]
+    assert teks[:4] == ["KOMISI PEMILIHAN UMUM", None, "KABUPATEN UJI", None]
+    assert "PERJANJIAN KINERJA TAHUN 2024" in teks
+    assert any(t and t.startswith("Dalam rangka mewujudkan") for t in teks)
+    assert any(t and t.startswith("1. Nama: ") and "pihak pertama." in t for t in teks)
+    assert baris_berisi(ws, "Pihak Pertama,") == baris_berisi(ws, "Pihak Kedua,")
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
