@@ -233,3 +233,22 @@ def test_the_pk_opens_with_its_agreement_page_signed_by_both_parties():
     assert any(t and t.startswith("1. Nama: ") and "pihak pertama." in t for t in teks)
     assert baris_berisi(ws, "Pihak Pertama,") == baris_berisi(ws, "Pihak Kedua,")
     assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("satker", "jenis"),
+    [("kab-kutai-barat", "IKU"), ("kota-banjarbaru", "IKU"), ("kab-lebak", "RAK"),
+     ("kab-lebak", "RKT"), ("kab-lebak", "PK")],
+)  # fmt: skip
+def test_no_two_merged_ranges_overlap(satker, jenis):
+    """Excel refuses (repairs) a file whose merged ranges overlap."""
+    buku = load_workbook(io.BytesIO(xlsx_dokumen(dokumen_seed(satker, jenis))))
+    for ws in buku.worksheets:
+        sel = [
+            (r, c)
+            for rentang in ws.merged_cells.ranges
+            for r in range(rentang.min_row, rentang.max_row + 1)
+            for c in range(rentang.min_col, rentang.max_col + 1)
+        ]
+        assert len(sel) == len(set(sel)), ws.title
