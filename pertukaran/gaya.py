@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 HURUF = "Arial"
 UKURAN = 10
 TINGGI_BARIS = 12.75  # points per line of 10 pt Arial
-KARAKTER_PER_LEBAR = 1.15  # characters of 10 pt Arial per unit of Excel's column width
+KARAKTER_PER_LEBAR = 1.05  # characters of 10 pt Arial per unit of column width (a little spare)
 
 GARIS = Side(style="thin", color="000000")
 BINGKAI = Border(left=GARIS, right=GARIS, top=GARIS, bottom=GARIS)
@@ -68,9 +68,22 @@ def tulis(ws: Worksheet, baris: int, kolom: int, nilai: Any) -> Any:
 
 
 def jumlah_baris_teks(teks: str, lebar: float) -> int:
-    """How many lines `teks` takes in a cell `lebar` wide (words wrap, "\\n" breaks)."""
+    """How many lines `teks` takes in a cell `lebar` wide: words wrapped as a spreadsheet wraps
+    them (a word that does not fit goes to the next line; a longer one is cut), "\n" breaks."""
     muat = max(1, int(lebar * KARAKTER_PER_LEBAR))
-    return sum(max(1, math.ceil(len(bagian) / muat)) for bagian in teks.split("\n")) if teks else 1
+    jumlah = 0
+    for paragraf in (teks or "").split("\n"):
+        baris, panjang = 1, 0
+        for kata in paragraf.split():
+            if panjang and panjang + 1 + len(kata) > muat:
+                baris, panjang = baris + 1, 0
+            if len(kata) > muat:
+                baris += (len(kata) - 1) // muat
+                panjang = len(kata) % muat or muat
+            else:
+                panjang += len(kata) + (1 if panjang else 0)
+        jumlah += baris
+    return max(1, jumlah)
 
 
 # A4 less the margins (pertukaran.xlsx._cetak), in points: (width, height) upright.
