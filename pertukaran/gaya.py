@@ -2,7 +2,6 @@
 text, and row heights estimated from the text (Excel and LibreOffice do not grow a row for a
 wrapped merged cell, so every row's height is set)."""
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
