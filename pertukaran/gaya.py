@@ -188,8 +188,9 @@ class Lembar:
             skala = min(1.0, lebar / sum(lebar_titik(w, piksel) for w in self.lebar))
             halaman = tinggi_hal / skala
             y, ke, halaman_baris = 0.0, 1, {}
+            patah = {b.id for b in self.ws.row_breaks.brk}  # the breaks already set
             for r in range(1, akhir + 1):
-                if y + ukuran(r) > halaman and y > 0:
+                if (y + ukuran(r) > halaman and y > 0) or (r - 1) in patah:
                     ke, y = ke + 1, (ulang if r > kepala[1] else 0.0)
                 y += ukuran(r)
                 halaman_baris[r] = ke

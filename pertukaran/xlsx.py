@@ -446,16 +446,22 @@ def buku_dokumen(dokumen: Dokumen) -> Workbook:
         r = _badan_rata(lembar, r, kolom, tata, baris)
     else:
         r = _badan_berkelompok(lembar, r, kolom, tata, baris, terdaftar.kunci_anak)
+    # Blocks kept on one page: a table beside the rows, its header with its first rows.
+    utuh: list[tuple[int, int]] = []
     for kunci, tata_tambahan in tata.tambahan:
         r += 1
+        awal = r
         r = _tabel_tambahan(lembar, r, tata_tambahan, terdaftar.tabel_tambahan(kunci).baca(dokumen))
+        utuh.append((awal, min(r - 1, awal + 4)))
 
     r += 1
     awal_ttd = r
     r = tanda_tangan(lembar, r, dokumen, n)
+    utuh.append((awal_ttd, r - 1))
     lembar.atur_tinggi(r)
-    # The signature block is never split over two pages (nor left alone under repeated headers).
-    lembar.satu_halaman(awal_ttd, r - 1, kepala=kepala, lanskap=tata.lanskap)
+    # The signature block is never split over two pages, nor a table from its header.
+    for awal, akhir in utuh:
+        lembar.satu_halaman(awal, akhir, kepala=kepala, lanskap=tata.lanskap)
     if not terdaftar.dengan_tupoksi:
         ws.freeze_panes = f"A{kepala[1] + 1}"
     _cetak(ws, tata, dokumen, kepala)
