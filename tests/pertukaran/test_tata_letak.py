@@ -252,3 +252,16 @@ def test_no_two_merged_ranges_overlap(satker, jenis):
             for c in range(rentang.min_col, rentang.max_col + 1)
         ]
         assert len(sel) == len(set(sel)), ws.title
+
+
+def test_every_registered_type_declares_its_paper_columns():
+    from dokumen.jenis import semua_jenis
+
+    for terdaftar in semua_jenis():
+        tata = terdaftar.kolom_excel
+        assert tata is not None, terdaftar.kode
+        kunci = {k.kunci for k in tata.kolom}
+        # Every column maps to a field of the rows' shared shape (a sasaran's or a row's).
+        assert all(k.kunci or k.jenis == "urut" for k in tata.kolom)
+        assert set(tata.gabung) <= kunci
+        assert set(tata.lanjutan) <= kunci
