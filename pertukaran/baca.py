@@ -282,7 +282,7 @@ def _baris_data(tabel: Tabel, kepala: _Kepala) -> list[tuple[int, Sequence[str]]
     return hasil
 
 
-def _akhir(tabel: Tabel, data: list[tuple[int, Sequence[str]]], kepala: _Kepala) -> int:
+def _akhir(data: list[tuple[int, Sequence[str]]], kepala: _Kepala) -> int:
     return data[-1][0] if data else kepala.awal_data
 
 
@@ -307,7 +307,7 @@ def baca_tabel(terdaftar: JenisTerdaftar, tabel: Tabel) -> HasilBaca:
         _baca_rata(tata, kepala, data, hasil)
     else:
         _baca_berkelompok(tata, terdaftar.kunci_anak, kepala, data, hasil)
-    hasil.akhir = _akhir(tabel, data, kepala)
+    hasil.akhir = _akhir(data, kepala)
     for kunci, tata_tambahan in tata.tambahan:
         baris, peringatan, hasil.akhir = baca_rata(tata_tambahan, tabel, mulai=hasil.akhir)
         hasil.tambahan[kunci] = baris
@@ -326,7 +326,7 @@ def baca_rata(
     hasil = HasilBaca(peringatan=peringatan)
     data = _baris_data(tabel, kepala)
     _baca_rata(tata, kepala, data, hasil)
-    return hasil.baris, hasil.peringatan, _akhir(tabel, data, kepala)
+    return hasil.baris, hasil.peringatan, _akhir(data, kepala)
 
 
 def _baca_rata(
