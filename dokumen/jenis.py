@@ -10,9 +10,10 @@ share: a flat type (`kunci_anak` None, e.g. IKU) is a list of row dicts; a group
 RAK) is a list of sasaran dicts (`nomor`, `sasaran`) with their rows nested under `kunci_anak`.
 """
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from dokumen.target import peringatan_target
@@ -76,6 +77,82 @@ class BuatDari:
     buat: Callable[..., Any]
 
 
+class JenisKolom(StrEnum):
+    """What a column of the paper table holds, so the Excel writer formats it and the import
+    reads it back (pertukaran.baca) without knowing the type."""
+
+    NOMOR = "nomor"  # the printed No, text as written ("1.", "3." twice, "" on a continuation)
+    TEKS = "teks"
+    TARGET = "target"  # a target as written ("85%", "12 Laporan", "minimal B"), centred
+    ANGKA = "angka"  # a plain number
+    RUPIAH = "rupiah"  # whole Rupiah, a number shown "8.170.412.000"
+    CENTANG = "centang"  # one quarter's ✓ of a list of quarters (`nilai`: 1–4)
+    URUT = "urut"  # a running number the paper prints (1, 2, 3 …), no field of its own
+
+
+@dataclass(frozen=True)
+class KolomExcel:
+    """One column of a type's paper table, as the Excel export writes it and the import reads it.
+
+    `kunci` is the field of the rows' shared shape (`baca_baris`/`ganti_baris`) the column
+    holds; for a grouped type `sasaran` says it is the sasaran's field (its cell spans the
+    sasaran's rows), else the row's. A CENTANG column is one quarter (`nilai`) of the list of
+    quarters under `kunci` ("triwulan": [1, 3]).
+    """
+
+    judul: str  # the header cell as the paper prints it
+    kunci: str
+    jenis: JenisKolom = JenisKolom.TEKS
+    sasaran: bool = False
+    lebar: float = 20  # Excel's width, in characters
+    nilai: int | None = None  # CENTANG: the quarter this column ticks
+    # A header over several consecutive columns ("Pelaksanaan Kegiatan" over I–IV): two header
+    # rows, the number row numbers the group once.
+    kelompok: str = ""
+    # Shown only when some row fills it (the IKU's optional columns; the PK's quarters, as a
+    # group: any column of its `kelompok` filled shows them all).
+    opsional: bool = False
+    # Other headers the papers use for the same column, for the import (upper or lower case).
+    judul_lain: tuple[str, ...] = ()
+    # A second field printed in brackets after the text in the same cell, as the paper does
+    # ("PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]": the PK program's `kode`).
+    kunci_kode: str | None = None
+
+
+@dataclass(frozen=True)
+class TabelExcel:
+    """A type's paper table for the Excel export and import: its columns in paper order and
+    what the writer needs beyond them. The import reads it in reverse (pertukaran.baca)."""
+
+    kolom: tuple[KolomExcel, ...]
+    # The sheet's name (at most 31 characters) and the paper's orientation.
+    nama_lembar: str = "Dokumen"
+    lanskap: bool = False
+    # A flat type's group rows spanning the table ("PROGRAM DUKUNGAN MANAJEMEN [076.01.WA]"):
+    # the row field that opens a group, printed once above its rows (the IKU's `program`).
+    kunci_kelompok: str | None = None
+    # A continuation row: one whose fields here are all empty joins the row above; the columns
+    # of `gabung` are then merged into the cell above where the row leaves them empty (the
+    # IKU's No and sasaran, the RAK's indikator and target).
+    lanjutan: tuple[str, ...] = ()
+    gabung: tuple[str, ...] = ()
+    # Tables beside the rows (dokumen.jenis.TabelTambahan), by its `kunci`, written below the
+    # main table (the PK's programs and anggaran).
+    tambahan: tuple[tuple[str, "TabelExcel"], ...] = ()
+    # A total row under a RUPIAH column (the PK's "Jumlah"), printed only when every row has
+    # an amount, as the PDF does.
+    jumlah: str | None = None
+    # The title's lines above the table; None: the document's `judul` over the satker's name.
+    judul: Callable[[Any], list[str]] | None = None
+    # A first sheet of text before the table's, signed as the table is (the PK's agreement):
+    # (dokumen) → its lines as (kind, text), kind "kop", "judul" or "paragraf".
+    naskah: Callable[[Any], list[tuple[str, str]]] | None = None
+    nama_lembar_naskah: str = "Naskah"
+
+    def kolom_kunci(self, kunci: str) -> KolomExcel:
+        return next(k for k in self.kolom if k.kunci == kunci)
+
+
 @dataclass(frozen=True)
 class JenisTerdaftar:
     """One document type, as the shared code needs to know it."""
@@ -120,8 +197,8 @@ class JenisTerdaftar:
     inline_admin_baca: type | None = None
     # The row texts the admin's document list searches, as lookups from Dokumen.
     cari_admin: tuple[str, ...] = ()
-    # Excel import: column map (a later issue).
-    kolom_excel: Mapping[str, str] | None = None
+    # The paper's columns for the Excel export and import (pertukaran), None: no Excel.
+    kolom_excel: TabelExcel | None = None
     # The note beside a row's target that holds no number ("" for none): by default any such
     # target; a type whose rows may hold a value of a scale says when that is expected.
     peringatan_baris: Callable[[dict[str, Any]], str] = lambda row: peringatan_target(

@@ -1,6 +1,7 @@
-"""Outputs of `manage.py export_dokumen` beyond the document types. An app above this layer
-(the measurement's TW report) registers one from its AppConfig.ready(), with its own flags,
-since `dokumen` may not import it."""
+"""Outputs of `manage.py export_dokumen` beyond the document types' PDFs. An app above this
+layer registers one from its AppConfig.ready(), since `dokumen` may not import it: another
+`--jenis` with its own flags (the measurement's TW report, `KeluaranTambahan`), or another
+`--format` of the documents (the Excel of pertukaran, `FormatKeluaran`)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,3 +36,23 @@ def daftarkan_keluaran(keluaran: KeluaranTambahan) -> None:
 
 def semua_keluaran() -> list[KeluaranTambahan]:
     return list(_KELUARAN.values())
+
+
+@dataclass(frozen=True)
+class FormatKeluaran:
+    """A format of `export_dokumen --format` beside the PDF (the Excel of pertukaran, an app
+    above this layer): how it writes one document's bytes."""
+
+    nama: str  # the `--format` value ("xlsx")
+    tulis: Callable[[Any], bytes]  # (Dokumen) → the file's bytes
+
+
+_FORMAT: dict[str, FormatKeluaran] = {}
+
+
+def daftarkan_format(format_keluaran: FormatKeluaran) -> None:
+    _FORMAT[format_keluaran.nama] = format_keluaran
+
+
+def semua_format() -> list[FormatKeluaran]:
+    return list(_FORMAT.values())

@@ -39,6 +39,7 @@ LOCAL_APPS = [
     "rencana_aksi",
     "perjanjian_kinerja",
     "pengukuran",
+    "pertukaran",
     # The project package itself, for the commands that span every app (backup, restore,
     # generate_national). It has no models.
     "kpu_kinerja",

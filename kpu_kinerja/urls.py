@@ -25,6 +25,7 @@ urlpatterns = [
     path("dokumen/", include("dokumen.urls")),
     path("ekspor/", include("ekspor.urls")),
     path("pengukuran/", include("pengukuran.urls")),
+    path("pertukaran/", include("pertukaran.urls")),
     path("api/v1/", include("kpu_kinerja.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).

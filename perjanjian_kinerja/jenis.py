@@ -8,13 +8,22 @@ them (`TabelTambahan` "program"). The Sekretaris signs first (pihak pertama, the
 from typing import Any
 
 from dokumen.editor_kelompok import editor_berkelompok
-from dokumen.jenis import BuatDari, JenisTerdaftar, PihakTtd, TabelTambahan
+from dokumen.jenis import (
+    BuatDari,
+    JenisKolom,
+    JenisTerdaftar,
+    KolomExcel,
+    PihakTtd,
+    TabelExcel,
+    TabelTambahan,
+)
 from dokumen.models import PihakTandaTangan
+from dokumen.selectors import penandatangan_tercetak_semua
 from perjanjian_kinerja.admin import ProgramPkInline, SasaranPkInline
 from perjanjian_kinerja.forms import IndikatorPkForm, ProgramPkForm, SasaranPkForm
 from perjanjian_kinerja.models import peringatan_indikator
-from perjanjian_kinerja.pdf import konteks_pdf_pk
-from perjanjian_kinerja.selectors import pk_data, program_data, tabel_pk
+from perjanjian_kinerja.pdf import baris_kop, konteks_pdf_pk
+from perjanjian_kinerja.selectors import naskah_pk, pk_data, program_data, tabel_pk
 from perjanjian_kinerja.serializers import (
     ProgramPkIsianSerializer,
     ProgramPkSerializer,
@@ -90,6 +99,91 @@ DARI_RKT = BuatDari(
     buat=pk_dari_rkt,
 )
 
+
+def _naskah_excel(dokumen: Any) -> list[tuple[str, str]]:
+    """The agreement's page as lines for the Excel's first sheet, as templates/pdf/pk.html
+    prints it: the kop, the title, the satker's paragraphs and both parties (in signing
+    order, Plt./Plh. before an acting official's jabatan, its trailing comma dropped)."""
+    naskah = naskah_pk(dokumen.satker)
+    baris = [("kop", teks) for teks in baris_kop(dokumen.satker.nama_lengkap)]
+    if dokumen.satker.alamat:
+        baris.append(("paragraf", dokumen.satker.alamat))
+    perubahan = " PERUBAHAN" if dokumen.versi >= 2 else ""
+    baris += [
+        ("judul", f"PERJANJIAN KINERJA{perubahan} TAHUN {dokumen.tahun}"),
+        ("paragraf", naskah.pembuka),
+    ]
+    for pihak in penandatangan_tercetak_semua(dokumen):
+        penanda = pihak.penanda
+        nama = penanda.nama if penanda else f"[{pihak.kosong}]"
+        jabatan = (
+            " ".join(f"{penanda.awalan_status}{penanda.sebutan_jabatan}".split()).removesuffix(",")
+            if penanda
+            else ""
+        )
+        sebutan = (
+            "selanjutnya disebut pihak pertama."
+            if pihak.urutan == 1
+            else "selaku atasan pihak pertama, selanjutnya disebut pihak kedua."
+        )
+        baris.append(("paragraf", f"{pihak.urutan}. Nama: {nama}\nJabatan: {jabatan}\n{sebutan}"))
+    baris += [("paragraf", naskah.janji), ("paragraf", naskah.pengawasan)]
+    return baris
+
+
+# The lampiran's two tables as printed (templates/pdf/_pk_sasaran.html, _pk_program.html), for
+# the Excel export and import. The quarterly targets are shown only when one is filled. The
+# measurement's settings (satuan, polaritas, skala, agregasi) are not on paper: an import
+# leaves them to the form's defaults.
+KOLOM_EXCEL_PK = TabelExcel(
+    kolom=(
+        KolomExcel("NO", "nomor", JenisKolom.NOMOR, sasaran=True, lebar=6),
+        KolomExcel("SASARAN STRATEGIS", "sasaran", sasaran=True, lebar=32, judul_lain=("Sasaran",)),
+        KolomExcel("INDIKATOR KINERJA", "indikator", lebar=40, judul_lain=("Indikator",)),
+        KolomExcel("TARGET", "target", JenisKolom.TARGET, lebar=13),
+        *(
+            KolomExcel(
+                f"TW {angka}",
+                f"target_tw{tw}",
+                JenisKolom.TARGET,
+                lebar=9,
+                kelompok="TARGET TRIWULAN",
+                opsional=True,
+                judul_lain=(f"Triwulan {angka}", f"Target TW {angka}"),
+            )
+            for tw, angka in enumerate(("I", "II", "III", "IV"), start=1)
+        ),
+    ),
+    nama_lembar="Lampiran PK",
+    tambahan=(
+        (
+            PROGRAM.kunci,
+            TabelExcel(
+                kolom=(
+                    KolomExcel("NO", "", JenisKolom.URUT, lebar=6),
+                    KolomExcel(
+                        "PROGRAM", "program", lebar=60, kunci_kode="kode", judul_lain=("Program",)
+                    ),
+                    KolomExcel(
+                        "ANGGARAN (Rp)",
+                        "anggaran",
+                        JenisKolom.RUPIAH,
+                        lebar=20,
+                        judul_lain=("Anggaran", "Pagu"),
+                    ),
+                ),
+                jumlah="anggaran",
+            ),
+        ),
+    ),
+    judul=lambda dokumen: [
+        f"LAMPIRAN {dokumen.judul.replace(' (PK)', '')}",
+        dokumen.satker.nama.upper(),
+    ],
+    naskah=_naskah_excel,
+    nama_lembar_naskah="Perjanjian",
+)
+
 PK = JenisTerdaftar(
     kode="PK",
     label="Perjanjian Kinerja",
@@ -115,6 +209,7 @@ PK = JenisTerdaftar(
     inline_admin_baca=SasaranPkInline,
     cari_admin=("sasaran_pk__indikator__indikator", "program_pk__program"),
     tambahan=(PROGRAM,),
+    kolom_excel=KOLOM_EXCEL_PK,
     buat_dari=(DARI_RKT,),
     # A PK's new version, after a budget revision, is the "PK Perubahan" (issue 13).
     label_revisi="Buat PK Perubahan",

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dokumen.editor_kelompok import editor_berkelompok
-from dokumen.jenis import JenisTerdaftar, PihakTtd
+from dokumen.jenis import JenisKolom, JenisTerdaftar, KolomExcel, PihakTtd, TabelExcel
 from dokumen.models import PihakTandaTangan
 from rencana_aksi.admin import SasaranRakInline, SasaranRktInline
 from rencana_aksi.baris import rak_ke_form
@@ -60,6 +60,66 @@ def _rencana(
     )
 
 
+# The paper's columns (templates/pdf/rkt.html, rak.html), for the Excel export and import.
+NOMOR_SASARAN = KolomExcel("NO", "nomor", JenisKolom.NOMOR, sasaran=True, lebar=6)
+SASARAN = KolomExcel(
+    "SASARAN PROGRAM/KEGIATAN",
+    "sasaran",
+    sasaran=True,
+    lebar=30,
+    judul_lain=("Sasaran", "Sasaran Strategis", "Sasaran Program", "Sasaran Kegiatan"),
+)
+INDIKATOR = KolomExcel(
+    "INDIKATOR KINERJA", "indikator", lebar=34, judul_lain=("Indikator", "Uraian")
+)
+TARGET = KolomExcel("TARGET", "target", JenisKolom.TARGET, lebar=11)
+
+KOLOM_EXCEL_RKT = TabelExcel(
+    kolom=(
+        NOMOR_SASARAN,
+        SASARAN,
+        INDIKATOR,
+        TARGET,
+        KolomExcel(
+            "NAMA KEGIATAN AKSI",
+            "kegiatan_aksi",
+            lebar=36,
+            judul_lain=("Kegiatan Aksi", "Rencana Aksi", "Kegiatan"),
+        ),
+    ),
+    nama_lembar="RKT",
+)
+
+KOLOM_EXCEL_RAK = TabelExcel(
+    kolom=(
+        NOMOR_SASARAN,
+        SASARAN,
+        INDIKATOR,
+        TARGET,
+        KolomExcel("KEGIATAN", "kegiatan", lebar=32, judul_lain=("Kegiatan Aksi",)),
+        KolomExcel("TARGET KEGIATAN AKSI", "target_kegiatan_aksi", lebar=12),
+        *(
+            KolomExcel(
+                angka,
+                "triwulan",
+                JenisKolom.CENTANG,
+                lebar=4.5,
+                nilai=tw,
+                kelompok="Pelaksanaan Kegiatan",
+                judul_lain=(f"TW {angka}", f"Triwulan {angka}"),
+            )
+            for tw, angka in enumerate(("I", "II", "III", "IV"), start=1)
+        ),
+        KolomExcel("ANGGARAN", "anggaran", JenisKolom.RUPIAH, lebar=17, judul_lain=("Pagu",)),
+        KolomExcel("PELAKSANA", "pelaksana", lebar=24, judul_lain=("Penanggung Jawab",)),
+    ),
+    nama_lembar="RAK",
+    lanskap=True,
+    # A row without indikator continues the indikator above (rencana_aksi.selectors.tabel_rak).
+    lanjutan=("indikator",),
+    gabung=("indikator", "target"),
+)
+
 RKT = _rencana(
     kode="RKT",
     label="Rencana Kinerja Tahunan",
@@ -77,6 +137,7 @@ RKT = _rencana(
     template_pdf="pdf/rkt.html",
     inline=SasaranRktInline,
     cari_admin=("sasaran_rkt__indikator__indikator", "sasaran_rkt__indikator__kegiatan_aksi"),
+    kolom_excel=KOLOM_EXCEL_RKT,
 )
 
 RAK = _rencana(
@@ -97,4 +158,5 @@ RAK = _rencana(
     template_pdf="pdf/rak.html",
     inline=SasaranRakInline,
     cari_admin=("sasaran_rak__baris__indikator", "sasaran_rak__baris__kegiatan"),
+    kolom_excel=KOLOM_EXCEL_RAK,
 )

@@ -70,6 +70,7 @@ TAMPILAN = {
         terjadi=lambda s, d: _tupoksi(s)["TUGAS"] == ["Tugas dari matriks"],
     ),
     "dokumen-detail": Tampilan(lambda s, d: reverse("dokumen:detail", args=[d.pk])),
+    "dokumen-xlsx": Tampilan(lambda s, d: reverse("pertukaran:dokumen-xlsx", args=[d.pk])),
     "dokumen-ubah": Tampilan(
         lambda s, d: reverse("dokumen:ubah", args=[d.pk]),
         tulis=True,
@@ -100,6 +101,7 @@ PERMINTAAN = [
     ("satker-profil", "GET"),
     ("satker-profil", "POST"),
     ("dokumen-detail", "GET"),
+    ("dokumen-xlsx", "GET"),
     ("dokumen-ubah", "GET"),
     ("dokumen-ubah", "POST"),
     ("dokumen-baru", "GET"),

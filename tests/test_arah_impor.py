@@ -51,6 +51,9 @@ LAPISAN: list[tuple[str, set[str]]] = [
     ("jenis dokumen", {"indikator", "rencana_aksi", "perjanjian_kinerja"}),
     # The measurement reads the PK's choices (polarity, scale, aggregation) and its rows.
     ("pengukuran", {"pengukuran"}),
+    # Documents to and from spreadsheets: reads every type through the registry (and, later,
+    # the measurement's tables).
+    ("pertukaran", {"pertukaran"}),
     ("ekspor", {"ekspor"}),
     (
         # Wiring that may import every app: settings, URLs, servers, the app config and the
