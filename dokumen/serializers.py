@@ -27,6 +27,7 @@ from dokumen.baris import data_baris, masalah_kunci
 from dokumen.editor import BARIS_MAKS
 from dokumen.form_baris import TEKS_MAKS, RupiahField
 from dokumen.forms import PESAN_TAHUN, TAHUN_MAKS, TAHUN_MIN, _pesan_duplikat, periksa_tanggal_ttd
+from dokumen.forms_tandatangan import pesan_pasang_dulu
 from dokumen.jenis import jenis_terdaftar, kode_jenis, semua_jenis
 from dokumen.models import AksiDokumen, Dokumen, TandaTangan
 from dokumen.penandatanganan import nama_giliran
@@ -39,6 +40,8 @@ from dokumen.validasi import (
     tolak_angka_non_ascii,
     tolak_karakter_tersembunyi,
 )
+from dua_faktor.aturan import punya_perangkat
+from dua_faktor.services import PESAN_KODE_KOSONG, kode_cocok
 from satker.akses import Pengguna, boleh_menulis, satker_terlihat
 from satker.models import Pejabat, Satker, Tingkat
 
@@ -756,11 +759,30 @@ class TerbitkanSerializer(CatatanSerializer):
         error_messages={"required": "Tulis kata sandi Anda untuk menandatangani."},
     )
 
+    kode_verifikasi = serializers.CharField(
+        write_only=True,
+        max_length=16,
+        help_text="Kode verifikasi dua langkah: 6 angka dari aplikasi autentikator penandatangan "
+        "(atau satu kode pemulihan), masing-masing berlaku sekali.",
+        error_messages={"required": PESAN_KODE_KOSONG},
+    )
+
     def validate_kata_sandi(self, kata_sandi: str) -> str:
         # The Django request: django-axes counts a wrong password toward the login lockout.
         if not sandi_benar(self.context["request"]._request, kata_sandi):
             raise serializers.ValidationError(PESAN_SANDI_SALAH)
         return kata_sandi
+
+    def validate(self, data: dict) -> dict:
+        # After the password (a wrong one spends no code): a fresh second factor.
+        user = self.context["request"].user
+        if not punya_perangkat(user):
+            raise serializers.ValidationError({"kode_verifikasi": pesan_pasang_dulu()})
+        try:
+            kode_cocok(user, data["kode_verifikasi"])
+        except forms.ValidationError as galat:
+            raise serializers.ValidationError({"kode_verifikasi": galat.messages}) from galat
+        return data
 
 
 class AlasanRevisiSerializer(serializers.Serializer):

@@ -31,6 +31,10 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Two-factor authentication for those who sign or reach the admin (dua_faktor/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = [
     "satker",
@@ -39,6 +43,7 @@ LOCAL_APPS = [
     "rencana_aksi",
     "perjanjian_kinerja",
     "pengukuran",
+    "dua_faktor",
     "pertukaran",
     # The project package itself, for the commands that span every app (backup, restore,
     # generate_national). It has no models.
@@ -54,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor (django-otp): who verified a code this login, and where it is asked.
+    "django_otp.middleware.OTPMiddleware",
+    "dua_faktor.middleware.DuaFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -370,6 +378,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 BUKTI_UKURAN_MAKS_MB = int(env_str("BUKTI_UKURAN_MAKS_MB", default="10"))
 BUKTI_MAKS_PER_REALISASI = int(env_str("BUKTI_MAKS_PER_REALISASI", default="10"))
 
+# Two-factor authentication (dua_faktor/, django-otp): the name authenticator apps show.
+OTP_TOTP_ISSUER = "SAKIP KPU"
 # Accounts: email and passwords (issue 16)
 # One EMAIL_URL says how mail leaves (kpu_kinerja.env.email_dari_url): smtp://user:pass@host:587
 # ?tls=1 (STARTTLS), smtps://user:pass@host:465, or console: (printed: the default under DEBUG,

@@ -16,6 +16,7 @@ admin.site.index_title = "Reviu dan administrasi"
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("akun/dua-langkah/", include("dua_faktor.urls")),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", beranda, name="beranda"),

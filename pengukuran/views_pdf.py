@@ -66,7 +66,7 @@ def laporan_tandatangani_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, masalah)
         return _kembali(request, laporan)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("password", [])))
+        messages.error(request, form.pesan_galat)
         return _kembali(request, laporan)
     try:
         laporan_tandatangani(laporan=laporan, oleh=request.user)

@@ -10,11 +10,15 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import Client
 from django.test.utils import override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from dokumen.fixture import muat_fixture
 from dokumen.models import Dokumen
+from dua_faktor.aturan import wajib_dua_faktor
 from satker.demo import buat_akun_demo
+from tests.dua_faktor_uji import perangkat
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -31,6 +35,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = FAST_HASHER
+
+
+@pytest.fixture(autouse=True)
+def _force_login_dengan_dua_faktor(monkeypatch):
+    """`client.force_login` stands for a complete login, as it skips the password: for an
+    account that needs a second factor, its session is verified by a device made for the test
+    (django-otp's own session key). The real login, with its code, is tested in
+    tests/dua_faktor/."""
+    asli = Client._login
+
+    def _login(self, user, backend=None):
+        asli(self, user, backend)
+        if wajib_dua_faktor(user):
+            sesi = self.session
+            sesi[DEVICE_ID_SESSION_KEY] = perangkat(user).persistent_id
+            sesi.save()
+
+    monkeypatch.setattr(Client, "_login", _login)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.filters import RelatedFieldListFilter
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
@@ -16,6 +17,7 @@ from indikator.models import BarisIku
 from satker.demo import GRUP_REVIEWER, PASSWORD_DEMO, buat_akun_demo
 from satker.models import ProfilPengguna, Satker
 from tests.conftest import dokumen_seed
+from tests.dua_faktor_uji import kode_sekali
 
 APPS = ("satker", "dokumen", "indikator", "rencana_aksi")
 MODELS = [m for app in APPS for m in apps.get_app_config(app).get_models()]
@@ -26,13 +28,18 @@ SEMUA_KABKOTA = BANTEN | {"kab-kutai-barat", "kota-banjarbaru", "kab-barito-sela
 
 
 def _masuk(client, username: str) -> None:
-    """A real login through the admin's form."""
+    """A real login through the admin's form, then the second step the admin asks for."""
+    kode = kode_sekali(get_user_model().objects.get(username=username))
     response = client.post(
         reverse("admin:login"),
         {"username": username, "password": PASSWORD_DEMO, "next": reverse("admin:index")},
     )
     assert response.status_code == 302, response.content.decode()[:500]
     assert response.url == reverse("admin:index")
+    verifikasi = client.post(
+        reverse("dua_faktor:verifikasi"), {"kode": kode, "next": reverse("admin:index")}
+    )
+    assert verifikasi.url == reverse("admin:index")
 
 
 def _satker_di_daftar(response) -> set[str]:

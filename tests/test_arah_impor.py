@@ -43,6 +43,8 @@ LAPISAN: list[tuple[str, set[str]]] = [
     # admin_akses builds the admin's access rule on satker.akses and every app's admin uses it,
     # so it belongs to satker's layer although it lives in the project package.
     ("satker", {"satker", f"{PROYEK}.admin_akses"}),
+    # The second factor of the accounts: read by signing (dokumen) and the admin.
+    ("dua faktor", {"dua_faktor"}),
     # The document record, its workflow and the type registry (dokumen.jenis): shared code that
     # asks the registry and names no type.
     ("dokumen", {"dokumen"}),

@@ -311,9 +311,9 @@ def test_the_page_needs_a_login(db):
 
 
 # Session, the user with profile and satker, the count, the page of documents with their
-# satker and provinsi, the satker to choose from. The savepoint pair of ATOMIC_REQUESTS
-# (PostgreSQL only) is not counted.
-KUERI_HALAMAN = 5
+# satker and provinsi, the satker to choose from, the reviewer's second-factor device. The
+# savepoint pair of ATOMIC_REQUESTS (PostgreSQL only) is not counted.
+KUERI_HALAMAN = 6
 
 
 def kueri_halaman(client, alamat: str) -> int:

@@ -166,5 +166,5 @@ def test_an_entrys_page_reads_the_same_queries_however_many_rows_changed(client,
         jumlah.append(_kueri_halaman(client, jejak))
 
     # The request's savepoint pair, session, user, and the entry with its document, satker
-    # and author: none per row.
-    assert jumlah[0] == jumlah[1] == 5
+    # and author, the second factor's device: none per row.
+    assert jumlah[0] == jumlah[1] == 6

@@ -227,8 +227,8 @@ class TestHalaman:
         sedikit = _jumlah_kueri(client, URL)
         # The matrix is cached: the request's savepoint pair, session, user, permissions (2),
         # the years offered with the year under way (one, dokumen.tahun), the matrix's version
-        # (2).
-        assert sedikit == 9
+        # (2), the second factor's device.
+        assert sedikit == 10
         _tambah_satker(30, provinsi)
         assert len(_kemajuan(client.get(URL)).kelompok[0].baris) == 3 + 30
         assert _jumlah_kueri(client, URL) == sedikit

@@ -18,7 +18,8 @@ from dokumen.models import Dokumen, StatusDokumen
 from satker.demo import PASSWORD_DEMO
 from satker.models import Satker
 from tests.api.conftest import klien
-from tests.conftest import dokumen_seed
+from tests.conftest import _user, dokumen_seed
+from tests.dua_faktor_uji import kode_sekali
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,14 @@ def terlihat(p: Peran, satker: str, provinsi: str) -> bool:
 
 def penulis(p: Peran, satker: str, provinsi: str) -> bool:
     return p.menulis and (p.di_mana_saja or satker == p.satker)
+
+
+def _isian_ttd(d: Dokumen) -> dict:
+    """The IKU's signatory (its Ketua) gives the password and a second-factor code."""
+    return {
+        "kata_sandi": PASSWORD_DEMO,
+        "kode_verifikasi": kode_sekali(_user(f"ketua.{d.satker.kode}")),
+    }
 
 
 def ketua(p: Peran, satker: str, provinsi: str) -> bool:
@@ -153,7 +162,7 @@ UJUNG = {
         # The IKU's signatory is the Ketua, who publishes through their own account, giving
         # their password again.
         ketua,
-        data=lambda d: {"kata_sandi": PASSWORD_DEMO},
+        data=_isian_ttd,
         siapkan=_status(StatusDokumen.DISETUJUI),
         terjadi=_berstatus(StatusDokumen.TERBIT),
     ),
@@ -162,7 +171,7 @@ UJUNG = {
         _aksi("tandatangani"),
         ("POST",),
         ketua,
-        data=lambda d: {"kata_sandi": PASSWORD_DEMO},
+        data=_isian_ttd,
         siapkan=_status(StatusDokumen.DISETUJUI),
         terjadi=_berstatus(StatusDokumen.TERBIT),
     ),

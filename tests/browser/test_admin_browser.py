@@ -14,6 +14,7 @@ from dokumen.models import JejakPerubahan, JenisPerubahan
 from satker.demo import PASSWORD_DEMO
 from tests.browser.conftest import CHROMIUM
 from tests.conftest import dokumen_seed
+from tests.dua_faktor_uji import isi_kode_di_peramban, kode_untuk
 from tests.factories import ajukan
 from tests.test_admin_tampilan import KATA_INGGRIS, NAMA_INTERNAL
 
@@ -29,10 +30,14 @@ MARUN = "rgb(122, 20, 20)"  # static/css/app.css .bg-kpu, and the admin's --head
 
 
 def masuk_admin(page, username: str) -> None:
+    """The admin's login form, then the second step the admin asks of its users."""
+    kode = kode_untuk(username)
     page.goto("/admin/login/?next=/admin/")
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(PASSWORD_DEMO)
     page.get_by_role("button", name="Masuk").click()
+    expect(page).to_have_url(re.compile(r"/akun/dua-langkah/verifikasi/"))
+    isi_kode_di_peramban(page, kode)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -8,14 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from dokumen.models import Dokumen
 from dokumen.services import dokumen_salin
+from dua_faktor.aturan import wajib_dua_faktor
 from indikator.models import BarisIku
 from rencana_aksi.models import BarisRak
 from satker.demo import PASSWORD_DEMO
 from tests.browser.conftest import CHROMIUM
 from tests.conftest import dokumen_seed
+from tests.dua_faktor_uji import isi_kode_di_peramban, kode_sekali
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright tidak terpasang")
 expect = sync_api.expect
@@ -30,11 +33,17 @@ URL_DETAIL = re.compile(r"/dokumen/(\d+)/$")
 
 
 def masuk(page, username: str) -> None:
-    """Log in through the real login form and land on the home page."""
+    """Log in through the real login form and land on the home page; an account that needs
+    a second factor gets one set up for the test and types its code on the second step."""
+    user = get_user_model().objects.get(username=username)
+    kode = kode_sekali(user) if wajib_dua_faktor(user) else None
     page.goto("/masuk/")
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(PASSWORD_DEMO)
     page.get_by_role("button", name="Masuk").click()
+    if kode:
+        expect(page).to_have_url(re.compile(r"/akun/dua-langkah/verifikasi/"))
+        isi_kode_di_peramban(page, kode)
     expect(page).to_have_url(re.compile(r"/$"))
 
 

@@ -13,6 +13,7 @@ from pengukuran.contoh import muat_contoh_pengukuran
 from pengukuran.models import LaporanTriwulan, StatusLaporan
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_dokumen_browser import foto, masuk
+from tests.dua_faktor_uji import kode_untuk
 from tests.pengukuran.berkas_contoh import PDF
 from tests.test_cadangan import _di_utas_lain
 
@@ -109,6 +110,7 @@ def test_a_quarter_is_entered_submitted_approved_signed_and_seen_by_the_provinsi
     _ganti_akun(page, "sekretaris.kab-lebak")
     page.goto(TW2)
     page.locator("#sandi-ttd-laporan").fill("demo12345")
+    page.locator("#kode-ttd-laporan").fill(kode_untuk("sekretaris.kab-lebak"))
     page.get_by_role("button", name="Tandatangani laporan").click()
     expect(page.locator("#ttd-laporan")).to_contain_text("Ditandatangani secara elektronik")
     foto(page, tmp_path, "5-ditandatangani")

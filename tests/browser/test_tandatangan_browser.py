@@ -19,6 +19,7 @@ from satker.models import Jabatan, Pejabat
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_dokumen_browser import foto, masuk
 from tests.conftest import _user, dokumen_seed
+from tests.dua_faktor_uji import kode_untuk
 from tests.test_cadangan import _di_utas_lain
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright tidak terpasang")
@@ -112,6 +113,7 @@ def test_the_signing_page_refuses_a_wrong_password_then_signs(page, rak, tmp_pat
     foto(page, tmp_path, "01-halaman-tanda-tangan")
 
     page.get_by_label("Kata sandi Anda").fill("bukan-kata-sandinya")
+    page.get_by_label("Kode verifikasi dua langkah").fill(kode_untuk("sekretaris.kab-lebak"))
     page.get_by_role("button", name="Tandatangani dan terbitkan").click()
     expect(page.locator("#galat-password")).to_have_text(
         "Kata sandi salah. Dokumen belum ditandatangani."
@@ -126,6 +128,7 @@ def test_the_signing_page_refuses_a_wrong_password_then_signs(page, rak, tmp_pat
     assert not TandaTangan.objects.filter(dokumen=rak).exists()
 
     page.get_by_label("Kata sandi Anda").fill(PASSWORD_DEMO)
+    page.get_by_label("Kode verifikasi dua langkah").fill(kode_untuk("sekretaris.kab-lebak"))
     page.get_by_role("button", name="Tandatangani dan terbitkan").click()
     expect(page).to_have_url(URL_DETAIL)
     expect(page.locator(".alert-success")).to_contain_text(
@@ -230,6 +233,7 @@ def test_the_second_party_signs_through_the_page(page, rkt_dua_pihak, tmp_path: 
     foto(page, tmp_path, "02-halaman-pihak-kedua")
 
     page.get_by_label("Kata sandi Anda").fill(PASSWORD_DEMO)
+    page.get_by_label("Kode verifikasi dua langkah").fill(kode_untuk("ketua.kab-lebak"))
     page.get_by_role("button", name="Tandatangani dan terbitkan").click()
     expect(page).to_have_url(URL_DETAIL)
     expect(page.locator(".alert-success")).to_contain_text(

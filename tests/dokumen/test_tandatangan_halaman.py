@@ -10,15 +10,18 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils.html import escape
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dokumen.forms_tandatangan import PESAN_SANDI_SALAH
 from dokumen.jenis import PihakTtd, jenis_sementara, jenis_terdaftar
 from dokumen.models import Dokumen, PihakTandaTangan, StatusDokumen, TandaTangan
 from dokumen.penandatanganan import BYTE_TOKEN, TOKEN_PRATINJAU
 from dokumen.tte import NAMA_CA, periksa_tanda_tangan
+from dua_faktor.services import PESAN_KODE_SALAH
 from satker.demo import PASSWORD_DEMO
 from satker.models import Jabatan, Peran, StatusJabatan
 from tests.conftest import _user
+from tests.dua_faktor_uji import kode_sekali, kode_totp, perangkat
 from tests.factories import (
     IkuFactory,
     KabKotaFactory,
@@ -45,6 +48,11 @@ def disetujui(pki_aktif, settings, tmp_path, rak_lebak) -> Dokumen:
 def sekretaris(client):
     client.force_login(_user(PENANDATANGAN))
     return client
+
+
+def _isi(password: str = PASSWORD_DEMO) -> dict:
+    """The signing form: the password and a fresh second-factor code (tests/dua_faktor_uji)."""
+    return {"password": password, "kode": kode_sekali(_user(PENANDATANGAN))}
 
 
 def _url(dokumen: Dokumen) -> str:
@@ -117,14 +125,14 @@ class TestHalaman:
 
     def test_its_queries_are_pinned(self, sekretaris, disetujui, django_assert_num_queries):
         sekretaris.get(_url(disetujui))  # warm the caches the page shares with others
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):  # and the second factor's device
             sekretaris.get(_url(disetujui))
 
 
 @pytest.mark.django_db
 class TestMenandatangani:
     def test_a_wrong_password_signs_nothing_and_says_so_by_the_field(self, sekretaris, disetujui):
-        response = sekretaris.post(_url(disetujui), {"password": "bukan-sandinya"})
+        response = sekretaris.post(_url(disetujui), _isi("bukan-sandinya"))
 
         assert response.status_code == 400
         html = response.content.decode()
@@ -133,14 +141,14 @@ class TestMenandatangani:
         _belum_ditandatangani(disetujui)
 
     def test_an_empty_password_signs_nothing(self, sekretaris, disetujui):
-        response = sekretaris.post(_url(disetujui), {"password": ""})
+        response = sekretaris.post(_url(disetujui), _isi(""))
 
         assert response.status_code == 400
         assert "Tulis kata sandi Anda untuk menandatangani." in response.content.decode()
         _belum_ditandatangani(disetujui)
 
     def test_the_right_password_signs_and_publishes(self, sekretaris, disetujui, tmp_path):
-        response = sekretaris.post(_url(disetujui), {"password": PASSWORD_DEMO})
+        response = sekretaris.post(_url(disetujui), _isi())
 
         assert response.status_code == 302
         assert response["Location"] == reverse("dokumen:detail", args=[disetujui.pk])
@@ -163,13 +171,47 @@ class TestMenandatangani:
         html = sekretaris.get(response["Location"]).content.decode()
         assert "Dokumen ditandatangani secara elektronik dan diterbitkan." in html
 
+    def test_without_a_second_factor_it_signs_nothing_and_says_where_to_set_one_up(
+        self, sekretaris, disetujui
+    ):
+        TOTPDevice.objects.filter(user__username=PENANDATANGAN).delete()
+
+        response = sekretaris.post(_url(disetujui), {"password": PASSWORD_DEMO, "kode": "123456"})
+
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert 'id="galat-ttd"' in html
+        assert "memerlukan verifikasi dua langkah" in html
+        _belum_ditandatangani(disetujui)
+
+    def test_a_wrong_code_signs_nothing_and_says_so_by_its_field(self, sekretaris, disetujui):
+        kode_sekali(_user(PENANDATANGAN))  # set up, but this is not its code
+
+        response = sekretaris.post(_url(disetujui), {"password": PASSWORD_DEMO, "kode": "000000"})
+
+        assert response.status_code == 400
+        assert 'id="galat-kode">' + PESAN_KODE_SALAH in response.content.decode()
+        _belum_ditandatangani(disetujui)
+
+    def test_the_code_given_at_login_does_not_sign(self, client, disetujui):
+        app = perangkat(_user(PENANDATANGAN))
+        kode = kode_totp(app)
+        client.post(reverse("login"), {"username": PENANDATANGAN, "password": PASSWORD_DEMO})
+        client.post(reverse("dua_faktor:verifikasi"), {"kode": kode, "next": "/"})
+
+        response = client.post(_url(disetujui), {"password": PASSWORD_DEMO, "kode": kode})
+
+        assert response.status_code == 400
+        assert PESAN_KODE_SALAH in response.content.decode()
+        _belum_ditandatangani(disetujui)
+
     def test_wrong_passwords_count_toward_the_login_lockout(self, sekretaris, disetujui):
         for _ in range(5):
-            sekretaris.post(_url(disetujui), {"password": "salah"})
+            sekretaris.post(_url(disetujui), _isi("salah"))
         assert AccessAttempt.objects.get(username=PENANDATANGAN).failures_since_start == 5
 
         # Locked: even the right password signs nothing now.
-        response = sekretaris.post(_url(disetujui), {"password": PASSWORD_DEMO})
+        response = sekretaris.post(_url(disetujui), _isi())
 
         assert response.status_code == 429
         assert "Akun dikunci sementara" in response.content.decode()
@@ -179,7 +221,7 @@ class TestMenandatangani:
         settings.SITE_URL = "http://127.0.0.1:8000"
 
         halaman = sekretaris.get(_url(disetujui)).content.decode()
-        response = sekretaris.post(_url(disetujui), {"password": PASSWORD_DEMO})
+        response = sekretaris.post(_url(disetujui), _isi())
 
         for html in (halaman, response.content.decode()):
             assert 'id="masalah-alamat"' in html

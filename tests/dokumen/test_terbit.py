@@ -15,6 +15,7 @@ from dokumen.models import Dokumen, PresisiTanggal, StatusDokumen
 from dokumen.services import DokumenTidakBisaDiubah, dokumen_simpan
 from dokumen.tte import periksa_tanda_tangan
 from satker.models import Peran
+from tests.dua_faktor_uji import kode_klien
 from tests.factories import (
     PASSWORD,
     IkuFactory,
@@ -64,7 +65,10 @@ def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak, 
         client.post(reverse("dokumen:aksi", args=[rak.pk, aksi]), {"konfirmasi": "1"})
     # Signing: its own page, with the signatory's password asked again.
     client.force_login(akun["penandatangan"])
-    client.post(reverse("dokumen:tandatangani", args=[rak.pk]), {"password": PASSWORD})
+    client.post(
+        reverse("dokumen:tandatangani", args=[rak.pk]),
+        {"password": PASSWORD, "kode": kode_klien(client)},
+    )
     rak.refresh_from_db()
     assert rak.status == StatusDokumen.TERBIT
     assert [r.aksi for r in rak.riwayat.all()] == ["AJUKAN", "SETUJUI", "TERBITKAN"]
@@ -85,7 +89,10 @@ def test_the_rak_goes_from_draft_to_a_signed_pdf_through_the_pages(client, rak, 
 def test_the_ketua_cannot_sign_what_the_sekretaris_signs(client, rak):
     rak = ke_status(rak, StatusDokumen.DISETUJUI)
     client.force_login(akun_satker(rak.satker, Peran.KETUA))
-    response = client.post(reverse("dokumen:tandatangani", args=[rak.pk]), {"password": PASSWORD})
+    response = client.post(
+        reverse("dokumen:tandatangani", args=[rak.pk]),
+        {"password": PASSWORD, "kode": kode_klien(client)},
+    )
     assert response.status_code == 403
     rak.refresh_from_db()
     assert rak.status == StatusDokumen.DISETUJUI

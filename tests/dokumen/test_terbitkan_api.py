@@ -6,8 +6,11 @@ from django.urls import reverse
 
 from dokumen.models import Dokumen, StatusDokumen, TandaTangan
 from dokumen.syarat_ttd import PESAN_SANDI_SALAH
+from dua_faktor.services import PESAN_KODE_SALAH
 from satker.demo import PASSWORD_DEMO
 from tests.api.conftest import klien
+from tests.conftest import _user
+from tests.dua_faktor_uji import kode_sekali, perangkat
 from tests.factories import ke_status
 
 ALAMAT = "http://testserver"
@@ -33,10 +36,13 @@ def _belum(dokumen: Dokumen) -> None:
 
 @pytest.mark.django_db
 def test_the_signatorys_password_publishes(disetujui):
-    response = _terbitkan(disetujui, "sekretaris.kab-lebak", {"kata_sandi": PASSWORD_DEMO})
+    kode = kode_sekali(_user("sekretaris.kab-lebak"))
+    data = {"kata_sandi": PASSWORD_DEMO, "kode_verifikasi": kode}
+    response = _terbitkan(disetujui, "sekretaris.kab-lebak", data)
     assert response.status_code == 200, response.content
     assert response.json()["status"] == StatusDokumen.TERBIT
     assert "kata_sandi" not in response.json()
+    assert "kode_verifikasi" not in response.json()
 
 
 @pytest.mark.django_db
@@ -45,9 +51,12 @@ def test_the_signatorys_password_publishes(disetujui):
     [
         ({"kata_sandi": "salah-sekali"}, PESAN_SANDI_SALAH),
         ({}, "Tulis kata sandi Anda untuk menandatangani."),
+        ({"kata_sandi": PASSWORD_DEMO}, "Tulis kode 6 angka dari aplikasi autentikator"),
+        ({"kata_sandi": PASSWORD_DEMO, "kode_verifikasi": "000000"}, PESAN_KODE_SALAH),
     ],
 )
-def test_a_wrong_or_missing_password_signs_nothing(disetujui, data, pesan):
+def test_a_wrong_or_missing_password_or_code_signs_nothing(disetujui, data, pesan):
+    perangkat(_user("sekretaris.kab-lebak"))  # the signatory has set up a second factor
     response = _terbitkan(disetujui, "sekretaris.kab-lebak", data)
     assert response.status_code == 400
     assert pesan in str(response.json())

@@ -21,6 +21,7 @@ from pengukuran.ttd import (
     penandatangan_laporan,
 )
 from satker.models import Jabatan, Peran
+from tests.dua_faktor_uji import kode_sekali
 from tests.factories import PASSWORD, PkFactory, akun_satker
 from tests.pengukuran.data_laporan import laporan_tw2, pk_realistis
 
@@ -221,7 +222,9 @@ def test_the_sekretaris_signs_by_post_with_the_password(client, laporan, sekreta
     assert salah.status_code == 302
     _tidak_tersimpan()
 
-    response = client.post(url, {"password": PASSWORD, "next": "/"})
+    response = client.post(
+        url, {"password": PASSWORD, "kode": kode_sekali(sekretaris), "next": "/"}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/"

@@ -117,8 +117,9 @@ class TestDaftarSatker:
         client.force_login(admin_ri)
         sedikit = _jumlah_kueri(client)
         # The request's savepoint and its release, session, user (with profile); then the
-        # groups' count and page, the page's satker, the count of satker found.
-        assert sedikit == 8
+        # groups' count and page, the page's satker, the count of satker found; the second
+        # factor's device.
+        assert sedikit == 9
         for provinsi in ProvinsiFactory.create_batch(3):
             KabKotaFactory.create_batch(4, induk=provinsi)
 

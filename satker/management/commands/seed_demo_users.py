@@ -15,3 +15,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Akun demo (kata sandi semua: {PASSWORD_DEMO}):")
         for item in akun:
             self.stdout.write(f"  {item.username:<{lebar}}  {item.peran:<17}  {item.satker}")
+        self.stdout.write(
+            "Ketua, Sekretaris, reviewer dan Admin RI memasang verifikasi dua langkah "
+            "(/akun/dua-langkah/, aplikasi autentikator TOTP) sebelum menandatangani atau "
+            "membuka admin."
+        )
