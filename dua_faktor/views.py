@@ -73,15 +73,25 @@ def ringkasan(request: HttpRequest) -> HttpResponse:
     return render(request, "dua_faktor/ringkasan.html", context)
 
 
+def _perlu_kode_dulu(request: HttpRequest) -> bool:
+    """An account with an app changes its second factor only from a verified login: else a
+    password alone could replace the app with one of its own."""
+    return punya_perangkat(request.user) and not terverifikasi(request.user)
+
+
 @login_required
 @require_POST
 def mulai(request: HttpRequest) -> HttpResponse:
+    if _perlu_kode_dulu(request):
+        return redirect(_dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
     totp_mulai(request.user)
     return redirect(_dengan_tujuan("dua_faktor:pasang", _tujuan(request)))
 
 
 @login_required
 def pasang(request: HttpRequest) -> HttpResponse:
+    if _perlu_kode_dulu(request):
+        return redirect(_dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
     perangkat = TOTPDevice.objects.filter(user=request.user, confirmed=False).last()
     if perangkat is None:
         return redirect(_dengan_tujuan("dua_faktor:ringkasan", _tujuan(request)))
@@ -116,7 +126,7 @@ def _kunci_terbaca(perangkat: TOTPDevice) -> str:
 @login_required
 @require_POST
 def kode_baru(request: HttpRequest) -> HttpResponse:
-    if not terverifikasi(request.user):
+    if _perlu_kode_dulu(request) or not punya_perangkat(request.user):
         return redirect(_dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
     return _tampilkan_kode(request, kode_pemulihan_buat(user=request.user))
 

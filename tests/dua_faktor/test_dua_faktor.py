@@ -89,6 +89,21 @@ class TestPasang:
         assert client.get(ADMIN).status_code == 200  # this session is verified
         assert list(JejakDuaFaktor.objects.filter(pengguna=user).values_list("aksi", flat=True))
 
+    def test_a_password_alone_cannot_replace_the_app_or_get_new_codes(self, client):
+        user = _user("ketua.kab-lebak")
+        app = perangkat(user)
+        _masuk(client, "ketua.kab-lebak")  # the password, not yet the code
+
+        mulai = client.post(reverse("dua_faktor:mulai"))
+        pasang = client.get(reverse("dua_faktor:pasang"))
+        kode = client.post(reverse("dua_faktor:kode-baru"))
+
+        for response in (mulai, pasang, kode):
+            assert response.status_code == 302
+            assert response.url.startswith(VERIFIKASI)
+        assert list(TOTPDevice.objects.filter(user=user)) == [app]
+        assert not StaticToken.objects.filter(device__user=user).exists()
+
     def test_new_recovery_codes_replace_the_old(self):
         user = _user("ketua.kab-lebak")
         lama = kode_pemulihan_buat(user=user)
