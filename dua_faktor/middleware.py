@@ -8,13 +8,10 @@
 Signing asks for a fresh code in its own form (dokumen.forms_tandatangan).
 """
 
-from urllib.parse import urlencode
-
 from django.shortcuts import redirect
-from django.urls import reverse
 
 from dua_faktor.aturan import punya_perangkat, terverifikasi, wajib_dua_faktor
-from dua_faktor.views import SESI_TERTUNDA
+from dua_faktor.views import SESI_TERTUNDA, dengan_tujuan
 
 BEBAS = ("/akun/dua-langkah/", "/keluar/", "/static/", "/healthz/", "/admin/logout/")
 
@@ -35,5 +32,5 @@ class DuaFaktorMiddleware:
                     else "dua_faktor:ringkasan"
                 )
                 tujuan = request.get_full_path() if request.method == "GET" else "/"
-                return redirect(f"{reverse(halaman)}?{urlencode({'next': tujuan})}")
+                return redirect(dengan_tujuan(halaman, tujuan))
         return self.get_response(request)

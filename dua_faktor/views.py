@@ -1,6 +1,9 @@
 """The second factor's pages: the login's second step, setting up an authenticator app (QR
 code, then a code from it), new recovery codes, and the user's own overview."""
 
+from base64 import b32encode
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -30,9 +33,8 @@ def _tujuan(request: HttpRequest) -> str:
     return tujuan if aman else reverse("beranda")
 
 
-def _dengan_tujuan(nama: str, tujuan: str) -> str:
-    from urllib.parse import urlencode
-
+def dengan_tujuan(nama: str, tujuan: str) -> str:
+    """The URL named `nama` with `?next=tujuan`."""
     return f"{reverse(nama)}?{urlencode({'next': tujuan})}"
 
 
@@ -50,7 +52,7 @@ def verifikasi(request: HttpRequest) -> HttpResponse:
     if terverifikasi(request.user):
         return redirect(tujuan)
     if not punya_perangkat(request.user):
-        return redirect(_dengan_tujuan("dua_faktor:ringkasan", tujuan))
+        return redirect(dengan_tujuan("dua_faktor:ringkasan", tujuan))
     form = KodeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.perangkat)
@@ -83,18 +85,18 @@ def _perlu_kode_dulu(request: HttpRequest) -> bool:
 @require_POST
 def mulai(request: HttpRequest) -> HttpResponse:
     if _perlu_kode_dulu(request):
-        return redirect(_dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
+        return redirect(dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
     totp_mulai(request.user)
-    return redirect(_dengan_tujuan("dua_faktor:pasang", _tujuan(request)))
+    return redirect(dengan_tujuan("dua_faktor:pasang", _tujuan(request)))
 
 
 @login_required
 def pasang(request: HttpRequest) -> HttpResponse:
     if _perlu_kode_dulu(request):
-        return redirect(_dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
+        return redirect(dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
     perangkat = TOTPDevice.objects.filter(user=request.user, confirmed=False).last()
     if perangkat is None:
-        return redirect(_dengan_tujuan("dua_faktor:ringkasan", _tujuan(request)))
+        return redirect(dengan_tujuan("dua_faktor:ringkasan", _tujuan(request)))
     form = KonfirmasiPerangkatForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -117,8 +119,6 @@ def pasang(request: HttpRequest) -> HttpResponse:
 
 def _kunci_terbaca(perangkat: TOTPDevice) -> str:
     """The key as an app's manual entry asks for it (base32, in groups of four)."""
-    from base64 import b32encode
-
     kunci = b32encode(perangkat.bin_key).decode().rstrip("=")
     return " ".join(kunci[i : i + 4] for i in range(0, len(kunci), 4))
 
@@ -127,7 +127,7 @@ def _kunci_terbaca(perangkat: TOTPDevice) -> str:
 @require_POST
 def kode_baru(request: HttpRequest) -> HttpResponse:
     if _perlu_kode_dulu(request) or not punya_perangkat(request.user):
-        return redirect(_dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
+        return redirect(dengan_tujuan("dua_faktor:verifikasi", reverse("dua_faktor:ringkasan")))
     return _tampilkan_kode(request, kode_pemulihan_buat(user=request.user))
 
 

@@ -11,6 +11,8 @@ session's CSRF check reads the body), so no file past the size limit and no file
 count is ever read whole, and a body larger than the most files allowed is refused unread.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import django_filters
@@ -104,17 +106,46 @@ PARAMETER_LAPORAN = [
     OpenApiParameter("tahun", int, OpenApiParameter.PATH, description=f"{TAHUN_MIN}–{TAHUN_MAKS}"),
     OpenApiParameter("tw", int, OpenApiParameter.PATH, enum=[1, 2, 3, 4]),
 ]
-GALAT_BACA = {
-    401: RESPONS_BELUM_MASUK,
-    404: respons_pesan("Satker tidak terlihat, triwulan tidak ada, atau belum ada PK terbit."),
-}
-GALAT_TULIS = GALAT_BACA | {
-    400: RESPONS_ISIAN,
-    403: respons_pesan("Peran Anda tidak berhak."),
-    409: respons_pesan(
-        "Laporan sudah diajukan, nomor suntingan sudah berubah, atau masa pelaporan ditutup."
-    ),
-}
+
+
+def galat_triwulan(dokumen: str) -> tuple[dict, dict]:
+    """The schema's error answers of a quarter's read and write, `dokumen` the published
+    document the quarter is measured against ("PK", "RAK")."""
+    baca = {
+        401: RESPONS_BELUM_MASUK,
+        404: respons_pesan(
+            f"Satker tidak terlihat, triwulan tidak ada, atau belum ada {dokumen} terbit."
+        ),
+    }
+    tulis = baca | {
+        400: RESPONS_ISIAN,
+        403: respons_pesan("Peran Anda tidak berhak."),
+        409: respons_pesan(
+            "Laporan sudah diajukan, nomor suntingan sudah berubah, atau masa pelaporan ditutup."
+        ),
+    }
+    return baca, tulis
+
+
+GALAT_BACA, GALAT_TULIS = galat_triwulan("PK")
+
+
+@contextmanager
+def simpan_triwulan(entri: list[dict[str, Any]], **posisi: str) -> Iterator[None]:
+    """A quarter's save in one transaction (a refusal leaves no report opened behind), the
+    service's refusals as the API's answers; `posisi`: where an entry names its row
+    (`posisi_galat`)."""
+    try:
+        with transaction.atomic():
+            yield
+    except MasaPelaporanDitutup as galat:
+        raise MasaDitutupApi(galat.pesan) from None
+    except DjangoValidationError as galat:
+        raise exceptions.ValidationError(posisi_galat(galat, entri, **posisi)) from None
+    except LaporanTidakBisaDiubah:
+        raise LaporanBukanDraf from None
+    except (LaporanBerubah, IntegrityError):  # or two first saves at once: one opened it
+        raise LaporanBerubahApi from None
 
 
 def posisi_galat(
@@ -206,25 +237,14 @@ class RealisasiView(APIView):
         isian = RealisasiUbahSerializer(data=request.data)
         isian.is_valid(raise_exception=True)
         entri = isian.validated_data["realisasi"]
-        try:
-            with transaction.atomic():  # a refusal leaves no report opened behind
-                laporan = laporan_buka(satker=satker, tahun=tahun, tw=tw)
-                realisasi_simpan(
-                    laporan=laporan,
-                    isian={e["indikator"]: _tanpa_indikator(e) for e in entri},
-                    suntingan=isian.validated_data["suntingan"],
-                    oleh=request.user,
-                )
-        except MasaPelaporanDitutup as galat:
-            raise MasaDitutupApi(galat.pesan) from None
-        except DjangoValidationError as galat:
-            raise exceptions.ValidationError(posisi_galat(galat, entri)) from None
-        except LaporanBerubah:
-            raise LaporanBerubahApi from None
-        except LaporanTidakBisaDiubah:
-            raise LaporanBukanDraf from None
-        except IntegrityError:
-            raise LaporanBerubahApi from None  # two first saves at once: one opened it
+        with simpan_triwulan(entri):
+            laporan = laporan_buka(satker=satker, tahun=tahun, tw=tw)
+            realisasi_simpan(
+                laporan=laporan,
+                isian={e["indikator"]: _tanpa_indikator(e) for e in entri},
+                suntingan=isian.validated_data["suntingan"],
+                oleh=request.user,
+            )
         return self._jawab(request, satker, tahun, tw)
 
 

@@ -10,8 +10,6 @@ opens nothing. Views raise, the one handler (kpu_kinerja.api_galat) renders.
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, transaction
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions
 from rest_framework.request import Request
@@ -19,25 +17,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dokumen.forms import TAHUN_MAKS, TAHUN_MIN
-from kpu_kinerja.api_galat import RESPONS_BELUM_MASUK, RESPONS_ISIAN, respons_pesan
 from kpu_kinerja.parsers import JSONTerbatas
-from pengukuran.api import (
-    PARAMETER_LAPORAN,
-    PESAN_TRIWULAN,
-    LaporanBerubahApi,
-    LaporanBukanDraf,
-    MasaDitutupApi,
-    posisi_galat,
-)
+from pengukuran.api import PARAMETER_LAPORAN, PESAN_TRIWULAN, galat_triwulan, simpan_triwulan
 from pengukuran.jendela import keadaan_jendela
 from pengukuran.models import StatusLaporan
 from pengukuran.selectors import satker_pengukuran
 from pengukuran.selectors_kegiatan import tabel_kegiatan
 from pengukuran.serializers_kegiatan import KegiatanUbahSerializer, LaporanKegiatanSerializer
 from pengukuran.services import (
-    LaporanBerubah,
-    LaporanTidakBisaDiubah,
-    MasaPelaporanDitutup,
     laporan_buka,
 )
 from pengukuran.services_kegiatan import kegiatan_simpan, rak_terbit
@@ -47,17 +34,7 @@ from satker.models import Satker
 PESAN_TANPA_RAK = (
     "Belum ada Rencana Aksi Kinerja tahun ini yang terbit: belum ada kegiatan yang direalisasikan."
 )
-GALAT_BACA = {
-    401: RESPONS_BELUM_MASUK,
-    404: respons_pesan("Satker tidak terlihat, triwulan tidak ada, atau belum ada RAK terbit."),
-}
-GALAT_TULIS = GALAT_BACA | {
-    400: RESPONS_ISIAN,
-    403: respons_pesan("Peran Anda tidak berhak."),
-    409: respons_pesan(
-        "Laporan sudah diajukan, nomor suntingan sudah berubah, atau masa pelaporan ditutup."
-    ),
-}
+GALAT_BACA, GALAT_TULIS = galat_triwulan("RAK")
 
 
 def _satker(request: Request, kode: str, tahun: int, tw: int) -> Satker:
@@ -122,27 +99,14 @@ class RealisasiKegiatanView(APIView):
         isian = KegiatanUbahSerializer(data=request.data)
         isian.is_valid(raise_exception=True)
         entri = isian.validated_data["kegiatan"]
-        try:
-            with transaction.atomic():  # a refusal leaves no report opened behind
-                laporan = laporan_buka(satker=satker, tahun=tahun, tw=tw)
-                kegiatan_simpan(
-                    laporan=laporan,
-                    isian={e["baris"]: _tanpa_baris(e) for e in entri},
-                    suntingan=isian.validated_data["suntingan"],
-                    oleh=request.user,
-                )
-        except MasaPelaporanDitutup as galat:
-            raise MasaDitutupApi(galat.pesan) from None
-        except DjangoValidationError as galat:
-            raise exceptions.ValidationError(
-                posisi_galat(galat, entri, kolom_id="baris", daftar="kegiatan")
-            ) from None
-        except LaporanBerubah:
-            raise LaporanBerubahApi from None
-        except LaporanTidakBisaDiubah:
-            raise LaporanBukanDraf from None
-        except IntegrityError:
-            raise LaporanBerubahApi from None  # two first saves at once: one opened it
+        with simpan_triwulan(entri, kolom_id="baris", daftar="kegiatan"):
+            laporan = laporan_buka(satker=satker, tahun=tahun, tw=tw)
+            kegiatan_simpan(
+                laporan=laporan,
+                isian={e["baris"]: _tanpa_baris(e) for e in entri},
+                suntingan=isian.validated_data["suntingan"],
+                oleh=request.user,
+            )
         return _jawab(request, satker, tahun, tw)
 
 

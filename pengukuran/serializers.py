@@ -230,15 +230,21 @@ class RealisasiUbahSerializer(KolomDikenal, serializers.Serializer):
     )
 
     def validate_realisasi(self, isian: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        dilihat: set[int] = set()
-        ganda = {}
-        for posisi, entri in enumerate(isian):
-            if entri["indikator"] in dilihat:
-                ganda[posisi] = {"indikator": [PESAN_INDIKATOR_GANDA]}
-            dilihat.add(entri["indikator"])
-        if ganda:
-            raise serializers.ValidationError(ganda)
-        return isian
+        return tolak_ganda(isian, "indikator", PESAN_INDIKATOR_GANDA)
+
+
+def tolak_ganda(isian: list[dict[str, Any]], kunci: str, pesan: str) -> list[dict[str, Any]]:
+    """`isian` unless two entries name the same row (`kunci`): each repeat refused at its
+    place in the list."""
+    dilihat: set[int] = set()
+    ganda = {}
+    for posisi, entri in enumerate(isian):
+        if entri[kunci] in dilihat:
+            ganda[posisi] = {kunci: [pesan]}
+        dilihat.add(entri[kunci])
+    if ganda:
+        raise serializers.ValidationError(ganda)
+    return isian
 
 
 JENIS_ISI_SKEMA = [j.mime for j in SEMUA_JENIS]

@@ -19,7 +19,7 @@ from dokumen.serializers import BilanganField, KolomDikenal, teks_isian
 from pengukuran.forms_kegiatan import RupiahField
 from pengukuran.models import StatusLaporan
 from pengukuran.models_kegiatan import StatusKegiatan
-from pengukuran.serializers import BuktiSerializer
+from pengukuran.serializers import BuktiSerializer, tolak_ganda
 from pengukuran.serializers_alur import JendelaSerializer
 
 PESAN_RUPIAH = "Tulis realisasi anggaran sebagai angka rupiah, mis. 1250000 atau “1.250.000”."
@@ -179,12 +179,4 @@ class KegiatanUbahSerializer(KolomDikenal, serializers.Serializer):
     )
 
     def validate_kegiatan(self, isian: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        dilihat: set[int] = set()
-        ganda = {}
-        for posisi, entri in enumerate(isian):
-            if entri["baris"] in dilihat:
-                ganda[posisi] = {"baris": [PESAN_KEGIATAN_GANDA]}
-            dilihat.add(entri["baris"])
-        if ganda:
-            raise serializers.ValidationError(ganda)
-        return isian
+        return tolak_ganda(isian, "baris", PESAN_KEGIATAN_GANDA)

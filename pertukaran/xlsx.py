@@ -157,6 +157,12 @@ def _kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
     """The header row(s) and the number row at row `r`; returns the row below them."""
     dua = any(k.kelompok for k in kolom)
     gaya_kepala = {"font": gaya.FONT_TEBAL, "rata": gaya.TENGAH_TENGAH, "isi": gaya.ISI_KEPALA}
+    gaya_nomor = {
+        "font": gaya.FONT_NOMOR,
+        "rata": gaya.TENGAH_TENGAH,
+        "isi": gaya.ISI_NOMOR,
+        "bingkai": True,
+    }
     nomor_baris = r + (2 if dua else 1)
     nomor = 0
     c = 0
@@ -173,16 +179,7 @@ def _kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
                 a1, a2 = rentang[i]
                 lembar.sel(r + 1, a1, kolom[i].judul, bingkai=True, sampai_kolom=a2, **gaya_kepala)
             nomor += 1
-            lembar.sel(
-                nomor_baris,
-                c1,
-                str(nomor),
-                font=gaya.FONT_NOMOR,
-                rata=gaya.TENGAH_TENGAH,
-                isi=gaya.ISI_NOMOR,
-                bingkai=True,
-                sampai_kolom=g2,
-            )
+            lembar.sel(nomor_baris, c1, str(nomor), sampai_kolom=g2, **gaya_nomor)
             c = akhir + 1
             continue
         lembar.sel(
@@ -195,16 +192,7 @@ def _kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
             **gaya_kepala,
         )
         nomor += 1
-        lembar.sel(
-            nomor_baris,
-            c1,
-            str(nomor),
-            font=gaya.FONT_NOMOR,
-            rata=gaya.TENGAH_TENGAH,
-            isi=gaya.ISI_NOMOR,
-            bingkai=True,
-            sampai_kolom=c2,
-        )
+        lembar.sel(nomor_baris, c1, str(nomor), sampai_kolom=c2, **gaya_nomor)
         c += 1
     return nomor_baris + 1
 
