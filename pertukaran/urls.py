@@ -1,9 +1,10 @@
 from django.urls import path
 
-from pertukaran import views
+from pertukaran import views, views_tempel
 
 app_name = "pertukaran"
 urlpatterns = [
     path("dokumen/<int:pk>/xlsx/", views.dokumen_xlsx, name="dokumen-xlsx"),
+    path("dokumen/<int:pk>/tempel/", views_tempel.dokumen_tempel, name="dokumen-tempel"),
     path("kemajuan/xlsx/", views.kemajuan_xlsx, name="kemajuan-xlsx"),
 ]
