@@ -206,13 +206,17 @@ def _dengan_judul(
         + ", ".join(k.judul for k in kolom[:lebar])
         + "."
     ]
-    lebih = [r + 1 for r, b in enumerate(tabel) if any(sel.strip() for sel in b[len(kolom) :])]
+    lebih = [r + 1 for r, b in enumerate(tabel) if _berisi(b[len(kolom) :])]
     if lebih:
         catatan.append(
             f"Baris {_daftar(lebih)}: sel di kanan kolom {kolom[-1].judul} tidak punya kolom "
             "dan dilewati."
         )
     return [[k.judul for k in kolom], *tabel], 1, catatan
+
+
+def _berisi(baris: Sequence[str]) -> bool:
+    return any(sel.strip() for sel in baris)
 
 
 def _daftar(nomor: Sequence[int]) -> str:
@@ -240,7 +244,13 @@ def _asal_baris(terdaftar: JenisTerdaftar, tabel: Tabel) -> tuple[list[int], lis
     judul = list(tabel[: kepala.awal_data])
     daun: list[int] = []
     sasaran: list[int] = []
+    ada_isi = False
     for indeks in range(kepala.awal_data, len(tabel)):
+        if not _berisi(tabel[indeks]):
+            if ada_isi:
+                break  # the table's end, as baca ends it
+            continue
+        ada_isi = True
         sendiri = baca_tabel(terdaftar, [*judul, tabel[indeks]])
         if terdaftar.berkelompok and sendiri.baris:
             item = sendiri.baris[0]
@@ -256,11 +266,16 @@ def baca_tempel(
     """The editor's blocks from a pasted table of `terdaftar`'s paper. `mulai`: the field
     pasted into, where a table without header starts; `lanjut`: the rows above any sasaran
     belong to the block pasted into (no warning for them)."""
-    # Empty rows are nothing to the editor; baca would end the table at the first one.
-    asal = [r + 1 for r, b in enumerate(tabel) if any(sel.strip() for sel in b)]
-    isi, tambah, catatan = _dengan_judul(terdaftar, [list(tabel[r - 1]) for r in asal], mulai)
-    asal = [0] * tambah + asal
+    isi, tambah, catatan = _dengan_judul(terdaftar, tabel, mulai)
     hasil_baca = baca_tabel(terdaftar, isi)
+    # The table ends at its first empty row (baca's rule, which keeps a signature block or a
+    # note below it out); what is left below is said, not dropped silently.
+    sisa = [r + 1 - tambah for r in range(hasil_baca.akhir, len(isi)) if _berisi(isi[r])]
+    if sisa:
+        catatan.append(
+            f"Baris {_daftar(sisa)} di bawah baris kosong tidak dibaca (di luar tabel): "
+            "tempel baris tersebut tersendiri bila termasuk tabel."
+        )
     daun = terdaftar.daun(hasil_baca.baris)
     if len(daun) > BARIS_MAKS:
         raise TempelDitolak(
@@ -274,7 +289,7 @@ def baca_tempel(
             pesan.setdefault(p.baris, []).append(p.pesan)
 
     def ambil(nomor: int) -> list[str]:
-        asli = asal[nomor - 1] if 0 < nomor <= len(asal) else 0
+        asli = nomor - tambah
         return [f"Baris {asli}: {teks}" for teks in pesan.pop(nomor, [])] if asli else []
 
     nomor_daun, nomor_sasaran = _asal_baris(terdaftar, isi) if daun else ([], [])
@@ -306,10 +321,10 @@ def baca_tempel(
             "Tabel di bawah baris (mis. program dan anggaran) tidak ditempel di sini: ubah di "
             "halaman tersendiri."
         )
-    umum: list[str] = []
-    for nomor in sorted(pesan):
-        # The header row added above the paste is no pasted row: its warnings have no number.
-        umum.extend(ambil(nomor) or pesan.pop(nomor))
+    if tambah:
+        # The header added above the paste: the note on the columns assumed says it all.
+        pesan.pop(1, None)
+    umum = [teks for nomor in sorted(pesan) for teks in ambil(nomor)]
     hasil.peringatan = catatan + umum
     return hasil
 

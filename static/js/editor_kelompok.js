@@ -356,6 +356,9 @@
     semuaBlok().forEach(pasangGeser);
   }
 
+  // For static/js/tempel.js: pasted rows are added as the buttons add them.
+  tabel.editorKelompok = { semuaBlok, barisDi, kepalaDi, isian, barisBaru, sasaranBaru, perbarui, umumkan };
+
   tabel.closest("form").classList.add("js-aktif");
   perbarui();
 })();

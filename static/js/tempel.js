@@ -1,0 +1,222 @@
+// Rows pasted from Word, Excel or LibreOffice into the grouped editor
+// (templates/pertukaran/_tempel.html): the clipboard's HTML (else its text) goes to the server,
+// which reads it as an import reads a file (pertukaran.tempel) and answers the editor's blocks,
+// each header and row with its warnings. They are added as the editor's buttons add rows
+// (static/js/editor_kelompok.js: tabel.editorKelompok), blank new rows they land on are
+// replaced, and nothing is saved until Simpan.
+// Pasting a table straight into a cell reads it from that cell's column on and adds its rows
+// below that row, in its block; a plain text (no tab, no table) pastes into the cell as usual.
+(function () {
+  const tabel = document.getElementById("tabel-kelompok");
+  const tombol = document.getElementById("tombol-tempel");
+  if (!tabel || !tombol || !tabel.editorKelompok) return;
+  const ed = tabel.editorKelompok;
+  const form = tabel.closest("form");
+  const dialog = document.getElementById("dialog-tempel");
+  const kotak = document.getElementById("kotak-tempel");
+  const galat = document.getElementById("galat-tempel");
+  const hasil = document.getElementById("hasil-tempel");
+  const BATAS = 1000000; // characters, pertukaran.tempel.UKURAN_MAKS
+  const PESAN_STATUS = {
+    403: "Anda tidak berhak mengubah dokumen ini.",
+    404: "Dokumen tidak ditemukan.",
+    413: "Yang ditempel terlalu besar (lebih dari 1 MB): tempel sebagian baris saja.",
+  };
+
+  const berisiTabel = (klip) => /<table/i.test(klip.html) || klip.teks.includes("\t");
+  const bacaKlip = (data) => ({ html: data.getData("text/html") || "", teks: data.getData("text/plain") || "" });
+  const isianIsi = (tr) =>
+    [...tr.querySelectorAll("td:not(.kolom-kendali):not(.kolom-aksi) :is(input:not([type=hidden]), textarea)")];
+  // A row added on this page and never filled: a paste landing on it takes its place.
+  const barisKosong = (tr) =>
+    !(ed.isian(tr, "kunci") && ed.isian(tr, "kunci").value) &&
+    isianIsi(tr).every((el) => (el.type === "checkbox" ? !el.checked : el.value.trim() === ""));
+  const kepalaKosong = (blok) =>
+    [...ed.kepalaDi(blok).querySelectorAll(".sel-sasaran :is(input:not([type=hidden]), textarea)")]
+      .every((el) => el.value.trim() === "");
+  const blokKosong = (blok) =>
+    blok.dataset.sasaran !== "" && !(ed.isian(ed.kepalaDi(blok), "kunci") && ed.isian(ed.kepalaDi(blok), "kunci").value) &&
+    kepalaKosong(blok) && ed.barisDi(blok).every(barisKosong);
+
+  async function kirim(klip, mulai, lanjut) {
+    const data = new FormData();
+    data.append("csrfmiddlewaretoken", form.querySelector("[name=csrfmiddlewaretoken]").value);
+    const catatan = [];
+    if (klip.html.length > BATAS && klip.teks.length <= BATAS) {
+      catatan.push("Format tabel dari Word/Excel terlalu besar: dibaca dari teksnya saja (sel bergaris banyak bisa terpecah).");
+    } else {
+      data.append("html", klip.html);
+    }
+    data.append("teks", klip.teks);
+    data.append("mulai", mulai || "");
+    if (lanjut) data.append("lanjut", "1");
+    let respons;
+    try {
+      respons = await fetch(tombol.dataset.url, { method: "POST", body: data, credentials: "same-origin" });
+    } catch (e) {
+      throw new Error("Tidak tersambung ke server: periksa jaringan, lalu tempel lagi.");
+    }
+    let isi = null;
+    try { isi = await respons.json(); } catch (e) { isi = null; }
+    if (!respons.ok || !isi) {
+      throw new Error((isi && isi.galat) || PESAN_STATUS[respons.status] || "Baris yang ditempel tidak dapat dibaca; coba lagi.");
+    }
+    isi.peringatan = catatan.concat(isi.peringatan);
+    return isi;
+  }
+
+  function isi(el, data) {
+    Object.entries(data).forEach(([nama, nilai]) => {
+      const input = ed.isian(el, nama);
+      if (!input || input.type === "hidden") return;
+      if (input.type === "checkbox") input.checked = Boolean(nilai);
+      else {
+        input.value = nilai;
+        // The editor's own listeners: a No typed stays as typed, a text area grows to fit.
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+  }
+
+  function tandai(tr, sel, peringatan) {
+    tr.querySelectorAll(".peringatan-tempel").forEach((el) => el.remove());
+    if (!peringatan.length) return;
+    tr.classList.add("table-warning");
+    const wadah = tr.querySelector(sel);
+    peringatan.forEach((teks) => {
+      const div = document.createElement("div");
+      div.className = "form-text text-warning-emphasis peringatan-tempel";
+      const ikon = document.createElement("i");
+      ikon.className = "bi bi-exclamation-triangle";
+      ikon.setAttribute("aria-hidden", "true");
+      div.append(ikon, ` ${teks}`);
+      wadah.appendChild(div);
+    });
+  }
+
+  // `tujuan`: the block pasted into and the row below which rows go (none: at its end), and
+  // whether rows above any sasaran join it (`gabung`); new blocks follow it.
+  function terapkan(jawaban, tujuan) {
+    const baru = [];
+    const tersentuh = new Set();
+    let sebelum = tujuan.blok;
+    jawaban.blok.forEach((item, posisi) => {
+      const tanpaKepala = Object.values(item.kepala).every((v) => !v);
+      let blok;
+      if (posisi === 0 && tujuan.blok && ((tanpaKepala && tujuan.gabung) || blokKosong(tujuan.blok))) {
+        blok = tujuan.blok;
+      } else {
+        blok = ed.sasaranBaru(sebelum);
+        tujuan.setelah = null;
+      }
+      if (!tanpaKepala) isi(ed.kepalaDi(blok), item.kepala);
+      tandai(ed.kepalaDi(blok), ".sel-sasaran", item.peringatan);
+      tersentuh.add(blok);
+      let setelah = blok === tujuan.blok && tujuan.setelah ? tujuan.setelah : null;
+      item.baris.forEach((row) => {
+        const tr = ed.barisBaru(blok, setelah || ed.barisDi(blok).pop() || ed.kepalaDi(blok));
+        isi(tr, row.isian);
+        tandai(tr, "td:not(.kolom-kendali)", row.peringatan);
+        baru.push(tr);
+        setelah = tr;
+      });
+      sebelum = blok;
+    });
+    // Blank rows the paste landed on, or a new block came with, give way to the pasted ones.
+    tersentuh.forEach((blok) => {
+      ed.barisDi(blok).forEach((tr) => {
+        const tambahan = Number((ed.isian(tr, "ORDER").name.match(/-(\d+)-/) || [])[1]) >=
+          Number(document.getElementById("id_baris-INITIAL_FORMS").value);
+        if (!baru.includes(tr) && tambahan && barisKosong(tr) && ed.barisDi(blok).length > 1) tr.remove();
+      });
+    });
+    ed.perbarui();
+    return baru;
+  }
+
+  function jenisHasil(jenis) {
+    hasil.className = `alert alert-${jenis} m-2 mb-0`;
+    hasil.hidden = false;
+  }
+
+  function tampilkan(jawaban, baru) {
+    const ringkasan = document.getElementById("ringkasan-tempel");
+    const daftar = document.getElementById("peringatan-tempel");
+    const perBaris = baru.filter((tr) => tr.querySelector(".peringatan-tempel")).length;
+    let teks = `${jawaban.jumlah_baris} baris ditempel dari Word/Excel. Periksa barisnya, lalu klik Simpan: belum ada yang tersimpan.`;
+    if (perBaris) teks += ` ${perBaris} baris bertanda kuning punya peringatan.`;
+    ringkasan.textContent = teks;
+    daftar.replaceChildren(...jawaban.peringatan.map((p) => {
+      const li = document.createElement("li");
+      li.textContent = p;
+      return li;
+    }));
+    jenisHasil(perBaris || jawaban.peringatan.length ? "warning" : "info");
+    ed.umumkan(teks);
+    if (baru.length) {
+      baru[0].scrollIntoView({ block: "center" });
+      const pertama = isianIsi(baru[0]).find((el) => el.type !== "checkbox");
+      if (pertama) pertama.focus({ preventScroll: true });
+    }
+  }
+
+  async function tempel(klip, mulai, tujuan, lanjut) {
+    const jawaban = await kirim(klip, mulai, lanjut);
+    if (!jawaban.jumlah_baris) {
+      throw new Error(jawaban.peringatan.concat(["Tidak ada baris yang terbaca dari yang ditempel."]).join(" "));
+    }
+    tampilkan(jawaban, terapkan(jawaban, tujuan));
+  }
+
+  // The box: rows go after the last block (into it when it is still blank).
+  function tujuanAkhir() {
+    const blok = ed.semuaBlok().filter((b) => b.dataset.sasaran !== "").pop() || null;
+    return { blok, setelah: null, gabung: Boolean(blok && blokKosong(blok)) };
+  }
+  async function dariKotak(klip) {
+    galat.textContent = "";
+    kotak.disabled = true;
+    try {
+      await tempel(klip, "", tujuanAkhir(), false);
+      kotak.value = "";
+      dialog.close();
+    } catch (e) {
+      galat.textContent = e.message;
+    } finally {
+      kotak.disabled = false;
+    }
+  }
+  tombol.addEventListener("click", () => {
+    galat.textContent = "";
+    dialog.showModal();
+    kotak.focus();
+  });
+  kotak.addEventListener("paste", (event) => {
+    event.preventDefault();
+    dariKotak(bacaKlip(event.clipboardData));
+  });
+  document.getElementById("baca-tempel").addEventListener("click", () => {
+    if (kotak.value.trim()) dariKotak({ html: "", teks: kotak.value });
+    else galat.textContent = "Kotak masih kosong: tempel baris yang disalin dari Word atau Excel.";
+  });
+  document.getElementById("batal-tempel").addEventListener("click", () => dialog.close());
+  document.getElementById("tutup-hasil-tempel").addEventListener("click", () => { hasil.hidden = true; });
+
+  // Straight into a cell: read from that cell's column on, rows below that row.
+  tabel.addEventListener("paste", (event) => {
+    const sel = event.target.closest("input, textarea");
+    const tr = event.target.closest("tr.baris-form, tr.kepala-sasaran");
+    if (!sel || !tr || !event.clipboardData) return;
+    const klip = bacaKlip(event.clipboardData);
+    if (!berisiTabel(klip)) return;
+    event.preventDefault();
+    const blok = tr.closest("tbody");
+    const mulai = sel.name.split("-").pop();
+    const tujuan = { blok, setelah: tr.matches(".baris-form") ? tr : ed.kepalaDi(blok), gabung: true };
+    tempel(klip, mulai, tujuan, true).catch((e) => {
+      document.getElementById("ringkasan-tempel").textContent = e.message;
+      document.getElementById("peringatan-tempel").replaceChildren();
+      jenisHasil("danger");
+    });
+  });
+})();
