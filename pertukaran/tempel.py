@@ -170,8 +170,10 @@ def tabel_papan_klip(*, html: str = "", teks: str = "") -> Tabel:
 
 @dataclass
 class HasilTempel:
-    """What a paste gives the editor: blocks in its shape (`ke_form`), each header and row
-    with its warnings, and the warnings that concern no one row."""
+    """What a paste gives the editor: blocks in its shape (`ke_form`) as
+    {"kepala": fields, "peringatan": [...], "baris": [{"isian": fields, "peringatan": [...]}]},
+    each warning {"pesan", "kolom": the field it concerns or ""}; and the warnings (texts)
+    that concern no one row."""
 
     blok: list[dict[str, Any]] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
@@ -299,7 +301,8 @@ def baca_tempel(
     kolom_baris = kolom_isi(kelas.kelas_baris.form)
     kunci_anak = kelas.kunci_anak or terdaftar.kunci_anak
     catatan_daun = iter(
-        ambil(nomor) + _catatan_baris(terdaftar, row)
+        [{"pesan": p, "kolom": _kolom_pesan(terdaftar.kolom_excel, p)} for p in ambil(nomor)]
+        + _catatan_baris(terdaftar, row)
         for nomor, row in zip(nomor_daun, daun, strict=True)
     )
     hasil = HasilTempel(tanpa_judul=bool(tambah), jumlah_baris=len(daun))
@@ -309,7 +312,7 @@ def baca_tempel(
         hasil.blok.append(
             {
                 "kepala": _nilai_form(kolom_kepala, kepala),
-                "peringatan": ambil(dari),
+                "peringatan": [{"pesan": p, "kolom": ""} for p in ambil(dari)],
                 "baris": [
                     {"isian": _nilai_form(kolom_baris, row), "peringatan": next(catatan_daun)}
                     for row in item.get(kunci_anak) or []
@@ -329,7 +332,16 @@ def baca_tempel(
     return hasil
 
 
-def _catatan_baris(terdaftar: JenisTerdaftar, row: dict[str, Any]) -> list[str]:
+def _kolom_pesan(tata: TabelExcel, pesan: str) -> str:
+    """The editor's field a warning of baca's is about ("Kolom ANGGARAN berisi …"), so it
+    stands in that cell; "" for the row as a whole."""
+    for kolom in tata.kolom:
+        if f"Kolom {kolom.judul} berisi" in pesan:
+            return f"tw{kolom.nilai}" if kolom.jenis == JenisKolom.CENTANG else kolom.kunci
+    return ""
+
+
+def _catatan_baris(terdaftar: JenisTerdaftar, row: dict[str, Any]) -> list[dict[str, str]]:
     """The note the editor shows beside a row's target (one holding no number)."""
     catatan = terdaftar.peringatan_baris(row)
-    return [catatan] if catatan else []
+    return [{"pesan": catatan, "kolom": "target"}] if catatan else []

@@ -5,7 +5,7 @@
 // (static/js/editor_kelompok.js: tabel.editorKelompok), blank new rows they land on are
 // replaced, and nothing is saved until Simpan.
 // Pasting a table straight into a cell reads it from that cell's column on and adds its rows
-// below that row, in its block; a plain text (no tab, no table) pastes into the cell as usual.
+// below that row, in its block; a single cell or a plain text pastes into the cell as usual.
 (function () {
   const tabel = document.getElementById("tabel-kelompok");
   const tombol = document.getElementById("tombol-tempel");
@@ -23,7 +23,11 @@
     413: "Yang ditempel terlalu besar (lebih dari 1 MB): tempel sebagian baris saja.",
   };
 
-  const berisiTabel = (klip) => /<table/i.test(klip.html) || klip.teks.includes("\t");
+  // More than one cell: one copied cell (Excel copies even that as a table) pastes as usual.
+  const berisiTabel = (klip) =>
+    klip.teks.includes("\t") ||
+    (/<table/i.test(klip.html) &&
+      new DOMParser().parseFromString(klip.html, "text/html").querySelectorAll("td, th").length > 1);
   const bacaKlip = (data) => ({ html: data.getData("text/html") || "", teks: data.getData("text/plain") || "" });
   const isianIsi = (tr) =>
     [...tr.querySelectorAll("td:not(.kolom-kendali):not(.kolom-aksi) :is(input:not([type=hidden]), textarea)")];
@@ -78,57 +82,56 @@
     });
   }
 
+  // A warning stands in the cell of the field it concerns (a row's: `kolom`), else in the
+  // row's first cell.
   function tandai(tr, sel, peringatan) {
     tr.querySelectorAll(".peringatan-tempel").forEach((el) => el.remove());
     if (!peringatan.length) return;
     tr.classList.add("table-warning");
-    const wadah = tr.querySelector(sel);
-    peringatan.forEach((teks) => {
+    peringatan.forEach((item) => {
+      const isiannya = item.kolom && ed.isian(tr, item.kolom);
+      const sendiri = isiannya && isiannya.type !== "checkbox" && isiannya.closest("td");
+      const wadah = sendiri || tr.querySelector(sel);
       const div = document.createElement("div");
       div.className = "form-text text-warning-emphasis peringatan-tempel";
       const ikon = document.createElement("i");
       ikon.className = "bi bi-exclamation-triangle";
       ikon.setAttribute("aria-hidden", "true");
-      div.append(ikon, ` ${teks}`);
+      div.append(ikon, ` ${item.pesan}`);
       wadah.appendChild(div);
     });
   }
 
-  // `tujuan`: the block pasted into and the row below which rows go (none: at its end), and
-  // whether rows above any sasaran join it (`gabung`); new blocks follow it.
+  // `tujuan`: the block pasted into and the row the paste landed on (none: its end), and
+  // whether rows above any sasaran join it (`gabung`); new blocks follow it. Blank rows added
+  // on this page where the rows go (the one pasted into, a new block's first) are filled
+  // first: a form left out of the page would not read as unchanged (its defaults missing).
   function terapkan(jawaban, tujuan) {
     const baru = [];
-    const tersentuh = new Set();
     let sebelum = tujuan.blok;
     jawaban.blok.forEach((item, posisi) => {
       const tanpaKepala = Object.values(item.kepala).every((v) => !v);
       let blok;
+      let setelah = null;
+      let cadangan = [];
       if (posisi === 0 && tujuan.blok && ((tanpaKepala && tujuan.gabung) || blokKosong(tujuan.blok))) {
         blok = tujuan.blok;
+        setelah = tujuan.setelah;
+        cadangan = blokKosong(blok) ? ed.barisDi(blok) : [setelah].filter((tr) => tr && tr.matches(".baris-form") && barisKosong(tr));
       } else {
         blok = ed.sasaranBaru(sebelum);
-        tujuan.setelah = null;
+        cadangan = ed.barisDi(blok);
       }
       if (!tanpaKepala) isi(ed.kepalaDi(blok), item.kepala);
       tandai(ed.kepalaDi(blok), ".sel-sasaran", item.peringatan);
-      tersentuh.add(blok);
-      let setelah = blok === tujuan.blok && tujuan.setelah ? tujuan.setelah : null;
       item.baris.forEach((row) => {
-        const tr = ed.barisBaru(blok, setelah || ed.barisDi(blok).pop() || ed.kepalaDi(blok));
+        const tr = cadangan.shift() || ed.barisBaru(blok, setelah || ed.barisDi(blok).pop() || ed.kepalaDi(blok));
         isi(tr, row.isian);
         tandai(tr, "td:not(.kolom-kendali)", row.peringatan);
         baru.push(tr);
         setelah = tr;
       });
       sebelum = blok;
-    });
-    // Blank rows the paste landed on, or a new block came with, give way to the pasted ones.
-    tersentuh.forEach((blok) => {
-      ed.barisDi(blok).forEach((tr) => {
-        const tambahan = Number((ed.isian(tr, "ORDER").name.match(/-(\d+)-/) || [])[1]) >=
-          Number(document.getElementById("id_baris-INITIAL_FORMS").value);
-        if (!baru.includes(tr) && tambahan && barisKosong(tr) && ed.barisDi(blok).length > 1) tr.remove();
-      });
     });
     ed.perbarui();
     return baru;
@@ -160,12 +163,12 @@
     }
   }
 
-  async function tempel(klip, mulai, tujuan, lanjut) {
+  async function baca(klip, mulai, lanjut) {
     const jawaban = await kirim(klip, mulai, lanjut);
     if (!jawaban.jumlah_baris) {
       throw new Error(jawaban.peringatan.concat(["Tidak ada baris yang terbaca dari yang ditempel."]).join(" "));
     }
-    tampilkan(jawaban, terapkan(jawaban, tujuan));
+    return jawaban;
   }
 
   // The box: rows go after the last block (into it when it is still blank).
@@ -177,9 +180,10 @@
     galat.textContent = "";
     kotak.disabled = true;
     try {
-      await tempel(klip, "", tujuanAkhir(), false);
+      const jawaban = await baca(klip, "", false);
       kotak.value = "";
-      dialog.close();
+      dialog.close(); // first: closing gives the focus back to the button
+      tampilkan(jawaban, terapkan(jawaban, tujuanAkhir()));
     } catch (e) {
       galat.textContent = e.message;
     } finally {
@@ -213,7 +217,7 @@
     const blok = tr.closest("tbody");
     const mulai = sel.name.split("-").pop();
     const tujuan = { blok, setelah: tr.matches(".baris-form") ? tr : ed.kepalaDi(blok), gabung: true };
-    tempel(klip, mulai, tujuan, true).catch((e) => {
+    baca(klip, mulai, true).then((jawaban) => tampilkan(jawaban, terapkan(jawaban, tujuan))).catch((e) => {
       document.getElementById("ringkasan-tempel").textContent = e.message;
       document.getElementById("peringatan-tempel").replaceChildren();
       jenisHasil("danger");

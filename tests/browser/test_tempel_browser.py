@@ -11,7 +11,15 @@ from dokumen.baris import data_baris
 from satker.models import Satker
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_dokumen_browser import foto, masuk, simpan
-from tests.factories import IkuFactory, RakFactory, RktFactory, sasaran_rak, sasaran_rkt
+from tests.factories import (
+    IkuFactory,
+    PkFactory,
+    RakFactory,
+    RktFactory,
+    sasaran_pk,
+    sasaran_rak,
+    sasaran_rkt,
+)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright tidak terpasang")
 expect = sync_api.expect
@@ -159,8 +167,14 @@ def test_tsv_pasted_into_a_cell_adds_rows_below_it_in_its_sasaran(page, tmp_path
     expect(page.locator("#hasil-tempel")).to_contain_text(
         "sel dibaca berurutan sebagai kolom INDIKATOR KINERJA, TARGET, NAMA KEGIATAN AKSI"
     )
-    # A single cell's plain text pastes as usual (no table in it).
     foto(page, tmp_path, "01-tempel-di-sel")
+    # One cell copied from Excel (a one-cell table) pastes into the cell as usual: no rows.
+    satu_sel = "<table><tr><td>Teks satu sel</td></tr></table>"
+    page.locator("#tutup-hasil-tempel").click()
+    tempel(page, sel, html=satu_sel, teks="Teks satu sel\r\n")
+    page.wait_for_timeout(300)
+    expect(page.locator("#hasil-tempel")).to_be_hidden()
+    expect(blok(page).nth(0).locator("tr.baris-form")).to_have_count(3)
 
     simpan(page)
     expect(page).to_have_url(URL_DETAIL)
@@ -212,3 +226,26 @@ def test_a_refused_paste_says_why_and_changes_nothing(page):
         "Tidak ada tabel yang ditempel: salin baris tabel dari Word atau Excel."
     )
     expect(page.locator("tr.baris-form")).to_have_count(1)
+
+
+def test_pk_indicators_with_quarterly_targets_are_pasted_and_saved(page, tmp_path):
+    pk = PkFactory(satker=lebak(), tahun=2030, baris=sasaran_pk(1, indikator=1))
+    buka(page, pk)
+
+    page.get_by_role("button", name="Tempel dari Word/Excel").click()
+    teks = (
+        "NO\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET\tTW I\tTW II\tTW III\tTW IV\n"
+        "2.\tMeningkatnya partisipasi\tPersentase partisipasi pemilih\t80%\t20%\t40%\t60%\t80%\n"
+    )
+    tempel(page, page.locator("#kotak-tempel"), teks=teks)
+
+    expect(blok(page)).to_have_count(2)
+    assert nilai(page, 1, "target_tw3") == ["60%"]
+    foto(page, tmp_path, "01-pk-ditempel")
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    baru = data_baris(pk)[1]
+    assert baru["sasaran"] == "Meningkatnya partisipasi"
+    (indikator,) = baru["indikator"]
+    assert indikator["indikator"] == "Persentase partisipasi pemilih"
+    assert [indikator[f"target_tw{n}"] for n in range(1, 5)] == ["20%", "40%", "60%", "80%"]

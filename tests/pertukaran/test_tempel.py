@@ -233,11 +233,17 @@ def test_rows_without_header_are_read_as_the_papers_columns_with_each_warning_at
     assert pertama["peringatan"] == []
     assert kedua["isian"]["anggaran"] == ""
     assert kedua["peringatan"] == [
-        "Baris 2: Kolom ANGGARAN berisi “delapan juta”, bukan angka rupiah: dikosongkan."
+        {
+            "pesan": "Baris 2: Kolom ANGGARAN berisi “delapan juta”, bukan angka rupiah: "
+            "dikosongkan.",
+            "kolom": "anggaran",
+        }
     ]
     assert dua["kepala"] == {"nomor": "2.", "sasaran": "Sasaran dua"}
     assert dua["baris"][0]["isian"]["tw4"] is True
-    assert "Tidak ada angka yang terbaca dari target ini" in dua["baris"][0]["peringatan"][0]
+    (catatan,) = dua["baris"][0]["peringatan"]
+    assert catatan["kolom"] == "target"
+    assert "Tidak ada angka yang terbaca dari target ini" in catatan["pesan"]
 
 
 def test_rows_below_an_empty_row_are_not_read_and_the_warning_says_which():
@@ -266,7 +272,9 @@ def test_a_pasted_header_row_is_found_and_its_columns_used_in_its_order():
     ]
     (blok,) = hasil.blok
     assert blok["kepala"] == {"nomor": "", "sasaran": ""}
-    assert blok["peringatan"] == ["Baris 2: Baris ini tidak berada di bawah sasaran mana pun."]
+    assert blok["peringatan"] == [
+        {"pesan": "Baris 2: Baris ini tidak berada di bawah sasaran mana pun.", "kolom": ""}
+    ]
     assert [b["isian"] for b in blok["baris"]] == [
         {"indikator": "Indeks A", "target": "90%", "kegiatan_aksi": "Sosialisasi"},
         {"indikator": "Indeks B", "target": "10 kali", "kegiatan_aksi": "Rapat"},
@@ -316,7 +324,7 @@ def test_iku_program_rows_open_program_groups():
         ["Partisipasi"],
     ]
     assert hasil.blok[0]["baris"][1]["isian"]["nomor"] == ""
-    assert hasil.blok[0]["baris"][1]["peringatan"][0].startswith("Tidak ada angka")
+    assert hasil.blok[0]["baris"][1]["peringatan"][0]["pesan"].startswith("Tidak ada angka")
 
 
 def test_pk_rows_with_the_programs_table_below_say_the_programs_are_not_pasted():

@@ -71,7 +71,11 @@ def test_it_answers_the_editors_blocks_with_each_warning_and_saves_nothing(
     assert satu["isian"]["anggaran"] == "8.170.412.000"
     assert [satu["isian"][f"tw{n}"] for n in range(1, 5)] == [True, False, True, False]
     assert dua["peringatan"] == [
-        "Baris 2: Kolom ANGGARAN berisi “delapan juta”, bukan angka rupiah: dikosongkan."
+        {
+            "pesan": "Baris 2: Kolom ANGGARAN berisi “delapan juta”, bukan angka rupiah: "
+            "dikosongkan.",
+            "kolom": "anggaran",
+        }
     ]
     rak_lebak.refresh_from_db()
     assert rak_lebak.suntingan == suntingan
