@@ -23,6 +23,9 @@ UKURAN_MAKS = 1_000_000  # characters of clipboard, HTML or text
 BARIS_TABEL_MAKS = 1_000  # rows of the pasted table
 PESAN_TERLALU_BESAR = "Yang ditempel terlalu besar (lebih dari 1 MB): tempel sebagian baris saja."
 KOLOM_MAKS = 60  # cells of a row; a wider colspan is cut here
+PESAN_BARIS_MAKS = (
+    f"Terlalu banyak baris yang ditempel: paling banyak {BARIS_TABEL_MAKS} baris sekali tempel."
+)
 # baca's warning for rows above any sasaran; pasted into a block, they are that block's rows.
 PESAN_TANPA_SASARAN = "Baris ini tidak berada di bawah sasaran mana pun."
 
@@ -56,7 +59,7 @@ class _PembacaHtml(HTMLParser):
                 self._sel.append("\n")
         elif self._dalam == 1 and tag == "tr":
             if len(self.baris) >= BARIS_TABEL_MAKS:
-                raise TempelDitolak(pesan_baris_maks())
+                raise TempelDitolak(PESAN_BARIS_MAKS)
             self.baris.append([])
         elif self._dalam == 1 and tag in ("td", "th"):
             if not self.baris:
@@ -136,19 +139,13 @@ def tabel_teks(teks: str) -> Tabel:
     try:
         for baris in csv.reader(io.StringIO(teks.replace("\r\n", "\n")), delimiter="\t"):
             if len(grid) >= BARIS_TABEL_MAKS:
-                raise TempelDitolak(pesan_baris_maks())
+                raise TempelDitolak(PESAN_BARIS_MAKS)
             grid.append([sel.replace("\xa0", " ").strip() for sel in baris[:KOLOM_MAKS]])
     except csv.Error:
         raise TempelDitolak(
             "Teks yang ditempel tidak terbaca sebagai tabel (ada sel yang terlalu panjang)."
         ) from None
     return grid
-
-
-def pesan_baris_maks() -> str:
-    return (
-        f"Terlalu banyak baris yang ditempel: paling banyak {BARIS_TABEL_MAKS} baris sekali tempel."
-    )
 
 
 def tabel_papan_klip(*, html: str = "", teks: str = "") -> Tabel:

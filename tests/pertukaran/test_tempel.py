@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dokumen.jenis import jenis_terdaftar
+from pertukaran.baca import cari_kepala
 from pertukaran.lembar import tabel_lembar
 from pertukaran.tempel import (
     BARIS_TABEL_MAKS,
@@ -196,6 +197,16 @@ def test_every_seed_document_copied_whole_reads_back_as_its_rows(satker, jenis):
 
 
 # --- tables as the editor's rows ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("jenis", ["IKU", "RKT", "RAK", "PK"])
+def test_the_header_assumed_for_rows_without_one_reads_each_column_as_itself(jenis):
+    tata = jenis_terdaftar(jenis).kolom_excel
+
+    kepala, peringatan = cari_kepala(tata, [[k.judul for k in tata.kolom]])
+
+    assert peringatan == []
+    assert kepala.posisi == dict(enumerate(tata.kolom))
 
 
 def test_rows_without_header_are_read_as_the_papers_columns_with_each_warning_at_its_row():
