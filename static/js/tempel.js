@@ -46,12 +46,15 @@
     const data = new FormData();
     data.append("csrfmiddlewaretoken", form.querySelector("[name=csrfmiddlewaretoken]").value);
     const catatan = [];
-    if (klip.html.length > BATAS && klip.teks.length <= BATAS) {
+    // Word's HTML is many times its text: past the limit the text alone is read.
+    const htmlMuat = klip.html.length <= BATAS;
+    const teksMuat = klip.teks.length <= BATAS;
+    if (!htmlMuat && teksMuat) {
       catatan.push("Format tabel dari Word/Excel terlalu besar: dibaca dari teksnya saja (sel bergaris banyak bisa terpecah).");
     } else {
       data.append("html", klip.html);
     }
-    data.append("teks", klip.teks);
+    if (teksMuat || !htmlMuat) data.append("teks", klip.teks);
     data.append("mulai", mulai || "");
     if (lanjut) data.append("lanjut", "1");
     let respons;
@@ -211,10 +214,11 @@
     const sel = event.target.closest("input, textarea");
     const tr = event.target.closest("tr.baris-form, tr.kepala-sasaran");
     if (!sel || !tr || !event.clipboardData) return;
+    const blok = tr.closest("tbody");
+    if (blok.dataset.sasaran === "") return; // rows naming no block (a refused save's)
     const klip = bacaKlip(event.clipboardData);
     if (!berisiTabel(klip)) return;
     event.preventDefault();
-    const blok = tr.closest("tbody");
     const mulai = sel.name.split("-").pop();
     const tujuan = { blok, setelah: tr.matches(".baris-form") ? tr : ed.kepalaDi(blok), gabung: true };
     baca(klip, mulai, true).then((jawaban) => tampilkan(jawaban, terapkan(jawaban, tujuan))).catch((e) => {

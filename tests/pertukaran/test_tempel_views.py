@@ -2,6 +2,8 @@
 satker's document is a 404), its limits, its answer (the editor's blocks and the warnings), a
 number of queries that does not grow with the rows, and that nothing is saved."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -162,3 +164,15 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(
         response = client.post(url(iku), {"teks": teks})
 
     assert response.json()["jumlah_baris"] == jumlah
+
+
+@pytest.mark.django_db
+def test_the_editor_offers_the_paste_box_to_javascript_only(client, operator_lebak, rak_lebak):
+    client.force_login(operator_lebak)
+
+    html = client.get(reverse("dokumen:ubah", args=[rak_lebak.pk])).content.decode()
+
+    assert f'id="tombol-tempel" data-url="{url(rak_lebak)}"' in html
+    # Shown by the editor's script only (.hanya-js), which tempel.js follows.
+    assert re.search(r'<div class="[^"]*\bhanya-js"[^>]*>\s*<button[^>]*id="tombol-tempel"', html)
+    assert html.index("js/editor_kelompok.js") < html.index("js/tempel.js")
