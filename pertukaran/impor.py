@@ -103,6 +103,13 @@ class Pratinjau:
         return tampil
 
     @property
+    def tambahan_terbaca(self) -> list[tuple[str, int]]:
+        """(label, rows read) of each table beside the rows (the PK's programs)."""
+        return [
+            (t.label, len(self.hasil.tambahan.get(t.kunci, []))) for t in self.terdaftar.tambahan
+        ]
+
+    @property
     def peringatan_umum(self) -> list[str]:
         """Warnings about no row read (the header, a column missing or unknown)."""
         baris_data = set(self.hasil.nomor) | {n for d in self.hasil.nomor_anak for n in d}
