@@ -25,13 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dokumen.models import PresisiTanggal
+from kpu_kinerja.formats import BULAN as NAMA_BULAN
 from pertukaran.baca import Tabel
 from satker.models import JenisTupoksi
 
-BULAN = (
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
-)  # fmt: skip
+BULAN = tuple(nama.lower() for nama in NAMA_BULAN)
 BULAN_LAIN = {"pebruari": 2, "nopember": 11, "agustus": 8, "jan": 1, "feb": 2, "mar": 3,
               "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8, "sep": 9, "sept": 9,
               "okt": 10, "nov": 11, "nop": 11, "des": 12}  # fmt: skip
@@ -43,9 +41,10 @@ POLA_JUDUL_TUPOKSI = re.compile(
     r"^[-–•*·\s]*(?P<jenis>tugas|fungsi|wewenang|kewajiban)\s*(?::\s*(?P<isi>.*))?$",
     re.IGNORECASE | re.DOTALL,
 )
-POLA_PENANDA = re.compile(
-    r"^[-–•*·]?\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-–•*·])\s+(?P<isi>.+)$", re.DOTALL
+POLA_NOMOR = re.compile(
+    r"^(?:[-–•*·]\s*)?\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+(?P<isi>.+)$", re.DOTALL
 )
+POLA_POIN = re.compile(r"^[-–•*·]\s+(?P<isi>.+)$", re.DOTALL)
 POLA_LABEL = re.compile(r"^[A-Za-z][A-Za-z /]{1,30}\s:\s*|^[A-Za-z][A-Za-z /]{1,30}:\s")
 POLA_NIP = re.compile(r"^NIP\b", re.IGNORECASE)
 # Words of a jabatan line above a signature ("Ketua Komisi Pemilihan Umum", "Kabupaten Lebak,").
@@ -146,27 +145,45 @@ def _akhir_daftar(baris: str) -> bool:
     return bool(POLA_LABEL.match(baris)) or kapital or _tempat_tanggal(baris) is not None
 
 
+def _butir(isi: str) -> str:
+    nomor = POLA_NOMOR.match(isi) or POLA_POIN.match(isi)
+    return (nomor["isi"] if nomor else isi).strip()
+
+
 def _tupoksi(teks: Sequence[str]) -> dict[str, list[str]]:
     hasil: dict[str, list[str]] = {}
     butir: list[str] | None = None  # the list being read
+    bernomor = False  # its items are numbered ("1.", "a."), not bulleted
     for baris in teks:
         judul = POLA_JUDUL_TUPOKSI.match(baris)
         if judul:
             jenis = JENIS_TUPOKSI[judul["jenis"].upper()]
             butir = [] if jenis not in hasil else None  # a list given twice: the first counts
+            bernomor = False
             if butir is not None:
                 hasil[jenis] = butir
                 isi = (judul["isi"] or "").strip()
                 if isi:
-                    penanda = POLA_PENANDA.match(isi)
-                    butir.append((penanda["isi"] if penanda else isi).strip())
+                    bernomor = bool(POLA_NOMOR.match(isi))
+                    butir.append(_butir(isi))
             continue
         if butir is None:
             continue
-        penanda = POLA_PENANDA.match(baris)
-        if penanda:
-            butir.append(penanda["isi"].strip())
-        elif butir and not _akhir_daftar(baris) and (not _selesai(butir[-1]) or baris[0].islower()):
+        nomor, poin = POLA_NOMOR.match(baris), POLA_POIN.match(baris)
+        terbuka = bool(butir) and not _selesai(butir[-1])
+        if nomor:
+            butir.append(nomor["isi"].strip())
+            bernomor = True
+        elif poin and bernomor and terbuka and poin["isi"][0].islower():
+            # A numbered item broken over two paragraphs, the second bulleted by mistake.
+            butir[-1] = f"{butir[-1]} {poin['isi'].strip()}"
+        elif poin:
+            butir.append(poin["isi"].strip())
+        elif _akhir_daftar(baris):
+            butir = None
+        elif not butir:
+            butir.append(baris.strip())  # the one item below its title
+        elif terbuka or baris[0].islower():
             butir[-1] = f"{butir[-1]} {baris.strip()}"
         else:
             butir = None
