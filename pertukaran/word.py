@@ -39,6 +39,7 @@ CENTANG_SIMBOL = {
 CENTANG_TEKS = str.maketrans({"✔": CENTANG, "√": CENTANG, "☑": CENTANG, "🗸": CENTANG})
 POLA_PENANDA = re.compile(r"^\s*(?:[-–•*·]|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])\s")
 LEWATI = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:drawing"), qn("w:pict")}
+MAKS_KOLOM = 64  # the widest paper table has 12 columns
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -148,33 +149,38 @@ def _blok(el: etree._Element) -> Iterator[etree._Element]:
 
 
 def _grid(tbl: etree._Element) -> list[list[str]]:
-    """A table as a grid of strings, as wide as its grid (or its widest row)."""
+    """A table as a grid of strings, as wide as its grid (or its widest row), at most
+    MAKS_KOLOM columns (a cell claiming to span a million columns spans the rest)."""
     grid = tbl.find(qn("w:tblGrid"))
     lebar = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
     hasil: list[list[str]] = []
-    for tr in tbl.findall(qn("w:tr")):
-        baris = [""] * _angka(tr, "w:gridBefore")
-        for tc in _sel(tr):
-            span = max(1, _angka_tc(tc, "w:gridSpan"))
-            lanjut = _vmerge(tc) == "continue"
-            baris.append("" if lanjut else _teks_sel(tc))
+    for tr in _anak(tbl, "w:tr"):
+        if tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is not None:
+            continue  # a row deleted with changes tracked: not in the document any more
+        baris = [""] * min(_angka(tr, "w:gridBefore"), MAKS_KOLOM)
+        for tc in _anak(tr, "w:tc"):
+            if len(baris) >= MAKS_KOLOM:
+                break
+            span = min(max(1, _angka_tc(tc, "w:gridSpan")), MAKS_KOLOM - len(baris))
+            baris.append("" if _vmerge(tc) == "continue" else _teks_sel(tc))
             baris.extend([""] * (span - 1))
         hasil.append(baris)
-    lebar = max([lebar, *(len(b) for b in hasil)])
+    lebar = min(MAKS_KOLOM, max([lebar, *(len(b) for b in hasil)]))
     return [b + [""] * (lebar - len(b)) for b in hasil]
 
 
-def _sel(tr: etree._Element) -> Iterator[etree._Element]:
-    """A row's own cells (a nested table's are read with the cell holding it)."""
-    for anak in tr:
-        if anak.tag == qn("w:tc"):
+def _anak(el: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """`el`'s children named `tag`, also those wrapped in content controls or custom XML (a
+    repeating section's rows, a row's cells); a nested table's are read with its own cell."""
+    for anak in el:
+        if anak.tag == qn(tag):
             yield anak
         elif anak.tag == qn("w:sdt"):
             isi = anak.find(qn("w:sdtContent"))
             if isi is not None:
-                yield from _sel(isi)
+                yield from _anak(isi, tag)
         elif anak.tag == qn("w:customXml"):
-            yield from _sel(anak)
+            yield from _anak(anak, tag)
 
 
 def _angka(tr: etree._Element, nama: str) -> int:

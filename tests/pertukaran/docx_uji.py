@@ -343,7 +343,8 @@ def docx_tabel(
     doc = Document()
     for teks in sebelum:
         _paragraf(doc, teks)
-    _tulis_tabel(doc, _Grid([list(b) for b in baris], list(gabung)), simbol=simbol)
+    if baris:  # none: a document without a table
+        _tulis_tabel(doc, _Grid([list(b) for b in baris], list(gabung)), simbol=simbol)
     for tabel in lain:
         _ganti_halaman(doc)
         _tulis_tabel(doc, _Grid([list(b) for b in tabel]), simbol=simbol)
