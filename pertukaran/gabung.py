@@ -57,30 +57,23 @@ def _pindah(baris: Sequence[str], dari: dict, ke: dict, lebar: int) -> list[str]
     return hasil
 
 
-def tabel_gabung(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Tabel:
-    """One table of `terdaftar`'s layout from a document's tables, by the rule above; no table
-    with the type's header: every table, one after another (baca then says what is missing)."""
+def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> tuple[Tabel, list[bool]]:
+    """The joined table, and for each table whether it went into it."""
     tata = terdaftar.kolom_excel
     if tata is None:
         raise ValueError(f"Jenis {terdaftar.kode} tidak punya tata letak Excel.")
     susunan = [tata, *(t for _, t in tata.tambahan)]
     hasil: list[list[str]] = []
+    dipakai: list[bool] = []
     bagian: _Bagian | None = None
-    dipakai: set[int] = set()  # the layouts already started
+    mulai: set[int] = set()  # the layouts already started
     for tabel in daftar:
         kenal = [(i, t, _kepala(t, tabel)) for i, t in enumerate(susunan)]
         kenal = [(i, t, k) for i, t, k in kenal if k is not None]
-        if bagian is None:
-            utama = next(((t, k) for i, t, k in kenal if i == 0), None)
-            if utama is None:
-                continue  # a layout table above the main one
-            t, k = utama
-            hasil.extend(_isi(tabel))
-            bagian = _Bagian(t, _lebar(tabel), {v: i for i, v in k.posisi.items()})
-            dipakai.add(0)
-            continue
-        sama = next((k for _, t, k in kenal if t is bagian.tata), None)
-        baru = next(((i, t, k) for i, t, k in kenal if i not in dipakai), None)
+        sama = next((k for _, t, k in kenal if bagian is not None and t is bagian.tata), None)
+        baru = next(
+            (x for x in kenal if x[0] not in mulai and (bagian is not None or x[0] == 0)), None
+        )
         if sama is not None:
             dari = {v: i for i, v in sama.posisi.items()}
             isi = _isi(tabel[sama.awal_data :])  # its number row baca skips
@@ -89,20 +82,51 @@ def tabel_gabung(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Tabel:
             hasil.extend(isi)
         elif baru is not None:
             i, t, k = baru
-            hasil.append([""] * max(1, _lebar(tabel)))
+            if bagian is not None:
+                hasil.append([""] * max(1, _lebar(tabel)))  # baca looks for it below
             hasil.extend(_isi(tabel))
             bagian = _Bagian(t, _lebar(tabel), {v: j for j, v in k.posisi.items()})
-            dipakai.add(i)
-        elif not kenal and _lebar(tabel) == bagian.lebar:
+            mulai.add(i)
+        elif bagian is not None and not kenal and _lebar(tabel) == bagian.lebar:
             hasil.extend(_isi(tabel))
+        else:
+            dipakai.append(False)  # a layout table, a note
+            continue
+        dipakai.append(True)
     if bagian is None:
         for tabel in daftar:
             hasil.extend([*_isi(tabel), [""]])
+    return hasil, dipakai
+
+
+def tabel_gabung(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Tabel:
+    """One table of `terdaftar`'s layout from a document's tables, by the rule above; no table
+    with the type's header: every table, one after another (baca then says what is missing)."""
+    return _susun(terdaftar, daftar)[0]
+
+
+def teks_kepala(terdaftar: JenisTerdaftar, isi: IsiDocx) -> list[str]:
+    """The lines the header fields are looked for in (pertukaran.kepala.cari_kepala): the
+    paragraphs, and in their place the text of the tables left out of the join, cell by cell
+    (a signature block laid out in a borderless table, one party per cell)."""
+    _, dipakai = _susun(terdaftar, isi.tabel)
+    hasil = list(isi.teks)
+    for indeks in range(len(isi.tabel) - 1, -1, -1):
+        if dipakai[indeks] or indeks >= len(isi.letak):
+            continue
+        sel = [
+            baris
+            for r in isi.tabel[indeks]
+            for teks in r
+            for baris in teks.split("\n")
+            if baris.strip()
+        ]
+        hasil[isi.letak[indeks] : isi.letak[indeks]] = sel
     return hasil
 
 
 def hasil_docx(terdaftar: JenisTerdaftar, isi: bytes) -> tuple[HasilBaca, IsiDocx]:
     """A .docx read as `terdaftar`'s document: its rows and warnings, and what it holds (for
-    the header fields, pertukaran.kepala)."""
+    the header fields: `teks_kepala`, then pertukaran.kepala.cari_kepala)."""
     isi_docx = baca_docx(isi)
     return baca_tabel(terdaftar, tabel_gabung(terdaftar, isi_docx.tabel)), isi_docx

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from dokumen.models import PresisiTanggal
 from kpu_kinerja.formats import BULAN as NAMA_BULAN
+from kpu_kinerja.formats import TanggalTidakAda, baca_tanggal
 from pertukaran.baca import Tabel
 from satker.models import JenisTupoksi
 
@@ -34,8 +35,12 @@ BULAN_LAIN = {"pebruari": 2, "nopember": 11, "agustus": 8, "jan": 1, "feb": 2, "
               "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8, "sep": 9, "sept": 9,
               "okt": 10, "nov": 11, "nop": 11, "des": 12}  # fmt: skip
 POLA_TEMPAT_TANGGAL = re.compile(
-    r"^(?P<tempat>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?:(?P<hari>\d{1,2})\s*)?"
-    r"(?P<bulan>[A-Za-z]{3,10})\.?\s+(?P<tahun>(?:19|20)\d{2})\s*\.?$"
+    r"^(?P<tempat>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<tanggal>[\w ./-]{4,24}(?:19|20)\d{2})\.?$"
+)
+# A date in words the shared parser (kpu_kinerja.formats) does not know: a misspelt month, or
+# the month alone ("Januari 2024").
+POLA_TANGGAL_KATA = re.compile(
+    r"^(?:(?P<hari>\d{1,2})\s*)?(?P<bulan>[A-Za-z]{3,10})\.?\s+(?P<tahun>(?:19|20)\d{2})$"
 )
 POLA_JUDUL_TUPOKSI = re.compile(
     r"^[-–•*·\s]*(?P<jenis>tugas|fungsi|wewenang|kewajiban)\s*(?::\s*(?P<isi>.*))?$",
@@ -94,26 +99,34 @@ def bulan(teks: str) -> int | None:
     return BULAN.index(mirip[0]) + 1 if mirip else None
 
 
-def _tempat_tanggal(baris: str) -> tuple[str, datetime.date | None, str] | None:
-    """(place, date, precision) of a place-and-date line; None when it is none."""
-    cocok = POLA_TEMPAT_TANGGAL.match(" ".join(baris.split()))
-    if cocok is None:
-        return None
-    nomor_bulan = bulan(cocok["bulan"])
+def _tanggal(teks: str) -> tuple[datetime.date | None, str] | None:
+    """(date, precision) of a date as written after the place; None when it is no date."""
+    try:
+        return baca_tanggal(teks), PresisiTanggal.HARI.value  # "26 Januari 2024", "26/01/2024"
+    except TanggalTidakAda:
+        return None, ""  # "31 Februari 2024": a date, but none the calendar has
+    except ValueError:
+        pass
+    cocok = POLA_TANGGAL_KATA.match(teks)
+    nomor_bulan = bulan(cocok["bulan"]) if cocok else None
     if nomor_bulan is None:
         return None
     tahun = int(cocok["tahun"])
-    tempat = cocok["tempat"].strip()
     if cocok["hari"] is None:
-        return tempat, datetime.date(tahun, nomor_bulan, 1), PresisiTanggal.BULAN.value
+        return datetime.date(tahun, nomor_bulan, 1), PresisiTanggal.BULAN.value
     try:
-        return (
-            tempat,
-            datetime.date(tahun, nomor_bulan, int(cocok["hari"])),
-            PresisiTanggal.HARI.value,
-        )
-    except ValueError:  # "31 Februari": the place stands, the date is unreadable
-        return tempat, None, ""
+        return datetime.date(tahun, nomor_bulan, int(cocok["hari"])), PresisiTanggal.HARI.value
+    except ValueError:
+        return None, ""
+
+
+def _tempat_tanggal(baris: str) -> tuple[str, datetime.date | None, str] | None:
+    """(place, date, precision) of a place-and-date line; None when it is none."""
+    cocok = POLA_TEMPAT_TANGGAL.match(" ".join(baris.split()))
+    tanggal = _tanggal(cocok["tanggal"].rstrip(".")) if cocok else None
+    if tanggal is None:
+        return None
+    return cocok["tempat"].strip(), *tanggal
 
 
 def _lewati_ttd(baris: str) -> bool:

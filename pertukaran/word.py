@@ -50,6 +50,8 @@ class IsiDocx:
     tabel: list[Tabel]  # every body table in order, each a clean grid of strings
     teks: list[str]  # the body's non-empty paragraph lines outside tables, in order
     teks_sebelum: int  # how many of `teks` come before the first table
+    # For each table, how many of `teks` come before it (where its text stands among them).
+    letak: tuple[int, ...] = ()
 
 
 def _font(r: etree._Element) -> str:
@@ -221,14 +223,16 @@ def baca_docx(isi: bytes) -> IsiDocx:
     bernomor = _gaya_bernomor(dokumen)
     tabel: list[Tabel] = []
     teks: list[str] = []
-    sebelum: int | None = None
+    letak: list[int] = []
     for blok in _blok(dokumen.element.body):
         if blok.tag == qn("w:tbl"):
             tabel.append(_grid(blok))
-            sebelum = len(teks) if sebelum is None else sebelum
+            letak.append(len(teks))
             continue
         baris = [b.strip() for b in teks_paragraf(blok).split("\n") if b.strip()]
         if baris and _berdaftar(blok, bernomor) and not POLA_PENANDA.match(baris[0] + " "):
             baris[0] = f"• {baris[0]}"
         teks.extend(baris)
-    return IsiDocx(tabel=tabel, teks=teks, teks_sebelum=len(teks) if sebelum is None else sebelum)
+    return IsiDocx(
+        tabel=tabel, teks=teks, teks_sebelum=letak[0] if letak else len(teks), letak=tuple(letak)
+    )

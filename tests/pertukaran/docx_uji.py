@@ -261,6 +261,7 @@ def _docx(
     tanpa_kepala: Collection[int] = (2,),
     simbol: bool = True,
     kop_tabel: bool = False,
+    ttd_tabel: bool = False,
 ) -> bytes:
     doc = Document()
     if kop_tabel:  # a layout table for the letterhead, above everything
@@ -279,8 +280,14 @@ def _docx(
         kepala, badan = _kepala(kolom), _badan(tata, kolom, isi)
         _tulis_tabel(doc, _Grid(kepala.sel + badan.sel, kepala.gabung), simbol=simbol)
     doc.add_paragraph()
-    for teks in sesudah:
-        _paragraf(doc, teks)
+    if ttd_tabel:  # the signature in the right cell of a borderless layout table
+        sel = doc.add_table(rows=1, cols=2).rows[0].cells[1]
+        sel.text = sesudah[0] if sesudah else ""
+        for teks in sesudah[1:]:
+            sel.add_paragraph(teks)
+    else:
+        for teks in sesudah:
+            _paragraf(doc, teks)
     keluaran = io.BytesIO()
     doc.save(keluaran)
     return keluaran.getvalue()
@@ -293,10 +300,12 @@ def docx_dokumen(
     tanpa_kepala: Collection[int] = (2,),
     simbol: bool = True,
     kop_tabel: bool = False,
+    ttd_tabel: bool = False,
 ) -> bytes:
     """`dokumen` as a .docx the way Word lays it out: title, tupoksi (a type printed with
     them), the table split into `pecah` tables (the header repeated, except on the parts in
-    `tanpa_kepala`, 0-based), the place and date and the signature block."""
+    `tanpa_kepala`, 0-based), the place and date and the signature block; `kop_tabel` adds a
+    layout table above everything, `ttd_tabel` lays the signature out in a table."""
     terdaftar = jenis_terdaftar(dokumen.jenis)
     tata = terdaftar.kolom_excel
     judul = (
@@ -318,6 +327,7 @@ def docx_dokumen(
         tanpa_kepala=tanpa_kepala,
         simbol=simbol,
         kop_tabel=kop_tabel,
+        ttd_tabel=ttd_tabel,
     )
 
 

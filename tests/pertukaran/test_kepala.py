@@ -10,6 +10,7 @@ from dokumen.jenis import jenis_terdaftar
 from dokumen.selectors import penandatangan_tercetak_semua
 from pertukaran.baca import baca_tabel
 from pertukaran.baca import cari_kepala as cari_kepala_tabel
+from pertukaran.gabung import hasil_docx, teks_kepala
 from pertukaran.kepala import cari_kepala, nama_normal, teks_lembar
 from pertukaran.lembar import tabel_lembar
 from pertukaran.selectors import pejabat_cocok
@@ -190,6 +191,7 @@ def test_it_joins_lebak_item_broken_over_two_paragraphs_and_skips_the_nip():
         ("Buntok, 5 Nopember 2023", "Buntok", datetime.date(2023, 11, 5), "HARI"),
         ("Buntok, 5 Agustuss 2023", "Buntok", datetime.date(2023, 8, 5), "HARI"),
         ("Tanjung Selor, 1 Des 2023", "Tanjung Selor", datetime.date(2023, 12, 1), "HARI"),
+        ("Rangkasbitung, 26/01/2024", "Rangkasbitung", datetime.date(2024, 1, 26), "HARI"),
         ("Serang, 31 Februari 2024", "Serang", None, ""),
     ],
 )
@@ -310,3 +312,17 @@ def test_pejabat_cocok_is_none_when_the_name_is_ambiguous():
     PejabatFactory(satker=satker, nama="AHMAD ADI", jabatan=Jabatan.KASUBBAG)
 
     assert pejabat_cocok(satker, "Ahmad Adi") is None
+
+
+@pytest.mark.django_db
+def test_it_finds_a_signature_laid_out_in_a_table_beside_a_letterhead_table():
+    dokumen = dokumen_seed("kab-lebak", "RAK")
+    rak = jenis_terdaftar("RAK")
+
+    hasil, isi = hasil_docx(rak, docx_dokumen(dokumen, kop_tabel=True, ttd_tabel=True))
+
+    assert len(isi.tabel) == 4  # letterhead, two parts, signature
+    assert cari_kepala(isi.teks).nama_penandatangan == ""  # the paragraphs alone lack it
+    assert _ditemukan(cari_kepala(teks_kepala(rak, isi))) == _harapan(dokumen)
+    assert hasil.peringatan == []
+    assert len(hasil.baris) == len(rak.baca_baris(dokumen))
