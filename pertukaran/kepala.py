@@ -1,21 +1,26 @@
 """The header fields a document carries outside its table, found in its text lines: the place
 and date of signing, the signatory's jabatan and name, and the tupoksi lists of an IKU.
 
-Pure: lines in (a .docx's paragraphs, pertukaran.word.IsiDocx.teks; a sheet's rows outside its
-table, `teks_lembar`), fields out. What is not found stays empty; nothing raises.
+Pure: lines in (a .docx's, pertukaran.gabung.teks_kepala: its paragraphs and its layout tables'
+text; a sheet's rows outside its table, `teks_lembar`), fields out. What is not found stays
+empty; nothing raises. The lines come from a bounded file (pertukaran.berkas); each is matched
+by anchored patterns without nested repetition, so the time is linear in the text.
 
 How the lines are read, as the seeds write them (/work/shared/seeds):
-- place and date: the last line "<place>, [day] <month> <year>" ("Sendawar, 03 Januari 2024",
-  "Buntok, Januari 2024": month precision), Indonesian month names in any case, common
-  misspellings ("Pebruari", "Nopember") and near misses allowed;
+- place and date: the last line "<place>, <date>" ("Sendawar, 03 Januari 2024", "Lebak,
+  26/01/2024" as kpu_kinerja.formats reads dates; "Buntok, Januari 2024": month precision),
+  Indonesian month names in any case, common misspellings ("Pebruari", "Nopember") and near
+  misses allowed; a day the calendar lacks keeps the place, not the date;
 - signatory: below the place and date, the jabatan lines (naming a rank or the body: "Ketua",
   "KPU", "Kabupaten …", or ending in ",") and then the first other line, the name; "NIP …",
   "(ditandatangani …)" and "[…]" lines are skipped;
-- tupoksi: a heading "Tugas", "Fungsi", "Wewenang" or "Kewajiban" ("- Tugas", "FUNGSI :"),
-  with one item after its colon or items below, each opened by a marker ("1.", "a.", "1)", "-",
-  "•"); a line without a marker continues the item above when that item reads unfinished (no
-  closing ".", ";" or ":") or the line starts in lower case; a list ends at another heading, a
-  "Label : …" line, a title in capitals, or the place and date.
+- tupoksi, looked for above the place and date: a heading "Tugas", "Fungsi", "Wewenang" or
+  "Kewajiban" ("- Tugas", "FUNGSI :"), with one item after its colon, or items below, each
+  opened by a marker ("1.", "a.", "1)", "-", "•"), or one unmarked item below it; a line
+  without a marker (or, in a numbered list, bulleted and in lower case) continues the item
+  above when that item reads unfinished (no closing ".", ";" or ":") or the line starts in
+  lower case; a list ends at another heading, a "Label : …" line, a title in capitals, or
+  any other line. A list given twice counts once, the first.
 """
 
 import datetime

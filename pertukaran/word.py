@@ -3,13 +3,15 @@
 Read with python-docx's element tree (body order, `w:gridSpan`, `w:vMerge`), not by hand:
 - every body table (also inside content controls) is one grid: a row per Word row, a string per
   grid column; a cell spanning columns fills the columns after its first with "", a vertically
-  merged cell is "" below its first row (what baca expects of merged cells); hidden rows are
-  kept; a nested table's text goes into its cell;
+  merged cell is "" below its first row (what baca expects of merged cells), as is a cell
+  merged the old way (`w:hMerge`); hidden rows are kept, rows deleted with changes tracked
+  are not; a nested table's text goes into its cell; at most MAKS_KOLOM columns;
 - a cell's text is its paragraphs joined by "\\n", stripped; a check mark however written (a
   `w:sym` of Wingdings/Symbol, a Wingdings "ü", "✔", "√", "☑") is "✓";
 - the paragraphs outside tables are listed in order, non-empty, one entry per line (a signature
   block is often one paragraph with line breaks); a list paragraph numbered by Word (whose
-  number is no text) starts with "• " so the header finder sees its items.
+  number is no text) starts with "• " so the header finder sees its items; where each table
+  stands among them is kept (`letak`, for pertukaran.gabung.teks_kepala).
 
 The caller (pertukaran.berkas) has refused what is not a bounded .docx before; odd content
 (empty cells, ragged rows, unknown symbols) reads as text or "", never as an error.
@@ -164,7 +166,8 @@ def _grid(tbl: etree._Element) -> list[list[str]]:
             if len(baris) >= MAKS_KOLOM:
                 break
             span = min(max(1, _angka_tc(tc, "w:gridSpan")), MAKS_KOLOM - len(baris))
-            baris.append("" if _vmerge(tc) == "continue" else _teks_sel(tc))
+            lanjut = "continue" in (_merge(tc, "w:vMerge"), _merge(tc, "w:hMerge"))
+            baris.append("" if lanjut else _teks_sel(tc))
             baris.extend([""] * (span - 1))
         hasil.append(baris)
     lebar = min(MAKS_KOLOM, max([lebar, *(len(b) for b in hasil)]))
@@ -201,8 +204,8 @@ def _bulat(el: etree._Element | None) -> int:
         return 0
 
 
-def _vmerge(tc: etree._Element) -> str | None:
-    el = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+def _merge(tc: etree._Element, nama: str) -> str | None:
+    el = tc.find(f"{qn('w:tcPr')}/{qn(nama)}")
     if el is None:
         return None
     return el.get(qn("w:val")) or "continue"  # <w:vMerge/> without a value continues

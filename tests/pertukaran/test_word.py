@@ -155,3 +155,16 @@ def test_odd_content_reads_bounded_and_without_error():
     assert len(tabel[0]) == MAKS_KOLOM
     assert tabel[0][0] == "Lebar"
     assert tabel[1][:2] == ["", "Isi"]
+
+
+def test_a_cell_merged_the_old_way_reads_empty_after_its_first():
+    def isi(doc):
+        sel = doc.add_table(rows=1, cols=3).rows[0].cells
+        for teks, s in zip(["Program", "salinan", "x"], sel, strict=True):
+            s.text = teks
+        for nilai, s in (("restart", sel[0]), ("continue", sel[1])):
+            merge = OxmlElement("w:hMerge")
+            merge.set(qn("w:val"), nilai)
+            s._tc.get_or_add_tcPr().append(merge)
+
+    assert baca_docx(_docx(isi)).tabel == [[["Program", "", "x"]]]
