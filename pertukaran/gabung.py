@@ -43,9 +43,9 @@ def _kepala(tata: TabelExcel, tabel: Tabel):
     return kepala
 
 
-def _isi(baris: Sequence[Sequence[str]]) -> list[list[str]]:
-    """The rows that hold something."""
-    return [list(b) for b in baris if any(s.strip() for s in b)]
+def _isi(tabel: Tabel, mulai: int = 0) -> list[tuple[int, list[str]]]:
+    """(index, cells) of the rows from `mulai` on that hold something."""
+    return [(i, list(b)) for i, b in enumerate(tabel) if i >= mulai and any(s.strip() for s in b)]
 
 
 def _pindah(baris: Sequence[str], dari: dict, ke: dict, lebar: int) -> list[str]:
@@ -57,17 +57,29 @@ def _pindah(baris: Sequence[str], dari: dict, ke: dict, lebar: int) -> list[str]
     return hasil
 
 
-def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> tuple[Tabel, list[bool]]:
-    """The joined table, and for each table whether it went into it."""
+@dataclass
+class _Susunan:
+    """The joined table, where each of its rows comes from ((table, row), 1-based; None for
+    the empty row put before a table beside the rows) and which tables went into it."""
+
+    tabel: list[list[str]]
+    asal: list[tuple[int, int] | None]
+    dipakai: list[bool]
+
+    def tambah(self, ke: int, baris: list[tuple[int, list[str]]]) -> None:
+        self.tabel.extend(b for _, b in baris)
+        self.asal.extend((ke + 1, i + 1) for i, _ in baris)
+
+
+def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> _Susunan:
     tata = terdaftar.kolom_excel
     if tata is None:
         raise ValueError(f"Jenis {terdaftar.kode} tidak punya tata letak Excel.")
     susunan = [tata, *(t for _, t in tata.tambahan)]
-    hasil: list[list[str]] = []
-    dipakai: list[bool] = []
+    hasil = _Susunan([], [], [])
     bagian: _Bagian | None = None
     mulai: set[int] = set()  # the layouts already started
-    for tabel in daftar:
+    for ke, tabel in enumerate(daftar):
         kenal = [(i, t, _kepala(t, tabel)) for i, t in enumerate(susunan)]
         kenal = [(i, t, k) for i, t, k in kenal if k is not None]
         sama = next((k for _, t, k in kenal if bagian is not None and t is bagian.tata), None)
@@ -76,40 +88,50 @@ def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> tuple[Tabel, list[
         )
         if sama is not None:
             dari = {v: i for i, v in sama.posisi.items()}
-            isi = _isi(tabel[sama.awal_data :])  # its number row baca skips
+            isi = _isi(tabel, sama.awal_data)  # its number row baca skips
             if dari != bagian.posisi:
-                isi = [_pindah(b, dari, bagian.posisi, bagian.lebar) for b in isi]
-            hasil.extend(isi)
+                isi = [(i, _pindah(b, dari, bagian.posisi, bagian.lebar)) for i, b in isi]
+            hasil.tambah(ke, isi)
         elif baru is not None:
             i, t, k = baru
-            if bagian is not None:
-                hasil.append([""] * max(1, _lebar(tabel)))  # baca looks for it below
-            hasil.extend(_isi(tabel))
+            if bagian is not None:  # baca looks for it below the table before
+                hasil.tabel.append([""] * max(1, _lebar(tabel)))
+                hasil.asal.append(None)
+            hasil.tambah(ke, _isi(tabel))
             bagian = _Bagian(t, _lebar(tabel), {v: j for j, v in k.posisi.items()})
             mulai.add(i)
         elif bagian is not None and not kenal and _lebar(tabel) == bagian.lebar:
-            hasil.extend(_isi(tabel))
+            hasil.tambah(ke, _isi(tabel))
         else:
-            dipakai.append(False)  # a layout table, a note
+            hasil.dipakai.append(False)  # a layout table, a note
             continue
-        dipakai.append(True)
+        hasil.dipakai.append(True)
     if bagian is None:
-        for tabel in daftar:
-            hasil.extend([*_isi(tabel), [""]])
-    return hasil, dipakai
+        for ke, tabel in enumerate(daftar):
+            hasil.tambah(ke, _isi(tabel))
+            hasil.tabel.append([""])
+            hasil.asal.append(None)
+    return hasil
 
 
 def tabel_gabung(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Tabel:
     """One table of `terdaftar`'s layout from a document's tables, by the rule above; no table
     with the type's header: every table, one after another (baca then says what is missing)."""
-    return _susun(terdaftar, daftar)[0]
+    return _susun(terdaftar, daftar).tabel
+
+
+def asal_baris(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> list[tuple[int, int] | None]:
+    """For each row of `tabel_gabung`'s table, the Word table and row it comes from, both
+    1-based (None: the empty row put in), so a warning's row (baca.Peringatan.baris, a row of
+    the joined table) can be named as the user sees it: "tabel 2, baris 5"."""
+    return _susun(terdaftar, daftar).asal
 
 
 def teks_kepala(terdaftar: JenisTerdaftar, isi: IsiDocx) -> list[str]:
     """The lines the header fields are looked for in (pertukaran.kepala.cari_kepala): the
     paragraphs, and in their place the text of the tables left out of the join, cell by cell
     (a signature block laid out in a borderless table, one party per cell)."""
-    _, dipakai = _susun(terdaftar, isi.tabel)
+    dipakai = _susun(terdaftar, isi.tabel).dipakai
     hasil = list(isi.teks)
     for indeks in range(len(isi.tabel) - 1, -1, -1):
         if dipakai[indeks] or indeks >= len(isi.letak):

@@ -4,7 +4,7 @@ messy hand-made tables reading with the warnings baca gives."""
 
 from dokumen.jenis import jenis_terdaftar
 from pertukaran.baca import Peringatan, baca_tabel
-from pertukaran.gabung import hasil_docx, tabel_gabung
+from pertukaran.gabung import asal_baris, hasil_docx, tabel_gabung
 from tests.pertukaran.docx_uji import docx_tabel
 
 RAK = jenis_terdaftar("RAK")
@@ -47,6 +47,21 @@ def test_it_joins_a_split_table_with_and_without_its_repeated_header():
         ["Indikator 3", "Indikator 4"],
     ]
     assert hasil.peringatan == []
+    assert asal_baris(RKT, [judul, *bagian]) == [
+        (2, 1), (2, 2), (2, 3), (3, 2), (3, 3), (3, 4), (4, 1)
+    ]  # fmt: skip
+
+
+def test_a_warning_names_the_word_table_and_row_it_is_on():
+    baik = ["1", "Sasaran A", "Indikator A", "85%", "Kegiatan 1", "85%", "✓", "", "", "", "", "KUL"]
+    bergeser = ["", "", "", "", "Kegiatan 2", "", "100%", "", "", "", "", "KUL"]
+    bagian = [[*KEPALA_RAK, baik], [*KEPALA_RAK, bergeser]]
+
+    hasil = baca_tabel(RAK, tabel_gabung(RAK, bagian))
+
+    (peringatan,) = hasil.peringatan
+    assert peringatan.pesan == "Kolom I berisi “100%”, bukan tanda ✓: dianggap tidak dicentang."
+    assert asal_baris(RAK, bagian)[peringatan.baris - 1] == (2, 4)
 
 
 def test_it_moves_a_part_whose_columns_stand_elsewhere_under_the_first_parts():
