@@ -15,10 +15,16 @@ recognises (the type's headers, `baca.cari_kepala`) and the column counts:
 - any other table (the signature's layout table, a note) is left out.
 Empty rows inside the Word tables are dropped: in Word a table ends where its table ends, so
 an empty row is spacing, not the end baca reads it as, and the rows below it are kept.
+No table with the type's header: every table is joined, and baca says it found no header.
+
+Beside the join: `asal_baris` says which Word table and row each joined row comes from (to
+name a warning's row as the user sees it), `teks_kepala` gives the lines for the header
+fields, the paragraphs with the text of the tables left out (a signature laid out in one).
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dokumen.jenis import JenisTerdaftar, TabelExcel
 from pertukaran.baca import HasilBaca, Tabel, baca_tabel, cari_kepala
@@ -38,7 +44,8 @@ def _lebar(tabel: Tabel) -> int:
     return max((len(b) for b in tabel), default=0)
 
 
-def _kepala(tata: TabelExcel, tabel: Tabel):
+def _kepala(tata: TabelExcel, tabel: Tabel) -> Any:
+    """Where `tata`'s header is in `tabel` (baca's `_Kepala`), or None."""
     kepala, _ = cari_kepala(tata, tabel)
     return kepala
 
@@ -115,8 +122,7 @@ def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> _Susunan:
 
 
 def tabel_gabung(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Tabel:
-    """One table of `terdaftar`'s layout from a document's tables, by the rule above; no table
-    with the type's header: every table, one after another (baca then says what is missing)."""
+    """One table of `terdaftar`'s layout from a document's tables, by the rule above."""
     return _susun(terdaftar, daftar).tabel
 
 

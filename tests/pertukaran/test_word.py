@@ -20,7 +20,7 @@ from tests.pertukaran.test_pulang_pergi import SEED, bandingkan
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("satker", "jenis"), SEED)
-@pytest.mark.parametrize("pecah", [1, 3])
+@pytest.mark.parametrize("pecah", [1, 2, 3])
 def test_it_reads_every_seed_document_from_word_cell_by_cell(satker, jenis, pecah):
     dokumen = dokumen_seed(satker, jenis)
     terdaftar = jenis_terdaftar(jenis)
@@ -40,7 +40,6 @@ def test_it_reads_a_200_row_rak_quickly():
     hasil, _ = hasil_docx(rak, isi)
     lama = time.perf_counter() - awal
 
-    print(f"hasil_docx, 200-row RAK: {lama:.3f} s")
     assert hasil.peringatan == []
     bandingkan(baris_rak_besar(200), hasil.baris, "baris")
     assert lama < 5  # 2 s is the target; a loaded machine must not fail it
