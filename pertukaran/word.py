@@ -14,15 +14,18 @@ Read with python-docx's element tree (body order, `w:gridSpan`, `w:vMerge`), not
   stands among them is kept (`letak`, for pertukaran.gabung.teks_kepala).
 
 The caller (pertukaran.berkas) has refused what is not a bounded .docx before; odd content
-(empty cells, ragged rows, unknown symbols) reads as text or "", never as an error.
+(empty cells, ragged rows, unknown symbols) reads as text or "", never as an error. A package
+python-docx cannot open (a broken document part) is `DocxRusak`, with the user's message.
 """
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -43,6 +46,10 @@ POLA_PENANDA = re.compile(r"^\s*(?:[-–•*·]|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{
 LEWATI = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:drawing"), qn("w:pict")}
 MAKS_KOLOM = 64  # the widest paper table has 12 columns
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+class DocxRusak(ValueError):
+    """The file is a zip, but no Word document python-docx can open."""
 
 
 @dataclass(frozen=True)
@@ -222,7 +229,12 @@ def _gaya_bernomor(dokumen) -> set[str]:
 
 def baca_docx(isi: bytes) -> IsiDocx:
     """The tables and paragraph lines of a .docx's body, in order."""
-    dokumen = Document(io.BytesIO(isi))
+    try:
+        dokumen = Document(io.BytesIO(isi))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        raise DocxRusak(
+            "Berkas Word tidak dapat dibaca: isinya rusak atau bukan dokumen Word (.docx)."
+        ) from None
     bernomor = _gaya_bernomor(dokumen)
     tabel: list[Tabel] = []
     teks: list[str] = []

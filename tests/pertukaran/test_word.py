@@ -3,6 +3,7 @@ out, built in the tests (tests.pertukaran.docx_uji), read back into a document's
 
 import io
 import time
+import zipfile
 
 import pytest
 from docx import Document
@@ -12,7 +13,7 @@ from docx.oxml.ns import qn
 
 from dokumen.jenis import jenis_terdaftar
 from pertukaran.gabung import hasil_docx
-from pertukaran.word import MAKS_KOLOM, IsiDocx, baca_docx
+from pertukaran.word import MAKS_KOLOM, DocxRusak, IsiDocx, baca_docx
 from tests.conftest import dokumen_seed
 from tests.pertukaran.docx_uji import baris_rak_besar, docx_dokumen, docx_rak_besar, docx_tabel
 from tests.pertukaran.test_pulang_pergi import SEED, bandingkan
@@ -167,3 +168,17 @@ def test_a_cell_merged_the_old_way_reads_empty_after_its_first():
             s._tc.get_or_add_tcPr().append(merge)
 
     assert baca_docx(_docx(isi)).tabel == [[["Program", "", "x"]]]
+
+
+def test_a_broken_document_part_is_a_clear_error():
+    keluaran = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_tabel([["No", "Uraian"]]))) as asli,
+        zipfile.ZipFile(keluaran, "w") as rusak,
+    ):
+        for nama in asli.namelist():
+            isi = asli.read(nama)
+            rusak.writestr(nama, isi[: len(isi) // 2] if nama == "word/document.xml" else isi)
+
+    with pytest.raises(DocxRusak, match="Berkas Word tidak dapat dibaca"):
+        baca_docx(keluaran.getvalue())
