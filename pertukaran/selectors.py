@@ -1,7 +1,7 @@
 """Reads for the import: which official a name found in a file is."""
 
 from pertukaran.kepala import nama_normal
-from satker.models import Pejabat, Satker
+from satker.models import Pejabat, Satker  # noqa: F401 (Pejabat: the return type)
 
 
 def pejabat_cocok(satker: Satker, nama: str) -> Pejabat | None:
@@ -10,5 +10,6 @@ def pejabat_cocok(satker: Satker, nama: str) -> Pejabat | None:
     dicari = nama_normal(nama)
     if not dicari:
         return None
-    cocok = [p for p in Pejabat.objects.filter(satker=satker) if nama_normal(p.nama) == dicari]
+    # satker.pejabat: the officials satker_ambil has read already, else one query.
+    cocok = [p for p in satker.pejabat.all() if nama_normal(p.nama) == dicari]
     return cocok[0] if len(cocok) == 1 else None
