@@ -13,7 +13,8 @@ How the lines are read, as the seeds write them (/work/shared/seeds):
   misses allowed; a day the calendar lacks keeps the place, not the date;
 - signatory: below the place and date, the jabatan lines (naming a rank or the body: "Ketua",
   "KPU", "Kabupaten …", or ending in ",") and then the first other line, the name; "NIP …",
-  "(ditandatangani …)" and "[…]" lines are skipped;
+  "(ditandatangani …)", "[…]" and "Pihak Pertama," lines are skipped; of several parties,
+  the first below the place and date;
 - tupoksi, looked for above the place and date: a heading "Tugas", "Fungsi", "Wewenang" or
   "Kewajiban" ("- Tugas", "FUNGSI :"), with one item after its colon, or items below, each
   opened by a marker ("1.", "a.", "1)", "-", "•"), or one unmarked item below it; a line
@@ -57,6 +58,7 @@ POLA_NOMOR = re.compile(
 POLA_POIN = re.compile(r"^[-–•*·]\s+(?P<isi>.+)$", re.DOTALL)
 POLA_LABEL = re.compile(r"^[A-Za-z][A-Za-z /]{1,30}\s:\s*|^[A-Za-z][A-Za-z /]{1,30}:\s")
 POLA_NIP = re.compile(r"^NIP\b", re.IGNORECASE)
+POLA_PIHAK = re.compile(r"^pihak (pertama|kedua|ketiga)\s*,?$", re.IGNORECASE)
 # Words of a jabatan line above a signature ("Ketua Komisi Pemilihan Umum", "Kabupaten Lebak,").
 KATA_JABATAN = re.compile(
     r"\b(KETUA|SEKRETARIS|ANGGOTA|KEPALA|KASUBBAG|PLT|PLH|PIHAK|KPU|KOMISI|PEMILIHAN|UMUM|"
@@ -135,7 +137,9 @@ def _tempat_tanggal(baris: str) -> tuple[str, datetime.date | None, str] | None:
 
 
 def _lewati_ttd(baris: str) -> bool:
-    return bool(POLA_NIP.match(baris)) or baris.startswith(("(", "["))
+    """A line of the signature block that is neither jabatan nor name: the NIP, a note, the
+    party's heading ("Pihak Pertama,")."""
+    return bool(POLA_NIP.match(baris) or POLA_PIHAK.match(baris)) or baris.startswith(("(", "["))
 
 
 def _penandatangan(teks: Sequence[str]) -> tuple[str, str]:

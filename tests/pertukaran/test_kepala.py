@@ -326,3 +326,24 @@ def test_it_finds_a_signature_laid_out_in_a_table_beside_a_letterhead_table():
     assert _ditemukan(cari_kepala(teks_kepala(rak, isi))) == _harapan(dokumen)
     assert hasil.peringatan == []
     assert len(hasil.baris) == len(rak.baca_baris(dokumen))
+
+
+def test_it_reads_the_first_party_of_a_pk_and_skips_its_heading_and_notes():
+    kepala = cari_kepala(
+        [
+            "Rangkasbitung, 2 Januari 2024",
+            "Pihak Pertama,",
+            "Sekretaris KPU Kabupaten Lebak",
+            "(ditandatangani secara elektronik)",
+            "RAHMAT SETIAWAN TONIDAYA",
+            "NIP. 198301282009021004",
+            "Pihak Kedua,",
+            "Ketua KPU Kabupaten Lebak",
+            "NI'MATULLAH",
+        ]
+    )
+
+    assert (kepala.jabatan_penandatangan, kepala.nama_penandatangan) == (
+        "Sekretaris KPU Kabupaten Lebak",
+        "RAHMAT SETIAWAN TONIDAYA",
+    )
