@@ -33,7 +33,7 @@ from pertukaran.kepala import cari_kepala as cari_kepala_dokumen
 from pertukaran.lembar import lembar_xlsx, pilih_lembar
 from pertukaran.selectors import pejabat_cocok
 from pertukaran.word import DocxRusak, baca_docx
-from satker.models import Pejabat, Satker
+from satker.models import JenisTupoksi, Pejabat, Satker
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,18 @@ class Pratinjau:
         """Warnings about no row read (the header, a column missing or unknown)."""
         baris_data = set(self.hasil.nomor) | {n for d in self.hasil.nomor_anak for n in d}
         return [p.pesan for p in self.hasil.peringatan if p.baris not in baris_data]
+
+
+def tupoksi_banding(pratinjau: Pratinjau) -> list[tuple[str, list[str], int]]:
+    """(title, items found, how many the profile has now) of each tupoksi list found; the
+    satker's tupoksi as satker_ambil read them (no query of its own there)."""
+    sekarang: dict[str, int] = {}
+    for butir in pratinjau.satker.tupoksi.all():
+        sekarang[butir.jenis] = sekarang.get(butir.jenis, 0) + 1
+    return [
+        (JenisTupoksi(jenis).label, daftar, sekarang.get(jenis, 0))
+        for jenis, daftar in pratinjau.tupoksi_terbaca.items()
+    ]
 
 
 def _kolom_tampil(terdaftar: JenisTerdaftar) -> list:
