@@ -17,7 +17,7 @@ from django_ratelimit.core import is_ratelimited
 from akun import selectors, services
 from akun.akses import pastikan_admin_ri, pastikan_boleh_memberi, peran_boleh_diberi, satker_kelola
 from akun.forms import AkunUbahForm, TerimaUndanganForm, UndanganForm
-from dua_faktor.aturan import wajib_dua_faktor
+from dua_faktor.aturan import PERAN_WAJIB, wajib_dua_faktor
 from satker.models import Peran
 
 PESAN_BATAS = "Terlalu banyak undangan dalam satu jam. Tunggu beberapa saat lalu coba lagi."
@@ -42,6 +42,7 @@ def orang(request: HttpRequest, kode: str) -> HttpResponse:
         "riwayat": selectors.riwayat_akun(satker),
         "boleh_diberi": {p.value for p in peran_boleh_diberi(request.user, satker)},
         "sekarang": timezone.now(),
+        "peran_wajib": {p.value for p in PERAN_WAJIB},
     }
     return render(request, "akun/orang_list.html", konteks)
 
