@@ -1,6 +1,23 @@
 """Writes of accounts and invitations. Each checks the actor's right (akun.akses), refuses with
 a ValidationError whose message the page shows, and records the change in `JejakAkun`; all or
-nothing (`transaction.atomic`)."""
+nothing (`transaction.atomic`).
+
+Choices made here:
+- The account is created when the invitee accepts, with the username they choose (the
+  address's local part is suggested): no inactive half-accounts, nothing to clean up when an
+  invitation expires or is revoked.
+- The link's token is 32 random bytes; only its SHA-256 is stored. It works for `BERLAKU`,
+  once; re-sending makes a new token (the old link dies), revoking closes it.
+- Addresses are unique across accounts and waiting invitations (case-insensitive). An inviter
+  is told who holds an address only when that account or invitation is in a satker they may
+  see; otherwise the answer is one fixed sentence, whatever the reason, and invitations are
+  rate-limited per inviter (settings.UNDANGAN_BATAS). A stranger never types an address: the
+  accept page knows it from the token.
+- The email is sent inside the transaction: if it cannot be sent, nothing was invited.
+- Guards: nobody deactivates or changes the role of their own account; a satker's last active
+  Sekretaris (KPU RI's last Admin RI) stays until a successor is active; an official signs
+  through one active account; Admin RI's role is taken away in the Django admin only.
+"""
 
 import datetime
 import hashlib
@@ -173,6 +190,8 @@ def undangan_buat(
 ) -> Undangan:
     """Invite `email` to an account with `peran` at `satker` and send the link by email."""
     pastikan_boleh_memberi(oleh, satker, peran)
+    if not satker.aktif:
+        raise ValidationError(f"{satker} nonaktif: tidak dapat mengundang akun baru.")
     email = normalkan_surel(email)
     _pastikan_surel_bebas(oleh=oleh, email=email)
     _pastikan_pejabat(satker=satker, pejabat=pejabat)
@@ -309,9 +328,18 @@ def undangan_terima(*, token: str, username: str, password: str) -> AbstractBase
             "Pejabat pada undangan ini sudah ditautkan ke akun lain. "
             "Minta yang mengundang Anda mengirim undangan baru."
         ) from None
-    user = User.objects.create_user(
-        username=username, email=undangan.email, password=password, first_name=undangan.nama
-    )
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                username=username,
+                email=undangan.email,
+                password=password,
+                first_name=undangan.nama,
+            )
+    except IntegrityError:  # the same username taken at the same moment
+        raise ValidationError(
+            {"username": "Nama pengguna ini sudah dipakai. Pilih yang lain."}
+        ) from None
     _atur_hak(user, undangan.peran)
     profil = ProfilPengguna(
         user=user, satker=undangan.satker, peran=undangan.peran, pejabat=undangan.pejabat

@@ -16,7 +16,7 @@ from akun.models import AksiAkun, JejakAkun
 from akun.services import undangan_buat
 from satker.models import Pejabat, Peran, ProfilPengguna, Satker
 from tests.dua_faktor_uji import perangkat
-from tests.factories import OperatorFactory
+from tests.factories import OperatorFactory, SekretarisPenggunaFactory
 from tests.surel_uji import smtp  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +273,14 @@ def test_the_link_to_the_people_page_is_shown_to_those_who_manage(client, sekret
     assert "tautan-orang" not in (
         client.get(reverse("satker-detail", args=["kab-lebak"])).content.decode()
     )
+
+
+def test_a_provinsis_sekretaris_manages_its_staff_not_its_reviewers(client):
+    banten = Satker.objects.get(kode="prov-banten")
+    client.force_login(SekretarisPenggunaFactory(satker=banten))
+    assert client.get(reverse("akun:orang", args=["prov-banten"])).status_code == 200
+    assert client.post(_url("nonaktifkan", "reviewer.banten", "prov-banten")).status_code == 403
+    assert client.get(_url("ubah", "reviewer.banten", "prov-banten")).status_code == 403
+    assert _user("reviewer.banten").is_active
+    # Nor its Kabupaten/Kota's accounts: those are their own Sekretaris's and Admin RI's.
+    assert client.get(reverse("akun:orang", args=["kab-lebak"])).status_code == 404

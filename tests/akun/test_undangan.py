@@ -6,12 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
 from akun.models import AksiAkun, JejakAkun, StatusUndangan, Undangan
-from akun.services import PESAN_SUREL_GAGAL, PESAN_SUREL_TIDAK_BISA
-from satker.models import Pejabat, Peran, ProfilPengguna
+from akun.services import PESAN_SUREL_GAGAL, PESAN_SUREL_TIDAK_BISA, undangan_buat
+from satker.models import Pejabat, Peran, ProfilPengguna, Satker
 from tests.akun.uji import SANDI, tautan, terima, undang
 from tests.surel_uji import smtp  # noqa: F401 (the fixture)
 
@@ -323,3 +324,25 @@ def test_invitations_are_limited_per_inviter(client, sekretaris, settings, smtp)
     assert response.status_code == 429
     assert "Terlalu banyak undangan" in response.content.decode()
     assert Undangan.objects.count() == 2
+
+
+def test_an_inactive_satker_gets_no_new_accounts(client, sekretaris):
+    Satker.objects.filter(kode="kab-lebak").update(aktif=False)
+    response = undang(client, "kab-lebak")
+    assert "KPU Kabupaten Lebak nonaktif: tidak dapat mengundang akun baru." in (
+        response.content.decode()
+    )
+    assert not Undangan.objects.exists()
+
+
+def test_the_service_itself_refuses_a_role_beyond_the_inviter(sekretaris_lebak):
+    with pytest.raises(PermissionDenied):
+        undangan_buat(
+            satker=sekretaris_lebak.profil.satker,
+            oleh=sekretaris_lebak,
+            email="x@contoh.id",
+            nama="X",
+            peran=Peran.ADMIN_RI,
+        )
+    assert not Undangan.objects.exists()
+    assert not JejakAkun.objects.exists()
