@@ -346,3 +346,22 @@ def test_the_service_itself_refuses_a_role_beyond_the_inviter(sekretaris_lebak):
         )
     assert not Undangan.objects.exists()
     assert not JejakAkun.objects.exists()
+
+
+def test_an_invited_reviewer_reaches_the_admin_only_after_setting_up_the_app(
+    client,
+    admin_ri,
+    smtp,  # noqa: F811
+):
+    client.force_login(admin_ri)
+    undang(client, "prov-banten", email="rev@kpu-banten.go.id", peran="REVIEWER_PROVINSI")
+    client.logout()
+    terima(client, tautan(smtp.tunggu(1)[0]), username="reviewer.baru")
+    masuk = client.post(
+        reverse("login"),
+        {"username": "reviewer.baru", "password": SANDI, "next": "/akun/dua-langkah/"},
+    )
+    assert masuk.url == "/akun/dua-langkah/"
+    admin = client.get("/admin/")
+    assert admin.status_code == 302
+    assert admin.url.startswith(reverse("dua_faktor:ringkasan"))
