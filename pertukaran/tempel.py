@@ -235,30 +235,6 @@ def _nilai_form(fields: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     return hasil
 
 
-def _asal_baris(terdaftar: JenisTerdaftar, tabel: Tabel) -> tuple[list[int], list[int]]:
-    """The table row numbers of the rows baca reads (in order), and of the sasaran it opens:
-    each table row below the header is read alone under the header, by baca itself, so rows
-    and warnings line up without repeating its rules."""
-    kepala, _ = cari_kepala(terdaftar.kolom_excel, tabel)
-    judul = list(tabel[: kepala.awal_data])
-    daun: list[int] = []
-    sasaran: list[int] = []
-    ada_isi = False
-    for indeks in range(kepala.awal_data, len(tabel)):
-        if not _berisi(tabel[indeks]):
-            if ada_isi:
-                break  # the table's end, as baca ends it
-            continue
-        ada_isi = True
-        sendiri = baca_tabel(terdaftar, [*judul, tabel[indeks]])
-        if terdaftar.berkelompok and sendiri.baris:
-            item = sendiri.baris[0]
-            if not sasaran or any(v for k, v in item.items() if k != terdaftar.kunci_anak):
-                sasaran.append(indeks + 1)
-        daun.extend([indeks + 1] * len(terdaftar.daun(sendiri.baris)))
-    return daun, sasaran
-
-
 def baca_tempel(
     terdaftar: JenisTerdaftar, tabel: Tabel, *, mulai: str = "", lanjut: bool = False
 ) -> HasilTempel:
@@ -281,18 +257,26 @@ def baca_tempel(
             f"Terlalu banyak baris: {len(daun)} baris, editor menampung paling banyak "
             f"{BARIS_MAKS} baris."
         )
-    # Warnings by the pasted row they concern ("Baris 3" counts the rows as pasted).
+    # Warnings by the table row they concern, a sasaran's (its row is under none) apart from
+    # its row's cells'; said as "Baris 3", counting the rows as pasted.
     pesan: dict[int, list[str]] = {}
+    pesan_sasaran: dict[int, list[str]] = {}
     for p in hasil_baca.peringatan:
-        if not (lanjut and p.pesan == PESAN_TANPA_SASARAN):
+        if p.pesan != PESAN_TANPA_SASARAN:
             pesan.setdefault(p.baris, []).append(p.pesan)
+        elif not lanjut:
+            pesan_sasaran.setdefault(p.baris, []).append(p.pesan)
 
-    def ambil(nomor: int) -> list[str]:
+    def ambil(nomor: int, dari: dict[int, list[str]] = pesan) -> list[str]:
         asli = nomor - tambah
-        return [f"Baris {asli}: {teks}" for teks in pesan.pop(nomor, [])] if asli else []
+        return [f"Baris {asli}: {teks}" for teks in dari.pop(nomor, [])] if asli > 0 else []
 
-    nomor_daun, nomor_sasaran = _asal_baris(terdaftar, isi) if daun else ([], [])
-    nomor_daun = (nomor_daun + [0] * len(daun))[: len(daun)]
+    # The table row each row was read from, as baca records it.
+    if terdaftar.berkelompok:
+        nomor_sasaran = hasil_baca.nomor
+        nomor_daun = [n for anak in hasil_baca.nomor_anak for n in anak]
+    else:
+        nomor_sasaran, nomor_daun = [], hasil_baca.nomor
     kelas = terdaftar.formset
     kolom_kepala = kolom_isi(kelas.kelas_sasaran.form)
     kolom_baris = kolom_isi(kelas.kelas_baris.form)
@@ -309,7 +293,7 @@ def baca_tempel(
         hasil.blok.append(
             {
                 "kepala": _nilai_form(kolom_kepala, kepala),
-                "peringatan": [{"pesan": p, "kolom": ""} for p in ambil(dari)],
+                "peringatan": [{"pesan": p, "kolom": ""} for p in ambil(dari, pesan_sasaran)],
                 "baris": [
                     {"isian": _nilai_form(kolom_baris, row), "peringatan": next(catatan_daun)}
                     for row in item.get(kunci_anak) or []
@@ -324,6 +308,7 @@ def baca_tempel(
     if tambah:
         # The header added above the paste: the note on the columns assumed says it all.
         pesan.pop(1, None)
+    pesan |= {n: pesan.get(n, []) + p for n, p in pesan_sasaran.items()}
     umum = [teks for nomor in sorted(pesan) for teks in ambil(nomor)]
     hasil.peringatan = catatan + umum
     return hasil

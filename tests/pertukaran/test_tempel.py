@@ -269,6 +269,21 @@ def test_rows_below_an_empty_row_are_not_read_and_the_warning_says_which():
     )
 
 
+def test_a_row_opening_a_sasaran_keeps_its_cells_warnings_in_its_row():
+    teks = "1.\tMeningkatnya mutu\tIndeks mutu\t85%\tSurvei\t1\t✓\t\t\t\tdelapan juta\tKPA\n"
+
+    (blok,) = baca_tempel(RAK, tabel_teks(teks)).blok
+
+    assert blok["peringatan"] == []
+    assert blok["baris"][0]["peringatan"] == [
+        {
+            "pesan": "Baris 1: Kolom ANGGARAN berisi “delapan juta”, bukan angka rupiah: "
+            "dikosongkan.",
+            "kolom": "anggaran",
+        }
+    ]
+
+
 def test_a_pasted_header_row_is_found_and_its_columns_used_in_its_order():
     html = """<table>
     <tr><td>Target</td><td>Indikator Kinerja</td><td>Kegiatan Aksi</td></tr>
