@@ -109,8 +109,11 @@
   // whether rows above any sasaran join it (`gabung`); new blocks follow it. Blank rows added
   // on this page where the rows go (the one pasted into, a new block's first) are filled
   // first: a form left out of the page would not read as unchanged (its defaults missing).
+  // What the last paste added (new blocks and rows) and filled (blank ones), to undo it.
+  let terakhir = null;
   function terapkan(jawaban, tujuan) {
     const baru = [];
+    terakhir = { blok: [], baris: [], diisi: [] };
     let sebelum = tujuan.blok;
     jawaban.blok.forEach((item, posisi) => {
       const tanpaKepala = Object.values(item.kepala).every((v) => !v);
@@ -120,15 +123,22 @@
       if (posisi === 0 && tujuan.blok && ((tanpaKepala && tujuan.gabung) || blokKosong(tujuan.blok))) {
         blok = tujuan.blok;
         setelah = tujuan.setelah;
+        if (blokKosong(blok)) terakhir.diisi.push(ed.kepalaDi(blok));
         cadangan = blokKosong(blok) ? ed.barisDi(blok) : [setelah].filter((tr) => tr && tr.matches(".baris-form") && barisKosong(tr));
+        terakhir.diisi.push(...cadangan);
       } else {
         blok = ed.sasaranBaru(sebelum);
+        terakhir.blok.push(blok);
         cadangan = ed.barisDi(blok);
       }
       if (!tanpaKepala) isi(ed.kepalaDi(blok), item.kepala);
       tandai(ed.kepalaDi(blok), ".sel-sasaran", item.peringatan);
       item.baris.forEach((row) => {
-        const tr = cadangan.shift() || ed.barisBaru(blok, setelah || ed.barisDi(blok).pop() || ed.kepalaDi(blok));
+        let tr = cadangan.shift();
+        if (!tr) {
+          tr = ed.barisBaru(blok, setelah || ed.barisDi(blok).pop() || ed.kepalaDi(blok));
+          terakhir.baris.push(tr);
+        }
         isi(tr, row.isian);
         tandai(tr, "td:not(.kolom-kendali)", row.peringatan);
         baru.push(tr);
@@ -138,6 +148,35 @@
     });
     ed.perbarui();
     return baru;
+  }
+
+  // Undo: what was added is marked deleted (so it is not saved) and hidden; what was blank is
+  // blank again.
+  function kosongkan(tr) {
+    tr.querySelectorAll(".peringatan-tempel").forEach((el) => el.remove());
+    tr.classList.remove("table-warning");
+    tr.querySelectorAll("td:not(.kolom-kendali):not(.kolom-aksi) :is(input:not([type=hidden]), textarea)").forEach((el) => {
+      if (el.type === "checkbox") el.checked = false;
+      else {
+        el.value = "";
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+    const nomor = ed.isian(tr, "nomor");
+    if (nomor) nomor.dataset.otomatis = "1";
+  }
+  function batalkan() {
+    if (!terakhir) return;
+    [...terakhir.blok.map(ed.kepalaDi), ...terakhir.baris].forEach((tr) => {
+      ed.isian(tr, "DELETE").checked = true;
+    });
+    terakhir.blok.forEach((blok) => { blok.hidden = true; });
+    terakhir.baris.forEach((tr) => { tr.hidden = true; });
+    terakhir.diisi.forEach(kosongkan);
+    terakhir = null;
+    ed.perbarui();
+    hasil.hidden = true;
+    ed.umumkan("Tempel dibatalkan: baris yang ditempel dihapus dari editor.");
   }
 
   function jenisHasil(jenis) {
@@ -158,6 +197,7 @@
       return li;
     }));
     jenisHasil(perBaris || jawaban.peringatan.length ? "warning" : "info");
+    document.getElementById("batalkan-tempel").hidden = false;
     ed.umumkan(teks);
     if (baru.length) {
       baru[0].scrollIntoView({ block: "center" });
@@ -207,6 +247,7 @@
     else galat.textContent = "Kotak masih kosong: tempel baris yang disalin dari Word atau Excel.";
   });
   document.getElementById("batal-tempel").addEventListener("click", () => dialog.close());
+  document.getElementById("batalkan-tempel").addEventListener("click", batalkan);
   document.getElementById("tutup-hasil-tempel").addEventListener("click", () => { hasil.hidden = true; });
 
   // Straight into a cell: read from that cell's column on, rows below that row.
@@ -224,6 +265,7 @@
     baca(klip, mulai, true).then((jawaban) => tampilkan(jawaban, terapkan(jawaban, tujuan))).catch((e) => {
       document.getElementById("ringkasan-tempel").textContent = e.message;
       document.getElementById("peringatan-tempel").replaceChildren();
+      document.getElementById("batalkan-tempel").hidden = true;
       jenisHasil("danger");
     });
   });

@@ -249,3 +249,34 @@ def test_pk_indicators_with_quarterly_targets_are_pasted_and_saved(page, tmp_pat
     (indikator,) = baru["indikator"]
     assert indikator["indikator"] == "Persentase partisipasi pemilih"
     assert [indikator[f"target_tw{n}"] for n in range(1, 5)] == ["20%", "40%", "60%", "80%"]
+
+
+def test_undoing_a_paste_takes_back_only_its_rows_and_blocks(page, tmp_path):
+    rak = RakFactory(satker=lebak(), tahun=2030, baris=sasaran_rak(1, baris=1))
+    sebelum = data_baris(rak)
+    buka(page, rak)
+    sel = blok(page).nth(0).locator("tr.baris-form").first.locator("[name$=-kegiatan]")
+    tempel(page, sel, teks="Rapat\t1 Laporan\t✓\nSurvei\t2 Laporan\t\t✓\n")
+    expect(blok(page).nth(0).locator("tr.baris-form")).to_have_count(3)
+    assert nilai(page, 0, "kegiatan") == ["Kegiatan uji 1.1", "Rapat", "Survei"]
+    page.get_by_role("button", name="Tempel dari Word/Excel").click()
+    tempel(page, page.locator("#kotak-tempel"), html=RAK_WORD)
+    expect(blok(page)).to_have_count(3)
+
+    # Undo takes back the last paste: its blocks go, the rows pasted before stay.
+    page.get_by_role("button", name="Batalkan tempel").click()
+
+    expect(page.locator("#hasil-tempel")).to_be_hidden()
+    expect(page.locator("#tabel-kelompok > tbody.blok-sasaran:visible")).to_have_count(1)
+    expect(blok(page).nth(0).locator("tr.baris-form:visible")).to_have_count(3)
+    tempel(page, sel, teks="Rapat lagi\t1 Laporan\n")
+    expect(blok(page).nth(0).locator("tr.baris-form:visible")).to_have_count(4)
+    page.get_by_role("button", name="Batalkan tempel").click()
+    expect(blok(page).nth(0).locator("tr.baris-form:visible")).to_have_count(3)
+    foto(page, tmp_path, "01-dibatalkan")
+    simpan(page)
+    expect(page).to_have_url(URL_DETAIL)
+    sesudah = data_baris(rak)
+    assert len(sesudah) == 1
+    assert [b["kegiatan"] for b in sesudah[0]["baris"]] == ["Kegiatan uji 1.1", "Rapat", "Survei"]
+    assert sesudah[0]["baris"][0] == sebelum[0]["baris"][0]
