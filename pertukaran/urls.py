@@ -6,6 +6,7 @@ app_name = "pertukaran"
 urlpatterns = [
     path("dokumen/<int:pk>/xlsx/", views.dokumen_xlsx, name="dokumen-xlsx"),
     path("kemajuan/xlsx/", views.kemajuan_xlsx, name="kemajuan-xlsx"),
+    path("templat/<slug:jenis>.xlsx", views_impor.impor_templat, name="templat"),
     path("impor/<slug:kode>/", views_impor.impor_unggah, name="impor"),
     path("impor/<slug:kode>/<int:pk>/", views_impor.impor_pratinjau, name="impor-pratinjau"),
 ]
