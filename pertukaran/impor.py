@@ -17,8 +17,8 @@ from typing import Any
 
 from dokumen.editor import BARIS_MAKS
 from dokumen.jenis import JenisTerdaftar, semua_jenis
-from dokumen.models import Dokumen
-from kpu_kinerja.formats import ribuan
+from dokumen.models import Dokumen, PresisiTanggal
+from kpu_kinerja.formats import ribuan, tanggal_panjang
 from pertukaran.baca import HasilBaca, Peringatan, Tabel, baca_tabel, cari_kepala
 from pertukaran.berkas import (
     BATAS_BARIS,
@@ -48,6 +48,11 @@ class BarisPratinjau:
     peringatan: list[str]
     galat: list[str]
     awal_sasaran: bool = False
+
+    @property
+    def sebutan(self) -> str:
+        """The row as a sentence names it: "Baris 8", "Tabel 2, baris 5"."""
+        return self.letak.capitalize() if "tabel" in self.letak else f"Baris {self.letak}"
 
 
 @dataclass
@@ -119,6 +124,16 @@ class Pratinjau:
                 isi = {**row, **anak_row} if j == 0 else anak_row
                 tambah(nomor_anak[j], isi, awal=j == 0)
         return tampil
+
+    @property
+    def tanggal_tertulis(self) -> str:
+        """The signing date found, as the document writes it ("" when none)."""
+        tanggal = self.kepala.tanggal_ttd
+        if tanggal is None:
+            return ""
+        return tanggal_panjang(
+            tanggal, dengan_hari=self.kepala.tanggal_presisi != PresisiTanggal.BULAN
+        )
 
     @property
     def tupoksi_terbaca(self) -> dict[str, list[str]]:
