@@ -1,9 +1,20 @@
 from django.urls import path
 
-from pertukaran import views
+from pertukaran import views, views_realisasi
 
 app_name = "pertukaran"
 urlpatterns = [
     path("dokumen/<int:pk>/xlsx/", views.dokumen_xlsx, name="dokumen-xlsx"),
     path("kemajuan/xlsx/", views.kemajuan_xlsx, name="kemajuan-xlsx"),
+    path(
+        "realisasi/<slug:kode>/<int:tahun>/tw/<int:tw>/templat/",
+        views_realisasi.realisasi_templat,
+        name="realisasi-templat",
+    ),
+    path(
+        "realisasi/<slug:kode>/<int:tahun>/tw/<int:tw>/unggah/",
+        views_realisasi.realisasi_unggah,
+        name="realisasi-unggah",
+    ),
+    path("laporan/<int:pk>/xlsx/", views_realisasi.laporan_xlsx, name="laporan-xlsx"),
 ]
