@@ -17,4 +17,5 @@ urlpatterns = [
         name="realisasi-unggah",
     ),
     path("laporan/<int:pk>/xlsx/", views_realisasi.laporan_xlsx, name="laporan-xlsx"),
+    path("rekap/<slug:kode>/<int:tahun>/xlsx/", views_realisasi.rekap_xlsx, name="rekap-xlsx"),
 ]

@@ -1,6 +1,6 @@
 """A quarter's realisasi through Excel: download the pre-filled template, upload it filled,
-preview each row, apply (pertukaran.realisasi, pertukaran.realisasi_baca); and the TW report
-as an .xlsx (pertukaran.realisasi_laporan).
+preview each row, apply (pertukaran.realisasi, pertukaran.realisasi_baca); the TW report and
+the provinsi's measurement matrix as .xlsx (pertukaran.realisasi_laporan, realisasi_rekap).
 
 Who may upload is who may fill the quarter's form: the satker's writers, in its reporting
 window, while the report is a draft; another satker's is a 404 (satker.akses), a reviewer's
@@ -30,6 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dokumen.tahun import TAHUN_MAKS, TAHUN_MIN
 from pengukuran.jendela import keadaan_jendela
 from pengukuran.models import LaporanTriwulan
+from pengukuran.rekap import Saringan, provinsi_rekap, rekap_provinsi
 from pengukuran.selectors import satker_pengukuran, tabel_pengukuran, tw_berakhir
 from pengukuran.services import LaporanBerubah, LaporanTidakBisaDiubah
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
@@ -37,6 +38,7 @@ from pertukaran.berkas import BerkasDitolak
 from pertukaran.realisasi import nama_berkas_templat, xlsx_templat
 from pertukaran.realisasi_baca import UnggahanDitolak, baca_unggahan, realisasi_impor
 from pertukaran.realisasi_laporan import nama_berkas_laporan, xlsx_laporan
+from pertukaran.realisasi_rekap import xlsx_rekap
 from pertukaran.views import _unduhan
 from satker.akses import pastikan_boleh_menulis, satker_terlihat
 
@@ -111,7 +113,7 @@ def _simpan_sementara(isi: bytes) -> str:
 
 
 def _ambil_sementara(token: str, request: HttpRequest, satker, tahun: int, tw: int):
-    """(file name, bytes, suntingan at the preview) of the token, or None when it is
+    """(file name, bytes, suntingan at the preview, path) of the token, or None when it is
     expired, forged, another user's or another quarter's, or its file is gone."""
     try:
         data = signing.loads(token, salt=GARAM, max_age=BATAS_KONFIRMASI_DETIK)
@@ -222,3 +224,15 @@ def laporan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     return _unduhan(xlsx_laporan(laporan), nama_berkas_laporan(laporan))
+
+
+@login_required
+@require_GET
+def rekap_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The provinsi's matrix as its page shows it (the same filters, `?status=&tw=&nama=`); a
+    provinsi out of reach is a 404, as the page."""
+    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        raise Http404("Tahun di luar jangkauan.")
+    provinsi = provinsi_rekap(request.user, kode)
+    rekap = rekap_provinsi(provinsi, tahun, Saringan.dari(request.GET))
+    return _unduhan(xlsx_rekap(rekap), f"rekap-pengukuran-{provinsi.kode}-{tahun}.xlsx")
