@@ -10,16 +10,12 @@ text cells hold the stored text and replace it. Applying saves the changed rows 
 file again against the database as it is then.
 """
 
-import io
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from kpu_kinerja.formats import desimal
 from pengukuran.capaian import SERATUS, TEMPAT_DESIMAL, nilai_skala
@@ -28,8 +24,9 @@ from pengukuran.models import Realisasi
 from pengukuran.selectors import BarisPengukuran, TabelPengukuran
 from pengukuran.services import laporan_buka, realisasi_simpan
 from perjanjian_kinerja.models import NAMA_TRIWULAN
-from pertukaran.berkas import BerkasDitolak, Format, periksa_berkas
-from pertukaran.lembar import teks_sel
+from pertukaran.baca import Tabel
+from pertukaran.berkas import Format, periksa_berkas
+from pertukaran.lembar import lembar_xlsx
 from pertukaran.realisasi import (
     BARIS_KEPALA,
     KEPALA_KUNCI,
@@ -41,8 +38,6 @@ from pertukaran.realisasi import (
 from satker.akses import Pengguna
 from satker.models import Satker
 
-# A PK has tens of indicators; a sheet past this many rows is not our template.
-BARIS_MAKS = 1000
 NAMA_ISIAN = {
     "nilai": "Realisasi",
     "nilai_skala": "Realisasi",
@@ -113,21 +108,21 @@ class Pratinjau:
         return {b.indikator_id: b.isian for b in self.baris if b.berubah}
 
 
-def _lembar(isi: bytes):
-    try:
-        buku = load_workbook(io.BytesIO(isi), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UnggahanDitolak("Berkas tidak dapat dibaca sebagai .xlsx.") from None
-    if NAMA_LEMBAR not in buku.sheetnames or NAMA_LEMBAR_IDENTITAS not in buku.sheetnames:
+def _lembar(isi: bytes) -> tuple[Tabel, str]:
+    """The template's sheet (its cells as the text they show) and its identity, read within
+    pertukaran.lembar's bounds (rows, columns, formulas without saved values)."""
+    lembar = dict(lembar_xlsx(isi))
+    identitas = lembar.get(NAMA_LEMBAR_IDENTITAS)
+    if NAMA_LEMBAR not in lembar or identitas is None:
         raise UnggahanDitolak(
             "Berkas ini bukan templat realisasi dari aplikasi ini: unduh templatnya dari "
             "halaman triwulan, isi, lalu unggah berkas itu."
         )
-    return buku[NAMA_LEMBAR], buku[NAMA_LEMBAR_IDENTITAS]
+    return lembar[NAMA_LEMBAR], (identitas[0][0] if identitas and identitas[0] else "")
 
 
-def _periksa_identitas(ws_identitas, satker: Satker, tahun: int, tw: int) -> None:
-    tanda = baca_tanda(str(ws_identitas["A1"].value or ""))
+def _periksa_identitas(teks: str, satker: Satker, tahun: int, tw: int) -> None:
+    tanda = baca_tanda(teks)
     if tanda is None:
         raise UnggahanDitolak(
             "Identitas templat tidak dikenali (berkas dibuat atau diubah di luar aplikasi): "
@@ -141,28 +136,19 @@ def _periksa_identitas(ws_identitas, satker: Satker, tahun: int, tw: int) -> Non
         )
 
 
-def _sel_baris(ws) -> list[tuple[int, dict[str, str]]]:
-    """The template's rows below its header, each as {column key: text shown}."""
-    if ws.max_row > BARIS_MAKS + BARIS_KEPALA:
-        raise UnggahanDitolak(
-            f"Lembar “{NAMA_LEMBAR}” berisi {ws.max_row} baris; templat realisasi paling banyak "
-            f"{BARIS_MAKS} baris indikator."
-        )
-    kepala = [teks_sel(ws.cell(row=BARIS_KEPALA, column=c).value) for c in (1, len(KOLOM))]
-    if kepala != [KEPALA_KUNCI, KOLOM[-1].judul]:
+def _sel_baris(tabel: Tabel) -> list[tuple[int, dict[str, str]]]:
+    """The template's rows below its header, each as {column key: text shown}, numbered as
+    the spreadsheet numbers them."""
+    kepala = tabel[BARIS_KEPALA - 1] if len(tabel) >= BARIS_KEPALA else []
+    if kepala[:1] != [KEPALA_KUNCI] or len(kepala) < len(KOLOM):
         raise UnggahanDitolak(
             f"Susunan kolom lembar “{NAMA_LEMBAR}” tidak seperti templatnya (baris "
             f"{BARIS_KEPALA} adalah judul kolom): unduh templat yang baru."
         )
     hasil = []
-    for nomor, sel in enumerate(
-        ws.iter_rows(min_row=BARIS_KEPALA + 1, max_row=ws.max_row, max_col=len(KOLOM)),
-        start=BARIS_KEPALA + 1,
-    ):
-        teks = {
-            k.kunci: teks_sel(s.value, s.number_format).strip()
-            for k, s in zip(KOLOM, sel, strict=True)
-        }
+    for nomor, baris in enumerate(tabel[BARIS_KEPALA:], start=BARIS_KEPALA + 1):
+        baris = (baris + [""] * len(KOLOM))[: len(KOLOM)]
+        teks = {k.kunci: sel.strip() for k, sel in zip(KOLOM, baris, strict=True)}
         if any(teks.values()):
             hasil.append((nomor, teks))
     return hasil
@@ -266,12 +252,12 @@ def baca_unggahan(
     """The preview of a filled template `isi` (named `nama`) of `satker`'s quarter `tw` of
     `tabel`; `UnggahanDitolak` (or `BerkasDitolak`) for a file refused as a whole."""
     periksa_berkas(nama, isi, boleh=(Format.XLSX,))
-    ws, ws_identitas = _lembar(isi)
-    _periksa_identitas(ws_identitas, satker, tabel.tahun, tw)
+    lembar, identitas = _lembar(isi)
+    _periksa_identitas(identitas, satker, tabel.tahun, tw)
     per_kunci = {baris.indikator.kunci: baris for blok in tabel.sasaran for baris in blok.indikator}
     dilihat: dict[uuid.UUID, int] = {}
     hasil = []
-    for nomor, sel in _sel_baris(ws):
+    for nomor, sel in _sel_baris(lembar):
         unggah = BarisUnggahan(baris=nomor, indikator=sel["indikator"] or "(tanpa indikator)")
         baris = _cari(unggah, sel, per_kunci, dilihat)
         if baris is not None:
@@ -333,6 +319,3 @@ def realisasi_impor(
     laporan = laporan_buka(satker=satker, tahun=tabel.tahun, tw=tw)
     realisasi_simpan(laporan=laporan, isian=pratinjau.isian(), suntingan=suntingan, oleh=oleh)
     return pratinjau
-
-
-__all__ = ["BerkasDitolak", "Pratinjau", "UnggahanDitolak", "baca_unggahan", "realisasi_impor"]

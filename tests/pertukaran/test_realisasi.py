@@ -8,6 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 from openpyxl.styles import Protection
+from openpyxl.utils import get_column_letter
 
 from dokumen.models import StatusDokumen
 from pengukuran.models import LaporanTriwulan, Realisasi, StatusLaporan
@@ -15,6 +16,7 @@ from pengukuran.services import laporan_buka, realisasi_simpan
 from pertukaran.realisasi import BARIS_KEPALA, NAMA_LEMBAR, NAMA_LEMBAR_IDENTITAS, indeks_kolom
 from satker.models import Peran
 from tests.factories import PkFactory, ReviewerFactory, akun_satker, sasaran_pk
+from tests.pengukuran import berkas_contoh as contoh
 from tests.pengukuran.bantu_alur import atur_waktu, jendela
 from tests.pertukaran.bantu_realisasi import (
     baris_kunci,
@@ -483,3 +485,54 @@ def test_the_preview_takes_as_many_queries_for_2_as_for_10_indicators(
         with django_assert_num_queries(12):
             response = unggah(client, pk, unggahan[pk.pk])
         assert response.context["pratinjau"].jumlah_berubah == len(indikator_pk(pk))
+
+
+# -- bad files ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nama", "isi_berkas", "pesan"),
+    [
+        ("templat.xlsx", contoh.EXE, "program (executable)"),
+        ("templat.xlsm", contoh.ooxml("xlsx", tambahan={"xl/vbaProject.bin": "x"}), "bermakro"),
+        ("templat.xlsx", contoh.ole("EncryptedPackage"), "dikunci kata sandi"),
+        ("templat.xlsx", contoh.bom_zip(), "terlalu besar bila dibuka"),
+        ("templat.xlsx", contoh.ooxml("docx"), "namanya berakhiran “.xlsx”"),
+        ("templat.xls", contoh.ole("Workbook"), "Excel lama (.xls)"),
+        ("templat.xlsx", b"", "kosong"),
+    ],
+)
+def test_a_file_that_is_not_a_workbook_is_refused_beside_the_field(
+    client, pk_terbit, operator, nama, isi_berkas, pesan
+):
+    client.force_login(operator)
+
+    response = unggah(client, pk_terbit, isi_berkas, nama=nama)
+
+    assert response.status_code == 400
+    (galat,) = response.context["form"].errors["berkas"]
+    assert pesan in galat
+    assert "token" not in response.context
+    assert not LaporanTriwulan.objects.exists()
+
+
+def test_a_formula_without_its_value_and_a_huge_sheet_are_refused(client, pk_terbit, operator):
+    jumlah, persen, *_ = indikator_pk(pk_terbit)
+    client.force_login(operator)
+    rumus = isi(unduh(client, pk_terbit), {jumlah: {"nilai": "=1+2"}})
+    buku = unduh(client, pk_terbit)
+    ws = buku[NAMA_LEMBAR]
+    for r in range(ws.max_row + 1, 5001):
+        ws.cell(row=r, column=indeks_kolom("catatan")).value = "baris"
+    besar = simpan(buku)
+
+    galat_rumus = unggah(client, pk_terbit, rumus).context["form"].errors["berkas"]
+    galat_besar = unggah(client, pk_terbit, besar).context["form"].errors["berkas"]
+
+    r = baris_kunci(unduh(client, pk_terbit)[NAMA_LEMBAR], jumlah)
+    kolom = get_column_letter(indeks_kolom("nilai"))
+    assert (
+        f"Sel {NAMA_LEMBAR}!{kolom}{r} berisi rumus yang nilainya belum tersimpan" in galat_rumus[0]
+    )
+    assert "lebih dari 2.000 baris" in galat_besar[0]
+    assert not Realisasi.objects.exists()
