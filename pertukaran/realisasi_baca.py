@@ -273,6 +273,13 @@ def _nilai_baris(hasil: BarisUnggahan, baris: BarisPengukuran, sel, tw: int) -> 
     changes."""
     realisasi = baris.triwulan[tw - 1].realisasi
     kosong = RealisasiForm(indikator=baris.indikator, realisasi=realisasi)
+    if (sel["pembilang"] or sel["penyebut"]) and "penyebut" not in kosong.fields:
+        # Locked cells of a row that takes no fraction: said, never dropped.
+        hasil.pesan.append(
+            "Pembilang dan penyebut hanya untuk indikator persentase; kosongkan keduanya dan "
+            "isi kolom realisasi."
+        )
+        return
     form = RealisasiForm(_data_form(kosong, sel), indikator=baris.indikator, realisasi=realisasi)
     hasil.lama = hasil.baru = tertulis(_lama(realisasi))
     if not form.is_valid():

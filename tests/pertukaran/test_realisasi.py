@@ -7,6 +7,7 @@ import uuid
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 from openpyxl.styles import Protection
 from openpyxl.utils import get_column_letter
 
@@ -32,6 +33,12 @@ from tests.pertukaran.bantu_realisasi import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """The uploads kept between preview and apply go to a fresh MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -120,6 +127,18 @@ def test_a_qualitative_indicator_offers_its_scale_as_a_list(client, pki_aktif):
     (daftar,) = ws.data_validations.dataValidation
     assert daftar.formula1 == '"WTP,WDP,TW,TMP"'
     assert sel.coordinate in str(daftar.sqref)
+
+
+def test_the_year_page_links_each_open_quarters_excel_entry(client, pk_terbit, operator):
+    client.force_login(operator)
+
+    html = client.get(reverse("pengukuran:tahun", args=[pk_terbit.satker.kode, 2024])).content
+
+    for tw in (1, 2, 3, 4):
+        assert f'href="{url_unggah(pk_terbit, tw)}" data-excel="{tw}"' in html.decode()
+    client.force_login(ReviewerFactory(satker=pk_terbit.satker.induk))
+    html = client.get(reverse("pengukuran:tahun", args=[pk_terbit.satker.kode, 2024])).content
+    assert "data-excel" not in html.decode()
 
 
 # -- round trip --------------------------------------------------------------------------------
@@ -285,6 +304,23 @@ def test_each_bad_row_gets_its_message_and_nothing_applies(client, pk_terbit, op
     assert "Tulis realisasi sebagai angka" in html
     assert not Realisasi.objects.exists()
     assert not LaporanTriwulan.objects.exists()
+
+
+def test_a_fraction_in_the_locked_cells_of_a_count_is_not_dropped(client, pk_terbit, operator):
+    jumlah, *_ = indikator_pk(pk_terbit)
+    client.force_login(operator)
+    # The sheet's protection lifted, as anyone may: the locked cells typed into.
+    terisi = isi(unduh(client, pk_terbit), {jumlah: {"pembilang": 3, "penyebut": 10}})
+
+    response = unggah(client, pk_terbit, terisi)
+
+    assert list(_pesan(response).values()) == [
+        [
+            "Pembilang dan penyebut hanya untuk indikator persentase; kosongkan keduanya dan "
+            "isi kolom realisasi."
+        ]
+    ]
+    assert "token" not in response.context
 
 
 # -- files refused -----------------------------------------------------------------------------
