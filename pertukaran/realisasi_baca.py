@@ -62,9 +62,9 @@ class UnggahanDitolak(Exception):
 
 @dataclass
 class BarisUnggahan:
-    """One row of the upload: its indicator (None for an unknown key), the realisasi stored
-    and the one asked for, the other changes, and the problems (nothing applies while any
-    row has one)."""
+    """One row of the upload: its indicator (`indikator_id` None for an unknown key), the
+    realisasi stored and the one asked for, the other changes, the entry to save, and the
+    problems (nothing applies while any row has one)."""
 
     baris: int  # the sheet's row number, as the spreadsheet shows it
     indikator: str
@@ -82,14 +82,9 @@ class BarisUnggahan:
 
 @dataclass
 class Pratinjau:
-    satker: Satker
-    tahun: int
-    tw: int
-    baris: list[BarisUnggahan]
+    """Every row of an upload, in the sheet's order."""
 
-    @property
-    def nama_tw(self) -> str:
-        return NAMA_TRIWULAN[self.tw]
+    baris: list[BarisUnggahan]
 
     @property
     def jumlah_galat(self) -> int:
@@ -265,7 +260,7 @@ def baca_unggahan(
         hasil.append(unggah)
     if not hasil:
         raise UnggahanDitolak("Templat ini tidak berisi baris indikator.")
-    return Pratinjau(satker, tabel.tahun, tw, hasil)
+    return Pratinjau(hasil)
 
 
 def _nilai_baris(hasil: BarisUnggahan, baris: BarisPengukuran, sel, tw: int) -> None:
