@@ -572,3 +572,16 @@ def test_a_formula_without_its_value_and_a_huge_sheet_are_refused(client, pk_ter
     )
     assert "lebih dari 2.000 baris" in galat_besar[0]
     assert not Realisasi.objects.exists()
+
+
+def test_the_template_takes_as_many_queries_for_2_as_for_10_indicators(
+    client, django_assert_num_queries, pki_aktif
+):
+    for sasaran, indikator in ((1, 2), (2, 5)):
+        pk, pengguna = _pk_dengan_realisasi(sasaran, indikator)
+        client.force_login(pengguna)
+        # Session, user with its profile, the savepoint and its release, the satker, the
+        # year's table (6).
+        with django_assert_num_queries(11):
+            response = client.get(url_templat(pk))
+        assert response.status_code == 200
