@@ -228,7 +228,7 @@ def _baris(lembar, r, kolom, nomor, ke, baris: BarisPengukuran, tw, ws) -> None:
         daftar.add(ws.cell(row=r, column=indeks_kolom("nilai")))
 
 
-def xlsx_templat(satker: Satker, tabel: TabelPengukuran, tw: int) -> bytes:
+def xlsx_templat_realisasi(satker: Satker, tabel: TabelPengukuran, tw: int) -> bytes:
     keluaran = io.BytesIO()
     buku_templat(satker, tabel, tw).save(keluaran)
     return keluaran.getvalue()

@@ -35,11 +35,11 @@ from pengukuran.selectors import satker_pengukuran, tabel_pengukuran, tw_berakhi
 from pengukuran.services import LaporanBerubah, LaporanTidakBisaDiubah
 from perjanjian_kinerja.models import NAMA_TRIWULAN, TRIWULAN
 from pertukaran.berkas import BerkasDitolak
-from pertukaran.realisasi import nama_berkas_templat, xlsx_templat
+from pertukaran.realisasi import nama_berkas_templat, xlsx_templat_realisasi
 from pertukaran.realisasi_baca import UnggahanDitolak, baca_unggahan, realisasi_impor
 from pertukaran.realisasi_laporan import nama_berkas_laporan, xlsx_laporan
 from pertukaran.realisasi_rekap import xlsx_rekap
-from pertukaran.views import _unduhan
+from pertukaran.views import unduhan_xlsx
 from satker.akses import pastikan_boleh_menulis, satker_terlihat
 
 GARAM = "pertukaran.realisasi.unggah"
@@ -91,7 +91,9 @@ def realisasi_templat(request: HttpRequest, kode: str, tahun: int, tw: int) -> H
     """The quarter's template, pre-filled with the PK's indicators and what is stored."""
     satker, tabel = _triwulan(request, kode, tahun, tw)
     pastikan_boleh_menulis(request.user, satker)
-    return _unduhan(xlsx_templat(satker, tabel, tw), nama_berkas_templat(satker, tahun, tw))
+    return unduhan_xlsx(
+        xlsx_templat_realisasi(satker, tabel, tw), nama_berkas_templat(satker, tahun, tw)
+    )
 
 
 def _folder() -> Path:
@@ -223,7 +225,7 @@ def laporan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    return _unduhan(xlsx_laporan(laporan), nama_berkas_laporan(laporan))
+    return unduhan_xlsx(xlsx_laporan(laporan), nama_berkas_laporan(laporan))
 
 
 @login_required
@@ -235,4 +237,4 @@ def rekap_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         raise Http404("Tahun di luar jangkauan.")
     provinsi = provinsi_rekap(request.user, kode)
     rekap = rekap_provinsi(provinsi, tahun, Saringan.dari(request.GET))
-    return _unduhan(xlsx_rekap(rekap), f"rekap-pengukuran-{provinsi.kode}-{tahun}.xlsx")
+    return unduhan_xlsx(xlsx_rekap(rekap), f"rekap-pengukuran-{provinsi.kode}-{tahun}.xlsx")

@@ -10,7 +10,7 @@ import pytest
 from dokumen.models import StatusDokumen
 from pengukuran.selectors import tabel_pengukuran
 from pengukuran.services import laporan_buka, realisasi_simpan
-from pertukaran.realisasi import xlsx_templat
+from pertukaran.realisasi import xlsx_templat_realisasi
 from pertukaran.realisasi_laporan import xlsx_laporan
 from satker.models import Peran
 from tests.factories import PkFactory, akun_satker
@@ -46,7 +46,7 @@ def test_the_template_and_the_report_print_as_a4_landscape(pki_aktif, tmp_path):
     laporan = realisasi_simpan(laporan=laporan, isian=isian, suntingan=0, oleh=operator)
     tabel = tabel_pengukuran(pk.satker, 2024, sampai_tw=4)
 
-    templat = xlsx_ke_pdf(xlsx_templat(pk.satker, tabel, 1), tmp_path, "templat")
+    templat = xlsx_ke_pdf(xlsx_templat_realisasi(pk.satker, tabel, 1), tmp_path, "templat")
     cetak_laporan = xlsx_ke_pdf(xlsx_laporan(laporan), tmp_path, "laporan")
 
     for pdf in (templat, cetak_laporan):
