@@ -3,6 +3,7 @@ every seed document exported to .xlsx comes back as a new draft with the same ro
 transaction, recorded as imported; refusals block everything."""
 
 import io
+import zipfile
 from io import StringIO
 
 import pytest
@@ -11,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen, JejakPerubahan
+from pertukaran import impor
 from pertukaran.berkas import BerkasDitolak
 from pertukaran.impor import pratinjau_buat
 from pertukaran.services import impor_terapkan
@@ -18,7 +20,7 @@ from pertukaran.xlsx import xlsx_dokumen
 from satker.models import JejakProfil, JenisTupoksi, Peran
 from tests.conftest import dokumen_seed
 from tests.factories import akun_satker
-from tests.pertukaran.docx_uji import docx_dokumen
+from tests.pertukaran.docx_uji import docx_dokumen, docx_rak_besar, docx_tabel
 from tests.pertukaran.test_pulang_pergi import SEED, bandingkan, tanpa_kunci
 
 
@@ -259,3 +261,34 @@ def test_without_asking_the_profile_stays(iku_serang):
 
     assert sebelum
     assert not satker.tupoksi.exists()
+
+
+@pytest.mark.django_db
+def test_a_word_file_without_a_table_reads_nothing_and_says_so(iku_serang):
+    isi = docx_tabel([["Catatan rapat"]], sebelum=["Notulen"])
+
+    pratinjau = _pratinjau(iku_serang, isi, nama="notulen.docx")
+
+    assert not pratinjau.bisa_diterapkan
+    assert "Tidak ada baris IKU yang terbaca" in pratinjau.galat[0][0]
+
+
+@pytest.mark.django_db
+def test_a_word_file_past_the_row_limit_is_refused(monkeypatch, rak_lebak):
+    monkeypatch.setattr(impor, "BATAS_BARIS", 50)
+
+    with pytest.raises(BerkasDitolak, match="lebih dari"):
+        _pratinjau(rak_lebak, docx_rak_besar(60), nama="rak.docx")
+
+
+@pytest.mark.django_db
+def test_a_word_file_python_docx_cannot_open_is_refused(iku_serang):
+    asli = docx_tabel([["No", "Indikator"]])
+    masuk, keluar = zipfile.ZipFile(io.BytesIO(asli)), io.BytesIO()
+    with masuk, zipfile.ZipFile(keluar, "w") as tujuan:
+        for info in masuk.infolist():
+            data = masuk.read(info)
+            tujuan.writestr(info, b"<w:document" if info.filename == "word/document.xml" else data)
+
+    with pytest.raises(BerkasDitolak, match="tidak dapat dibaca"):
+        _pratinjau(iku_serang, keluar.getvalue(), nama="iku.docx")
