@@ -46,6 +46,7 @@ from dokumen.selectors import (
     label_pihak,
 )
 from dokumen.services import dokumen_buat
+from notifikasi.pemicu import kabari_dokumen
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Jabatan, Peran
 
@@ -263,6 +264,7 @@ def dokumen_transisi(
         sesudah=potret(terkunci, baris=sebelum["baris"]),
         keterangan=langkah,
     )
+    kabari_dokumen(dokumen=terkunci, aksi=tercatat, oleh=user, catatan=catatan)
     return terkunci
 
 

@@ -14,6 +14,7 @@ from dokumen.alur import TidakBerhak
 from dokumen.baris import data_baris
 from dokumen.jenis import TabelTambahan
 from dokumen.models import CatatanReviu, Dokumen
+from notifikasi.pemicu import kabari_catatan
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran
 
@@ -81,6 +82,7 @@ def catatan_tambah(
     )
     catatan.full_clean()
     catatan.save()
+    kabari_catatan(catatan=catatan, oleh=user, jawaban=False)
     return catatan
 
 
@@ -101,6 +103,8 @@ def catatan_jawab(
     catatan.selesai = selesai
     catatan.full_clean()
     catatan.save()
+    if jawaban:
+        kabari_catatan(catatan=catatan, oleh=user, jawaban=True)
     return catatan
 
 

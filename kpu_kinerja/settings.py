@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifikasi.context_processors.lonceng",
             ],
         },
     },
@@ -219,7 +220,7 @@ TTE_TIMESTAMP_URL = env_str("TTE_TIMESTAMP_URL", default="")  # RFC 3161 TSA →
 # runs on Celery workers (`celery -A kpu_kinerja worker`), which need this database and this
 # MEDIA_ROOT (a shared disk when they run on other machines); without one (the default of
 # `make run`) it runs in a thread of the web process. An empty value counts as unset.
-INSTALLED_APPS += ["ekspor"]
+INSTALLED_APPS += ["ekspor", "notifikasi"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(MEDIA_ROOT)))
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None  # a chord needs one: the same Redis

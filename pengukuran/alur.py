@@ -24,6 +24,7 @@ from django.utils import timezone
 from dokumen.alur import PESAN_CATATAN_WAJIB
 from dokumen.penolakan import TidakBerhak, TransisiDitolak
 from kpu_kinerja.formats import tanggal_panjang, waktu_lengkap
+from notifikasi.pemicu import kabari_laporan
 from pengukuran.jendela import hari_ini, keadaan_jendela
 from pengukuran.models import (
     AksiLaporan,
@@ -196,6 +197,7 @@ def laporan_transisi(
     terkunci.suntingan = F("suntingan") + 1
     terkunci.save(update_fields=[*KOLOM_ALUR, "diubah"])
     terkunci.refresh_from_db()
+    kabari_laporan(laporan=terkunci, aksi=aksi, oleh=user, catatan=catatan)
     return terkunci
 
 
