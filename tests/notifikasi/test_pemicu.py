@@ -174,10 +174,15 @@ def test_admin_ri_submitting_is_not_told_but_the_ketua_is(rak, jalankan):
     assert set(_diterima()) == {_akun(rak, Peran.KETUA)}
 
 
-def test_a_rolled_back_step_notifies_nobody(rak, jalankan):
-    with jalankan() as dijalankan, pytest.raises(RuntimeError), transaction.atomic():
+def _ajukan_lalu_gagal(rak) -> None:
+    with transaction.atomic():
         ajukan(rak)
         raise RuntimeError("gagal setelah langkah")
+
+
+def test_a_rolled_back_step_notifies_nobody(rak, jalankan):
+    with jalankan() as dijalankan, pytest.raises(RuntimeError):
+        _ajukan_lalu_gagal(rak)
     rak.refresh_from_db()
     assert rak.status == StatusDokumen.DRAF
     assert dijalankan == []
