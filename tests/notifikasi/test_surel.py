@@ -37,7 +37,8 @@ def test_the_ketua_receives_the_email_of_a_submitted_document(rak, smtp, jalanka
     assert pesan["Subject"] == f"[SAKIP KPU] {rak} menunggu persetujuan Anda"
     isi = pesan.get_content()
     assert isi.startswith("Yth. Ahmad Sahroni,")
-    assert "diajukan oleh" in isi and "menunggu persetujuan Ketua" in isi
+    assert "diajukan oleh" in isi
+    assert "menunggu persetujuan Ketua" in isi
     assert f"https://kinerja.kpu.go.id/dokumen/{rak.pk}/" in isi
     assert "https://kinerja.kpu.go.id/notifikasi/pengaturan/" in isi
     smtp.tidak_ada_lagi(1, detik=0.3)  # the operator who submitted is not told
