@@ -53,6 +53,10 @@ class HasilBaca:
     peringatan: list[Peringatan] = field(default_factory=list)
     # Where the main table ended (the index of the row after it), for the tables beside it.
     akhir: int = 0
+    # The table row (1-based, as Peringatan counts) each of `baris` was read from, and for a
+    # grouped type each sasaran's rows' (`nomor_anak[i][j]` for `baris[i][kunci_anak][j]`).
+    nomor: list[int] = field(default_factory=list)
+    nomor_anak: list[list[int]] = field(default_factory=list)
 
 
 def normal(teks: str) -> str:
@@ -347,6 +351,7 @@ def _baca_rata(
         for indeks, kolom in kepala.posisi.items():
             hasil.peringatan.extend(_isi_kolom(kolom, _sel(baris, indeks), row, nomor_baris))
         hasil.baris.append(row)
+        hasil.nomor.append(nomor_baris)
 
 
 def _baris_jumlah(baris: Sequence[str], posisi: dict[int, KolomExcel]) -> bool:
@@ -380,9 +385,12 @@ def _baca_berkelompok(
                     _isi_kolom(kolom, _sel(baris, indeks), sasaran, nomor_baris)
                 )
             hasil.baris.append(sasaran)
+            hasil.nomor.append(nomor_baris)
+            hasil.nomor_anak.append([])
         if not any(_sel(baris, i) for i in sel_anak):
             continue  # the sasaran's own row, without a row under it (a draft's)
         row = _baris_kosong(kolom_anak, None)
         for indeks, kolom in sel_anak.items():
             hasil.peringatan.extend(_isi_kolom(kolom, _sel(baris, indeks), row, nomor_baris))
         sasaran[kunci_anak].append(row)
+        hasil.nomor_anak[-1].append(nomor_baris)
