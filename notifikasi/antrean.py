@@ -34,6 +34,13 @@ def _kirim_semua(pesan: list[dict[str, Any]]) -> None:
         kirim_satu(p["ke"], p["konteks"])
 
 
+def tunggu_utas(detik: float = 60) -> None:
+    """Wait for this process's email threads: a command exits only once they have sent (a
+    daemon thread would die with it)."""
+    for utas in list(UTAS_SUREL):
+        utas.join(detik)
+
+
 def antrekan_surel(pesan: list[dict[str, Any]]) -> None:
     """Hand the messages ({"ke", "konteks"}: plain data, no database rows) to the queue."""
     if settings.CELERY_BROKER_URL:

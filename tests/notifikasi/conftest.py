@@ -3,7 +3,7 @@ tests run the commit callbacks (`jalankan`), and the signing PKI for publishing.
 
 import pytest
 
-from notifikasi.antrean import UTAS_SUREL
+from notifikasi.antrean import tunggu_utas
 from tests.dokumen.conftest import pki_aktif, pki_dir  # noqa: F401 — fixtures used by name
 from tests.surel_uji import smtp  # noqa: F401 — the fixture
 
@@ -16,5 +16,4 @@ def jalankan(django_capture_on_commit_callbacks):
 
 def tunggu_surel() -> None:
     """Join the email threads the notifications started."""
-    for utas in list(UTAS_SUREL):
-        utas.join(10)
+    tunggu_utas(10)

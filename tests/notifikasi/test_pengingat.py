@@ -14,6 +14,7 @@ from satker.models import Peran
 from tests.factories import KabKotaFactory, PkFactory, akun_satker
 from tests.pengukuran.bantu_alur import atur_waktu, jendela
 from tests.pengukuran.conftest import pk_terbit  # noqa: F401 — the fixture
+from tests.surel_uji import smtp  # noqa: F401 — the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,19 @@ def test_a_missed_cron_day_is_caught_up_but_not_weeks_later(satker):
 def test_a_bad_date_is_refused_with_a_message(satker):
     with pytest.raises(CommandError, match="--tanggal harus berbentuk YYYY-MM-DD"):
         _kirim("16-07-2024")
+
+
+def test_the_reminder_arrives_by_email(satker, smtp, jalankan):  # noqa: F811
+    operator = akun_satker(satker, Peran.OPERATOR)
+    operator.email = "operator@kpu-uji.go.id"
+    operator.save()
+
+    # The test's transaction never commits: its commit callbacks are run here instead.
+    with jalankan():
+        _kirim("2024-07-01")
+
+    [pesan] = smtp.tunggu(1)
+    assert pesan["To"] == "operator@kpu-uji.go.id"
+    assert pesan["Subject"] == f"[SAKIP KPU] Masa pelaporan TW II 2024 {satker} dibuka"
+    assert "dibuka 1 Juli 2024 sampai 15 Juli 2024" in pesan.get_content()
+    assert f"https://kinerja.kpu.go.id/pengukuran/{satker.kode}/2024/tw/2/" in pesan.get_content()

@@ -6,6 +6,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from notifikasi.antrean import tunggu_utas
 from notifikasi.models import JenisNotifikasi
 from notifikasi.pengingat import pengingat_kirim
 from notifikasi.services import notifikasi_bersihkan
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         terkirim = pengingat_kirim(hari=hari)
         # Read notifications are kept a year: the bell's list stays bounded.
         notifikasi_bersihkan(sebelum=timezone.now() - datetime.timedelta(days=365))
+        tunggu_utas()  # without a broker the emails go from this process's thread
         if not terkirim:
             self.stdout.write(f"{hari.isoformat()}: tidak ada pengingat baru.")
         for jenis, jumlah in terkirim.items():
