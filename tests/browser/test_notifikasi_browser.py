@@ -58,3 +58,13 @@ def test_a_submitted_document_rings_the_ketuas_bell_and_mailbox(page, smtp, tmp_
     expect(page.locator("#lonceng-jumlah")).to_have_count(0)
     assert Notifikasi.objects.get(penerima=ketua).dibaca_pada is not None
     page.locator("nav.navbar").screenshot(path=tmp_path / "03-navbar-setelah-dibaca.png")
+
+    # The switches, from the user menu: one email kind off.
+    page.locator("#menu-pengguna").click()
+    page.get_by_role("link", name="Pengaturan notifikasi").click()
+    page.get_by_label("Dokumen diterbitkan — Surel").uncheck()
+    page.get_by_role("button", name="Simpan pengaturan").click()
+    expect(page.locator(".alert-success")).to_contain_text("Pengaturan notifikasi disimpan.")
+    expect(page.get_by_label("Dokumen diterbitkan — Surel")).not_to_be_checked()
+    expect(page.get_by_label("Dokumen diterbitkan — Di situs")).to_be_checked()
+    page.screenshot(path=tmp_path / "04-pengaturan.png", full_page=True)
