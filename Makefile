@@ -85,6 +85,7 @@ bench: setup
 	DATABASE_URL=$(BENCH_URL) SECURE_SSL_REDIRECT=0 $(PY) bench/web.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/pdf.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/xlsx.py || status=1; \
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/impor.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) $(PY) bench/ekspor.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) $(PY) bench/capaian.py || status=1; \
 	DATABASE_URL=$(BENCH_URL) SECURE_SSL_REDIRECT=0 $(PY) bench/pengukuran.py || status=1; \

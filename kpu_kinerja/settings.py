@@ -44,6 +44,7 @@ LOCAL_APPS = [
     "perjanjian_kinerja",
     "pengukuran",
     "dua_faktor",
+    "akun",
     "pertukaran",
     # The project package itself, for the commands that span every app (backup, restore,
     # generate_national). It has no models.
@@ -408,3 +409,5 @@ EMAIL_SUBJECT_PREFIX = "[SAKIP KPU] "
 PASSWORD_RESET_TIMEOUT = int(env_str("SANDI_TAUTAN_JAM", default="2")) * 3600
 SANDI_BATAS_ALAMAT = env_str("SANDI_BATAS_ALAMAT", default="10/h")
 SANDI_BATAS_SUREL = env_str("SANDI_BATAS_SUREL", default="3/h")
+# Invitations one account may send per hour (akun.views.undang).
+UNDANGAN_BATAS = env_str("UNDANGAN_BATAS", default="30/h")

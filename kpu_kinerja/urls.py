@@ -22,6 +22,7 @@ urlpatterns = [
     path("", beranda, name="beranda"),
     path("verifikasi/<str:token>/", verifikasi, name="verifikasi"),
     path("", include("satker.urls")),
+    path("", include("akun.urls")),
     path("satker/<slug:kode>/", satker_detail, name="satker-detail"),
     path("dokumen/", include("dokumen.urls")),
     path("ekspor/", include("ekspor.urls")),

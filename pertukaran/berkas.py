@@ -42,6 +42,10 @@ class BerkasDitolak(ValueError):
         self.pesan = pesan
 
 
+PESAN_PROGRAM = (
+    "Berkas ini sebuah program (executable) atau skrip, bukan dokumen Word atau Excel, walaupun "
+    "namanya berakhiran dokumen. Unggah berkas .docx atau .xlsx yang sebenarnya."
+)
 _FORMAT = {jenis_berkas.DOCX: Format.DOCX, jenis_berkas.XLSX: Format.XLSX}
 _LAMA = {
     jenis_berkas.DOC: (
@@ -71,7 +75,10 @@ def periksa_berkas(
     try:
         jenis = jenis_berkas.kenali(isi, nama)
     except jenis_berkas.BerkasDitolak as galat:
-        raise BerkasDitolak(str(galat)) from None
+        pesan = str(galat)
+        if pesan == jenis_berkas.PESAN_PROGRAM:  # worded for the evidence upload
+            pesan = PESAN_PROGRAM
+        raise BerkasDitolak(pesan) from None
     if jenis in _LAMA:
         raise BerkasDitolak(_LAMA[jenis])
     format_berkas = _FORMAT.get(jenis)

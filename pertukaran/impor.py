@@ -20,9 +20,20 @@ from dokumen.jenis import JenisTerdaftar, semua_jenis
 from dokumen.models import Dokumen
 from kpu_kinerja.formats import ribuan
 from pertukaran.baca import HasilBaca, Tabel, baca_tabel, cari_kepala
-from pertukaran.berkas import Format, periksa_berkas
+from pertukaran.berkas import (
+    BATAS_BARIS,
+    BerkasDitolak,
+    Format,
+    periksa_berkas,
+    terlalu_banyak_baris,
+)
+from pertukaran.gabung import asal_baris, tabel_gabung, teks_kepala
+from pertukaran.kepala import KepalaDitemukan, teks_lembar
+from pertukaran.kepala import cari_kepala as cari_kepala_dokumen
 from pertukaran.lembar import lembar_xlsx, pilih_lembar
-from satker.models import Satker
+from pertukaran.selectors import pejabat_cocok
+from pertukaran.word import DocxRusak, baca_docx
+from satker.models import JenisTupoksi, Pejabat, Satker
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,7 @@ class BarisPratinjau:
     opens a sasaran (grouped types: the sasaran's cells are shown on its first row)."""
 
     nomor: int
+    letak: str  # where the user finds it: "8" (a sheet's row), "tabel 2, baris 5" (Word)
     sel: list[str]
     peringatan: list[str]
     galat: list[str]
@@ -50,6 +62,10 @@ class Pratinjau:
     tambahan: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Refusals by the file's row (0: the document as a whole).
     galat: dict[int, list[str]] = field(default_factory=dict)
+    letak: dict[int, str] = field(default_factory=dict)  # Bacaan.letak
+    # The header fields found beside the table, and the official the signatory's name is.
+    kepala: KepalaDitemukan = field(default_factory=KepalaDitemukan)
+    penandatangan: Pejabat | None = None
 
     @property
     def bisa_diterapkan(self) -> bool:
@@ -82,6 +98,7 @@ class Pratinjau:
             tampil.append(
                 BarisPratinjau(
                     nomor=nomor,
+                    letak=self.letak.get(nomor, str(nomor)),
                     sel=[_teks(k, isi) for k in kolom],
                     peringatan=peringatan.get(nomor, []),
                     galat=self.galat.get(nomor, []),
@@ -103,6 +120,13 @@ class Pratinjau:
         return tampil
 
     @property
+    def tupoksi_terbaca(self) -> dict[str, list[str]]:
+        """The tupoksi lists found, for a type printed with them (the IKU); else none."""
+        if not self.terdaftar.dengan_tupoksi:
+            return {}
+        return {jenis: daftar for jenis, daftar in self.kepala.tupoksi.items() if daftar}
+
+    @property
     def tambahan_terbaca(self) -> list[tuple[str, int]]:
         """(label, rows read) of each table beside the rows (the PK's programs)."""
         return [
@@ -114,6 +138,18 @@ class Pratinjau:
         """Warnings about no row read (the header, a column missing or unknown)."""
         baris_data = set(self.hasil.nomor) | {n for d in self.hasil.nomor_anak for n in d}
         return [p.pesan for p in self.hasil.peringatan if p.baris not in baris_data]
+
+
+def tupoksi_banding(pratinjau: Pratinjau) -> list[tuple[str, list[str], int]]:
+    """(title, items found, how many the profile has now) of each tupoksi list found; the
+    satker's tupoksi as satker_ambil read them (no query of its own there)."""
+    sekarang: dict[str, int] = {}
+    for butir in pratinjau.satker.tupoksi.all():
+        sekarang[butir.jenis] = sekarang.get(butir.jenis, 0) + 1
+    return [
+        (JenisTupoksi(jenis).label, daftar, sekarang.get(jenis, 0))
+        for jenis, daftar in pratinjau.tupoksi_terbaca.items()
+    ]
 
 
 def _kolom_tampil(terdaftar: JenisTerdaftar) -> list:
@@ -132,10 +168,52 @@ def _teks(kolom, isi: dict[str, Any]) -> str:
     return f"{teks} [{kode}]" if kode else teks
 
 
-def baca_berkas(terdaftar: JenisTerdaftar, nama: str, isi: bytes) -> tuple[Format, Tabel]:
-    """The checked file as one table laid out as `terdaftar`'s paper (BerkasDitolak)."""
-    format_berkas = periksa_berkas(nama, isi, boleh=(Format.XLSX,))
-    return format_berkas, pilih_lembar(terdaftar, lembar_xlsx(isi))
+@dataclass(frozen=True)
+class Bacaan:
+    """A file read as one type's document: the table its rows were read from, the rows, the
+    text outside the table (for the header fields) and how to name a row of the table."""
+
+    format: Format
+    tabel: Tabel
+    hasil: HasilBaca
+    teks: list[str]
+    # Row of `tabel` (1-based) → how the user finds it in the file, where that is not its row
+    # number (Word: "tabel 2, baris 5").
+    letak: dict[int, str] = field(default_factory=dict)
+
+
+def baca_berkas(terdaftar: JenisTerdaftar, nama: str, isi: bytes) -> Bacaan:
+    """The checked file read as `terdaftar`'s document (BerkasDitolak when it cannot be)."""
+    format_berkas = periksa_berkas(nama, isi)
+    if format_berkas == Format.DOCX:
+        return _baca_docx(terdaftar, isi)
+    tabel = pilih_lembar(terdaftar, lembar_xlsx(isi))
+    hasil = baca_tabel(terdaftar, tabel)
+    kepala, _ = cari_kepala(terdaftar.kolom_excel, tabel)
+    tabel_dokumen = range(kepala.baris, hasil.akhir) if kepala else range(0)
+    return Bacaan(format_berkas, tabel, hasil, teks_lembar(tabel, tabel_dokumen))
+
+
+def _baca_docx(terdaftar: JenisTerdaftar, isi: bytes) -> Bacaan:
+    try:
+        isi_docx = baca_docx(isi)
+    except DocxRusak as galat:
+        raise BerkasDitolak(str(galat)) from None
+    if sum(len(t) for t in isi_docx.tabel) > BATAS_BARIS:
+        raise terlalu_banyak_baris()
+    tabel = tabel_gabung(terdaftar, isi_docx.tabel)
+    letak = {
+        nomor: f"tabel {asal[0]}, baris {asal[1]}"
+        for nomor, asal in enumerate(asal_baris(terdaftar, isi_docx.tabel), start=1)
+        if asal is not None
+    }
+    return Bacaan(
+        Format.DOCX,
+        tabel,
+        baca_tabel(terdaftar, tabel),
+        teks_kepala(terdaftar, isi_docx),
+        letak,
+    )
 
 
 def pratinjau_buat(
@@ -143,17 +221,20 @@ def pratinjau_buat(
 ) -> Pratinjau:
     """The preview of importing `isi` (a file named `nama_berkas`) as `satker`'s document of
     `terdaftar`'s type for `tahun`; `BerkasDitolak` when the file cannot be read at all."""
-    format_berkas, tabel = baca_berkas(terdaftar, nama_berkas, isi)
-    hasil = baca_tabel(terdaftar, tabel)
+    bacaan = baca_berkas(terdaftar, nama_berkas, isi)
+    kepala = cari_kepala_dokumen(bacaan.teks)
     pratinjau = Pratinjau(
         satker=satker,
         terdaftar=terdaftar,
         tahun=tahun,
         nama_berkas=nama_berkas,
-        format=format_berkas,
-        hasil=hasil,
+        format=bacaan.format,
+        hasil=bacaan.hasil,
+        letak=bacaan.letak,
+        kepala=kepala,
+        penandatangan=pejabat_cocok(satker, kepala.nama_penandatangan),
     )
-    _periksa_jenis(pratinjau, tabel)
+    _periksa_jenis(pratinjau, bacaan.tabel)
     _periksa_dokumen(pratinjau)
     _periksa_baris(pratinjau)
     return pratinjau

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from dokumen.jenis import jenis_terdaftar
 from pertukaran.berkas import BerkasDitolak
 from pertukaran.forms import ImporForm
-from pertukaran.impor import pratinjau_buat
+from pertukaran.impor import pratinjau_buat, tupoksi_banding
 from pertukaran.models import BerkasImpor
 from pertukaran.services import berkas_impor_simpan, impor_terapkan, nama_bersih
 from satker.akses import pastikan_boleh_menulis
@@ -71,7 +71,12 @@ def impor_pratinjau(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
         return redirect("pertukaran:impor", kode=satker.kode)
     if request.method == "POST" and pratinjau.bisa_diterapkan:
         try:
-            dokumen = impor_terapkan(pratinjau=pratinjau, oleh=request.user, berkas=berkas)
+            dokumen = impor_terapkan(
+                pratinjau=pratinjau,
+                oleh=request.user,
+                berkas=berkas,
+                tupoksi=request.POST.get("tupoksi") == "1",
+            )
         except (IntegrityError, ValidationError):  # the same document made meanwhile
             messages.error(request, f"{berkas.jenis} {berkas.tahun} baru saja dibuat orang lain.")
         else:
@@ -82,5 +87,10 @@ def impor_pratinjau(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
             )
             return redirect("dokumen:ubah", pk=dokumen.pk)
     status = 409 if request.method == "POST" else 200
-    konteks = {"satker": satker, "berkas": berkas, "pratinjau": pratinjau}
+    konteks = {
+        "satker": satker,
+        "berkas": berkas,
+        "pratinjau": pratinjau,
+        "tupoksi_banding": tupoksi_banding(pratinjau),
+    }
     return render(request, "pertukaran/impor_pratinjau.html", konteks, status=status)

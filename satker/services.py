@@ -217,9 +217,10 @@ def satker_profil_simpan(
     tupoksi: Mapping[JenisTupoksi, list[str]],
     pejabat_disimpan: Iterable[Pejabat] = (),
     pejabat_dihapus: Iterable[Pejabat] = (),
+    keterangan: str = "",
 ) -> None:
     """Replace the satker's tupoksi lists and save, add or delete its officials, all or nothing,
-    and record the change in the profile's audit history.
+    and record the change in the profile's audit history (`keterangan` before its summary).
 
     Only the kinds present in `tupoksi` are replaced. Any ValidationError rolls everything back.
     """
@@ -235,4 +236,4 @@ def satker_profil_simpan(
             raise ValueError("Pejabat bukan milik satker ini.")
         pejabat.satker = satker
         pejabat_simpan(pejabat=pejabat)
-    catat_perubahan_profil(satker=satker, oleh=oleh, sebelum=sebelum)
+    catat_perubahan_profil(satker=satker, oleh=oleh, sebelum=sebelum, keterangan=keterangan)

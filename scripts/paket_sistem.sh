@@ -19,7 +19,7 @@
 set -euo pipefail
 
 PAKET_RUN="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core poppler-utils"
-PAKET_TEST="$PAKET_RUN chromium zbar-tools"
+PAKET_TEST="$PAKET_RUN chromium zbar-tools libreoffice-calc-nogui"
 
 nama=$(basename "$0")
 daftar_saja=0

@@ -45,6 +45,8 @@ LAPISAN: list[tuple[str, set[str]]] = [
     ("satker", {"satker", f"{PROYEK}.admin_akses"}),
     # The second factor of the accounts: read by signing (dokumen) and the admin.
     ("dua faktor", {"dua_faktor"}),
+    # People and accounts: invitations, roles, deactivation (issue 16), on satker and 2FA.
+    ("akun", {"akun"}),
     # The document record, its workflow and the type registry (dokumen.jenis): shared code that
     # asks the registry and names no type.
     ("dokumen", {"dokumen"}),

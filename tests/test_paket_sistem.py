@@ -50,7 +50,7 @@ def paket(profil):
 def test_daftar_test_memuat_daftar_run_ditambah_chromium_dan_zbar():
     # The signing page draws its preview with pdftoppm, so poppler-utils serves the app too.
     assert "poppler-utils" in paket("run")
-    assert paket("test") == [*paket("run"), "chromium", "zbar-tools"]
+    assert paket("test") == [*paket("run"), "chromium", "zbar-tools", "libreoffice-calc-nogui"]
     assert "chromium" not in paket("run")
 
 

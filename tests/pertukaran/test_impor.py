@@ -3,6 +3,7 @@ every seed document exported to .xlsx comes back as a new draft with the same ro
 transaction, recorded as imported; refusals block everything."""
 
 import io
+import zipfile
 from io import StringIO
 
 import pytest
@@ -11,13 +12,15 @@ from openpyxl import Workbook, load_workbook
 
 from dokumen.jenis import jenis_terdaftar
 from dokumen.models import Dokumen, JejakPerubahan
+from pertukaran import impor
 from pertukaran.berkas import BerkasDitolak
 from pertukaran.impor import pratinjau_buat
 from pertukaran.services import impor_terapkan
 from pertukaran.xlsx import xlsx_dokumen
-from satker.models import Peran
+from satker.models import JejakProfil, JenisTupoksi, Peran
 from tests.conftest import dokumen_seed
 from tests.factories import akun_satker
+from tests.pertukaran.docx_uji import docx_dokumen, docx_rak_besar, docx_tabel
 from tests.pertukaran.test_pulang_pergi import SEED, bandingkan, tanpa_kunci
 
 
@@ -194,3 +197,98 @@ def test_the_command_refuses_with_a_message(tmp_path, iku_serang, argumen, pesan
 
     assert pesan in str(galat.value) + out.getvalue()
     assert not Dokumen.objects.filter(satker=iku_serang.satker, tahun=2030).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("satker", "jenis"), SEED)
+def test_a_seed_laid_out_as_word_imports_with_its_rows_and_header(satker, jenis):
+    asli = dokumen_seed(satker, jenis)
+    terdaftar = jenis_terdaftar(jenis)
+    isi = docx_dokumen(asli, pecah=3, ttd_tabel=jenis == "RAK")
+
+    pratinjau = _pratinjau(asli, isi, nama=f"{jenis}.docx")
+    assert pratinjau.bisa_diterapkan, pratinjau.galat
+    assert pratinjau.hasil.peringatan == []
+    baru = impor_terapkan(pratinjau=pratinjau, oleh=akun_satker(asli.satker, Peran.OPERATOR))
+
+    anak = terdaftar.kunci_anak
+    dibuat = [tanpa_kunci(b, anak) for b in terdaftar.baca_baris(baru)]
+    bandingkan(terdaftar.baca_baris(asli), dibuat, anak)
+    assert baru.tempat_ttd == (asli.tempat_ttd or asli.satker.kota_ttd)
+    assert (baru.tanggal_ttd, baru.tanggal_ttd_presisi) == (
+        asli.tanggal_ttd,
+        asli.tanggal_ttd_presisi,
+    )
+    assert baru.penandatangan == asli.penandatangan
+
+
+@pytest.mark.django_db
+def test_word_rows_are_named_by_their_table_and_row(rak_lebak):
+    pratinjau = _pratinjau(rak_lebak, docx_dokumen(rak_lebak, pecah=2), nama="rak.docx")
+    letak = [b.letak for b in pratinjau.baris_tampil()]
+
+    assert letak[0].startswith("tabel 1, baris ")
+    assert letak[-1].startswith("tabel 2, baris ")
+
+
+@pytest.mark.django_db
+def test_an_ikus_tupoksi_replace_the_profiles_when_asked(iku_serang):
+    satker = iku_serang.satker
+    fungsi = list(satker.tupoksi.filter(jenis=JenisTupoksi.FUNGSI).values_list("teks", flat=True))
+    assert fungsi, "the seed has a fungsi list"
+    isi = docx_dokumen(iku_serang)
+    satker.tupoksi.filter(jenis=JenisTupoksi.FUNGSI).delete()
+    operator = akun_satker(satker, Peran.OPERATOR)
+
+    pratinjau = _pratinjau(iku_serang, isi, nama="iku.docx")
+    assert pratinjau.tupoksi_terbaca[JenisTupoksi.FUNGSI] == fungsi
+    impor_terapkan(pratinjau=pratinjau, oleh=operator, tupoksi=True)
+
+    sekarang = satker.tupoksi.filter(jenis=JenisTupoksi.FUNGSI).values_list("teks", flat=True)
+    assert list(sekarang) == fungsi
+    jejak = JejakProfil.objects.filter(satker=satker).latest("pk")
+    assert (jejak.oleh, jejak.ringkasan.startswith("Diimpor dari iku.docx.")) == (operator, True)
+
+
+@pytest.mark.django_db
+def test_without_asking_the_profile_stays(iku_serang):
+    satker = iku_serang.satker
+    sebelum = list(satker.tupoksi.values_list("jenis", "teks"))
+    isi = docx_dokumen(iku_serang)
+    satker.tupoksi.all().delete()
+
+    impor_terapkan(pratinjau=_pratinjau(iku_serang, isi, nama="iku.docx"), oleh=None)
+
+    assert sebelum
+    assert not satker.tupoksi.exists()
+
+
+@pytest.mark.django_db
+def test_a_word_file_without_a_table_reads_nothing_and_says_so(iku_serang):
+    isi = docx_tabel([["Catatan rapat"]], sebelum=["Notulen"])
+
+    pratinjau = _pratinjau(iku_serang, isi, nama="notulen.docx")
+
+    assert not pratinjau.bisa_diterapkan
+    assert "Tidak ada baris IKU yang terbaca" in pratinjau.galat[0][0]
+
+
+@pytest.mark.django_db
+def test_a_word_file_past_the_row_limit_is_refused(monkeypatch, rak_lebak):
+    monkeypatch.setattr(impor, "BATAS_BARIS", 50)
+
+    with pytest.raises(BerkasDitolak, match="lebih dari"):
+        _pratinjau(rak_lebak, docx_rak_besar(60), nama="rak.docx")
+
+
+@pytest.mark.django_db
+def test_a_word_file_python_docx_cannot_open_is_refused(iku_serang):
+    asli = docx_tabel([["No", "Indikator"]])
+    masuk, keluar = zipfile.ZipFile(io.BytesIO(asli)), io.BytesIO()
+    with masuk, zipfile.ZipFile(keluar, "w") as tujuan:
+        for info in masuk.infolist():
+            data = masuk.read(info)
+            tujuan.writestr(info, b"<w:document" if info.filename == "word/document.xml" else data)
+
+    with pytest.raises(BerkasDitolak, match="tidak dapat dibaca"):
+        _pratinjau(iku_serang, keluar.getvalue(), nama="iku.docx")
