@@ -46,7 +46,7 @@ from dokumen.selectors import (
     label_pihak,
 )
 from dokumen.services import dokumen_buat
-from notifikasi.pemicu import kabari_dokumen
+from dokumen.sinyal import kirim_setelah_commit, langkah_dokumen
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Jabatan, Peran
 
@@ -264,7 +264,9 @@ def dokumen_transisi(
         sesudah=potret(terkunci, baris=sebelum["baris"]),
         keterangan=langkah,
     )
-    kabari_dokumen(dokumen=terkunci, aksi=tercatat, oleh=user, catatan=catatan)
+    kirim_setelah_commit(
+        langkah_dokumen, Dokumen, dokumen_pk=terkunci.pk, aksi=tercatat, oleh=user, catatan=catatan
+    )
     return terkunci
 
 

@@ -14,7 +14,7 @@ from dokumen.alur import TidakBerhak
 from dokumen.baris import data_baris
 from dokumen.jenis import TabelTambahan
 from dokumen.models import CatatanReviu, Dokumen
-from notifikasi.pemicu import kabari_catatan
+from dokumen.sinyal import catatan_reviu, kirim_setelah_commit
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran
 
@@ -82,7 +82,9 @@ def catatan_tambah(
     )
     catatan.full_clean()
     catatan.save()
-    kabari_catatan(catatan=catatan, oleh=user, jawaban=False)
+    kirim_setelah_commit(
+        catatan_reviu, CatatanReviu, catatan_pk=catatan.pk, oleh=user, jawaban=False
+    )
     return catatan
 
 
@@ -104,7 +106,9 @@ def catatan_jawab(
     catatan.full_clean()
     catatan.save()
     if jawaban:
-        kabari_catatan(catatan=catatan, oleh=user, jawaban=True)
+        kirim_setelah_commit(
+            catatan_reviu, CatatanReviu, catatan_pk=catatan.pk, oleh=user, jawaban=True
+        )
     return catatan
 
 

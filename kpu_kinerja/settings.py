@@ -279,7 +279,9 @@ CONTENT_SECURITY_POLICY = {
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
-    "satker.backends.BackendPengguna",  # ModelBackend, reading profile and satker along
+    # ModelBackend reading profile, satker and the bell's unread count along (satker.backends,
+    # notifikasi.backends). Sessions made under satker.backends.BackendPengguna log in again.
+    "notifikasi.backends.BackendPenggunaLonceng",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = int(env_str("AXES_COOLOFF_MENIT", default="15")) / 60  # a float: hours

@@ -1,14 +1,11 @@
-"""What the workflows call when a step is taken: who is told what, once the step commits.
-
-`dokumen.alur`, `dokumen.reviu` and `pengukuran.alur` call these at the end of their service,
-inside its transaction; the notifying itself is queued with `transaction.on_commit`, so an
-action rolled back tells nobody, and `robust` makes a failure a log line, never a failed step.
+"""Who is told what when a workflow step has committed: the receivers of the signals that
+`dokumen.alur`, `dokumen.reviu` and `pengukuran.alur` send through `transaction.on_commit`
+(dokumen.sinyal, pengukuran.sinyal), connected in NotifikasiConfig.ready. A step rolled back
+sends nothing; a receiver's failure is logged by on_commit's `robust`, never fails the step.
 """
 
-import logging
 from functools import partial
 
-from django.db import transaction
 from django.urls import reverse
 
 from dokumen.models import AksiDokumen, CatatanReviu, Dokumen
@@ -21,19 +18,11 @@ from perjanjian_kinerja.models import NAMA_TRIWULAN
 from satker.akses import Pengguna
 from satker.models import Peran
 
-log = logging.getLogger(__name__)
 
-
-def _setelah_commit(fungsi, **kwargs) -> None:
-    transaction.on_commit(partial(fungsi, **kwargs), robust=True)
-
-
-def kabari_dokumen(*, dokumen: Dokumen, aksi: str, oleh: Pengguna, catatan: str = "") -> None:
+def setelah_langkah_dokumen(
+    sender, *, dokumen_pk: int, aksi: str, oleh: Pengguna, catatan: str, **kwargs
+) -> None:
     """After a document's workflow step (`dokumen_transisi`)."""
-    _setelah_commit(_dokumen, dokumen_pk=dokumen.pk, aksi=aksi, oleh=oleh, catatan=catatan)
-
-
-def _dokumen(*, dokumen_pk: int, aksi: str, oleh: Pengguna, catatan: str) -> None:
     dokumen = Dokumen.objects.select_related("satker").get(pk=dokumen_pk)
     satker = dokumen.satker
     tautan = reverse("dokumen:detail", args=[dokumen.pk])
@@ -71,12 +60,10 @@ def _dokumen(*, dokumen_pk: int, aksi: str, oleh: Pengguna, catatan: str) -> Non
         )
 
 
-def kabari_catatan(*, catatan: CatatanReviu, oleh: Pengguna, jawaban: bool) -> None:
+def setelah_catatan_reviu(
+    sender, *, catatan_pk: int, oleh: Pengguna, jawaban: bool, **kwargs
+) -> None:
     """After a review note is written (`jawaban` False) or answered (True)."""
-    _setelah_commit(_catatan, catatan_pk=catatan.pk, oleh=oleh, jawaban=jawaban)
-
-
-def _catatan(*, catatan_pk: int, oleh: Pengguna, jawaban: bool) -> None:
     catatan = CatatanReviu.objects.select_related("dokumen__satker").get(pk=catatan_pk)
     dokumen = catatan.dokumen
     tautan = reverse("dokumen:detail", args=[dokumen.pk]) + "#catatan-reviu"
@@ -100,16 +87,12 @@ def _catatan(*, catatan_pk: int, oleh: Pengguna, jawaban: bool) -> None:
     )
 
 
-def kabari_laporan(
-    *, laporan: LaporanTriwulan, aksi: str, oleh: Pengguna, catatan: str = ""
+def setelah_langkah_laporan(
+    sender, *, laporan_pk: int, aksi: str, oleh: Pengguna, catatan: str, **kwargs
 ) -> None:
-    """After a TW report's workflow step (`laporan_transisi`)."""
+    """After a TW report's workflow step (`laporan_transisi`): submitted or returned."""
     if aksi not in (AksiLaporan.AJUKAN, AksiLaporan.KEMBALIKAN):
         return
-    _setelah_commit(_laporan, laporan_pk=laporan.pk, aksi=aksi, oleh=oleh, catatan=catatan)
-
-
-def _laporan(*, laporan_pk: int, aksi: str, oleh: Pengguna, catatan: str) -> None:
     laporan = LaporanTriwulan.objects.select_related("satker").get(pk=laporan_pk)
     satker = laporan.satker
     nama = f"Laporan {NAMA_TRIWULAN[laporan.tw]} {laporan.tahun} {satker}"

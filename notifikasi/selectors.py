@@ -19,7 +19,7 @@ def notifikasi_ambil(user: Pengguna, pk: int) -> Notifikasi | None:
 
 
 def jumlah_belum_dibaca(user: Pengguna) -> int:
-    """The bell's number. The per-request user read (satker.backends) carries it as an
+    """The bell's number. The per-request user read (notifikasi.backends) carries it as an
     annotation (`dengan_belum_dibaca`), so a page normally pays no query for it."""
     sudah = getattr(user, "notifikasi_belum_dibaca", None)
     if sudah is not None:

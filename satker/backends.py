@@ -12,7 +12,6 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Sum
 from django.utils import timezone
 
-from notifikasi.selectors import dengan_belum_dibaca
 from satker.akses import profil_pengguna
 from satker.models import Peran
 
@@ -21,15 +20,17 @@ class BackendPengguna(ModelBackend):
     """ModelBackend whose per-request user read joins `profil` and its `satker`.
 
     Every page asks the access rule (satker/akses.py) for both; read with the user, they cost
-    one query per request instead of three. The navbar's bell count rides along as a subquery
-    (notifikasi.selectors.dengan_belum_dibaca).
+    one query per request instead of three.
     """
+
+    def akun(self):
+        """The queryset the per-request read takes the user from (notifikasi adds to it)."""
+        return get_user_model()._default_manager.select_related("profil__satker")
 
     def get_user(self, user_id):
         UserModel = get_user_model()
         try:
-            akun = UserModel._default_manager.select_related("profil__satker")
-            user = dengan_belum_dibaca(akun).get(pk=user_id)
+            user = self.akun().get(pk=user_id)
         except UserModel.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

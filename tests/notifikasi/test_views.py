@@ -150,10 +150,10 @@ def test_the_pages_need_a_login(client):
 
 
 def test_the_per_request_user_read_carries_the_count(ketua_lebak, django_assert_num_queries):
-    from satker.backends import BackendPengguna
+    from notifikasi.backends import BackendPenggunaLonceng
 
     _beri(ketua_lebak, 2)
     with django_assert_num_queries(1):
-        user = BackendPengguna().get_user(ketua_lebak.pk)
+        user = BackendPenggunaLonceng().get_user(ketua_lebak.pk)
         assert user.notifikasi_belum_dibaca == 2
         assert user.profil.satker.kode == "kab-lebak"
