@@ -13,7 +13,7 @@ A satker the user may not see is a 404 (satker_terlihat); one they see but may n
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from satker.akses import Pengguna, profil_pengguna, satker_terlihat
+from satker.akses import Pengguna, adalah_admin_ri, profil_pengguna, satker_terlihat
 from satker.models import Peran, Satker, Tingkat
 
 PERAN_STAF = (Peran.OPERATOR, Peran.KETUA, Peran.SEKRETARIS)
@@ -24,15 +24,6 @@ PERAN_PER_TINGKAT = {
 }
 # The role that manages a satker's accounts: its last active holder is never removed.
 PERAN_PENGELOLA = frozenset({Peran.SEKRETARIS, Peran.ADMIN_RI})
-
-
-def adalah_admin_ri(user: Pengguna) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    profil = profil_pengguna(user)
-    return profil is not None and profil.peran == Peran.ADMIN_RI
 
 
 def peran_boleh_diberi(user: Pengguna, satker: Satker) -> tuple[Peran, ...]:

@@ -17,9 +17,9 @@ from typing import Any
 
 from dokumen.editor import BARIS_MAKS
 from dokumen.jenis import JenisTerdaftar, semua_jenis
-from dokumen.models import Dokumen
-from kpu_kinerja.formats import ribuan
-from pertukaran.baca import HasilBaca, Tabel, baca_tabel, cari_kepala
+from dokumen.models import Dokumen, PresisiTanggal
+from kpu_kinerja.formats import ribuan, tanggal_panjang
+from pertukaran.baca import HasilBaca, Peringatan, Tabel, baca_tabel, cari_kepala
 from pertukaran.berkas import (
     BATAS_BARIS,
     BerkasDitolak,
@@ -32,6 +32,7 @@ from pertukaran.kepala import KepalaDitemukan, teks_lembar
 from pertukaran.kepala import cari_kepala as cari_kepala_dokumen
 from pertukaran.lembar import lembar_xlsx, pilih_lembar
 from pertukaran.selectors import pejabat_cocok
+from pertukaran.templat import AWALAN_CONTOH
 from pertukaran.word import DocxRusak, baca_docx
 from satker.models import JenisTupoksi, Pejabat, Satker
 
@@ -47,6 +48,11 @@ class BarisPratinjau:
     peringatan: list[str]
     galat: list[str]
     awal_sasaran: bool = False
+
+    @property
+    def sebutan(self) -> str:
+        """The row as a sentence names it: "Baris 8", "Tabel 2, baris 5"."""
+        return self.letak.capitalize() if "tabel" in self.letak else f"Baris {self.letak}"
 
 
 @dataclass
@@ -118,6 +124,16 @@ class Pratinjau:
                 isi = {**row, **anak_row} if j == 0 else anak_row
                 tambah(nomor_anak[j], isi, awal=j == 0)
         return tampil
+
+    @property
+    def tanggal_tertulis(self) -> str:
+        """The signing date found, as the document writes it ("" when none)."""
+        tanggal = self.kepala.tanggal_ttd
+        if tanggal is None:
+            return ""
+        return tanggal_panjang(
+            tanggal, dengan_hari=self.kepala.tanggal_presisi != PresisiTanggal.BULAN
+        )
 
     @property
     def tupoksi_terbaca(self) -> dict[str, list[str]]:
@@ -235,6 +251,7 @@ def pratinjau_buat(
         penandatangan=pejabat_cocok(satker, kepala.nama_penandatangan),
     )
     _periksa_jenis(pratinjau, bacaan.tabel)
+    _periksa_contoh(pratinjau)
     _periksa_dokumen(pratinjau)
     _periksa_baris(pratinjau)
     return pratinjau
@@ -261,6 +278,23 @@ def _periksa_jenis(pratinjau: Pratinjau, tabel: Tabel) -> None:
             f"Judul kolom berkas ini cocok dengan {kode}, bukan {pratinjau.terdaftar.kode} yang "
             f"dipilih. Pilih jenis {kode}, atau unggah berkas {pratinjau.terdaftar.kode}."
         )
+
+
+def _periksa_contoh(pratinjau: Pratinjau) -> None:
+    """A row still holding the template's example (pertukaran.templat) is named, not refused:
+    the user may have kept its structure and changed some of it."""
+    anak = pratinjau.terdaftar.kunci_anak
+    hasil = pratinjau.hasil
+    for ke, row in enumerate(hasil.baris):
+        daftar = [(hasil.nomor[ke], row)]
+        if anak is not None:
+            daftar = [(hasil.nomor_anak[ke][j], b) for j, b in enumerate(row[anak])] or daftar
+        for nomor, isi in daftar:
+            teks = [v for v in {**row, **isi}.values() if isinstance(v, str)]
+            if any(t.startswith(AWALAN_CONTOH) for t in teks):
+                hasil.peringatan.append(
+                    Peringatan(nomor, "Baris ini masih baris contoh templat: ganti atau hapus.")
+                )
 
 
 def _periksa_dokumen(pratinjau: Pratinjau) -> None:

@@ -17,7 +17,8 @@ from satker.models import Tingkat
 JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _unduhan(isi: bytes, nama: str) -> HttpResponse:
+def unduhan_xlsx(isi: bytes, nama: str) -> HttpResponse:
+    """An .xlsx download named `nama`."""
     response = HttpResponse(isi, content_type=JENIS_XLSX)
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
     response["X-Content-Type-Options"] = "nosniff"
@@ -33,7 +34,7 @@ def dokumen_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         isi = xlsx_dokumen(dokumen)
     except TanpaExcel:
         raise Http404("Jenis dokumen ini belum dapat diunduh sebagai Excel.") from None
-    return _unduhan(isi, nama_berkas_xlsx(dokumen))
+    return unduhan_xlsx(isi, nama_berkas_xlsx(dokumen))
 
 
 @login_required
@@ -52,4 +53,4 @@ def kemajuan_xlsx(request: HttpRequest) -> HttpResponse:
         if provinsi is None:
             raise Http404("Provinsi tidak ditemukan.")
     nama = f"kemajuan-{provinsi.kode if provinsi else 'semua'}-{tahun}.xlsx"
-    return _unduhan(xlsx_kemajuan(request.user, tahun, provinsi), nama)
+    return unduhan_xlsx(xlsx_kemajuan(request.user, tahun, provinsi), nama)

@@ -10,14 +10,28 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from dokumen.jenis import jenis_terdaftar
+from dokumen.jenis import JenisTidakDikenal, jenis_terdaftar
 from pertukaran.berkas import BerkasDitolak
-from pertukaran.forms import ImporForm
+from pertukaran.forms import ImporForm, pilihan_jenis_impor
 from pertukaran.impor import pratinjau_buat, tupoksi_banding
 from pertukaran.models import BerkasImpor
 from pertukaran.services import berkas_impor_simpan, impor_terapkan, nama_bersih
+from pertukaran.templat import xlsx_templat
+from pertukaran.views import unduhan_xlsx
 from satker.akses import pastikan_boleh_menulis
 from satker.selectors import satker_ambil
+
+
+@login_required
+def impor_templat(request: HttpRequest, jenis: str) -> HttpResponse:
+    """The type's own Excel template (pertukaran.templat): columns and an example row."""
+    try:
+        terdaftar = jenis_terdaftar(jenis.upper())
+    except JenisTidakDikenal:
+        raise Http404("Jenis dokumen tidak dikenal.") from None
+    if terdaftar.kolom_excel is None:
+        raise Http404("Jenis dokumen ini tidak punya templat Excel.")
+    return unduhan_xlsx(xlsx_templat(terdaftar), f"templat-{terdaftar.kode.lower()}.xlsx")
 
 
 @login_required
@@ -45,7 +59,8 @@ def impor_unggah(request: HttpRequest, kode: str) -> HttpResponse:
                 pemilik=request.user, satker=satker, jenis=jenis, tahun=tahun, nama=nama, isi=isi
             )
             return redirect("pertukaran:impor-pratinjau", kode=satker.kode, pk=berkas.pk)
-    return render(request, "pertukaran/impor_unggah.html", {"satker": satker, "form": form})
+    konteks = {"satker": satker, "form": form, "templat": pilihan_jenis_impor()}
+    return render(request, "pertukaran/impor_unggah.html", konteks)
 
 
 @login_required

@@ -153,7 +153,7 @@ class _Tabel:
         )
 
 
-def _kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
+def tulis_kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
     """The header row(s) and the number row at row `r`; returns the row below them."""
     dua = any(k.kelompok for k in kolom)
     gaya_kepala = {"font": gaya.FONT_TEBAL, "rata": gaya.TENGAH_TENGAH, "isi": gaya.ISI_KEPALA}
@@ -197,7 +197,9 @@ def _kepala(lembar: Lembar, r: int, kolom: list[KolomExcel], rentang) -> int:
     return nomor_baris + 1
 
 
-def _badan_rata(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris: list[dict], rentang=None):
+def tulis_badan_rata(
+    lembar: Lembar, r: int, kolom, tata: TabelExcel, baris: list[dict], rentang=None
+):
     """A flat table's rows (with group rows); returns the row below."""
     tabel = _Tabel(lembar, kolom, tata, rentang)
     akhir_kolom = tabel.rentang[-1][1]
@@ -231,7 +233,7 @@ def _badan_rata(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris: list[dic
     return r
 
 
-def _badan_berkelompok(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris, kunci_anak):
+def tulis_badan_berkelompok(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris, kunci_anak):
     """A grouped table's rows: each sasaran's cells merged over its rows."""
     tabel = _Tabel(lembar, kolom, tata)
     kolom_sasaran = [(c, k) for c, k in enumerate(kolom) if k.sasaran]
@@ -260,13 +262,13 @@ def _badan_berkelompok(lembar: Lembar, r: int, kolom, tata: TabelExcel, baris, k
     return r
 
 
-def _tabel_tambahan(lembar: Lembar, r: int, tata: TabelExcel, baris: list[dict]) -> int:
+def tulis_tabel_tambahan(lembar: Lembar, r: int, tata: TabelExcel, baris: list[dict]) -> int:
     """A table beside the rows (the PK's programs) below the main one, its columns spread over
     the sheet's; then its total when `tata.jumlah` names an amount column."""
     kolom = list(tata.kolom)
     rentang = bagi_kolom(lembar.lebar, [k.lebar for k in kolom])
-    r = _kepala(lembar, r, kolom, rentang)
-    r = _badan_rata(lembar, r, kolom, tata, baris, rentang)
+    r = tulis_kepala(lembar, r, kolom, rentang)
+    r = tulis_badan_rata(lembar, r, kolom, tata, baris, rentang)
     if tata.jumlah and baris:
         c = next(i for i, k in enumerate(kolom) if k.kunci == tata.jumlah)
         nilai = [b.get(tata.jumlah) for b in baris]
@@ -428,18 +430,20 @@ def buku_dokumen(dokumen: Dokumen) -> Workbook:
         r = _identitas(lembar, r, dokumen, n)
 
     awal_kepala = r
-    r = _kepala(lembar, r, kolom, [(i, i) for i in range(1, n + 1)])
+    r = tulis_kepala(lembar, r, kolom, [(i, i) for i in range(1, n + 1)])
     kepala = (awal_kepala, r - 1)
     if terdaftar.kunci_anak is None:
-        r = _badan_rata(lembar, r, kolom, tata, baris)
+        r = tulis_badan_rata(lembar, r, kolom, tata, baris)
     else:
-        r = _badan_berkelompok(lembar, r, kolom, tata, baris, terdaftar.kunci_anak)
+        r = tulis_badan_berkelompok(lembar, r, kolom, tata, baris, terdaftar.kunci_anak)
     # Blocks kept on one page: a table beside the rows, its header with its first rows.
     utuh: list[tuple[int, int]] = []
     for kunci, tata_tambahan in tata.tambahan:
         r += 1
         awal = r
-        r = _tabel_tambahan(lembar, r, tata_tambahan, terdaftar.tabel_tambahan(kunci).baca(dokumen))
+        r = tulis_tabel_tambahan(
+            lembar, r, tata_tambahan, terdaftar.tabel_tambahan(kunci).baca(dokumen)
+        )
         utuh.append((awal, min(r - 1, awal + 4)))
 
     r += 1

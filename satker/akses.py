@@ -88,14 +88,19 @@ def pastikan_boleh_menulis(user: Pengguna, satker: Satker) -> None:
         raise PermissionDenied("Peran Anda tidak berhak mengubah data satker ini.")
 
 
-def boleh_impor_satker(user: Pengguna) -> bool:
-    """Whether `user` may import the national satker list: Admin RI (and superusers) only."""
+def adalah_admin_ri(user: Pengguna) -> bool:
+    """Admin RI (or a superuser): the national role."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
     profil = profil_pengguna(user)
     return profil is not None and profil.peran == Peran.ADMIN_RI
+
+
+def boleh_impor_satker(user: Pengguna) -> bool:
+    """Whether `user` may import the national satker list: Admin RI (and superusers) only."""
+    return adalah_admin_ri(user)
 
 
 def pastikan_boleh_impor_satker(user: Pengguna) -> None:

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dokumen.jenis import JenisTidakDikenal, jenis_terdaftar, kode_jenis
 from pertukaran.berkas import BATAS_UKURAN, BerkasDitolak
-from pertukaran.impor import Pratinjau, pratinjau_buat
+from pertukaran.impor import Pratinjau, pratinjau_buat, tupoksi_banding
 from pertukaran.services import impor_terapkan
 from satker.models import Satker
 
@@ -83,11 +83,29 @@ class Command(BaseCommand):
             f"Pratinjau: {pratinjau.nama_berkas} ({pratinjau.format.label}) sebagai "
             f"{pratinjau.terdaftar.kode} {pratinjau.tahun} {pratinjau.satker.nama}"
         )
+        kepala = pratinjau.kepala
+        tulis(f"Tempat tanda tangan: {kepala.tempat_ttd or '(tidak ditemukan)'}")
+        tulis(f"Tanggal: {pratinjau.tanggal_tertulis or '(tidak ditemukan)'}")
+        if not kepala.nama_penandatangan:
+            tulis("Penandatangan: (tidak ditemukan)")
+        else:
+            cocok = pratinjau.penandatangan
+            tulis(
+                f"Penandatangan: {kepala.nama_penandatangan}"
+                + (f" ({kepala.jabatan_penandatangan})" if kepala.jabatan_penandatangan else "")
+                + (
+                    f", cocok dengan pejabat {cocok.nama}"
+                    if cocok
+                    else ", tidak cocok dengan pejabat satker"
+                )
+            )
+        for judul, butir, sekarang in tupoksi_banding(pratinjau):
+            tulis(f"{judul}: {len(butir)} butir (di profil sekarang {sekarang})")
         tulis(f"Baris terbaca: {pratinjau.jumlah_baris}")
         judul = pratinjau.judul_kolom
         for baris in pratinjau.baris_tampil():
             isi = "; ".join(f"{j}: {s}" for j, s in zip(judul, baris.sel, strict=True) if s)
-            tulis(f"  Baris {baris.nomor}: {isi}")
+            tulis(f"  {baris.sebutan}: {isi}")
             for pesan in baris.peringatan:
                 tulis(f"    Peringatan: {pesan}")
             for pesan in baris.galat:
