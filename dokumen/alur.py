@@ -46,6 +46,7 @@ from dokumen.selectors import (
     label_pihak,
 )
 from dokumen.services import dokumen_buat
+from dokumen.sinyal import kirim_setelah_commit, langkah_dokumen
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Jabatan, Peran
 
@@ -262,6 +263,9 @@ def dokumen_transisi(
         sebelum=sebelum,
         sesudah=potret(terkunci, baris=sebelum["baris"]),
         keterangan=langkah,
+    )
+    kirim_setelah_commit(
+        langkah_dokumen, Dokumen, dokumen_pk=terkunci.pk, aksi=tercatat, oleh=user, catatan=catatan
     )
     return terkunci
 

@@ -14,6 +14,7 @@ from dokumen.alur import TidakBerhak
 from dokumen.baris import data_baris
 from dokumen.jenis import TabelTambahan
 from dokumen.models import CatatanReviu, Dokumen
+from dokumen.sinyal import catatan_reviu, kirim_setelah_commit
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
 from satker.models import Peran
 
@@ -81,6 +82,9 @@ def catatan_tambah(
     )
     catatan.full_clean()
     catatan.save()
+    kirim_setelah_commit(
+        catatan_reviu, CatatanReviu, catatan_pk=catatan.pk, oleh=user, jawaban=False
+    )
     return catatan
 
 
@@ -101,6 +105,10 @@ def catatan_jawab(
     catatan.selesai = selesai
     catatan.full_clean()
     catatan.save()
+    if jawaban:
+        kirim_setelah_commit(
+            catatan_reviu, CatatanReviu, catatan_pk=catatan.pk, oleh=user, jawaban=True
+        )
     return catatan
 
 

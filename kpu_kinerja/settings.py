@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifikasi.context_processors.lonceng",
             ],
         },
     },
@@ -220,7 +221,7 @@ TTE_TIMESTAMP_URL = env_str("TTE_TIMESTAMP_URL", default="")  # RFC 3161 TSA →
 # runs on Celery workers (`celery -A kpu_kinerja worker`), which need this database and this
 # MEDIA_ROOT (a shared disk when they run on other machines); without one (the default of
 # `make run`) it runs in a thread of the web process. An empty value counts as unset.
-INSTALLED_APPS += ["ekspor"]
+INSTALLED_APPS += ["ekspor", "notifikasi"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(MEDIA_ROOT)))
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None  # a chord needs one: the same Redis
@@ -278,7 +279,9 @@ CONTENT_SECURITY_POLICY = {
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out pair before checking
-    "satker.backends.BackendPengguna",  # ModelBackend, reading profile and satker along
+    # ModelBackend reading profile, satker and the bell's unread count along (satker.backends,
+    # notifikasi.backends). Sessions made under satker.backends.BackendPengguna log in again.
+    "notifikasi.backends.BackendPenggunaLonceng",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = int(env_str("AXES_COOLOFF_MENIT", default="15")) / 60  # a float: hours

@@ -26,6 +26,7 @@ urlpatterns = [
     path("satker/<slug:kode>/", satker_detail, name="satker-detail"),
     path("dokumen/", include("dokumen.urls")),
     path("ekspor/", include("ekspor.urls")),
+    path("notifikasi/", include("notifikasi.urls")),
     path("pengukuran/", include("pengukuran.urls")),
     path("pertukaran/", include("pertukaran.urls")),
     path("api/v1/", include("kpu_kinerja.api_urls")),

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from dokumen.alur import PESAN_CATATAN_WAJIB
 from dokumen.penolakan import TidakBerhak, TransisiDitolak
+from dokumen.sinyal import kirim_setelah_commit
 from kpu_kinerja.formats import tanggal_panjang, waktu_lengkap
 from pengukuran.jendela import hari_ini, keadaan_jendela
 from pengukuran.models import (
@@ -33,6 +34,7 @@ from pengukuran.models import (
     StatusLaporan,
 )
 from pengukuran.services import berwenang_atas, laporan_buka
+from pengukuran.sinyal import langkah_laporan
 from pengukuran.ttd import laporan_terkunci
 from perjanjian_kinerja.models import NAMA_TRIWULAN, IndikatorPk
 from satker.akses import Pengguna, boleh_menulis, profil_pengguna
@@ -196,6 +198,14 @@ def laporan_transisi(
     terkunci.suntingan = F("suntingan") + 1
     terkunci.save(update_fields=[*KOLOM_ALUR, "diubah"])
     terkunci.refresh_from_db()
+    kirim_setelah_commit(
+        langkah_laporan,
+        LaporanTriwulan,
+        laporan_pk=terkunci.pk,
+        aksi=aksi,
+        oleh=user,
+        catatan=catatan,
+    )
     return terkunci
 
 

@@ -23,10 +23,14 @@ class BackendPengguna(ModelBackend):
     one query per request instead of three.
     """
 
+    def akun(self):
+        """The queryset the per-request read takes the user from (notifikasi adds to it)."""
+        return get_user_model()._default_manager.select_related("profil__satker")
+
     def get_user(self, user_id):
         UserModel = get_user_model()
         try:
-            user = UserModel._default_manager.select_related("profil__satker").get(pk=user_id)
+            user = self.akun().get(pk=user_id)
         except UserModel.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

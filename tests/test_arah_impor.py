@@ -59,6 +59,9 @@ LAPISAN: list[tuple[str, set[str]]] = [
     # the measurement's tables).
     ("pertukaran", {"pertukaran"}),
     ("ekspor", {"ekspor"}),
+    # Notifications: listens to the workflows' signals (dokumen.sinyal, pengukuran.sinyal) and
+    # reads the satker, documents and reporting windows it tells about.
+    ("notifikasi", {"notifikasi"}),
     (
         # Wiring that may import every app: settings, URLs, servers, the app config and the
         # commands spanning all apps (backup/restore, the national data generator).
