@@ -8,6 +8,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -238,3 +239,33 @@ def bagi_kolom(lebar: Sequence[float], target: Sequence[float]) -> list[tuple[in
         rentang.append((k + 1, i))
         i = k
     return rentang[::-1]
+
+
+def atur_cetak(
+    ws: Worksheet,
+    *,
+    lanskap: bool,
+    margin: PageMargins | None = None,
+    baris_judul: str | None = None,
+    kaki: str | None = None,
+    tengah: bool = False,
+) -> None:
+    """Every sheet's print setup: A4 in the paper's orientation, fit to the page's width;
+    `baris_judul` ("5:6") repeated on each page, `kaki` at the foot's left with the page number
+    at its right, `tengah` centred between the margins."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if lanskap else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if tengah:
+        ws.print_options.horizontalCentered = True
+    if margin is not None:
+        ws.page_margins = margin
+    if baris_judul:
+        ws.print_title_rows = baris_judul
+    if kaki is not None:
+        ws.oddFooter.left.text = kaki
+        ws.oddFooter.left.size = 8
+        ws.oddFooter.right.text = "Halaman &P dari &N"
+        ws.oddFooter.right.size = 8

@@ -145,17 +145,13 @@ def buku_kemajuan(user: Pengguna, tahun: int, provinsi: Satker | None = None) ->
 
     lembar.atur_tinggi(r)
     ws.freeze_panes = f"B{awal_matriks + 1}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7)
-    ws.print_title_rows = f"{awal_matriks}:{awal_matriks}"
-    ws.oddFooter.left.text = judul
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.right.size = 8
+    gaya.atur_cetak(
+        ws,
+        lanskap=False,
+        margin=PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7),
+        baris_judul=f"{awal_matriks}:{awal_matriks}",
+        kaki=judul,
+    )
     return buku
 
 

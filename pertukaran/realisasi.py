@@ -165,17 +165,13 @@ def buku_templat(satker: Satker, tabel: TabelPengukuran, tw: int) -> Workbook:
     # Resizing rows and columns stays allowed: the sheet is read on screens of every size.
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
-    ws.print_title_rows = f"{BARIS_KEPALA}:{BARIS_KEPALA}"
-    ws.oddFooter.left.text = f"{judul} · {satker.nama}"
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.right.size = 8
+    gaya.atur_cetak(
+        ws,
+        lanskap=True,
+        margin=PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7),
+        baris_judul=f"{BARIS_KEPALA}:{BARIS_KEPALA}",
+        kaki=f"{judul} · {satker.nama}",
+    )
 
     identitas = buku.create_sheet(NAMA_LEMBAR_IDENTITAS)
     identitas["A1"] = tanda_templat(satker, tabel.tahun, tw)

@@ -121,18 +121,14 @@ def buku_laporan(laporan: LaporanTriwulan) -> Workbook:
     lembar.atur_tinggi(r)
 
     ws.freeze_panes = ws.cell(row=awal_badan, column=3)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
-    ws.print_title_rows = "5:6"
-    ws.oddFooter.left.text = f"{isi.judul.title()} · {satker.nama}"
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.right.size = 8
+    gaya.atur_cetak(
+        ws,
+        lanskap=True,
+        margin=PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7),
+        baris_judul="5:6",
+        kaki=f"{isi.judul.title()} · {satker.nama}",
+        tengah=True,
+    )
     return buku
 
 

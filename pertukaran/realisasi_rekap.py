@@ -88,17 +88,13 @@ def buku_rekap(rekap: Rekap) -> Workbook:
     lembar.atur_tinggi(r + 1)
 
     ws.freeze_panes = ws.cell(row=awal + 2, column=2)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
-    ws.print_title_rows = f"{awal}:{awal + 1}"
-    ws.oddFooter.left.text = f"{judul.title()} · {rekap.provinsi.nama}"
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.right.size = 8
+    gaya.atur_cetak(
+        ws,
+        lanskap=True,
+        margin=PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7),
+        baris_judul=f"{awal}:{awal + 1}",
+        kaki=f"{judul.title()} · {rekap.provinsi.nama}",
+    )
     return buku
 
 

@@ -97,12 +97,7 @@ def xlsx_templat(terdaftar: JenisTerdaftar) -> bytes:
         r = tulis_tabel_tambahan(lembar, r + 1, tata_tambahan, [_isi(list(tata_tambahan.kolom))])
     lembar.atur_tinggi(r)
     ws.freeze_panes = f"A{kepala[1] + 1}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if tata.lanskap else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{kepala[0]}:{kepala[1]}"
+    gaya.atur_cetak(ws, lanskap=tata.lanskap, baris_judul=f"{kepala[0]}:{kepala[1]}")
     keluaran = io.BytesIO()
     buku.save(keluaran)
     return keluaran.getvalue()

@@ -11,13 +11,7 @@ read and checked again when applied, within an hour, and removed then; files lef
 after a day.
 """
 
-import hashlib
-import re
-import time
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -28,6 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dokumen.tahun import TAHUN_MAKS, TAHUN_MIN
+from kpu_kinerja.sementara import jalur_sementara, simpan_sementara
 from pengukuran.jendela import keadaan_jendela
 from pengukuran.models import LaporanTriwulan
 from pengukuran.rekap import Saringan, provinsi_rekap, rekap_provinsi
@@ -44,10 +39,9 @@ from satker.akses import pastikan_boleh_menulis, satker_terlihat
 
 GARAM = "pertukaran.realisasi.unggah"
 BATAS_KONFIRMASI_DETIK = 3600
-SIMPAN_MAKS_DETIK = 24 * 3600
+FOLDER = "impor_realisasi"
 # Read no further than this before the file check (pertukaran.berkas) judges it.
 UKURAN_BACA_MAKS = 10 * 1024 * 1024
-_SIDIK = re.compile(r"^[0-9a-f]{64}$")
 TEMPLAT = "pertukaran/realisasi_unggah.html"
 
 
@@ -96,24 +90,6 @@ def realisasi_templat(request: HttpRequest, kode: str, tahun: int, tw: int) -> H
     )
 
 
-def _folder() -> Path:
-    return Path(settings.MEDIA_ROOT) / "impor_realisasi"
-
-
-def _simpan_sementara(isi: bytes) -> str:
-    sidik = hashlib.sha256(isi).hexdigest()
-    folder = _folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    batas = time.time() - SIMPAN_MAKS_DETIK
-    for lama in folder.iterdir():
-        if lama.stat().st_mtime < batas:
-            lama.unlink(missing_ok=True)
-    sementara = folder / f"{sidik}.tmp"
-    sementara.write_bytes(isi)
-    sementara.replace(folder / sidik)
-    return sidik
-
-
 def _ambil_sementara(token: str, request: HttpRequest, satker, tahun: int, tw: int):
     """(file name, bytes, suntingan at the preview, path) of the token, or None when it is
     expired, forged, another user's or another quarter's, or its file is gone."""
@@ -123,10 +99,10 @@ def _ambil_sementara(token: str, request: HttpRequest, satker, tahun: int, tw: i
         return None
     sidik = str(data.get("sidik", ""))
     milik = (data.get("user"), data.get("satker"), data.get("tahun"), data.get("tw"))
-    if milik != (request.user.pk, satker.pk, tahun, tw) or not _SIDIK.match(sidik):
+    if milik != (request.user.pk, satker.pk, tahun, tw):
         return None
-    jalur = _folder() / sidik
-    if not jalur.is_file():
+    jalur = jalur_sementara(FOLDER, sidik)
+    if jalur is None:
         return None
     return str(data.get("nama", "")), jalur.read_bytes(), int(data.get("suntingan", 0)), jalur
 
@@ -160,7 +136,7 @@ def realisasi_unggah(request: HttpRequest, kode: str, tahun: int, tw: int) -> Ht
         laporan = tabel.laporan.get(tw)
         konteks["token"] = signing.dumps(
             {
-                "sidik": _simpan_sementara(isi),
+                "sidik": simpan_sementara(FOLDER, isi),
                 "nama": nama,
                 "user": request.user.pk,
                 "satker": satker.pk,

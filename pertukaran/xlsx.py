@@ -330,20 +330,15 @@ def _identitas(lembar: Lembar, r: int, dokumen: Dokumen, n: int) -> int:
 
 
 def _cetak(ws: Worksheet, tata: TabelExcel, dokumen: Dokumen, kepala: tuple[int, int]) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if tata.lanskap else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
-    ws.print_title_rows = f"{kepala[0]}:{kepala[1]}"
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    ws.oddFooter.right.size = 8
-    ws.oddFooter.left.text = f"{dokumen.judul} · {dokumen.satker.nama}" + (
-        "" if dokumen.status == StatusDokumen.TERBIT else " · DRAF, belum ditandatangani"
+    gaya.atur_cetak(
+        ws,
+        lanskap=tata.lanskap,
+        margin=PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3),
+        baris_judul=f"{kepala[0]}:{kepala[1]}",
+        kaki=f"{dokumen.judul} · {dokumen.satker.nama}"
+        + ("" if dokumen.status == StatusDokumen.TERBIT else " · DRAF, belum ditandatangani"),
+        tengah=True,
     )
-    ws.oddFooter.left.size = 8
 
 
 LEBAR_NASKAH = (4.0, 30.0, 30.0, 30.0)  # the agreement's sheet: an indent, then the text
@@ -373,12 +368,7 @@ def _lembar_naskah(buku: Workbook, tata: TabelExcel, dokumen: Dokumen) -> None:
     r = tanda_tangan(lembar, r, dokumen, n)
     lembar.atur_tinggi(r)
     lembar.satu_halaman(awal_ttd, r - 1, kepala=(1, 1), lanskap=False)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.7, right=0.7, top=0.6, bottom=0.7)
+    gaya.atur_cetak(ws, lanskap=False, margin=PageMargins(left=0.7, right=0.7, top=0.6, bottom=0.7))
     ws.print_area = f"A1:{get_column_letter(n)}{r}"
 
 

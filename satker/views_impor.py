@@ -6,12 +6,7 @@ the user, a time): a user confirms only a file they previewed, within an hour, a
 service checks the bytes still have that hash. The same service applies it as the command.
 """
 
-import re
-import time
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -19,13 +14,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from kpu_kinerja.sementara import hapus_sementara, jalur_sementara, simpan_sementara
 from satker.akses import pastikan_boleh_impor_satker
 from satker.impor import UKURAN_MAKS, ImporDitolak, impor_pratinjau, impor_terapkan
 
 GARAM = "satker.impor"
 BATAS_KONFIRMASI_DETIK = 3600
-SIMPAN_MAKS_DETIK = 24 * 3600  # files left unconfirmed are removed after a day
-_SIDIK = re.compile(r"^[0-9a-f]{64}$")
+FOLDER = "impor_satker"
 
 
 class UnggahForm(forms.Form):
@@ -43,34 +38,14 @@ class UnggahForm(forms.Form):
         return berkas.read()
 
 
-def _folder() -> Path:
-    return Path(settings.MEDIA_ROOT) / "impor_satker"
-
-
-def _simpan_sementara(isi: bytes, sidik: str) -> None:
-    folder = _folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    batas = time.time() - SIMPAN_MAKS_DETIK
-    for lama in folder.iterdir():
-        if lama.stat().st_mtime < batas:
-            lama.unlink(missing_ok=True)
-    sementara = folder / f"{sidik}.tmp"
-    sementara.write_bytes(isi)
-    sementara.replace(folder / sidik)
-
-
 def _ambil_sementara(token: str, user) -> tuple[str, bytes] | None:
     try:
         data = signing.loads(token, salt=GARAM, max_age=BATAS_KONFIRMASI_DETIK)
     except signing.BadSignature:  # SignatureExpired included
         return None
-    sidik = data.get("sidik", "")
-    if data.get("user") != user.pk or not _SIDIK.match(sidik):
-        return None
-    jalur = _folder() / sidik
-    if not jalur.is_file():
-        return None
-    return sidik, jalur.read_bytes()
+    sidik = str(data.get("sidik", ""))
+    jalur = jalur_sementara(FOLDER, sidik) if data.get("user") == user.pk else None
+    return (sidik, jalur.read_bytes()) if jalur else None
 
 
 @login_required
@@ -86,7 +61,7 @@ def satker_impor(request: HttpRequest) -> HttpResponse:
         pratinjau = impor_pratinjau(isi)
         konteks |= {"pratinjau": pratinjau, "nama_berkas": request.FILES["berkas"].name}
         if pratinjau.boleh_diterapkan:
-            _simpan_sementara(isi, pratinjau.sidik)
+            simpan_sementara(FOLDER, isi)  # named by its hash, pratinjau.sidik
             konteks["token"] = signing.dumps(
                 {"sidik": pratinjau.sidik, "user": request.user.pk}, salt=GARAM
             )
@@ -109,7 +84,7 @@ def _terapkan(request: HttpRequest) -> HttpResponse:
         messages.error(request, error.pesan)
         konteks = {"form": UnggahForm(), "pratinjau": error.pratinjau}
         return render(request, "satker/satker_impor.html", konteks, status=409)
-    (_folder() / sidik).unlink(missing_ok=True)
+    hapus_sementara(FOLDER, sidik)
     jumlah = pratinjau.jumlah
     messages.success(
         request,

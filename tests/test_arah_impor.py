@@ -36,6 +36,7 @@ LAPISAN: list[tuple[str, set[str]]] = [
             f"{PROYEK}.views",
             f"{PROYEK}.celery",
             f"{PROYEK}.checks",  # system checks of the settings (SITE_URL, EMAIL_URL)
+            f"{PROYEK}.sementara",  # uploads kept between preview and confirmation
             f"{PROYEK}.surel",  # sending email (password reset; later invitations, notices)
             PROYEK,  # its empty __init__.py
         },
