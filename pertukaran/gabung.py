@@ -65,7 +65,7 @@ def _pindah(baris: Sequence[str], dari: dict, ke: dict, lebar: int) -> list[str]
 
 
 @dataclass
-class _Susunan:
+class Susunan:
     """The joined table, where each of its rows comes from ((table, row), 1-based; None for
     the empty row put before a table beside the rows) and which tables went into it."""
 
@@ -78,12 +78,13 @@ class _Susunan:
         self.asal.extend((ke + 1, i + 1) for i, _ in baris)
 
 
-def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> _Susunan:
+def susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Susunan:
+    """The join of a document's tables: the table, each row's origin, the tables used."""
     tata = terdaftar.kolom_excel
     if tata is None:
         raise ValueError(f"Jenis {terdaftar.kode} tidak punya tata letak Excel.")
     susunan = [tata, *(t for _, t in tata.tambahan)]
-    hasil = _Susunan([], [], [])
+    hasil = Susunan([], [], [])
     bagian: _Bagian | None = None
     mulai: set[int] = set()  # the layouts already started
     for ke, tabel in enumerate(daftar):
@@ -123,21 +124,24 @@ def _susun(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> _Susunan:
 
 def tabel_gabung(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> Tabel:
     """One table of `terdaftar`'s layout from a document's tables, by the rule above."""
-    return _susun(terdaftar, daftar).tabel
+    return susun(terdaftar, daftar).tabel
 
 
 def asal_baris(terdaftar: JenisTerdaftar, daftar: list[Tabel]) -> list[tuple[int, int] | None]:
     """For each row of `tabel_gabung`'s table, the Word table and row it comes from, both
     1-based (None: the empty row put in), so a warning's row (baca.Peringatan.baris, a row of
     the joined table) can be named as the user sees it: "tabel 2, baris 5"."""
-    return _susun(terdaftar, daftar).asal
+    return susun(terdaftar, daftar).asal
 
 
-def teks_kepala(terdaftar: JenisTerdaftar, isi: IsiDocx) -> list[str]:
+def teks_kepala(
+    terdaftar: JenisTerdaftar, isi: IsiDocx, susunan: Susunan | None = None
+) -> list[str]:
     """The lines the header fields are looked for in (pertukaran.kepala.cari_kepala): the
     paragraphs, and in their place the text of the tables left out of the join, cell by cell
-    (a signature block laid out in a borderless table, one party per cell)."""
-    dipakai = _susun(terdaftar, isi.tabel).dipakai
+    (a signature block laid out in a borderless table, one party per cell). `susunan`: the
+    join already made, if any."""
+    dipakai = (susunan or susun(terdaftar, isi.tabel)).dipakai
     hasil = list(isi.teks)
     for indeks in range(len(isi.tabel) - 1, -1, -1):
         if dipakai[indeks] or indeks >= len(isi.letak):

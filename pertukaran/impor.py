@@ -27,7 +27,7 @@ from pertukaran.berkas import (
     periksa_berkas,
     terlalu_banyak_baris,
 )
-from pertukaran.gabung import asal_baris, tabel_gabung, teks_kepala
+from pertukaran.gabung import susun, teks_kepala
 from pertukaran.kepala import KepalaDitemukan, teks_lembar
 from pertukaran.kepala import cari_kepala as cari_kepala_dokumen
 from pertukaran.lembar import lembar_xlsx, pilih_lembar
@@ -217,17 +217,18 @@ def _baca_docx(terdaftar: JenisTerdaftar, isi: bytes) -> Bacaan:
         raise BerkasDitolak(str(galat)) from None
     if sum(len(t) for t in isi_docx.tabel) > BATAS_BARIS:
         raise terlalu_banyak_baris()
-    tabel = tabel_gabung(terdaftar, isi_docx.tabel)
+    susunan = susun(terdaftar, isi_docx.tabel)
+    tabel = susunan.tabel
     letak = {
         nomor: f"tabel {asal[0]}, baris {asal[1]}"
-        for nomor, asal in enumerate(asal_baris(terdaftar, isi_docx.tabel), start=1)
+        for nomor, asal in enumerate(susunan.asal, start=1)
         if asal is not None
     }
     return Bacaan(
         Format.DOCX,
         tabel,
         baca_tabel(terdaftar, tabel),
-        teks_kepala(terdaftar, isi_docx),
+        teks_kepala(terdaftar, isi_docx, susunan),
         letak,
     )
 

@@ -1,7 +1,7 @@
 """Reads for the import: which official a name found in a file is."""
 
 from pertukaran.kepala import nama_normal
-from satker.models import Pejabat, Satker  # noqa: F401 (Pejabat: the return type)
+from satker.models import Pejabat, Satker
 
 
 def pejabat_cocok(satker: Satker, nama: str) -> Pejabat | None:
